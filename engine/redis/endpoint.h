@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace cwb {
+
+// Where a Redis server is and how to log in to it. A plain value, parsed from a URI:
+//   redis://[user:password@]host[:port][/db]      (host may be a bracketed IPv6 literal)
+//   unix:///path/to/redis.sock[?db=N]
+// The password is held only in memory: displayUri() and every log line omit it.
+struct Endpoint
+{
+    enum class Transport { Tcp, Unix };
+
+    Transport transport = Transport::Tcp;
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 6379;
+    QString socketPath; // Transport::Unix only
+    int database = 0;
+    QString username; // ACL user; empty means password-only AUTH (or none)
+    QString password; // never printed, exported or saved
+
+    // The URI with the password left out (user kept): safe for logs, exports and saved configs.
+    QString displayUri() const;
+    // "host:port" or the socket path: for compact labels.
+    QString address() const;
+    bool operator==(const Endpoint &) const = default;
+};
+
+// Parses a URI into an Endpoint. On failure returns nullopt and sets *error to a one-line
+// reason naming the bad part ("port '70000' is out of range 1-65535").
+std::optional<Endpoint> parseEndpoint(const QString &uri, QString *error = nullptr);
+
+// Fills endpoint.password from the environment (CWB_REDIS_PASSWORD, then REDISCLI_AUTH)
+// when the URI carried none. Returns true when it set one.
+bool applyPasswordFromEnvironment(Endpoint &endpoint);
+
+} // namespace cwb

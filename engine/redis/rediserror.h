@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+
+#include <array>
+
+namespace cwb {
+
+// Why a Redis operation failed. The load engine counts errors by these classes, so they are
+// stable and few: each is something a user acts on differently.
+enum class RedisErrorKind {
+    None,
+    Refused,        // nothing listens at the address (ECONNREFUSED, no such socket)
+    Unresolved,     // host name does not resolve
+    Timeout,        // connect or command did not answer within its timeout
+    AuthFailed,     // WRONGPASS, NOAUTH, invalid username-password pair
+    ServerError,    // the server answered with an error reply (-ERR, -WRONGTYPE, -MOVED, ...)
+    OutOfMemory,    // -OOM: maxmemory reached under noeviction
+    ConnectionLost, // the connection closed or reset while in use
+    Protocol,       // the bytes received are not valid RESP
+};
+inline constexpr int kRedisErrorKindCount = 9;
+
+struct RedisError
+{
+    RedisErrorKind kind = RedisErrorKind::None;
+    QString message; // one line, human readable, never contains a password
+
+    bool isError() const { return kind != RedisErrorKind::None; }
+    explicit operator bool() const { return isError(); }
+};
+
+// Stable lower-case identifiers for exports ("refused", "timeout", "auth", ...).
+QString errorKindName(RedisErrorKind kind);
+// Classifies an error reply's text ("WRONGPASS ...", "OOM ...", "NOAUTH ...").
+RedisErrorKind classifyErrorReply(QStringView replyText);
+// Classifies an errno from connect/read/write.
+RedisErrorKind classifyErrno(int err);
+
+} // namespace cwb

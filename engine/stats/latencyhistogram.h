@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace cwb {
+
+// A log-linear (HDR-style) histogram of latencies in nanoseconds.
+//
+// Values from 1 µs to 2^37 ns (~137 s) are kept with at most 1% relative error on any
+// percentile (each power-of-two range is split into kSubBuckets linear buckets); smaller
+// values are recorded exactly in the first range, larger ones are clamped to the top and
+// counted in clampedCount(). record() is O(1) and never allocates: all buckets are allocated
+// in the constructor. Histograms merge by adding counts, so per-worker, per-interval
+// histograms combine into exact totals (percentiles of merged data, not averages of them).
+class LatencyHistogram
+{
+public:
+    static constexpr int kSubBucketBits = 7;              // 128 sub-buckets: <= 0.78% bucket width
+    static constexpr int kSubBuckets = 1 << kSubBucketBits;
+    static constexpr uint64_t kMaxTrackableNs = (uint64_t(1) << 37) - 1;
+
+    LatencyHistogram();
+
+    void record(uint64_t nanos) { recordN(nanos, 1); }
+    void recordN(uint64_t nanos, uint64_t count);
+    void merge(const LatencyHistogram &other);
+    void reset();
+
+    bool isEmpty() const { return m_count == 0; }
+    uint64_t count() const { return m_count; }
+    uint64_t clampedCount() const { return m_clamped; }
+    uint64_t minNs() const;  // exact; 0 when empty
+    uint64_t maxNs() const;  // exact; 0 when empty
+    double meanNs() const;   // exact (sum / count); 0 when empty
+    // Value at percentile p in [0, 100]: the smallest recorded bucket value such that at
+    // least p% of the values are <= it, reported as the bucket's midpoint and clamped to
+    // [min, max]. 0 when empty.
+    uint64_t percentileNs(double p) const;
+
+    // Compact binary form (version byte + varint-encoded sparse counts) and its inverse.
+    QByteArray toBytes() const;
+    static std::optional<LatencyHistogram> fromBytes(QByteArrayView bytes);
+    // JSON form: {"v":1,"count":..,"min":..,"max":..,"sum":..,"buckets":[[index,count],...]}.
+    nlohmann::json toJson() const;
+    static std::optional<LatencyHistogram> fromJson(const nlohmann::json &json);
+
+    // Bucket access for views that draw the distribution (percentile spectrum).
+    int bucketCount() const { return int(m_counts.size()); }
+    uint64_t bucketCountAt(int index) const { return m_counts[size_t(index)]; }
+    uint64_t bucketLowNs(int index) const;
+    uint64_t bucketHighNs(int index) const; // exclusive
+
+    bool operator==(const LatencyHistogram &other) const;
+
+private:
+    static int bucketIndex(uint64_t nanos);
+
+    std::vector<uint64_t> m_counts;
+    uint64_t m_count = 0;
+    uint64_t m_clamped = 0;
+    uint64_t m_min = UINT64_MAX;
+    uint64_t m_max = 0;
+    long double m_sum = 0; // exact enough for means over 10^12 samples of <= 2^37 ns
+};
+
+} // namespace cwb

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Cache Workbench needs, and only those that are missing.
+# Idempotent; works as root without sudo, and through sudo otherwise.
+set -euo pipefail
+
+PACKAGES=(
+    cmake g++ pkg-config ccache
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6svg6
+    libqcustomplot-dev libqcustomplot2.1-qt6
+    libhiredis-dev nlohmann-json3-dev
+    redis-server redis-tools
+    xvfb xauth
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO=(sudo)
+    else
+        echo "install-deps: missing packages (${missing[*]}) and not root, and no sudo to install them" >&2
+        exit 1
+    fi
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
