@@ -1,1 +1,90 @@
 #pragma once
+
+// Small helpers shared by the integration tests. Header-only.
+
+#include "redis/sandboxclient.h"
+#include "redis/sandboxcluster.h"
+#include "redis/sandboxredis.h"
+
+#include <QByteArray>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTest>
+
+#include <optional>
+#include <type_traits>
+
+// Starts a SandboxRedis or SandboxCluster, failing the test (never skipping: CI installs
+// redis-server) with the sandbox's own error. Options are aggregate initialisers:
+//   cwb::SandboxRedis redis;  CWB_START_SANDBOX(redis);
+//   CWB_START_SANDBOX(redis, .password = QStringLiteral("secret"), .maxmemoryBytes = 1 << 20);
+//   CWB_START_SANDBOX(cluster, options);
+#define CWB_START_SANDBOX(sandbox, ...)                                                                      \
+    do {                                                                                                   \
+        QString cwbStartError_;                                                                            \
+        QVERIFY2((sandbox).start(std::remove_cvref_t<decltype(sandbox)>::Options{__VA_ARGS__}, &cwbStartError_), \
+                 qPrintable(cwbStartError_));                                                              \
+    } while (0)
+
+namespace cwb::test {
+
+// Runs one command against a sandbox with a fresh SandboxClient (so it works while the
+// connection class under test is broken). nullopt when it could not connect or send.
+inline std::optional<RedisReply> sandboxCommand(const SandboxRedis &sandbox, const RedisCommand &args,
+                                                QString *error = nullptr, int timeoutMs = 2000)
+{
+    SandboxClient client;
+    if (!client.connect(sandbox.port(), sandbox.endpoint().password, timeoutMs, error))
+        return std::nullopt;
+    return client.command(args, error);
+}
+
+// A field of INFO <section> from a sandbox ("used_memory", "connected_slaves"); empty on failure.
+inline QByteArray sandboxInfoField(const SandboxRedis &sandbox, const QByteArray &section, const QByteArray &field)
+{
+    const auto reply = sandboxCommand(sandbox, {QByteArrayLiteral("INFO"), section});
+    return reply && !reply->isError() ? infoField(reply->str, field) : QByteArray();
+}
+
+struct CliResult
+{
+    bool finished = false; // false: it timed out (and was killed) or could not start
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs the command-line tool built with this tree (CWB_CLI_PATH), feeding `input` on stdin,
+// with `extraEnv` ("NAME=value") added to the environment. Kills it after timeoutMs.
+inline CliResult runCli(const QStringList &args, int timeoutMs = 30000, const QByteArray &input = {},
+                        const QStringList &extraEnv = {})
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &pair : extraEnv) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        env.insert(pair.left(eq), eq < 0 ? QString() : pair.mid(eq + 1));
+    }
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(CWB_CLI_PATH), args);
+    CliResult result;
+    if (!process.waitForStarted(5000)) {
+        result.err = process.errorString().toUtf8();
+        return result;
+    }
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    result.finished = process.waitForFinished(timeoutMs) && process.exitStatus() == QProcess::NormalExit;
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(2000);
+    }
+    result.exitCode = result.finished ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace cwb::test

@@ -37,7 +37,10 @@ public:
 
     // Starts the server and waits until PING answers. False with *error set on failure
     // ("redis-server not found in PATH", "redis-server exited: <its last log line>").
-    bool start(const Options &options = {}, QString *error = nullptr);
+    bool start(const Options &options, QString *error = nullptr);
+    // (An overload rather than "options = {}": GCC rejects a default argument of a nested
+    // struct with member initializers inside the enclosing class.)
+    bool start(QString *error = nullptr) { return start(Options{}, error); }
     // Stops the server (SIGTERM, then SIGKILL after 2 s) and removes its working folder.
     void stop();
     bool isRunning() const;
