@@ -61,6 +61,7 @@ struct LoadTestConfig
     uint64_t seed = 1;            // workload random seed: same seed, same key sequence
 
     bool isOpenLoop() const { return requestsPerSecond > 0; }
+    bool operator==(const LoadTestConfig &) const = default;
 };
 
 // A problem with one field. `field` is the JSON path ("operationMix.read", "cacheTypes[2]").

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -60,7 +62,15 @@ public:
     bool operator==(const LatencyHistogram &other) const;
 
 private:
-    static int bucketIndex(uint64_t nanos);
+    static int bucketIndex(uint64_t nanos)
+    {
+        // Values below 2 * kSubBuckets get one bucket each (shift 0); above that, every
+        // power-of-two range [2^k, 2^(k+1)) is cut into kSubBuckets buckets of width
+        // 2^(k - kSubBucketBits). OR-ing in the low bits folds the exact range into the same
+        // formula, so there is no branch.
+        const int shift = std::bit_width(nanos | uint64_t(2 * kSubBuckets - 1)) - (kSubBucketBits + 1);
+        return shift * kSubBuckets + int(nanos >> shift);
+    }
 
     std::vector<uint64_t> m_counts;
     uint64_t m_count = 0;
@@ -69,5 +79,22 @@ private:
     uint64_t m_max = 0;
     long double m_sum = 0; // exact enough for means over 10^12 samples of <= 2^37 ns
 };
+
+// Inline: workers call this on every request, from other translation units.
+inline void LatencyHistogram::recordN(uint64_t nanos, uint64_t count)
+{
+    if (nanos > kMaxTrackableNs) [[unlikely]] {
+        nanos = kMaxTrackableNs;
+        m_clamped += count;
+    }
+    m_counts[size_t(bucketIndex(nanos))] += count;
+    m_count += count;
+    m_sum += static_cast<long double>(nanos) * static_cast<long double>(count);
+    // count == 0 must not move min/max: a no-op record stays a no-op.
+    if (count != 0) [[likely]] {
+        m_min = std::min(m_min, nanos);
+        m_max = std::max(m_max, nanos);
+    }
+}
 
 } // namespace cwb
