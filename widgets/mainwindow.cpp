@@ -1,0 +1,393 @@
+#include "mainwindow.h"
+
+#include "messagebar.h"
+#include "pages/benchmarkspage.h"
+#include "pages/clusterpage.h"
+#include "pages/loadtestpage.h"
+#include "pages/monitoringpage.h"
+#include "pages/optimisationpage.h"
+#include "pages/resultspage.h"
+#include "pages/warmingpage.h"
+#include "preferencesdialog.h"
+#include "sandboxlauncher.h"
+#include "targetbar.h"
+#include "themedicon.h"
+#include "translation.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace cwb {
+
+namespace {
+
+const auto kGeometryKey = QLatin1String("window/geometry");
+const auto kStateKey = QLatin1String("window/state");
+const auto kPageKey = QLatin1String("window/page");
+const auto kUriKey = QLatin1String("target/uri");
+
+QFrame *separator(Qt::Orientation orientation, QWidget *parent)
+{
+    auto *line = new QFrame(parent);
+    line->setFrameShape(orientation == Qt::Horizontal ? QFrame::HLine : QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    return line;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_sandbox(new SandboxLauncher(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Cache Workbench"));
+    setWindowIcon(applicationIcon());
+
+    buildCentralArea();
+    buildMenus();
+    buildStatusBar();
+
+    connect(m_targetBar, &TargetBar::connecting, this, &MainWindow::onConnecting);
+    connect(m_targetBar, &TargetBar::connected, this, &MainWindow::onConnected);
+    connect(m_targetBar, &TargetBar::connectionFailed, this, &MainWindow::onConnectionFailed);
+    connect(m_targetBar, &TargetBar::endpointChanged, this, &MainWindow::onEndpointChanged);
+    connect(m_targetBar, &TargetBar::sandboxRequested, this, [this](TargetBar::SandboxKind kind) {
+        m_messageBar->dismiss();
+        m_targetBar->setSandboxStarting(true);
+        statusBar()->showMessage(kind == TargetBar::SandboxKind::Cluster ? tr("Starting a local Redis Cluster sandbox…")
+                                                                         : tr("Starting a local Redis sandbox…"));
+        m_sandbox->start(kind == TargetBar::SandboxKind::Cluster ? SandboxLauncher::Kind::Cluster
+                                                                 : SandboxLauncher::Kind::Single);
+    });
+    connect(m_targetBar, &TargetBar::sandboxStopRequested, m_sandbox, &SandboxLauncher::stop);
+    connect(m_sandbox, &SandboxLauncher::started, this, &MainWindow::onSandboxStarted);
+    connect(m_sandbox, &SandboxLauncher::failed, this, &MainWindow::onSandboxFailed);
+    connect(m_sandbox, &SandboxLauncher::stopped, this, [this] {
+        m_targetBar->setSandboxRunning(false);
+        statusBar()->showMessage(tr("Local sandbox stopped"), 5000);
+    });
+
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildCentralArea()
+{
+    m_targetBar = new TargetBar(this);
+    m_messageBar = new MessageBar(this);
+
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setToolTip(tr("Choose a page (Ctrl+1 to Ctrl+7)"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setSpacing(2);
+    m_navigation->setUniformItemSizes(true);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The sidebar reads as part of the window, not as an editable list.
+    m_navigation->setBackgroundRole(QPalette::Window);
+    m_navigation->viewport()->setBackgroundRole(QPalette::Window);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+
+    struct Entry
+    {
+        QString title;
+        QString icon;
+        QString tip;
+        QWidget *page;
+    };
+    const Entry entries[kPageCount] = {
+        {tr("Load Test"), QStringLiteral("loadtest"), tr("Configure and run a load test"), new LoadTestPage(m_pages)},
+        {tr("Benchmarks"), QStringLiteral("benchmarks"), tr("Run benchmark suites"), new BenchmarksPage(m_pages)},
+        {tr("Cluster"), QStringLiteral("cluster"), tr("Inspect the cluster topology"), new ClusterPage(m_pages)},
+        {tr("Optimisation"), QStringLiteral("optimisation"), tr("Check settings and get tuning advice"),
+         new OptimisationPage(m_pages)},
+        {tr("Warming"), QStringLiteral("warming"), tr("Pre-load the cache"), new WarmingPage(m_pages)},
+        {tr("Monitoring"), QStringLiteral("monitoring"), tr("Watch the server live"), new MonitoringPage(m_pages)},
+        {tr("Results"), QStringLiteral("results"), tr("Browse, compare and export past runs"),
+         new ResultsPage(m_pages)},
+    };
+    for (const Entry &entry : entries) {
+        auto *item = new QListWidgetItem(themedIcon(entry.icon), entry.title, m_navigation);
+        item->setToolTip(entry.tip);
+        item->setSizeHint(QSize(0, 34));
+        m_pages->addWidget(entry.page);
+    }
+    // Wide enough for the longest label in the current language, and no wider. Measured from
+    // the font: the view cannot size its items before it is shown.
+    int textWidth = 0;
+    for (const Entry &entry : entries)
+        textWidth = qMax(textWidth, m_navigation->fontMetrics().horizontalAdvance(entry.title));
+    m_navigation->setFixedWidth(textWidth + m_navigation->iconSize().width() + 48);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
+
+    auto *pageArea = new QWidget(this);
+    auto *pageLayout = new QVBoxLayout(pageArea);
+    pageLayout->setContentsMargins(12, 10, 12, 10);
+    pageLayout->addWidget(m_messageBar);
+    pageLayout->addWidget(m_pages, 1);
+
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
+    body->addWidget(m_navigation);
+    body->addWidget(separator(Qt::Vertical, this));
+    body->addWidget(pageArea, 1);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_targetBar);
+    layout->addWidget(separator(Qt::Horizontal, this));
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_openConfig = file->addAction(tr("&Open Configuration…"));
+    m_openConfig->setObjectName(QStringLiteral("openConfigAction"));
+    m_openConfig->setShortcut(QKeySequence::Open);
+    m_openConfig->setStatusTip(tr("Open a saved load test configuration"));
+    m_saveConfig = file->addAction(tr("&Save Configuration…"));
+    m_saveConfig->setObjectName(QStringLiteral("saveConfigAction"));
+    m_saveConfig->setShortcut(QKeySequence::Save);
+    m_saveConfig->setStatusTip(tr("Save the current load test configuration (without passwords)"));
+    m_export = file->addAction(tr("&Export Results…"));
+    m_export->setObjectName(QStringLiteral("exportAction"));
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_export->setStatusTip(tr("Export the selected results as CSV, JSON or a report"));
+    // Nothing to open, save or export until the pages that own configurations and results exist.
+    m_openConfig->setEnabled(false);
+    m_saveConfig->setEnabled(false);
+    m_export->setEnabled(false);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    quit->setStatusTip(tr("Quit Cache Workbench and stop any local sandbox"));
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    m_start = run->addAction(themedIcon(QStringLiteral("start")), tr("&Start"));
+    m_start->setObjectName(QStringLiteral("startAction"));
+    m_start->setShortcut(QKeySequence(Qt::Key_F5));
+    m_start->setStatusTip(tr("Start the configured run"));
+    m_start->setEnabled(false);
+    m_stop = run->addAction(themedIcon(QStringLiteral("stop")), tr("S&top"));
+    m_stop->setObjectName(QStringLiteral("stopAction"));
+    m_stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_stop->setStatusTip(tr("Stop the run in progress"));
+    m_stop->setEnabled(false);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_pageActions = new QActionGroup(this);
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        QListWidgetItem *item = m_navigation->item(row);
+        QAction *action = view->addAction(item->icon(), item->text());
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + row)));
+        action->setStatusTip(item->toolTip());
+        m_pageActions->addAction(action);
+        connect(action, &QAction::triggered, this, [this, row] { m_navigation->setCurrentRow(row); });
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_pageActions->actions().size())
+            m_pageActions->actions().at(row)->setChecked(true);
+    });
+    m_pageActions->actions().at(m_navigation->currentRow())->setChecked(true);
+    view->addSeparator();
+    QAction *fullScreen = view->addAction(tr("&Full Screen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    fullScreen->setStatusTip(tr("Use the whole screen for the window"));
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
+    });
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QAction *preferences = settings->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setStatusTip(tr("Change the interface language and other preferences"));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Cache Workbench"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    about->setStatusTip(tr("Version and licence information"));
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    aboutQt->setStatusTip(tr("The Qt version this program uses"));
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionStateLabel"));
+    m_connectionLabel->setToolTip(tr("Connection to the target server"));
+    m_versionLabel = new QLabel(this);
+    m_versionLabel->setObjectName(QStringLiteral("serverVersionLabel"));
+    m_versionLabel->setToolTip(tr("Redis version of the target server"));
+    m_memoryLabel = new QLabel(this);
+    m_memoryLabel->setObjectName(QStringLiteral("usedMemoryLabel"));
+    m_memoryLabel->setToolTip(tr("Memory used by the target server when it was last read"));
+    m_runStateLabel = new QLabel(tr("Idle"), this);
+    m_runStateLabel->setObjectName(QStringLiteral("runStateLabel"));
+    m_runStateLabel->setToolTip(tr("State of the current run"));
+
+    for (QLabel *label : {m_connectionLabel, m_versionLabel, m_memoryLabel, m_runStateLabel}) {
+        // Spacing instead of separators: the style decides whether it draws any.
+        label->setContentsMargins(8, 0, 8, 0);
+        statusBar()->addPermanentWidget(label);
+    }
+    onEndpointChanged();
+}
+
+void MainWindow::setRunStateText(const QString &text)
+{
+    m_runStateLabel->setText(text);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(qMax(0, m_navigation->currentRow()));
+}
+
+void MainWindow::setCurrentPage(Page page)
+{
+    m_navigation->setCurrentRow(static_cast<int>(page));
+}
+
+QWidget *MainWindow::page(Page page) const
+{
+    return m_pages->widget(static_cast<int>(page));
+}
+
+void MainWindow::onConnecting(const Endpoint &endpoint)
+{
+    m_connectingAddress = endpoint.address();
+    // A banner about the previous attempt would now be misleading.
+    if (m_messageBar->type() == MessageBar::Type::Error)
+        m_messageBar->dismiss();
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(m_connectingAddress));
+    m_versionLabel->hide();
+    m_memoryLabel->hide();
+}
+
+void MainWindow::onConnected(const ServerSummary &summary)
+{
+    m_connectionLabel->setText(tr("Connected to %1").arg(m_connectingAddress));
+    m_versionLabel->setText(tr("Redis %1").arg(summary.version));
+    m_versionLabel->show();
+    m_memoryLabel->setText(tr("%1 used").arg(QLocale().formattedDataSize(summary.usedMemoryBytes, 1)));
+    m_memoryLabel->show();
+}
+
+void MainWindow::onConnectionFailed(const QString &reason, const QString &details)
+{
+    m_connectionLabel->setText(tr("Not connected"));
+    m_versionLabel->hide();
+    m_memoryLabel->hide();
+    m_messageBar->showMessage(MessageBar::Type::Error, reason, details);
+}
+
+void MainWindow::onEndpointChanged()
+{
+    m_connectionLabel->setText(tr("Not connected"));
+    m_versionLabel->hide();
+    m_memoryLabel->hide();
+}
+
+void MainWindow::onSandboxStarted(const Endpoint &endpoint)
+{
+    m_targetBar->setSandboxStarting(false);
+    m_targetBar->setSandboxRunning(true);
+    m_targetBar->setPassword(endpoint.password);
+    m_targetBar->setUri(endpoint.displayUri());
+    statusBar()->showMessage(tr("Local sandbox running at %1; it stops when you quit").arg(endpoint.address()), 10000);
+    m_targetBar->connectToTarget();
+}
+
+void MainWindow::onSandboxFailed(const QString &reason)
+{
+    m_targetBar->setSandboxStarting(false);
+    statusBar()->clearMessage();
+    m_messageBar->showMessage(MessageBar::Type::Error, tr("The local sandbox did not start."), reason);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    const QString before = languageSetting();
+    dialog.setLanguage(before);
+    if (dialog.exec() != QDialog::Accepted || dialog.language() == before)
+        return;
+    setLanguageSetting(dialog.language());
+    m_messageBar->showMessage(MessageBar::Type::Information,
+                              tr("The new language takes effect the next time Cache Workbench starts."));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Cache Workbench"),
+                       tr("<h3>Cache Workbench %1</h3>"
+                          "<p>Load tests, benchmarks, cluster inspection, cache warming and monitoring for "
+                          "Redis used as a cache.</p><p>Built with Qt %2.</p>")
+                           .arg(QStringLiteral(CWB_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1200, 780);
+    restoreState(settings.value(kStateKey).toByteArray());
+
+    const QString uri = settings.value(kUriKey).toString();
+    if (!uri.isEmpty())
+        m_targetBar->setUri(uri);
+
+    const int row = settings.value(kPageKey, 0).toInt();
+    if (row >= 0 && row < m_navigation->count())
+        m_navigation->setCurrentRow(row);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kPageKey, m_navigation->currentRow());
+    // displayUri() leaves the password out; an invalid URI is not saved at all, since it
+    // might be a half-typed one with a password in it.
+    if (const std::optional<Endpoint> endpoint = parseEndpoint(m_targetBar->uri()))
+        settings.setValue(kUriKey, endpoint->displayUri());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace cwb

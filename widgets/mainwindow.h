@@ -1,0 +1,94 @@
+#pragma once
+
+#include "redis/endpoint.h"
+#include "redis/serversummary.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace cwb {
+
+class MessageBar;
+class SandboxLauncher;
+class TargetBar;
+
+// The application shell: target bar on top, message bar below it, page navigation on the
+// left and the pages in a stack. Pages are built by their own classes; the window only
+// wires the shared parts (target, status bar, menus, settings).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // In navigation order.
+    enum class Page { LoadTest, Benchmarks, Cluster, Optimisation, Warming, Monitoring, Results };
+    Q_ENUM(Page)
+    static constexpr int kPageCount = 7;
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Page currentPage() const;
+    void setCurrentPage(Page page);
+    QWidget *page(Page page) const;
+
+    TargetBar *targetBar() const { return m_targetBar; }
+    MessageBar *messageBar() const { return m_messageBar; }
+    QListWidget *navigation() const { return m_navigation; }
+    QStackedWidget *pageStack() const { return m_pages; }
+    SandboxLauncher *sandbox() const { return m_sandbox; }
+
+    // Actions pages wire up: they start disabled until a page gives them something to do.
+    QAction *openConfigAction() const { return m_openConfig; }
+    QAction *saveConfigAction() const { return m_saveConfig; }
+    QAction *exportAction() const { return m_export; }
+    QAction *startAction() const { return m_start; }
+    QAction *stopAction() const { return m_stop; }
+
+    // The run state shown in the status bar ("Idle", "Running 12 s", ...).
+    void setRunStateText(const QString &text);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildCentralArea();
+    void buildMenus();
+    void buildStatusBar();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void onConnecting(const Endpoint &endpoint);
+    void onConnected(const ServerSummary &summary);
+    void onConnectionFailed(const QString &reason, const QString &details);
+    void onEndpointChanged();
+    void onSandboxStarted(const Endpoint &endpoint);
+    void onSandboxFailed(const QString &reason);
+    void showPreferences();
+    void showAbout();
+
+    TargetBar *m_targetBar = nullptr;
+    MessageBar *m_messageBar = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    SandboxLauncher *m_sandbox = nullptr;
+
+    QAction *m_openConfig = nullptr;
+    QAction *m_saveConfig = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_start = nullptr;
+    QAction *m_stop = nullptr;
+    QActionGroup *m_pageActions = nullptr;
+
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_versionLabel = nullptr;
+    QLabel *m_memoryLabel = nullptr;
+    QLabel *m_runStateLabel = nullptr;
+    QString m_connectingAddress;
+};
+
+} // namespace cwb
