@@ -1,0 +1,29 @@
+#pragma once
+
+#include "redisconnection.h"
+
+#include <QString>
+
+#include <atomic>
+
+namespace cwb {
+
+struct CleanupResult
+{
+    qint64 deleted = 0;
+    bool ok = true;
+    QString error;
+};
+
+// Removes every key that starts with `prefix` with SCAN (MATCH prefix*, COUNT 1000) and
+// UNLINK in batches: the only way the workbench ever deletes keys it did not just write.
+// Never KEYS or FLUSH*: SCAN keeps the server responsive on large key spaces. Glob
+// characters in the prefix are escaped so a prefix can never match more than itself.
+// An empty prefix is refused.
+CleanupResult unlinkKeysWithPrefix(RedisConnection &connection, const QString &prefix,
+                                   const std::atomic<bool> *cancel = nullptr);
+
+// The SCAN MATCH pattern for keys starting with `prefix`, with glob characters escaped.
+QByteArray prefixMatchPattern(const QString &prefix);
+
+} // namespace cwb
