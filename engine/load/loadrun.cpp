@@ -1,0 +1,363 @@
+#include "loadrun.h"
+
+#include "connecttarget.h"
+#include "loadworker.h"
+#include "redis/infoparser.h"
+#include "redis/prefixcleanup.h"
+#include "redis/redisconnection.h"
+#include "serversampler.h"
+#include "stats/processstats.h"
+
+#include <QUuid>
+
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+namespace cwb {
+
+namespace {
+
+constexpr int64_t kSecondNs = 1'000'000'000;
+constexpr int64_t kTickNs = kSecondNs / LoadRun::kSnapshotHz;
+constexpr int64_t kConnectWaitNs = 5 * kSecondNs;
+
+double toUs(uint64_t ns)
+{
+    return double(ns) / 1000.0;
+}
+
+RunResult failed(RunResult result, RedisErrorKind kind, const QString &reason)
+{
+    result.status = RunStatus::Failed;
+    result.failureKind = kind;
+    result.failureReason = reason;
+    result.finishedAt = QDateTime::currentDateTimeUtc();
+    return result;
+}
+
+void sleepUntil(int64_t monotonicNs)
+{
+    const int64_t now = LoadWorker::nowNs();
+    if (monotonicNs > now)
+        std::this_thread::sleep_for(std::chrono::nanoseconds(monotonicNs - now));
+}
+
+} // namespace
+
+LoadRun::LoadRun(LoadTestConfig config, Endpoint endpoint)
+    : m_config(std::move(config))
+    , m_endpoint(std::move(endpoint))
+    , m_runId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+LoadRun::~LoadRun() = default;
+
+RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
+{
+    RunResult result;
+    result.runId = m_runId;
+    result.config = m_config;
+    result.target = m_endpoint.displayUri();
+    result.config.target = result.target;
+    result.startedAt = QDateTime::currentDateTimeUtc();
+
+    RunSnapshot snapshot;
+    snapshot.runId = m_runId;
+    snapshot.testName = m_config.testName;
+    snapshot.totalUsers = m_config.concurrentUsers;
+    snapshot.plannedSec = m_config.warmupSec + m_config.durationSec;
+    const auto publish = [&] {
+        if (onSnapshot)
+            onSnapshot(snapshot);
+        snapshot.newSeconds.clear();
+    };
+    publish();
+
+    if (const auto issues = validateLoadTestConfig(m_config); !issues.empty()) {
+        snapshot.phase = RunPhase::Failed;
+        publish();
+        return failed(result, RedisErrorKind::None, QStringLiteral("invalid configuration: ") + issues.front().toString());
+    }
+
+    // Pre-flight on a control connection: a wrong address or password fails here, clearly,
+    // before any load. The same INFO gives the "before" picture of the server.
+    QString error;
+    const auto target = ConnectTarget::resolve(m_endpoint, &error);
+    if (!target) {
+        snapshot.phase = RunPhase::Failed;
+        publish();
+        return failed(result, RedisErrorKind::Unresolved, error);
+    }
+    RedisConnection::Options controlOptions;
+    controlOptions.connectTimeoutMs = std::clamp(m_config.requestTimeoutMs, 500, 5000);
+    controlOptions.commandTimeoutMs = std::clamp(m_config.requestTimeoutMs * 2, 1000, 5000);
+    controlOptions.clientName = "cwb-control";
+    RedisConnection control(m_endpoint, controlOptions);
+    std::optional<QByteArray> infoText;
+    if (!control.connect() || !(infoText = control.info())) {
+        snapshot.phase = RunPhase::Failed;
+        publish();
+        return failed(result, control.lastError().kind,
+                      QStringLiteral("cannot connect to %1: %2").arg(result.target, control.lastError().message));
+    }
+    const InfoSnapshot before = parseInfo(*infoText);
+    if (before.server.redisMode == QLatin1String("cluster") || before.cluster.clusterEnabled) {
+        snapshot.phase = RunPhase::Failed;
+        publish();
+        return failed(result, RedisErrorKind::None,
+                      QStringLiteral("%1 is a Redis Cluster node; load runs against clusters need cluster routing, "
+                                     "which this version does not have yet")
+                          .arg(result.target));
+    }
+    result.server.version = before.server.redisVersion;
+    result.server.mode = before.server.redisMode;
+    result.server.role = before.replication.role == QLatin1String("slave") ? QStringLiteral("replica")
+                                                                            : before.replication.role;
+    result.server.maxMemory = before.memory.maxMemory;
+    result.server.maxMemoryPolicy = before.memory.maxMemoryPolicy;
+    result.server.ioThreads = before.value(QStringLiteral("server"), QStringLiteral("io_threads_active")).toInt();
+    result.server.usedMemoryBefore = before.memory.usedMemory;
+
+    // Workers: users spread evenly over a few threads, each with one event loop.
+    const int hardware = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int threadCount = std::clamp(m_config.threads > 0 ? m_config.threads : hardware, 1, m_config.concurrentUsers);
+    auto values = std::make_shared<const ValuePool>(m_config.valueSizeMax, m_config.seed);
+    std::atomic<int64_t> startNs{0};
+    std::vector<std::unique_ptr<LoadWorker>> workers;
+    int firstUser = 0;
+    for (int w = 0; w < threadCount; ++w) {
+        LoadWorker::Settings settings;
+        settings.config = m_config;
+        settings.target = *target;
+        settings.values = values;
+        settings.firstUser = firstUser;
+        settings.userCount = m_config.concurrentUsers / threadCount + (w < m_config.concurrentUsers % threadCount ? 1 : 0);
+        settings.totalUsers = m_config.concurrentUsers;
+        settings.startNs = &startNs;
+        firstUser += settings.userCount;
+        workers.push_back(std::make_unique<LoadWorker>(std::move(settings)));
+    }
+    result.client.workerThreads = threadCount;
+
+    const ProcessSample clientBefore0 = sampleProcess();
+    std::vector<std::thread> threads;
+    threads.reserve(workers.size());
+    for (auto &worker : workers)
+        threads.emplace_back([w = worker.get()] { w->run(); });
+    ServerSampler sampler(m_endpoint, std::clamp(m_config.requestTimeoutMs, 200, 900));
+    sampler.start();
+
+    const auto connectedUsers = [&] {
+        int n = 0;
+        for (auto &w : workers)
+            n += w->connectedUsers();
+        return n;
+    };
+    const auto stopWorkers = [&] {
+        for (auto &w : workers)
+            w->requestStop();
+        for (auto &t : threads)
+            t.join();
+        threads.clear();
+    };
+
+    // Wait for the users to connect, so the clock starts with the load, not with connects.
+    const int64_t connectDeadline = LoadWorker::nowNs() + kConnectWaitNs;
+    while (connectedUsers() < m_config.concurrentUsers && LoadWorker::nowNs() < connectDeadline && !stopRequested()) {
+        snapshot.connectedUsers = connectedUsers();
+        publish();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (connectedUsers() == 0) {
+        StatsBlock failures;
+        for (auto &w : workers)
+            w->collect(failures);
+        stopWorkers();
+        sampler.stop();
+        RedisErrorKind kind = RedisErrorKind::Refused;
+        for (int k = 1; k < kRedisErrorKindCount; ++k) {
+            if (failures.connectErrors[size_t(k)] > failures.connectErrors[size_t(kind)])
+                kind = RedisErrorKind(k);
+        }
+        snapshot.phase = RunPhase::Failed;
+        publish();
+        return failed(result, kind,
+                      QStringLiteral("no virtual user could connect to %1 (%2)").arg(result.target, errorKindName(kind)));
+    }
+
+    const int64_t loadStart = LoadWorker::nowNs() + kTickNs / 10;
+    const int64_t warmupTicks = std::llround(m_config.warmupSec * kSnapshotHz);
+    const int64_t measureTicks = std::max<int64_t>(1, std::llround(m_config.durationSec * kSnapshotHz));
+    const int64_t measureStart = loadStart + warmupTicks * kTickNs;
+    startNs.store(loadStart, std::memory_order_release);
+
+    StatsBlock interval, second;
+    auto totalLatency = std::make_shared<LatencyHistogram>();
+    ProcessSample clientBefore = clientBefore0;
+    ProcessSample clientLastSecond = clientBefore0;
+    std::optional<ServerSample> serverAtStart;
+    std::optional<ServerSample> serverLastSecond;
+    qint64 rssPeak = clientBefore0.rssBytes;
+    int ticksInSecond = 0;
+    int64_t tick = 0;
+    bool measuring = false;
+    int64_t measuredNs = 0;
+
+    const auto closeSecond = [&](int64_t nowNs, double durationSec) {
+        SecondSample s;
+        s.t = double(nowNs - measureStart) / double(kSecondNs);
+        s.durationSec = durationSec;
+        const OpCounters all = second.total();
+        s.ops = all.count;
+        s.errors = all.errors;
+        s.connectErrors = second.connectErrorCount();
+        for (int i = 0; i < kOpTypeCount; ++i)
+            s.opsByType[size_t(i)] = second.ops[size_t(i)].count;
+        s.hits = all.hits;
+        s.misses = all.misses;
+        s.p50Us = toUs(all.latency.percentileNs(50));
+        s.p95Us = toUs(all.latency.percentileNs(95));
+        s.p99Us = toUs(all.latency.percentileNs(99));
+        s.maxUs = toUs(all.latency.maxNs());
+        const ProcessSample client = sampleProcess();
+        if (const auto cpu = CpuMeter::cpuPercent(clientLastSecond, client))
+            s.clientCpuPercent = *cpu;
+        s.clientRssBytes = client.rssBytes;
+        rssPeak = std::max(rssPeak, client.rssBytes);
+        clientLastSecond = client;
+        const auto server = sampler.latest();
+        if (server && (!serverLastSecond || server->monotonicNs != serverLastSecond->monotonicNs)) {
+            s.serverUsedMemory = server->usedMemory;
+            if (serverLastSecond && server->monotonicNs > serverLastSecond->monotonicNs) {
+                s.serverCpuPercent = 100.0 * (server->cpuSeconds - serverLastSecond->cpuSeconds)
+                    / (double(server->monotonicNs - serverLastSecond->monotonicNs) / double(kSecondNs));
+            }
+            serverLastSecond = server;
+        }
+        s.connectedUsers = connectedUsers();
+        result.series.push_back(s);
+        snapshot.newSeconds.push_back(s);
+        second.reset();
+    };
+
+    RunStatus status = RunStatus::Completed;
+    for (;;) {
+        ++tick;
+        const int64_t tickAt = loadStart + tick * kTickNs;
+        sleepUntil(tickAt);
+        const int64_t now = LoadWorker::nowNs();
+        const bool stopping = stopRequested();
+
+        interval.reset();
+        for (auto &w : workers)
+            w->collect(interval);
+        const OpCounters intervalAll = interval.total();
+        snapshot.intervalOpsPerSec = double(intervalAll.successes()) * kSnapshotHz;
+        snapshot.intervalErrorsPerSec = double(intervalAll.errors) * kSnapshotHz;
+        snapshot.intervalP99Us = toUs(intervalAll.latency.percentileNs(99));
+        snapshot.connectedUsers = connectedUsers();
+        snapshot.elapsedSec = double(now - loadStart) / double(kSecondNs);
+
+        if (tick <= warmupTicks) {
+            snapshot.phase = RunPhase::WarmingUp; // warm-up data is shown live but not kept
+        } else {
+            if (!measuring) {
+                measuring = true;
+                clientBefore = sampleProcess();
+                clientLastSecond = clientBefore;
+                serverAtStart = sampler.latest();
+                serverLastSecond = serverAtStart;
+            }
+            snapshot.phase = RunPhase::Running;
+            result.totals.merge(interval);
+            second.merge(interval);
+            totalLatency->merge(intervalAll.latency);
+            measuredNs = now - measureStart;
+            if (++ticksInSecond == kSnapshotHz) {
+                ticksInSecond = 0;
+                closeSecond(now, 1.0);
+            }
+        }
+        snapshot.measuredSec = double(std::max<int64_t>(0, measuredNs)) / double(kSecondNs);
+        for (int i = 0; i < kOpTypeCount; ++i)
+            snapshot.ops[size_t(i)] = LatencySummary::from(result.totals.ops[size_t(i)]);
+        snapshot.total = LatencySummary::from(result.totals.total());
+        snapshot.connectErrors = result.totals.connectErrorCount();
+        snapshot.totalLatency = std::make_shared<const LatencyHistogram>(*totalLatency);
+
+        const bool done = tick >= warmupTicks + measureTicks;
+        if (done || stopping) {
+            if (stopping && !done)
+                status = RunStatus::Stopped;
+            snapshot.phase = RunPhase::Stopping;
+            publish();
+            break;
+        }
+        publish();
+    }
+
+    // Stop: workers drain for at most 200 ms; what completes then still counts if measuring.
+    stopWorkers();
+    StatsBlock tail;
+    for (auto &w : workers)
+        w->collect(tail);
+    if (measuring) {
+        result.totals.merge(tail);
+        second.merge(tail);
+        if (ticksInSecond > 0)
+            closeSecond(LoadWorker::nowNs(), double(ticksInSecond) / kSnapshotHz);
+    }
+    result.measuredSec = double(std::max<int64_t>(0, measuredNs)) / double(kSecondNs);
+
+    const ProcessSample clientAfter = sampleProcess();
+    result.client.cpuUserSec = clientAfter.cpuUserSec - clientBefore.cpuUserSec;
+    result.client.cpuSystemSec = clientAfter.cpuSystemSec - clientBefore.cpuSystemSec;
+    result.client.rssBefore = clientBefore0.rssBytes;
+    result.client.rssAfter = clientAfter.rssBytes;
+    result.client.rssPeak = std::max(rssPeak, clientAfter.rssBytes);
+
+    // The closing INFO and the cleanup talk to the server, so a stopped or dead server must
+    // not hold up the end of the run: skip them when the sampler has not heard from it for
+    // a while, and give them a short timeout when the user asked to stop.
+    const auto lastSample = sampler.latest();
+    const bool serverResponsive = lastSample && LoadWorker::nowNs() - lastSample->monotonicNs < 3 * kSecondNs;
+    sampler.stop();
+    result.server.usedMemoryPeak = sampler.peakUsedMemory();
+    RedisConnection::Options closingOptions = controlOptions;
+    if (stopRequested()) {
+        closingOptions.connectTimeoutMs = closingOptions.commandTimeoutMs = 250;
+        closingOptions.reconnectAttempts = 0;
+    }
+    RedisConnection closing(m_endpoint, closingOptions);
+    std::optional<QByteArray> afterText;
+    if (serverResponsive && closing.connect())
+        afterText = closing.info();
+    if (afterText) {
+        const auto &text = afterText;
+        const InfoSnapshot after = parseInfo(*text);
+        const ServerSample end = ServerSample::from(after, LoadWorker::nowNs());
+        result.server.usedMemoryAfter = end.usedMemory;
+        result.server.usedMemoryPeak = std::max(result.server.usedMemoryPeak, end.usedMemory);
+        const ServerSample start = serverAtStart.value_or(ServerSample::from(before, 0));
+        result.server.cpuSeconds = end.cpuSeconds - start.cpuSeconds;
+        result.server.keyspaceHits = end.keyspaceHits - start.keyspaceHits;
+        result.server.keyspaceMisses = end.keyspaceMisses - start.keyspaceMisses;
+        result.server.expiredKeys = end.expiredKeys - start.expiredKeys;
+        result.server.evictedKeys = end.evictedKeys - start.evictedKeys;
+    }
+
+    if (m_config.cleanup && afterText) {
+        const CleanupResult cleaned = unlinkKeysWithPrefix(closing, m_config.keyPrefix);
+        result.keysCleanedUp = cleaned.ok ? cleaned.deleted : -1;
+    }
+
+    result.status = status;
+    result.finishedAt = QDateTime::currentDateTimeUtc();
+    snapshot.phase = RunPhase::Finished;
+    publish();
+    return result;
+}
+
+} // namespace cwb

@@ -1,0 +1,58 @@
+#include "runstats.h"
+
+namespace cwb {
+
+void OpCounters::merge(const OpCounters &other)
+{
+    count += other.count;
+    errors += other.errors;
+    for (size_t i = 0; i < errorsByKind.size(); ++i)
+        errorsByKind[i] += other.errorsByKind[i];
+    hits += other.hits;
+    misses += other.misses;
+    latency.merge(other.latency);
+}
+
+void OpCounters::reset()
+{
+    count = errors = hits = misses = 0;
+    errorsByKind.fill(0);
+    latency.reset();
+}
+
+OpCounters StatsBlock::total() const
+{
+    OpCounters sum;
+    for (const auto &o : ops)
+        sum.merge(o);
+    return sum;
+}
+
+uint64_t StatsBlock::connectErrorCount() const
+{
+    uint64_t n = 0;
+    for (auto e : connectErrors)
+        n += e;
+    return n;
+}
+
+void StatsBlock::merge(const StatsBlock &other)
+{
+    for (size_t i = 0; i < ops.size(); ++i)
+        ops[i].merge(other.ops[i]);
+    for (size_t i = 0; i < connectErrors.size(); ++i)
+        connectErrors[i] += other.connectErrors[i];
+    reconnects += other.reconnects;
+    bytesSent += other.bytesSent;
+    bytesReceived += other.bytesReceived;
+}
+
+void StatsBlock::reset()
+{
+    for (auto &o : ops)
+        o.reset();
+    connectErrors.fill(0);
+    reconnects = bytesSent = bytesReceived = 0;
+}
+
+} // namespace cwb

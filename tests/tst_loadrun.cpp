@@ -1,0 +1,369 @@
+// Integration tests of the load engine against real sandbox servers.
+
+#include "testsupport.h"
+
+#include "load/loadrun.h"
+#include "redis/infoparser.h"
+#include "redis/redisconnection.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <thread>
+
+using namespace cwb;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+LoadTestConfig quickConfig()
+{
+    LoadTestConfig c;
+    c.testName = QStringLiteral("test");
+    c.durationSec = 1;
+    c.concurrentUsers = 4;
+    c.requestsPerSecond = 0;
+    c.operationMix = {70, 20, 5, 5};
+    c.cacheTypes = {CacheType::String};
+    c.keySpace = 1000;
+    c.valueSizeMin = 16;
+    c.valueSizeMax = 64;
+    c.threads = 2;
+    c.requestTimeoutMs = 1000;
+    return c;
+}
+
+QMap<QString, InfoSnapshot::CommandStat> commandStats(const SandboxRedis &redis)
+{
+    RedisConnection connection(redis.endpoint());
+    if (!connection.connect())
+        return {};
+    const auto text = connection.info("commandstats");
+    return text ? parseInfo(*text).commandStats : QMap<QString, InfoSnapshot::CommandStat>{};
+}
+
+qint64 countKeys(const SandboxRedis &redis, const QByteArray &pattern)
+{
+    RedisConnection connection(redis.endpoint());
+    if (!connection.connect())
+        return -1;
+    qint64 n = 0;
+    QByteArray cursor = "0";
+    do {
+        const auto reply = connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
+        if (!reply || reply->elements.size() != 2)
+            return -1;
+        cursor = reply->elements[0].str;
+        n += qint64(reply->elements[1].elements.size());
+    } while (cursor != "0");
+    return n;
+}
+
+void verifyCoherent(const OpCounters &c)
+{
+    if (c.successes() == 0)
+        return;
+    const auto &h = c.latency;
+    QVERIFY(h.minNs() > 0);
+    QVERIFY(h.minNs() <= h.percentileNs(50));
+    QVERIFY(h.percentileNs(50) <= h.percentileNs(99));
+    QVERIFY(h.percentileNs(99) <= h.maxNs());
+    QCOMPARE(h.count(), c.successes());
+}
+
+} // namespace
+
+class tst_LoadRun : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void closedLoopCountsEveryOperation()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        LoadTestConfig c = quickConfig();
+        c.durationSec = 2;
+        c.cleanup = false;
+        int snapshots = 0;
+        LoadRun run(c, redis.endpoint());
+        const RunResult r = run.execute([&](const RunSnapshot &) { ++snapshots; });
+
+        QCOMPARE(r.status, RunStatus::Completed);
+        const OpCounters all = r.total();
+        QVERIFY2(all.count > 1000, qPrintable(QString::number(all.count)));
+        QCOMPARE(all.errors, uint64_t(0));
+        QCOMPARE(all.hits + all.misses, r.totals.op(OpType::Read).count);
+        for (const auto &op : r.totals.ops)
+            verifyCoherent(op);
+        QCOMPARE(int(r.series.size()), 2);
+        QVERIFY(std::abs(r.measuredSec - 2.0) < 0.15);
+        QVERIFY(snapshots >= 20); // 10 Hz over 2 s
+        // The server saw at least what we counted, command by command.
+        const auto stats = commandStats(redis);
+        QVERIFY(stats.value(QStringLiteral("get")).calls >= qint64(r.totals.op(OpType::Read).count));
+        QVERIFY(stats.value(QStringLiteral("set")).calls >= qint64(r.totals.op(OpType::Write).count));
+        QVERIFY(stats.value(QStringLiteral("del")).calls >= qint64(r.totals.op(OpType::Delete).count));
+        QVERIFY(stats.value(QStringLiteral("smembers")).calls >= qint64(r.totals.op(OpType::Invalidate).count));
+        QVERIFY(r.server.usedMemoryBefore > 0);
+        QVERIFY(r.server.usedMemoryPeak >= r.server.usedMemoryBefore);
+        QVERIFY(r.client.cpuUserSec + r.client.cpuSystemSec > 0);
+        QCOMPARE(r.keysCleanedUp, qint64(-1));
+        QVERIFY(countKeys(redis, "cwb:*") > 0); // cleanup was off
+    }
+
+    void openLoopHoldsItsRate()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        LoadTestConfig c = quickConfig();
+        c.requestsPerSecond = 2000;
+        c.concurrentUsers = 10;
+        c.durationSec = 3;
+        const RunResult r = LoadRun(c, redis.endpoint()).execute();
+        QCOMPARE(r.status, RunStatus::Completed);
+        const double achieved = double(r.total().count) / r.measuredSec;
+        QVERIFY2(std::abs(achieved - 2000) / 2000 < 0.01, qPrintable(QString::number(achieved)));
+        QCOMPARE(r.total().errors, uint64_t(0));
+    }
+
+    void everyCacheTypeSendsItsCommands_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QStringList>("commands");
+        QTest::newRow("string") << u"string"_s << QStringList{u"get"_s, u"set"_s, u"del"_s, u"sadd"_s, u"smembers"_s, u"exec"_s};
+        QTest::newRow("hash") << u"hash"_s << QStringList{u"hgetall"_s, u"hset"_s, u"expire"_s, u"del"_s};
+        QTest::newRow("session") << u"session"_s << QStringList{u"hgetall"_s, u"hset"_s, u"expire"_s, u"del"_s};
+        QTest::newRow("geo") << u"geo"_s << QStringList{u"geosearch"_s, u"geoadd"_s, u"zrem"_s};
+        QTest::newRow("counter") << u"counter"_s << QStringList{u"get"_s, u"incr"_s, u"expire"_s, u"del"_s};
+    }
+
+    void everyCacheTypeSendsItsCommands()
+    {
+        QFETCH(QString, type);
+        QFETCH(QStringList, commands);
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        LoadTestConfig c = quickConfig();
+        c.cacheTypes = {*cacheTypeFromName(type)};
+        c.operationMix = {40, 40, 10, 10};
+        c.keySpace = 50; // small, so reads and deletes find what writes made
+        const RunResult r = LoadRun(c, redis.endpoint()).execute();
+        QCOMPARE(r.status, RunStatus::Completed);
+        QCOMPARE(r.total().errors, uint64_t(0));
+        QVERIFY(r.totals.op(OpType::Read).hits > 0);
+        const auto stats = commandStats(redis);
+        for (const QString &command : commands)
+            QVERIFY2(stats.value(command).calls > 0, qPrintable(command));
+        QVERIFY(r.keysCleanedUp > 0);
+        QCOMPARE(countKeys(redis, "cwb:*"), qint64(0));
+    }
+
+    void invalidationRemovesTaggedKeys()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        LoadTestConfig c = quickConfig();
+        c.tagCount = 5;
+        c.cleanup = false;
+        c.ttlSec = 0;
+        c.operationMix = {0, 99, 0, 1}; // writes register their keys in the five tags
+        c.cacheTypes = {CacheType::String, CacheType::Geo};
+        QCOMPARE(LoadRun(c, redis.endpoint()).execute().status, RunStatus::Completed);
+        QVERIFY(countKeys(redis, "cwb:s:*") > 0);
+        QVERIFY(countKeys(redis, "cwb:tag:*") > 0);
+
+        c.operationMix = {0, 0, 0, 100}; // now only invalidate: every tag, and so every key, goes
+        const RunResult r = LoadRun(c, redis.endpoint()).execute();
+        QCOMPARE(r.total().errors, uint64_t(0));
+        QVERIFY(r.totals.op(OpType::Invalidate).count > 10);
+        QCOMPARE(countKeys(redis, "cwb:tag:*"), qint64(0));
+        QCOMPARE(countKeys(redis, "cwb:s:*"), qint64(0));
+        // Geo members were removed from their sets by ZREM (empty sets disappear).
+        QCOMPARE(countKeys(redis, "cwb:geo:*"), qint64(0));
+    }
+
+    void warmupIsExcluded()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        LoadTestConfig c = quickConfig();
+        c.operationMix = {100, 0, 0, 0};
+        c.warmupSec = 2;
+        c.durationSec = 2;
+        const RunResult r = LoadRun(c, redis.endpoint()).execute();
+        QCOMPARE(r.status, RunStatus::Completed);
+        QCOMPARE(int(r.series.size()), 2);
+        QVERIFY(std::abs(r.measuredSec - 2.0) < 0.15);
+        const qint64 served = commandStats(redis).value(QStringLiteral("get")).calls;
+        // About half the GETs the server served happened during the warm-up.
+        QVERIFY2(double(served) > 1.5 * double(r.total().count), qPrintable(QStringLiteral("%1 vs %2").arg(served).arg(r.total().count)));
+    }
+
+    void stopReturnsWithinOneSecond()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        LoadTestConfig c = quickConfig();
+        c.durationSec = 60;
+        LoadRun run(c, redis.endpoint());
+        QElapsedTimer sinceStop;
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+            sinceStop.start();
+            run.requestStop();
+        });
+        const RunResult r = run.execute();
+        const qint64 stopMs = sinceStop.elapsed();
+        stopper.join();
+        QCOMPARE(r.status, RunStatus::Stopped);
+        QVERIFY2(stopMs < 1000, qPrintable(QString::number(stopMs)));
+        QVERIFY(r.measuredSec > 0.9 && r.measuredSec < 2);
+        QVERIFY(r.total().count > 0);
+    }
+
+    void serverKilledMidRunIsCountedAndSurvived()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        LoadTestConfig c = quickConfig();
+        c.requestsPerSecond = 1000;
+        c.concurrentUsers = 6;
+        c.durationSec = 5;
+        c.requestTimeoutMs = 500;
+        LoadRun run(c, redis.endpoint());
+        std::thread chaos([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            redis.kill();
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            QString error;
+            redis.restart(&error);
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const RunResult r = run.execute();
+        chaos.join();
+        QCOMPARE(r.status, RunStatus::Completed);
+        QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
+        const OpCounters all = r.total();
+        QVERIFY(all.errors > 500); // ~1.5 s at 1000 ops/s failed
+        QVERIFY(all.errorsByKind[size_t(RedisErrorKind::Refused)] + all.errorsByKind[size_t(RedisErrorKind::ConnectionLost)] > 0);
+        QVERIFY(r.totals.reconnects >= uint64_t(c.concurrentUsers));
+        QVERIFY(r.series.size() >= 5);
+        // Errors during the outage, none after the recovery.
+        QVERIFY(r.series[2].errors > 0);
+        QCOMPARE(r.series.back().errors, uint64_t(0));
+        QVERIFY(r.series.back().ops > 900);
+    }
+
+    void pausedServerTimesOutAndStopIsPrompt()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        LoadTestConfig c = quickConfig();
+        c.requestsPerSecond = 500;
+        c.durationSec = 30;
+        c.requestTimeoutMs = 1000;
+        LoadRun run(c, redis.endpoint());
+        QElapsedTimer sinceStop;
+        std::thread chaos([&] {
+            // A short stall (under the timeout): what was due meanwhile completes late.
+            std::this_thread::sleep_for(std::chrono::milliseconds(800));
+            redis.pause();
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+            redis.resume();
+            // A long one: requests time out, and stop must not wait for the server.
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            redis.pause();
+            std::this_thread::sleep_for(std::chrono::milliseconds(1800));
+            sinceStop.start();
+            run.requestStop();
+        });
+        const RunResult r = run.execute();
+        const qint64 stopMs = sinceStop.elapsed();
+        chaos.join();
+        redis.resume();
+        QCOMPARE(r.status, RunStatus::Stopped);
+        QVERIFY2(stopMs < 1000, qPrintable(QString::number(stopMs)));
+        QVERIFY(r.total().errorsByKind[size_t(RedisErrorKind::Timeout)] > 0);
+        // Latency counts from the intended send time: the short stall shows as latency, not
+        // as fewer requests (no coordinated omission).
+        QVERIFY2(r.total().latency.maxNs() > 300'000'000, qPrintable(QString::number(r.total().latency.maxNs())));
+        QVERIFY(r.total().latency.percentileNs(99) > 50'000'000);
+    }
+
+    void unreachableServerFailsFast()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        Endpoint endpoint = redis.endpoint();
+        redis.stop();
+        QElapsedTimer timer;
+        timer.start();
+        const RunResult r = LoadRun(quickConfig(), endpoint).execute();
+        QCOMPARE(r.status, RunStatus::Failed);
+        QCOMPARE(r.failureKind, RedisErrorKind::Refused);
+        QVERIFY(r.failureReason.contains(endpoint.displayUri()));
+        QVERIFY(timer.elapsed() < 3000);
+    }
+
+    void wrongPasswordFailsWithAuthError()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis, .password = QStringLiteral("right-secret"));
+        Endpoint endpoint = redis.endpoint();
+        endpoint.password = QStringLiteral("wrong-secret");
+        const RunResult r = LoadRun(quickConfig(), endpoint).execute();
+        QCOMPARE(r.status, RunStatus::Failed);
+        QCOMPARE(r.failureKind, RedisErrorKind::AuthFailed);
+        QVERIFY(!r.failureReason.contains(QStringLiteral("wrong-secret")));
+
+        // And with the right one, every user authenticates.
+        endpoint.password = QStringLiteral("right-secret");
+        const RunResult ok = LoadRun(quickConfig(), endpoint).execute();
+        QCOMPARE(ok.status, RunStatus::Completed);
+        QCOMPARE(ok.total().errors, uint64_t(0));
+    }
+
+    void cleanupTouchesOnlyThePrefix()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        RedisConnection connection(redis.endpoint());
+        QVERIFY(connection.connect());
+        QVERIFY(connection.command({"SET", "app:user:1", "foreign"}));
+        QVERIFY(connection.command({"SET", "cwbx:1", "looks similar but is not ours"}));
+        QVERIFY(connection.command({"SET", "cwb*:1", "a glob character in the name"}));
+        const RunResult r = LoadRun(quickConfig(), redis.endpoint()).execute();
+        QCOMPARE(r.status, RunStatus::Completed);
+        QVERIFY(r.keysCleanedUp > 0);
+        QCOMPARE(countKeys(redis, "cwb:*"), qint64(0));
+        QCOMPARE(connection.command({"GET", "app:user:1"})->str, QByteArray("foreign"));
+        QCOMPARE(connection.command({"EXISTS", "cwbx:1"})->integer, 1LL);
+        QCOMPARE(connection.command({"EXISTS", "cwb*:1"})->integer, 1LL);
+        QCOMPARE(commandStats(redis).value(QStringLiteral("keys")).calls, qint64(0));
+        QCOMPARE(commandStats(redis).value(QStringLiteral("flushdb")).calls, qint64(0));
+        QCOMPARE(commandStats(redis).value(QStringLiteral("flushall")).calls, qint64(0));
+    }
+
+    void resultSurvivesJsonRoundTrip()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        const RunResult r = LoadRun(quickConfig(), redis.endpoint()).execute();
+        QString error;
+        const auto back = runResultFromJson(runResultToJson(r), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->runId, r.runId);
+        QCOMPARE(back->total().count, r.total().count);
+        QCOMPARE(back->total().latency.percentileNs(99), r.total().latency.percentileNs(99));
+        QCOMPARE(back->series.size(), r.series.size());
+        QCOMPARE(back->config.concurrentUsers, r.config.concurrentUsers);
+        QCOMPARE(back->server.version, r.server.version);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_LoadRun)
+#include "tst_loadrun.moc"
