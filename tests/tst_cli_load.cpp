@@ -1,0 +1,170 @@
+// The CLI's load commands end to end: real processes, real sandboxes, documented exit codes.
+
+#include "testsupport.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace cwb;
+using namespace cwb::test;
+using namespace Qt::Literals::StringLiterals;
+
+class tst_CliLoad : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void runWithSandboxWritesJsonAndCsv()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(u"out.json"_s), csv = dir.filePath(u"out.csv"_s);
+        const CliResult r = runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--sandbox"_s, u"--duration"_s,
+                                    u"2"_s, u"--json"_s, json, u"--csv"_s, csv},
+                                   60000);
+        QVERIFY2(r.finished, r.err.constData());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("basic-cache-load against redis://127.0.0.1:"));
+        QVERIFY(r.out.contains("throughput"));
+        QVERIFY(r.out.contains("p99"));
+
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto doc = nlohmann::json::parse(file.readAll().toStdString());
+        QCOMPARE(doc["schema"].get<std::string>(), std::string("cache-workbench/run"));
+        QCOMPARE(doc["status"].get<std::string>(), std::string("completed"));
+        QVERIFY(doc["summary"]["operations"].get<uint64_t>() > 0);
+        for (const char *op : {"read", "write", "delete", "invalidate"}) {
+            const auto &o = doc["operations"][op];
+            QVERIFY(o.contains("latencyUs"));
+            for (const char *p : {"min", "mean", "p50", "p95", "p99", "p999", "max"})
+                QVERIFY2(o["latencyUs"].contains(p), p);
+            QVERIFY(o.contains("histogram"));
+        }
+        QCOMPARE(doc["series"].size(), size_t(2));
+        QVERIFY(doc["server"]["usedMemoryBefore"].get<int64_t>() > 0);
+        QVERIFY(doc["client"]["cpuUsPerOp"].get<double>() > 0);
+        QVERIFY(doc["config"]["target"].get<std::string>().rfind("redis://127.0.0.1:", 0) == 0);
+
+        QFile series(csv);
+        QVERIFY(series.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = series.readAll().split('\n');
+        QVERIFY(lines.first().startsWith("run_id,test,second,"));
+        QCOMPARE(lines.size(), 4); // header, 2 seconds, empty after the last CRLF
+    }
+
+    void unknownPresetIsABadArgument()
+    {
+        const CliResult r = runCli({u"run"_s, u"--preset"_s, u"no-such-preset"_s, u"--sandbox"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--preset: unknown preset 'no-such-preset'"));
+        QVERIFY(r.err.contains("basic-cache-load"));
+    }
+
+    void badConfigNamesTheField()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"bad.json"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"testName": "x", "duraton": 5, "operationMix": {"read": 50, "write": 20, "delete": 0, "invalidate": 0}})");
+        file.close();
+        const CliResult r = runCli({u"run"_s, u"--config"_s, file.fileName(), u"--sandbox"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("duraton") && r.err.contains("did you mean 'duration'"), r.err.constData());
+        QVERIFY2(r.err.contains("operationMix") && r.err.contains("100"), r.err.constData());
+    }
+
+    void badFlagValuesAreBadArguments()
+    {
+        QCOMPARE(runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--users"_s, u"0"_s, u"--sandbox"_s}).exitCode, 2);
+        const CliResult r = runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, u"redis://localhost:99999"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("99999"));
+        QCOMPARE(runCli({u"frobnicate"_s}).exitCode, 2);
+    }
+
+    void unreachableServerExitsThreeQuickly()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const CliResult r = runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s,
+                                    u"redis://127.0.0.1:1"_s, u"--duration"_s, u"1"_s});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains("cannot connect to redis://127.0.0.1:1"));
+        QVERIFY(timer.elapsed() < 5000);
+    }
+
+    void missingRedisServerIsAClearError()
+    {
+        const CliResult r = runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--sandbox"_s}, 10000, {},
+                                   {u"PATH=/nonexistent"_s});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("redis-server not found in PATH"), r.err.constData());
+    }
+
+    void passwordFromTheEnvironmentIsUsedAndNeverPrinted()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis, .password = u"s3cret-pass"_s);
+        const QString uri = u"redis://127.0.0.1:%1"_s.arg(redis.port());
+        QTemporaryDir dir;
+        const QString json = dir.filePath(u"out.json"_s);
+        const CliResult r = runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, uri, u"--duration"_s,
+                                    u"1"_s, u"--json"_s, json},
+                                   30000, {}, {u"CWB_REDIS_PASSWORD=s3cret-pass"_s});
+        QCOMPARE(r.exitCode, 0);
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray all = r.out + r.err + file.readAll();
+        QVERIFY(!all.contains("s3cret-pass"));
+        // Without it: an authentication failure, exit 3.
+        const CliResult denied = runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, uri});
+        QCOMPARE(denied.exitCode, 3);
+        QVERIFY(denied.err.contains("auth") || denied.err.contains("NOAUTH") || denied.err.contains("Authentication"));
+    }
+
+    void errorRateAboveTheLimitExitsFour()
+    {
+        // A full server under noeviction answers writes with OOM: a real error rate.
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis, .maxmemoryBytes = 2 * 1024 * 1024, .maxmemoryPolicy = u"noeviction"_s);
+        const QString uri = u"redis://127.0.0.1:%1"_s.arg(redis.port());
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"fill.json"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"testName": "fill", "duration": 2, "concurrentUsers": 4, "requestsPerSecond": 0,
+                       "operationMix": {"read": 0, "write": 100, "delete": 0, "invalidate": 0},
+                       "keySpace": 100000, "valueSize": {"min": 4096, "max": 4096}, "ttl": 0})");
+        file.close();
+        const CliResult r = runCli({u"run"_s, u"--config"_s, file.fileName(), u"--target"_s, uri, u"--max-error-rate"_s, u"1"_s}, 30000);
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY(r.out.contains("oom"));
+        QVERIFY(r.err.contains("above --max-error-rate"));
+    }
+
+    void suiteRunsEveryTest()
+    {
+        const CliResult r = runCli({u"suite"_s, u"basic"_s, u"--sandbox"_s, u"--duration"_s, u"1"_s}, 60000);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("suite basic: 2 tests"));
+        QVERIFY(r.out.contains("basic-cache-load"));
+        QVERIFY(r.out.contains("high-concurrency"));
+        QVERIFY(r.out.contains("combined"));
+    }
+
+    void presetsListsTheSeven()
+    {
+        const CliResult r = runCli({u"presets"_s});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *name : {"basic-cache-load", "high-concurrency", "write-heavy", "invalidation-stress",
+                                 "session-management-load", "geospatial-load", "extreme-load"})
+            QVERIFY2(r.out.contains(name), name);
+        QVERIFY(r.out.contains("comprehensive"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CliLoad)
+#include "tst_cli_load.moc"
