@@ -1,5 +1,6 @@
 #include "loadrun.h"
 
+#include "clusterslots.h"
 #include "connecttarget.h"
 #include "loadworker.h"
 #include "redis/infoparser.h"
@@ -103,13 +104,27 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
                       QStringLiteral("cannot connect to %1: %2").arg(result.target, control.lastError().message));
     }
     const InfoSnapshot before = parseInfo(*infoText);
+    // Against a Redis Cluster, users route by slot: learn who owns what before starting.
+    std::optional<ClusterSlotMap> cluster;
     if (before.server.redisMode == QLatin1String("cluster") || before.cluster.clusterEnabled) {
-        snapshot.phase = RunPhase::Failed;
-        publish();
-        return failed(result, RedisErrorKind::None,
-                      QStringLiteral("%1 is a Redis Cluster node; load runs against clusters need cluster routing, "
-                                     "which this version does not have yet")
-                          .arg(result.target));
+        const auto slotsReply = control.command({"CLUSTER", "SLOTS"});
+        QString slotError;
+        if (slotsReply && !slotsReply->isError())
+            cluster = ClusterSlotMap::fromClusterSlots(*slotsReply, &slotError);
+        if (!cluster || cluster->assignedSlots() == 0) {
+            snapshot.phase = RunPhase::Failed;
+            publish();
+            return failed(result, RedisErrorKind::ServerError,
+                          QStringLiteral("%1 is a Redis Cluster node, but its slot map could not be read: %2")
+                              .arg(result.target, slotError.isEmpty() ? control.lastError().message : slotError));
+        }
+        if (m_endpoint.database != 0) {
+            snapshot.phase = RunPhase::Failed;
+            publish();
+            return failed(result, RedisErrorKind::None,
+                          QStringLiteral("a Redis Cluster has only database 0; remove /%1 from the target")
+                              .arg(m_endpoint.database));
+        }
     }
     result.server.version = before.server.redisVersion;
     result.server.mode = before.server.redisMode;
@@ -130,7 +145,9 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     for (int w = 0; w < threadCount; ++w) {
         LoadWorker::Settings settings;
         settings.config = m_config;
+        settings.endpoint = m_endpoint;
         settings.target = *target;
+        settings.cluster = cluster;
         settings.values = values;
         settings.firstUser = firstUser;
         settings.userCount = m_config.concurrentUsers / threadCount + (w < m_config.concurrentUsers % threadCount ? 1 : 0);
@@ -349,9 +366,26 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     }
 
     if (m_config.cleanup && afterText) {
-        const CleanupResult cleaned = unlinkKeysWithPrefix(closing, m_config.keyPrefix);
-        result.keysCleanedUp = cleaned.ok ? cleaned.deleted : -1;
+        if (!cluster) {
+            const CleanupResult cleaned = unlinkKeysWithPrefix(closing, m_config.keyPrefix);
+            result.keysCleanedUp = cleaned.ok ? cleaned.deleted : -1;
+        } else {
+            // SCAN sees one node's keys: clean up on every master that owns slots.
+            result.keysCleanedUp = 0;
+            for (int node : cluster->owningNodes()) {
+                RedisConnection nodeConnection(clusterNodeEndpoint(m_endpoint, cluster->nodes[size_t(node)]), closingOptions);
+                const CleanupResult cleaned = nodeConnection.connect()
+                    ? unlinkKeysWithPrefix(nodeConnection, m_config.keyPrefix, nullptr, true)
+                    : CleanupResult{0, false, nodeConnection.lastError().message};
+                if (!cleaned.ok) {
+                    result.keysCleanedUp = -1;
+                    break;
+                }
+                result.keysCleanedUp += cleaned.deleted;
+            }
+        }
     }
+    result.cluster = cluster.has_value();
 
     result.status = status;
     result.finishedAt = QDateTime::currentDateTimeUtc();

@@ -1,5 +1,8 @@
 #include "loadworker.h"
 
+#include "cluster/keyslot.h"
+#include "redis/hiredisconvert.h"
+
 #include <hiredis/hiredis.h>
 #include <hiredis/read.h>
 
@@ -11,6 +14,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <functional>
 
@@ -18,21 +22,27 @@ namespace cwb {
 
 namespace {
 
-constexpr uint32_t kControlSlot = UINT32_MAX; // a pending reply of AUTH / SELECT
+// Pending replies that belong to no operation.
+constexpr uint32_t kControlSlot = UINT32_MAX;       // AUTH / SELECT on a fresh connection
+constexpr uint32_t kIgnoreSlot = UINT32_MAX - 1;    // ASKING before a redirected command
+constexpr uint32_t kSlotsRefreshSlot = UINT32_MAX - 2; // CLUSTER SLOTS
+
 constexpr int64_t kMs = 1'000'000;
 constexpr int64_t kDrainNs = 200 * kMs;
 constexpr int64_t kScanIntervalNs = 2 * kMs;
 constexpr int64_t kMaxWaitNs = 20 * kMs; // bounds how late a stop request is noticed
 constexpr int64_t kFirstBackoffNs = 50 * kMs;
 constexpr int64_t kMaxBackoffNs = 1000 * kMs;
+constexpr int64_t kRefreshIntervalNs = 300 * kMs;
 constexpr size_t kReadChunk = 64 * 1024;
 
 enum class State { Disconnected, Connecting, Authenticating, Ready };
 
 struct PendingReply
 {
-    uint32_t slot;
-    int64_t sentNs;
+    uint32_t slot = 0;
+    int64_t sentNs = 0;
+    std::string command; // cluster only: the bytes, to re-send on MOVED / ASK
 };
 
 // A FIFO of pending replies that reuses its storage: replies arrive in send order.
@@ -40,21 +50,26 @@ class PendingQueue
 {
 public:
     bool empty() const { return m_count == 0; }
-    size_t size() const { return m_count; }
     const PendingReply &front() const { return m_items[m_head]; }
     void push(PendingReply item)
     {
         if (m_count == m_items.size())
             grow();
-        m_items[(m_head + m_count) & (m_items.size() - 1)] = item;
+        m_items[(m_head + m_count) & (m_items.size() - 1)] = std::move(item);
         ++m_count;
     }
     PendingReply pop()
     {
-        PendingReply item = m_items[m_head];
+        PendingReply item = std::move(m_items[m_head]);
         m_head = (m_head + 1) & (m_items.size() - 1);
         --m_count;
         return item;
+    }
+    template<typename F>
+    void forEach(F f) const
+    {
+        for (size_t i = 0; i < m_count; ++i)
+            f(m_items[(m_head + i) & (m_items.size() - 1)]);
     }
     void clear() { m_head = m_count = 0; }
 
@@ -63,7 +78,7 @@ private:
     {
         std::vector<PendingReply> bigger(std::max<size_t>(16, m_items.size() * 2));
         for (size_t i = 0; i < m_count; ++i)
-            bigger[i] = m_items[(m_head + i) & (m_items.size() - 1)];
+            bigger[i] = std::move(m_items[(m_head + i) & (m_items.size() - 1)]);
         m_items.swap(bigger);
         m_head = 0;
     }
@@ -76,9 +91,10 @@ struct InFlightOp
 {
     OpType op = OpType::Read;
     int64_t intendedNs = 0;
-    int remaining = 0;   // replies still to come
-    int seen = 0;        // replies received
+    int remaining = 0; // replies still to come
+    int seen = 0;      // replies received
     int hitReply = -1;
+    int node = 0;      // where its first command went (per-node statistics)
     bool hasStep2 = false;
     bool hit = false;
     RedisErrorKind error = RedisErrorKind::None;
@@ -86,14 +102,9 @@ struct InFlightOp
 
 } // namespace
 
-struct LoadWorker::Connection
+struct LoadWorker::Link
 {
-    Connection(uint32_t index, Workload workload)
-        : index(index)
-        , workload(std::move(workload))
-    {
-    }
-    ~Connection()
+    ~Link()
     {
         if (reader)
             redisReaderFree(reader);
@@ -101,7 +112,9 @@ struct LoadWorker::Connection
             ::close(fd);
     }
 
-    uint32_t index;
+    uint32_t index = 0; // in m_links, and the epoll data
+    User *user = nullptr;
+    int node = 0;
     int fd = -1;
     State state = State::Disconnected;
     redisReader *reader = nullptr;
@@ -109,22 +122,35 @@ struct LoadWorker::Connection
     size_t outSent = 0;
     bool writeInterest = false;
     bool dirty = false;
-    bool needIssue = false;
     PendingQueue pending;
-    std::vector<InFlightOp> ops;
-    std::vector<uint32_t> freeSlots;
-    int inFlight = 0;
     int controlRemaining = 0;
-    Workload workload;
-    // Open loop.
-    int64_t nextDueNs = 0;
-    bool blocked = false; // due work it cannot send now; out of the schedule heap until unblocked
-    // Reconnection.
     int64_t reconnectAtNs = 0;
     int64_t backoffNs = 0;
     int64_t connectStartNs = 0;
     bool everConnected = false;
     RedisErrorKind lastError = RedisErrorKind::Refused;
+};
+
+struct LoadWorker::User
+{
+    User(uint32_t index, Workload workload)
+        : index(index)
+        , workload(std::move(workload))
+    {
+    }
+
+    uint32_t index;
+    Workload workload;
+    RespBuffer staging; // cluster: commands before routing
+    std::vector<InFlightOp> ops;
+    std::vector<uint32_t> freeSlots;
+    int inFlight = 0;
+    std::vector<Link *> links; // by node; nullptr until first needed
+    bool needIssue = false;
+    int64_t parkedUntilNs = 0; // cluster closed loop: back off after an instant failure
+    // Open loop.
+    int64_t nextDueNs = 0;
+    bool blocked = false; // due work it cannot send now; out of the schedule heap until unblocked
 };
 
 int64_t LoadWorker::nowNs()
@@ -139,21 +165,28 @@ LoadWorker::LoadWorker(Settings settings)
 {
     const auto &config = m_settings.config;
     m_openLoop = config.isOpenLoop();
+    m_clusterMode = m_settings.cluster.has_value();
     m_pipeline = std::max(1, config.pipeline);
     m_timeoutNs = int64_t(config.requestTimeoutMs) * kMs;
     if (m_openLoop)
         m_userIntervalNs = std::max<int64_t>(1, int64_t(1e9 * double(m_settings.totalUsers) / config.requestsPerSecond));
+    if (m_clusterMode) {
+        m_slots = *m_settings.cluster;
+        m_targets.resize(m_slots.nodes.size());
+    }
 
     for (int i = 0; i < m_settings.userCount; ++i) {
         const uint64_t user = uint64_t(m_settings.firstUser + i);
-        m_connections.push_back(
-            std::make_unique<Connection>(uint32_t(i), Workload(config, m_settings.values, config.seed, user)));
+        auto u = std::make_unique<User>(uint32_t(i), Workload(config, m_settings.values, config.seed, user));
+        u->workload.setClusterMode(m_clusterMode);
+        u->staging.recordMarks(true);
+        m_users.push_back(std::move(u));
     }
 }
 
 LoadWorker::~LoadWorker()
 {
-    m_connections.clear();
+    m_links.clear();
     if (m_epoll >= 0)
         ::close(m_epoll);
 }
@@ -163,6 +196,12 @@ void LoadWorker::collect(StatsBlock &into)
     std::lock_guard lock(m_statsMutex);
     into.merge(m_stats);
     m_stats.reset();
+    for (size_t node = 0; node < m_nodeStats.size(); ++node) {
+        if (m_nodeStats[node].count) {
+            into.nodes[m_slots.nodes[node].address()].merge(m_nodeStats[node]);
+            m_nodeStats[node].reset();
+        }
+    }
 }
 
 void LoadWorker::run()
@@ -175,8 +214,14 @@ void LoadWorker::run()
     bool usePwait2 = true;
 
     std::unique_lock lock(m_statsMutex);
-    for (auto &c : m_connections)
-        startConnect(*c, nowNs());
+    {
+        const int64_t now = nowNs();
+        const std::vector<int> nodes = m_clusterMode ? m_slots.owningNodes() : std::vector<int>{0};
+        for (auto &u : m_users) {
+            for (int node : nodes)
+                linkFor(*u, node, now);
+        }
+    }
 
     for (;;) {
         int64_t now = nowNs();
@@ -191,8 +236,8 @@ void LoadWorker::run()
         }
         if (draining) {
             bool idle = true;
-            for (auto &c : m_connections)
-                idle = idle && c->inFlight == 0;
+            for (auto &u : m_users)
+                idle = idle && u->inFlight == 0;
             if (idle || now >= drainDeadline)
                 break;
         }
@@ -204,54 +249,60 @@ void LoadWorker::run()
             if (m_openLoop) {
                 serviceSchedule(now);
             } else {
+                // startOp may complete operations at once (a command for a server that is
+                // down), which appends to m_needIssue: iterate by index over a moving list.
                 for (size_t i = 0; i < m_needIssue.size(); ++i) {
-                    Connection &c = *m_needIssue[i];
-                    c.needIssue = false;
-                    while (c.state == State::Ready && c.inFlight < m_pipeline)
-                        startOp(c, now, now);
+                    User &u = *m_needIssue[i];
+                    u.needIssue = false;
+                    while (canIssue(u) && u.inFlight < m_pipeline)
+                        startOp(u, now, now);
                 }
-                m_needIssue.clear();
+                m_needIssue.erase(std::remove_if(m_needIssue.begin(), m_needIssue.end(),
+                                                 [](User *u) { return !u->needIssue; }),
+                                  m_needIssue.end());
             }
         }
         for (size_t i = 0; i < m_dirty.size(); ++i)
             flush(*m_dirty[i], now);
         m_dirty.clear();
 
-        const int64_t waitNs = draining ? std::min<int64_t>(kMs, drainDeadline - now) : nextWakeNs(now) - now;
+        const int64_t waitNs = std::max<int64_t>(
+            0, draining ? std::min<int64_t>(kMs, drainDeadline - now) : nextWakeNs(now) - now);
         lock.unlock();
         int n;
-        timespec ts{time_t(std::max<int64_t>(0, waitNs) / 1'000'000'000), long(std::max<int64_t>(0, waitNs) % 1'000'000'000)};
+        timespec ts{time_t(waitNs / 1'000'000'000), long(waitNs % 1'000'000'000)};
         if (usePwait2) {
             n = epoll_pwait2(m_epoll, events.data(), int(events.size()), &ts, nullptr);
             if (n < 0 && errno == ENOSYS) {
                 usePwait2 = false; // kernels before 5.11: millisecond waits
+                lock.lock();
                 continue;
             }
         } else {
-            n = epoll_wait(m_epoll, events.data(), int(events.size()), int((std::max<int64_t>(0, waitNs) + kMs - 1) / kMs));
+            n = epoll_wait(m_epoll, events.data(), int(events.size()), int((waitNs + kMs - 1) / kMs));
         }
         lock.lock();
         now = nowNs();
         for (int i = 0; i < n; ++i) {
-            Connection &c = *m_connections[events[size_t(i)].data.u32];
+            Link &link = *m_links[events[size_t(i)].data.u32];
             const uint32_t ev = events[size_t(i)].events;
-            if (c.fd < 0)
+            if (link.fd < 0)
                 continue; // failed earlier in this batch
-            if (c.state == State::Connecting) {
-                onConnectable(c, now);
+            if (link.state == State::Connecting) {
+                onConnectable(link, now);
                 continue;
             }
             if (ev & (EPOLLIN | EPOLLERR | EPOLLHUP))
-                readReplies(c, now);
-            if (c.fd >= 0 && (ev & EPOLLOUT))
-                flush(c, now);
+                readReplies(link, now);
+            if (link.fd >= 0 && (ev & EPOLLOUT))
+                flush(link, now);
         }
     }
 
-    for (auto &c : m_connections) {
-        if (c->fd >= 0) {
-            ::close(c->fd);
-            c->fd = -1;
+    for (auto &link : m_links) {
+        if (link->fd >= 0) {
+            ::close(link->fd);
+            link->fd = -1;
         }
     }
     m_connected.store(0);
@@ -263,11 +314,11 @@ void LoadWorker::beginSending(int64_t startNs)
     if (!m_openLoop)
         return; // ready users are already queued in m_needIssue
     const double rate = m_settings.config.requestsPerSecond;
-    for (auto &c : m_connections) {
+    for (auto &u : m_users) {
         // Users' schedules interleave evenly: together they send every 1/rate seconds.
-        const uint64_t user = uint64_t(m_settings.firstUser) + c->index;
-        c->nextDueNs = startNs + int64_t(double(user) * 1e9 / rate);
-        m_schedule.push_back({c->nextDueNs, c->index});
+        const uint64_t user = uint64_t(m_settings.firstUser) + u->index;
+        u->nextDueNs = startNs + int64_t(double(user) * 1e9 / rate);
+        m_schedule.push_back({u->nextDueNs, u->index});
     }
     std::make_heap(m_schedule.begin(), m_schedule.end(), std::greater<>());
 }
@@ -276,119 +327,166 @@ int64_t LoadWorker::nextWakeNs(int64_t now) const
 {
     if ((m_started && !m_needIssue.empty()) || !m_dirty.empty())
         return now;
-    int64_t wake = now + kMaxWaitNs;
-    if (!m_started)
-        wake = now + kMs; // poll for the go signal
+    int64_t wake = now + (m_started ? kMaxWaitNs : kMs); // before the go: poll for it
     if (m_openLoop && !m_schedule.empty())
         wake = std::min(wake, m_schedule.front().due);
     return std::max(now, wake);
 }
 
-void LoadWorker::startConnect(Connection &c, int64_t now)
+const ConnectTarget *LoadWorker::targetFor(int node)
 {
-    const auto &target = m_settings.target;
-    c.connectStartNs = now;
-    c.fd = ::socket(target.family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (c.fd < 0) {
-        failConnection(c, classifyErrno(errno), now);
-        return;
+    if (!m_clusterMode)
+        return &m_settings.target;
+    if (size_t(node) >= m_targets.size())
+        m_targets.resize(m_slots.nodes.size());
+    if (!m_targets[size_t(node)]) {
+        // Nodes announce IP addresses, so this resolves without a DNS round trip.
+        QString error;
+        m_targets[size_t(node)] =
+            ConnectTarget::resolve(clusterNodeEndpoint(m_settings.endpoint, m_slots.nodes[size_t(node)]), &error);
     }
-    if (target.family != AF_UNIX) {
-        int one = 1;
-        ::setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    }
-    if (!c.reader)
-        c.reader = redisReaderCreate();
-    epoll_event ev{};
-    ev.events = EPOLLIN | EPOLLOUT;
-    ev.data.u32 = c.index;
-    epoll_ctl(m_epoll, EPOLL_CTL_ADD, c.fd, &ev);
-    c.writeInterest = true;
-    c.state = State::Connecting;
-    if (::connect(c.fd, reinterpret_cast<const sockaddr *>(&target.address), target.addressLength) == 0) {
-        onConnectable(c, now);
-    } else if (errno != EINPROGRESS && errno != EAGAIN) {
-        failConnection(c, classifyErrno(errno), now);
-    }
+    return m_targets[size_t(node)] ? &*m_targets[size_t(node)] : nullptr;
 }
 
-void LoadWorker::onConnectable(Connection &c, int64_t now)
+LoadWorker::Link *LoadWorker::linkFor(User &u, int node, int64_t now)
+{
+    if (size_t(node) >= u.links.size())
+        u.links.resize(size_t(node) + 1, nullptr);
+    if (!u.links[size_t(node)]) {
+        auto link = std::make_unique<Link>();
+        link->index = uint32_t(m_links.size());
+        link->user = &u;
+        link->node = node;
+        u.links[size_t(node)] = link.get();
+        m_links.push_back(std::move(link));
+        startConnect(*u.links[size_t(node)], now);
+    }
+    return u.links[size_t(node)];
+}
+
+void LoadWorker::startConnect(Link &link, int64_t now)
+{
+    const ConnectTarget *target = targetFor(link.node);
+    link.connectStartNs = now;
+    if (!target) {
+        failLink(link, RedisErrorKind::Unresolved, now);
+        return;
+    }
+    link.fd = ::socket(target->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (link.fd < 0) {
+        failLink(link, classifyErrno(errno), now);
+        return;
+    }
+    if (target->family != AF_UNIX) {
+        int one = 1;
+        ::setsockopt(link.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    }
+    if (!link.reader)
+        link.reader = redisReaderCreate();
+    // The login goes first in the output, so commands queued while connecting follow it.
+    link.out.clear();
+    link.outSent = 0;
+    link.out.bytes().append(target->preamble);
+    for (int i = 0; i < target->preambleReplies; ++i)
+        link.pending.push({kControlSlot, now, {}});
+    link.controlRemaining = target->preambleReplies;
+    epoll_event ev{};
+    ev.events = EPOLLIN | EPOLLOUT;
+    ev.data.u32 = link.index;
+    epoll_ctl(m_epoll, EPOLL_CTL_ADD, link.fd, &ev);
+    link.writeInterest = true;
+    link.state = State::Connecting;
+    if (::connect(link.fd, reinterpret_cast<const sockaddr *>(&target->address), target->addressLength) == 0)
+        onConnectable(link, now);
+    else if (errno != EINPROGRESS && errno != EAGAIN)
+        failLink(link, classifyErrno(errno), now);
+}
+
+void LoadWorker::onConnectable(Link &link, int64_t now)
 {
     int err = 0;
     socklen_t len = sizeof err;
-    if (::getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0)
+    if (::getsockopt(link.fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0)
         err = errno;
     if (err != 0) {
-        failConnection(c, classifyErrno(err), now);
+        failLink(link, classifyErrno(err), now);
         return;
     }
-    setWriteInterest(c, false);
-    if (c.everConnected)
+    setWriteInterest(link, false);
+    if (link.everConnected)
         ++m_stats.reconnects;
-    c.everConnected = true;
-    const auto &target = m_settings.target;
-    if (target.preambleReplies > 0) {
-        c.out.bytes().append(target.preamble);
-        for (int i = 0; i < target.preambleReplies; ++i)
-            c.pending.push({kControlSlot, now});
-        c.controlRemaining = target.preambleReplies;
-        c.state = State::Authenticating;
-        markDirty(c);
-    } else {
-        onReady(c, now);
-    }
+    link.everConnected = true;
+    if (link.controlRemaining > 0)
+        link.state = State::Authenticating;
+    else
+        onReady(link, now);
+    if (!link.out.bytes().empty())
+        markDirty(link);
 }
 
-void LoadWorker::onReady(Connection &c, int64_t now)
+void LoadWorker::onReady(Link &link, int64_t now)
 {
-    c.state = State::Ready;
-    c.backoffNs = 0;
-    m_connected.fetch_add(1, std::memory_order_relaxed);
+    link.state = State::Ready;
+    link.backoffNs = 0;
+    User &u = *link.user;
     if (m_openLoop) {
-        if (c.blocked)
-            serviceOpenLoop(c, now);
-    } else if (!c.needIssue) {
-        c.needIssue = true;
-        m_needIssue.push_back(&c);
+        if (u.blocked)
+            serviceOpenLoop(u, now);
+    } else {
+        wantIssue(u);
     }
 }
 
-void LoadWorker::failConnection(Connection &c, RedisErrorKind kind, int64_t now)
+void LoadWorker::failLink(Link &link, RedisErrorKind kind, int64_t now)
 {
-    if (c.state == State::Ready)
-        m_connected.fetch_sub(1, std::memory_order_relaxed);
-    if (c.state == State::Connecting || c.state == State::Authenticating || c.inFlight == 0)
+    User &u = *link.user;
+    if (link.state != State::Ready || link.pending.empty())
         ++m_stats.connectErrors[size_t(kind)];
-    // Every operation in flight on the connection fails with the connection's error.
-    for (size_t slot = 0; slot < c.ops.size(); ++slot) {
-        InFlightOp &op = c.ops[slot];
-        if (op.remaining > 0) {
-            countFailedOp(op.op, kind);
-            op.remaining = 0;
-        }
+    // Every operation waiting on this connection fails with its error, once.
+    std::vector<std::pair<uint32_t, int>> lost; // op slot, replies lost
+    link.pending.forEach([&](const PendingReply &p) {
+        if (p.slot == kSlotsRefreshSlot)
+            m_refreshInFlight = false;
+        if (p.slot >= kSlotsRefreshSlot)
+            return;
+        if (!lost.empty() && lost.back().first == p.slot)
+            ++lost.back().second;
+        else
+            lost.push_back({p.slot, 1});
+    });
+    link.pending.clear();
+    link.out.clear();
+    link.outSent = 0;
+    link.controlRemaining = 0;
+    if (link.fd >= 0) {
+        ::close(link.fd); // also removes it from the epoll set
+        link.fd = -1;
     }
-    c.ops.clear();
-    c.freeSlots.clear();
-    c.inFlight = 0;
-    c.pending.clear();
-    c.out.clear();
-    c.outSent = 0;
-    c.controlRemaining = 0;
-    if (c.fd >= 0) {
-        ::close(c.fd); // also removes it from the epoll set
-        c.fd = -1;
+    if (link.reader) {
+        redisReaderFree(link.reader); // its buffer may hold half a reply
+        link.reader = nullptr;
     }
-    if (c.reader) {
-        redisReaderFree(c.reader); // its buffer may hold half a reply
-        c.reader = nullptr;
+    link.writeInterest = false;
+    link.state = State::Disconnected;
+    link.lastError = kind;
+    link.backoffNs = link.backoffNs == 0 ? kFirstBackoffNs : std::min(kMaxBackoffNs, link.backoffNs * 2);
+    link.reconnectAtNs = now + link.backoffNs;
+    if (m_clusterMode)
+        m_refreshWanted = true; // the node may be gone for good: ask who owns its slots now
+
+    for (const auto &[slot, count] : lost) {
+        InFlightOp &op = u.ops[slot];
+        if (op.remaining <= 0)
+            continue;
+        if (op.error == RedisErrorKind::None)
+            op.error = kind;
+        op.hasStep2 = false;
+        op.remaining -= count;
+        if (op.remaining <= 0)
+            completeOp(u, slot, now);
     }
-    c.writeInterest = false;
-    c.state = State::Disconnected;
-    c.lastError = kind;
-    c.backoffNs = c.backoffNs == 0 ? kFirstBackoffNs : std::min(kMaxBackoffNs, c.backoffNs * 2);
-    c.reconnectAtNs = now + c.backoffNs;
-    if (m_openLoop && c.blocked)
-        serviceOpenLoop(c, now); // its due operations now fail instead of waiting
+    if (m_openLoop && u.blocked)
+        serviceOpenLoop(u, now); // its due operations now fail instead of waiting
 }
 
 void LoadWorker::countFailedOp(OpType op, RedisErrorKind kind)
@@ -401,90 +499,266 @@ void LoadWorker::countFailedOp(OpType op, RedisErrorKind kind)
 
 void LoadWorker::scan(int64_t now)
 {
-    for (auto &cp : m_connections) {
-        Connection &c = *cp;
-        switch (c.state) {
-        case State::Disconnected:
-            if (now >= c.reconnectAtNs && !m_stop.load(std::memory_order_relaxed))
-                startConnect(c, now);
-            break;
-        case State::Connecting:
-            if (now - c.connectStartNs > m_timeoutNs)
-                failConnection(c, RedisErrorKind::Timeout, now);
-            break;
-        case State::Authenticating:
-        case State::Ready:
-            if (!c.pending.empty() && now - c.pending.front().sentNs > m_timeoutNs)
-                failConnection(c, RedisErrorKind::Timeout, now);
-            break;
+    int connected = 0;
+    for (auto &up : m_users) {
+        User &u = *up;
+        bool allReady = true;
+        for (Link *link : u.links) {
+            if (!link)
+                continue;
+            switch (link->state) {
+            case State::Disconnected:
+                if (now >= link->reconnectAtNs && !m_stop.load(std::memory_order_relaxed))
+                    startConnect(*link, now);
+                break;
+            case State::Connecting:
+                if (now - link->connectStartNs > m_timeoutNs)
+                    failLink(*link, RedisErrorKind::Timeout, now);
+                break;
+            case State::Authenticating:
+            case State::Ready:
+                if (!link->pending.empty() && now - link->pending.front().sentNs > m_timeoutNs)
+                    failLink(*link, RedisErrorKind::Timeout, now);
+                break;
+            }
+            if (m_clusterMode && link->state == State::Disconnected)
+                m_refreshWanted = true;
+            allReady = allReady && link->state == State::Ready;
+        }
+        connected += allReady ? 1 : 0;
+        if (u.parkedUntilNs && now >= u.parkedUntilNs) {
+            u.parkedUntilNs = 0;
+            wantIssue(u);
         }
     }
+    m_connected.store(connected, std::memory_order_relaxed);
+    if (m_clusterMode && m_refreshWanted && !m_refreshInFlight && now >= m_nextRefreshNs)
+        requestSlotRefresh(now);
 }
 
-void LoadWorker::startOp(Connection &c, int64_t intendedNs, int64_t now)
+void LoadWorker::requestSlotRefresh(int64_t now)
+{
+    for (auto &link : m_links) {
+        if (link->state != State::Ready)
+            continue;
+        link->out.beginCommand(2);
+        link->out.arg("CLUSTER");
+        link->out.arg("SLOTS");
+        link->pending.push({kSlotsRefreshSlot, now, {}});
+        markDirty(*link);
+        m_refreshInFlight = true;
+        m_refreshWanted = false;
+        m_nextRefreshNs = now + kRefreshIntervalNs;
+        return;
+    }
+}
+
+bool LoadWorker::canIssue(const User &u) const
+{
+    if (m_clusterMode)
+        return u.parkedUntilNs == 0; // commands for a node that is down fail one by one
+    return u.links[0] && u.links[0]->state == State::Ready;
+}
+
+void LoadWorker::wantIssue(User &u)
+{
+    if (!u.needIssue) {
+        u.needIssue = true;
+        m_needIssue.push_back(&u);
+    }
+}
+
+void LoadWorker::startOp(User &u, int64_t intendedNs, int64_t now)
 {
     uint32_t slot;
-    if (!c.freeSlots.empty()) {
-        slot = c.freeSlots.back();
-        c.freeSlots.pop_back();
+    if (!u.freeSlots.empty()) {
+        slot = u.freeSlots.back();
+        u.freeSlots.pop_back();
     } else {
-        slot = uint32_t(c.ops.size());
-        c.ops.emplace_back();
+        slot = uint32_t(u.ops.size());
+        u.ops.emplace_back();
     }
-    const OpPlan plan = c.workload.next(c.out);
-    InFlightOp &op = c.ops[slot];
-    op.op = plan.op;
-    op.intendedNs = intendedNs;
-    op.remaining = plan.replies;
-    op.seen = 0;
-    op.hitReply = plan.hitReply;
-    op.hasStep2 = plan.hasStep2;
-    op.hit = false;
-    op.error = RedisErrorKind::None;
-    for (int i = 0; i < plan.replies; ++i)
-        c.pending.push({slot, now});
-    ++c.inFlight;
-    markDirty(c);
+    ++u.inFlight;
+    if (!m_clusterMode) {
+        // The fast path: format straight into the one connection's output buffer.
+        Link &link = *u.links[0];
+        const OpPlan plan = u.workload.next(link.out);
+        InFlightOp &op = u.ops[slot];
+        op = InFlightOp{plan.op, intendedNs, plan.replies, 0, plan.hitReply, 0, plan.hasStep2, false,
+                        RedisErrorKind::None};
+        for (int i = 0; i < plan.replies; ++i)
+            link.pending.push({slot, now, {}});
+        markDirty(link);
+        return;
+    }
+    u.staging.clear();
+    const OpPlan plan = u.workload.next(u.staging);
+    u.ops[slot] = InFlightOp{plan.op, intendedNs, plan.replies, 0, plan.hitReply, -1, plan.hasStep2, false,
+                             RedisErrorKind::None};
+    dispatch(u, slot, u.staging, now);
 }
 
-void LoadWorker::completeOp(Connection &c, uint32_t slot, int64_t now)
+void LoadWorker::dispatch(User &u, uint32_t slot, const RespBuffer &staged, int64_t now)
 {
-    InFlightOp &op = c.ops[slot];
+    const auto &marks = staged.marks();
+    const std::string &bytes = staged.bytes();
+    // Commands without a key (MULTI, EXEC) go where the neighbouring keyed command goes.
+    int groupNode = -1;
+    for (size_t i = 0; i < marks.size(); ++i) {
+        const auto &mark = marks[i];
+        const size_t end = i + 1 < marks.size() ? marks[i + 1].start : bytes.size();
+        const RespBuffer::CommandMark *keyed = mark.keyLength ? &mark : nullptr;
+        for (size_t j = i + 1; !keyed && j < marks.size(); ++j)
+            keyed = marks[j].keyLength ? &marks[j] : nullptr;
+        int node = groupNode;
+        if (keyed && (mark.keyLength || groupNode < 0)) {
+            const int keySlotNumber = keySlot(QByteArrayView(bytes.data() + keyed->keyStart, keyed->keyLength));
+            const uint16_t owner = m_slots.owner[size_t(keySlotNumber)];
+            node = owner == ClusterSlotMap::kUnassigned ? -1 : int(owner);
+        }
+        groupNode = node;
+        if (u.ops[slot].node < 0)
+            u.ops[slot].node = std::max(0, node);
+        if (node < 0) {
+            m_refreshWanted = true;
+            failCommand(u, slot, RedisErrorKind::ServerError, now); // CLUSTERDOWN: slot not served
+            continue;
+        }
+        sendCommand(u, slot, node, std::string_view(bytes).substr(mark.start, end - mark.start), now);
+    }
+}
+
+void LoadWorker::sendCommand(User &u, uint32_t slot, int node, std::string_view bytes, int64_t now)
+{
+    Link *link = linkFor(u, node, now);
+    if (link->state == State::Disconnected) {
+        // A real client fails at once on a connection it knows is down.
+        failCommand(u, slot, link->lastError, now);
+        return;
+    }
+    link->out.bytes().append(bytes);
+    link->pending.push({slot, now, std::string(bytes)});
+    markDirty(*link);
+}
+
+void LoadWorker::failCommand(User &u, uint32_t slot, RedisErrorKind kind, int64_t now)
+{
+    InFlightOp &op = u.ops[slot];
+    if (op.error == RedisErrorKind::None)
+        op.error = kind;
+    op.hasStep2 = false;
+    if (--op.remaining <= 0) {
+        completeOp(u, slot, now);
+        if (!m_openLoop)
+            u.parkedUntilNs = now + kScanIntervalNs; // no busy loop of instant failures
+    }
+}
+
+void LoadWorker::completeOp(User &u, uint32_t slot, int64_t now)
+{
+    InFlightOp &op = u.ops[slot];
     OpCounters &counters = m_stats.op(op.op);
+    const bool failed = op.error != RedisErrorKind::None;
     ++counters.count;
-    if (op.error != RedisErrorKind::None) {
+    const uint64_t latency = uint64_t(std::max<int64_t>(0, now - op.intendedNs));
+    if (failed) {
         ++counters.errors;
         ++counters.errorsByKind[size_t(op.error)];
     } else {
-        counters.latency.record(uint64_t(std::max<int64_t>(0, now - op.intendedNs)));
+        counters.latency.record(latency);
         if (op.op == OpType::Read)
             ++(op.hit ? counters.hits : counters.misses);
     }
-    c.freeSlots.push_back(slot);
-    --c.inFlight;
+    if (m_clusterMode) {
+        if (size_t(op.node) >= m_nodeStats.size())
+            m_nodeStats.resize(m_slots.nodes.size());
+        OpCounters &node = m_nodeStats[size_t(op.node)];
+        ++node.count;
+        if (failed) {
+            ++node.errors;
+            ++node.errorsByKind[size_t(op.error)];
+        } else {
+            node.latency.record(latency);
+        }
+    }
+    op.remaining = 0;
+    u.freeSlots.push_back(slot);
+    --u.inFlight;
     if (m_openLoop) {
-        if (c.blocked)
-            serviceOpenLoop(c, now);
-    } else if (!c.needIssue) {
-        c.needIssue = true;
-        m_needIssue.push_back(&c);
+        if (u.blocked)
+            serviceOpenLoop(u, now);
+    } else {
+        wantIssue(u);
     }
 }
 
-void LoadWorker::processReply(Connection &c, void *replyPtr, int64_t now)
+bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot, std::string &command, int64_t now)
+{
+    // "-MOVED 3999 127.0.0.1:6381" or "-ASK 3999 127.0.0.1:6381"
+    const auto *reply = static_cast<const redisReply *>(replyPtr);
+    const std::string_view text(reply->str, reply->len);
+    const bool moved = text.rfind("MOVED ", 0) == 0;
+    const bool ask = text.rfind("ASK ", 0) == 0;
+    if (!moved && !ask)
+        return false;
+    const size_t slotStart = text.find(' ') + 1;
+    const size_t addrStart = text.find(' ', slotStart);
+    const size_t colon = text.rfind(':');
+    if (addrStart == std::string_view::npos || colon == std::string_view::npos || colon < addrStart)
+        return false;
+    const int redirectedSlot = std::atoi(std::string(text.substr(slotStart, addrStart - slotStart)).c_str());
+    const QString host = QString::fromUtf8(text.data() + addrStart + 1, int(colon - addrStart - 1));
+    const int port = std::atoi(std::string(text.substr(colon + 1)).c_str());
+    if (redirectedSlot < 0 || redirectedSlot >= kClusterSlots || port <= 0 || port > 65535)
+        return false;
+    const int node = m_slots.nodeIndex(host.isEmpty() ? m_slots.nodes[size_t(link.node)].host : host,
+                                       quint16(port), true);
+    User &u = *link.user;
+    if (moved) {
+        ++m_stats.movedRedirects;
+        m_slots.owner[size_t(redirectedSlot)] = uint16_t(node); // the slot lives there now
+    } else {
+        ++m_stats.askRedirects;
+    }
+    Link *target = linkFor(u, node, now);
+    if (target->state == State::Disconnected) {
+        failCommand(u, slot, target->lastError, now);
+        return true;
+    }
+    if (ask) {
+        target->out.beginCommand(1);
+        target->out.arg("ASKING"); // valid for the next command only, so it goes right before it
+        target->pending.push({kIgnoreSlot, now, {}});
+    }
+    target->out.bytes().append(command);
+    target->pending.push({slot, now, std::move(command)});
+    markDirty(*target);
+    return true;
+}
+
+void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now)
 {
     const auto *reply = static_cast<const redisReply *>(replyPtr);
-    const PendingReply pending = c.pending.pop();
-    if (pending.slot == kControlSlot) {
-        if (reply->type == REDIS_REPLY_ERROR) {
-            failConnection(c, classifyErrorReply(QString::fromUtf8(reply->str, int(reply->len))), now);
-            return;
+    PendingReply pending = link.pending.pop();
+    if (pending.slot >= kSlotsRefreshSlot) {
+        if (pending.slot == kControlSlot) {
+            if (reply->type == REDIS_REPLY_ERROR) {
+                failLink(link, classifyErrorReply(QString::fromUtf8(reply->str, int(reply->len))), now);
+                return;
+            }
+            if (--link.controlRemaining == 0)
+                onReady(link, now);
+        } else if (pending.slot == kSlotsRefreshSlot) {
+            m_refreshInFlight = false;
+            if (reply->type == REDIS_REPLY_ARRAY)
+                m_slots.applyClusterSlots(toRedisReply(reply));
         }
-        if (--c.controlRemaining == 0)
-            onReady(c, now);
         return;
     }
-    InFlightOp &op = c.ops[pending.slot];
+    User &u = *link.user;
+    if (m_clusterMode && reply->type == REDIS_REPLY_ERROR && followRedirect(link, reply, pending.slot, pending.command, now))
+        return;
+    InFlightOp &op = u.ops[pending.slot];
     const int index = op.seen++;
     if (reply->type == REDIS_REPLY_ERROR && op.error == RedisErrorKind::None)
         op.error = classifyErrorReply(QString::fromUtf8(reply->str, int(reply->len)));
@@ -494,129 +768,140 @@ void LoadWorker::processReply(Connection &c, void *replyPtr, int64_t now)
         return;
     if (op.hasStep2 && op.error == RedisErrorKind::None) {
         op.hasStep2 = false;
-        const int more = c.workload.appendInvalidationStep2(reply, c.out);
-        if (more > 0) {
-            op.remaining = more;
-            for (int i = 0; i < more; ++i)
-                c.pending.push({pending.slot, now});
-            markDirty(c);
-            return;
+        if (!m_clusterMode) {
+            const int more = u.workload.appendInvalidationStep2(reply, link.out);
+            if (more > 0) {
+                op.remaining = more;
+                for (int i = 0; i < more; ++i)
+                    link.pending.push({pending.slot, now, {}});
+                markDirty(link);
+                return;
+            }
+        } else {
+            u.staging.clear();
+            const int more = u.workload.appendInvalidationStep2(reply, u.staging);
+            if (more > 0) {
+                op.remaining = more;
+                dispatch(u, pending.slot, u.staging, now);
+                return;
+            }
         }
     }
-    completeOp(c, pending.slot, now);
+    completeOp(u, pending.slot, now);
 }
 
-void LoadWorker::readReplies(Connection &c, int64_t now)
+void LoadWorker::readReplies(Link &link, int64_t now)
 {
     char buffer[kReadChunk];
     for (;;) {
-        const ssize_t n = ::read(c.fd, buffer, sizeof buffer);
+        const ssize_t n = ::read(link.fd, buffer, sizeof buffer);
         if (n > 0) {
             m_stats.bytesReceived += uint64_t(n);
-            if (redisReaderFeed(c.reader, buffer, size_t(n)) != REDIS_OK) {
-                failConnection(c, RedisErrorKind::Protocol, now);
+            if (redisReaderFeed(link.reader, buffer, size_t(n)) != REDIS_OK) {
+                failLink(link, RedisErrorKind::Protocol, now);
                 return;
             }
             for (;;) {
                 void *reply = nullptr;
-                if (redisReaderGetReply(c.reader, &reply) != REDIS_OK) {
-                    failConnection(c, RedisErrorKind::Protocol, now);
+                if (redisReaderGetReply(link.reader, &reply) != REDIS_OK) {
+                    failLink(link, RedisErrorKind::Protocol, now);
                     return;
                 }
                 if (!reply)
                     break;
-                if (c.pending.empty()) {
+                if (link.pending.empty()) {
                     freeReplyObject(reply);
-                    failConnection(c, RedisErrorKind::Protocol, now); // a reply nobody asked for
+                    failLink(link, RedisErrorKind::Protocol, now); // a reply nobody asked for
                     return;
                 }
-                processReply(c, reply, now);
+                processReply(link, reply, now);
                 freeReplyObject(reply);
-                if (c.fd < 0)
+                if (link.fd < 0)
                     return;
             }
             if (size_t(n) < sizeof buffer)
                 return; // drained: level-triggered epoll reports the rest, if any
         } else if (n == 0) {
-            failConnection(c, RedisErrorKind::ConnectionLost, now);
+            failLink(link, RedisErrorKind::ConnectionLost, now);
             return;
         } else {
             if (errno == EAGAIN || errno == EWOULDBLOCK)
                 return;
             if (errno == EINTR)
                 continue;
-            failConnection(c, classifyErrno(errno), now);
+            failLink(link, classifyErrno(errno), now);
             return;
         }
     }
 }
 
-void LoadWorker::markDirty(Connection &c)
+void LoadWorker::markDirty(Link &link)
 {
-    if (!c.dirty) {
-        c.dirty = true;
-        m_dirty.push_back(&c);
+    if (!link.dirty) {
+        link.dirty = true;
+        m_dirty.push_back(&link);
     }
 }
 
-void LoadWorker::setWriteInterest(Connection &c, bool on)
+void LoadWorker::setWriteInterest(Link &link, bool on)
 {
-    if (c.writeInterest == on || c.fd < 0)
+    if (link.writeInterest == on || link.fd < 0)
         return;
     epoll_event ev{};
     ev.events = EPOLLIN | (on ? EPOLLOUT : 0u);
-    ev.data.u32 = c.index;
-    epoll_ctl(m_epoll, EPOLL_CTL_MOD, c.fd, &ev);
-    c.writeInterest = on;
+    ev.data.u32 = link.index;
+    epoll_ctl(m_epoll, EPOLL_CTL_MOD, link.fd, &ev);
+    link.writeInterest = on;
 }
 
-void LoadWorker::flush(Connection &c, int64_t now)
+void LoadWorker::flush(Link &link, int64_t now)
 {
-    c.dirty = false;
-    if (c.fd < 0 || c.state == State::Connecting)
-        return;
-    std::string &bytes = c.out.bytes();
-    while (c.outSent < bytes.size()) {
-        const ssize_t n = ::send(c.fd, bytes.data() + c.outSent, bytes.size() - c.outSent, MSG_NOSIGNAL);
+    link.dirty = false;
+    if (link.fd < 0 || link.state == State::Connecting)
+        return; // sent once the connection is up
+    std::string &bytes = link.out.bytes();
+    while (link.outSent < bytes.size()) {
+        const ssize_t n = ::send(link.fd, bytes.data() + link.outSent, bytes.size() - link.outSent, MSG_NOSIGNAL);
         if (n > 0) {
-            c.outSent += size_t(n);
+            link.outSent += size_t(n);
             m_stats.bytesSent += uint64_t(n);
             continue;
         }
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            setWriteInterest(c, true); // the kernel buffer is full: wait until it drains
+            setWriteInterest(link, true); // the kernel buffer is full: wait until it drains
             return;
         }
-        failConnection(c, classifyErrno(errno), now);
+        failLink(link, classifyErrno(errno), now);
         return;
     }
-    bytes.clear();
-    c.outSent = 0;
-    setWriteInterest(c, false);
+    link.out.clear();
+    link.outSent = 0;
+    setWriteInterest(link, false);
 }
 
-void LoadWorker::serviceOpenLoop(Connection &c, int64_t now)
+void LoadWorker::serviceOpenLoop(User &u, int64_t now)
 {
-    c.blocked = false;
-    while (c.nextDueNs <= now) {
-        if (c.state == State::Ready) {
-            if (c.inFlight >= m_pipeline) {
-                c.blocked = true;
+    u.blocked = false;
+    Link *only = m_clusterMode ? nullptr : u.links[0];
+    while (u.nextDueNs <= now) {
+        if (m_clusterMode || only->state == State::Ready) {
+            if (u.inFlight >= m_pipeline) {
+                u.blocked = true;
                 return;
             }
-            startOp(c, c.nextDueNs, now);
-        } else if (c.state == State::Disconnected) {
+            startOp(u, u.nextDueNs, now);
+        } else if (only->state == State::Disconnected) {
             // A real client with a dead connection fails the request at once.
-            countFailedOp(c.workload.nextOpType(), c.lastError);
+            countFailedOp(u.workload.nextOpType(), only->lastError);
         } else {
-            c.blocked = true; // connecting: the work waits and its latency grows
+            u.blocked = true; // connecting: the work waits and its latency grows
             return;
         }
-        c.nextDueNs += m_userIntervalNs;
+        u.nextDueNs += m_userIntervalNs;
     }
-    m_schedule.push_back({c.nextDueNs, c.index});
+    m_schedule.push_back({u.nextDueNs, u.index});
     std::push_heap(m_schedule.begin(), m_schedule.end(), std::greater<>());
 }
 
@@ -624,9 +909,9 @@ void LoadWorker::serviceSchedule(int64_t now)
 {
     while (!m_schedule.empty() && m_schedule.front().due <= now) {
         std::pop_heap(m_schedule.begin(), m_schedule.end(), std::greater<>());
-        const uint32_t index = m_schedule.back().connection;
+        const uint32_t index = m_schedule.back().user;
         m_schedule.pop_back();
-        serviceOpenLoop(*m_connections[index], now);
+        serviceOpenLoop(*m_users[index], now);
     }
 }
 

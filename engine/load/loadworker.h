@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clusterslots.h"
 #include "connecttarget.h"
 #include "loadconfig.h"
 #include "runstats.h"
@@ -9,14 +10,20 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace cwb {
 
-// One worker thread's share of the virtual users: each user is one non-blocking connection,
-// and all of them are driven by a single epoll loop. hiredis is used only as a RESP reply
-// parser (redisReader); sockets, scheduling and writes are ours, so a loop turn makes one
-// write per connection with data to send, and one read per readable connection.
+// One worker thread's share of the virtual users, all driven by a single epoll loop over
+// non-blocking sockets. hiredis is used only as a RESP reply parser (redisReader); sockets,
+// scheduling and writes are ours, so a loop turn makes one send() per socket with data to
+// send and one read() per readable socket.
+//
+// A virtual user has one connection (a "link") per server: one against a standalone server,
+// one per master against a Redis Cluster, where each command goes to the master owning its
+// key's slot; MOVED updates the slot map and re-sends, ASK re-sends once after ASKING, and a
+// lost master triggers CLUSTER SLOTS refreshes until its replica has taken over.
 //
 // Closed loop: each user keeps `pipeline` operations in flight. Open loop: each user has a
 // fixed schedule (rate / users); an operation's latency is measured from its *intended*
@@ -31,11 +38,13 @@ public:
     struct Settings
     {
         LoadTestConfig config;
-        ConnectTarget target;
+        Endpoint endpoint;             // the seed's credentials, for cluster nodes learned later
+        ConnectTarget target;          // standalone: the server
+        std::optional<ClusterSlotMap> cluster; // set against a Redis Cluster
         std::shared_ptr<const ValuePool> values;
-        int firstUser = 0;      // global index of this worker's first user
-        int userCount = 0;      // users on this worker
-        int totalUsers = 0;     // users in the whole run (for the open-loop phase offsets)
+        int firstUser = 0;  // global index of this worker's first user
+        int userCount = 0;  // users on this worker
+        int totalUsers = 0; // users in the whole run (for the open-loop phase offsets)
         // Monotonic time at which users start sending (0 until the run gives the go, once
         // every user had its chance to connect); also the open-loop schedule's origin.
         const std::atomic<int64_t> *startNs = nullptr;
@@ -53,45 +62,63 @@ public:
 
     // Adds what was recorded since the last call to `into`, and starts a fresh block.
     void collect(StatsBlock &into);
+    // Users whose every needed connection is up.
     int connectedUsers() const { return m_connected.load(std::memory_order_relaxed); }
 
     static int64_t nowNs();
 
 private:
-    struct Connection;
+    struct Link;
+    struct User;
 
-    void startConnect(Connection &c, int64_t now);
-    void onConnectable(Connection &c, int64_t now);
-    void onReady(Connection &c, int64_t now);
-    void failConnection(Connection &c, RedisErrorKind kind, int64_t now);
-    void readReplies(Connection &c, int64_t now);
-    void processReply(Connection &c, void *reply, int64_t now);
-    void startOp(Connection &c, int64_t intendedNs, int64_t now);
-    void completeOp(Connection &c, uint32_t slot, int64_t now);
+    Link *linkFor(User &user, int node, int64_t now);
+    const ConnectTarget *targetFor(int node);
+    void startConnect(Link &link, int64_t now);
+    void onConnectable(Link &link, int64_t now);
+    void onReady(Link &link, int64_t now);
+    void failLink(Link &link, RedisErrorKind kind, int64_t now);
+    void readReplies(Link &link, int64_t now);
+    void processReply(Link &link, void *reply, int64_t now);
+    bool followRedirect(Link &link, const void *reply, uint32_t slot, std::string &command, int64_t now);
+    bool canIssue(const User &user) const;
+    void startOp(User &user, int64_t intendedNs, int64_t now);
+    void dispatch(User &user, uint32_t slot, const RespBuffer &staged, int64_t now);
+    void sendCommand(User &user, uint32_t slot, int node, std::string_view bytes, int64_t now);
+    void failCommand(User &user, uint32_t slot, RedisErrorKind kind, int64_t now);
+    void completeOp(User &user, uint32_t slot, int64_t now);
     void countFailedOp(OpType op, RedisErrorKind kind);
-    void serviceOpenLoop(Connection &c, int64_t now);
+    void wantIssue(User &user);
+    void serviceOpenLoop(User &user, int64_t now);
     void serviceSchedule(int64_t now);
     void scan(int64_t now);
+    void requestSlotRefresh(int64_t now);
     void beginSending(int64_t startNs);
-    void markDirty(Connection &c);
-    void flush(Connection &c, int64_t now);
-    void setWriteInterest(Connection &c, bool on);
+    void markDirty(Link &link);
+    void flush(Link &link, int64_t now);
+    void setWriteInterest(Link &link, bool on);
     int64_t nextWakeNs(int64_t now) const;
 
     Settings m_settings;
     bool m_openLoop = false;
+    bool m_clusterMode = false;
     bool m_started = false;
     int m_pipeline = 1;
     int64_t m_timeoutNs = 0;
     int64_t m_userIntervalNs = 0;
     int m_epoll = -1;
-    std::vector<std::unique_ptr<Connection>> m_connections;
-    std::vector<Connection *> m_dirty;      // have bytes to write this turn
-    std::vector<Connection *> m_needIssue;  // closed loop: have room for more operations
+    std::vector<std::unique_ptr<User>> m_users;
+    std::vector<std::unique_ptr<Link>> m_links;
+    std::vector<std::optional<ConnectTarget>> m_targets; // cluster: per node, resolved on demand
+    ClusterSlotMap m_slots;
+    bool m_refreshInFlight = false;
+    bool m_refreshWanted = false;
+    int64_t m_nextRefreshNs = 0;
+    std::vector<Link *> m_dirty;     // have bytes to write this turn
+    std::vector<User *> m_needIssue; // closed loop: have room for more operations
     struct ScheduleEntry
     {
         int64_t due;
-        uint32_t connection;
+        uint32_t user;
         bool operator>(const ScheduleEntry &o) const { return due > o.due; }
     };
     std::vector<ScheduleEntry> m_schedule; // min-heap on due time (open loop)
@@ -100,6 +127,7 @@ private:
     std::atomic<int> m_connected{0};
     std::mutex m_statsMutex;
     StatsBlock m_stats;
+    std::vector<OpCounters> m_nodeStats; // cluster: by node index, folded into m_stats.nodes on collect
 };
 
 } // namespace cwb

@@ -156,6 +156,8 @@ json runResultToJson(const RunResult &r)
                  {"throughput", r.throughput()},
                  {"errorRate", r.errorRate()},
                  {"bytesSent", r.totals.bytesSent},
+                 {"movedRedirects", r.totals.movedRedirects},
+                 {"askRedirects", r.totals.askRedirects},
                  {"bytesReceived", r.totals.bytesReceived},
                  {"latencyUs", latencyJson(all.latency)}};
     if (all.hits + all.misses > 0) {
@@ -220,7 +222,13 @@ json runResultToJson(const RunResult &r)
                 {"rssAfter", cl.rssAfter},
                 {"workerThreads", cl.workerThreads}};
 
+    json nodes = json::object();
+    for (const auto &[address, counters] : r.totals.nodes)
+        nodes[address.toStdString()] = opJson(counters, r.measuredSec);
+
     return json{{"schema", "cache-workbench/run"},
+                {"cluster", r.cluster},
+                {"nodes", nodes},
                 {"version", kSchemaVersion},
                 {"runId", r.runId.toStdString()},
                 {"testName", r.config.testName.toStdString()},
@@ -296,6 +304,20 @@ std::optional<RunResult> runResultFromJson(const json &j, QString *error)
     r.totals.reconnects = num<uint64_t>(summary, "reconnects", 0);
     r.totals.bytesSent = num<uint64_t>(summary, "bytesSent", 0);
     r.totals.bytesReceived = num<uint64_t>(summary, "bytesReceived", 0);
+    r.totals.movedRedirects = num<uint64_t>(summary, "movedRedirects", 0);
+    r.totals.askRedirects = num<uint64_t>(summary, "askRedirects", 0);
+    r.cluster = j.value("cluster", false);
+    const json nodeDocs = j.value("nodes", json::object());
+    for (const auto &[address, node] : nodeDocs.items()) {
+        OpCounters &c = r.totals.nodes[QString::fromStdString(address)];
+        c.count = num<uint64_t>(node, "count", 0);
+        c.errors = num<uint64_t>(node, "errors", 0);
+        errorsFromJson(node.value("errorsByKind", json::object()), c.errorsByKind);
+        if (node.contains("histogram")) {
+            if (auto h = LatencyHistogram::fromJson(node["histogram"]))
+                c.latency = std::move(*h);
+        }
+    }
 
     for (const json &row : j.value("series", json::array())) {
         SecondSample s;

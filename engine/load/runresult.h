@@ -87,6 +87,7 @@ struct RunResult
     ServerObservation server;
     ClientObservation client;
     qint64 keysCleanedUp = -1; // -1: cleanup off or not reached
+    bool cluster = false;      // the target was a Redis Cluster (totals.nodes has per-node figures)
 
     OpCounters total() const { return totals.total(); }
     double throughput() const; // successful operations per second

@@ -45,6 +45,10 @@ void StatsBlock::merge(const StatsBlock &other)
     reconnects += other.reconnects;
     bytesSent += other.bytesSent;
     bytesReceived += other.bytesReceived;
+    movedRedirects += other.movedRedirects;
+    askRedirects += other.askRedirects;
+    for (const auto &[address, counters] : other.nodes)
+        nodes[address].merge(counters);
 }
 
 void StatsBlock::reset()
@@ -52,7 +56,8 @@ void StatsBlock::reset()
     for (auto &o : ops)
         o.reset();
     connectErrors.fill(0);
-    reconnects = bytesSent = bytesReceived = 0;
+    reconnects = bytesSent = bytesReceived = movedRedirects = askRedirects = 0;
+    nodes.clear();
 }
 
 } // namespace cwb

@@ -4,8 +4,11 @@
 #include "redis/rediserror.h"
 #include "stats/latencyhistogram.h"
 
+#include <QString>
+
 #include <array>
 #include <cstdint>
+#include <map>
 
 namespace cwb {
 
@@ -35,6 +38,10 @@ struct StatsBlock
     uint64_t reconnects = 0;
     uint64_t bytesSent = 0;
     uint64_t bytesReceived = 0;
+    uint64_t movedRedirects = 0; // cluster: MOVED replies followed
+    uint64_t askRedirects = 0;   // cluster: ASK replies followed
+    // Cluster: operations by the node ("host:port") that served their first command.
+    std::map<QString, OpCounters> nodes;
 
     OpCounters &op(OpType type) { return ops[size_t(type)]; }
     const OpCounters &op(OpType type) const { return ops[size_t(type)]; }

@@ -313,8 +313,9 @@ int Workload::appendInvalidationStep2(const redisReply *execReply, RespBuffer &o
         return 0;
 
     int commands = 0;
-    // Plain keys go out in UNLINK batches; geo members in one ZREM each (they are few).
-    constexpr size_t kBatch = 512;
+    // Plain keys go out in UNLINK batches (one key per UNLINK on a cluster, where a batch
+    // would cross slots); geo members in one ZREM each (they are few).
+    const size_t kBatch = m_clusterMode ? 1 : 512;
     size_t plainCount = 0;
     for (size_t i = 0; i < members->elements; ++i) {
         const redisReply *m = members->element[i];

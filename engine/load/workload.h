@@ -65,6 +65,9 @@ public:
     int appendInvalidationStep2(const redisReply *execReply, RespBuffer &out) const;
     // A read's reply is a hit when it is not nil and not an empty array.
     static bool replyIsHit(const redisReply *reply);
+    // Against a Redis Cluster, multi-key commands would cross slots: invalidation then
+    // unlinks key by key, so each command can be routed to the node owning its key.
+    void setClusterMode(bool on) { m_clusterMode = on; }
 
 private:
     CacheType nextCacheType();
@@ -83,6 +86,7 @@ private:
     std::string m_prefix;
     std::array<int, kOpTypeCount> m_mixThresholds{};
     bool m_registerTags = false;
+    bool m_clusterMode = false;
 };
 
 } // namespace cwb

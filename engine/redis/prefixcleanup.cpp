@@ -15,7 +15,7 @@ QByteArray prefixMatchPattern(const QString &prefix)
 }
 
 CleanupResult unlinkKeysWithPrefix(RedisConnection &connection, const QString &prefix,
-                                   const std::atomic<bool> *cancel)
+                                   const std::atomic<bool> *cancel, bool clusterNode)
 {
     CleanupResult result;
     if (prefix.isEmpty()) {
@@ -45,7 +45,19 @@ CleanupResult unlinkKeysWithPrefix(RedisConnection &connection, const QString &p
             if (key.str.startsWith(prefixBytes))
                 unlink.append(key.str);
         }
-        if (unlink.size() > 1) {
+        if (clusterNode && unlink.size() > 1) {
+            std::vector<RedisCommand> single;
+            for (qsizetype i = 1; i < unlink.size(); ++i)
+                single.push_back({"UNLINK", unlink[i]});
+            const auto replies = connection.pipeline(single);
+            if (!replies) {
+                result.ok = false;
+                result.error = QStringLiteral("UNLINK failed: %1").arg(connection.lastError().message);
+                return result;
+            }
+            for (const RedisReply &r : *replies)
+                result.deleted += r.type == RedisReply::Type::Integer ? r.integer : 0;
+        } else if (unlink.size() > 1) {
             const auto deleted = connection.command(unlink);
             if (!deleted || deleted->isError()) {
                 result.ok = false;

@@ -20,8 +20,10 @@ struct CleanupResult
 // Never KEYS or FLUSH*: SCAN keeps the server responsive on large key spaces. Glob
 // characters in the prefix are escaped so a prefix can never match more than itself.
 // An empty prefix is refused.
+// On a Redis Cluster node, `clusterNode` makes it unlink key by key (pipelined), since one
+// UNLINK with keys of several slots is refused (CROSSSLOT); run it on every master.
 CleanupResult unlinkKeysWithPrefix(RedisConnection &connection, const QString &prefix,
-                                   const std::atomic<bool> *cancel = nullptr);
+                                   const std::atomic<bool> *cancel = nullptr, bool clusterNode = false);
 
 // The SCAN MATCH pattern for keys starting with `prefix`, with glob characters escaped.
 QByteArray prefixMatchPattern(const QString &prefix);
