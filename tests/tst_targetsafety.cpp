@@ -1,0 +1,88 @@
+// Never harm the target: everything the workbench runs against a server leaves keys outside
+// its prefix exactly as they were, and never sends FLUSHDB, FLUSHALL or KEYS.
+
+#include "testsupport.h"
+
+#include "load/loadrun.h"
+#include "redis/infoparser.h"
+#include "redis/redisconnection.h"
+
+#include <QTest>
+
+using namespace cwb;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// Keys a user's application might have: every type, some with names close to our prefix.
+const QList<QByteArray> kForeignKeys{"app:user:1", "app:hash", "app:list", "app:set", "app:zset", "app:stream",
+                                     "cwb",        "cwbx:1",   "CWB:1",    "cwb*:1",  "cwb\\:1",  "xcwb:1"};
+
+void seedForeignKeys(RedisConnection &c)
+{
+    c.command({"SET", "app:user:1", "alice"});
+    c.command({"HSET", "app:hash", "field", "value"});
+    c.command({"RPUSH", "app:list", "a", "b", "c"});
+    c.command({"SADD", "app:set", "x", "y"});
+    c.command({"ZADD", "app:zset", "1", "one", "2", "two"});
+    c.command({"XADD", "app:stream", "*", "event", "signup"});
+    for (const QByteArray &key : {QByteArray("cwb"), QByteArray("cwbx:1"), QByteArray("CWB:1"), QByteArray("cwb*:1"),
+                                  QByteArray("cwb\\:1"), QByteArray("xcwb:1")})
+        c.command({"SET", key, "looks like ours but is not"});
+    c.command({"EXPIRE", "app:user:1", "100000"});
+}
+
+// A fingerprint of every foreign key: its serialised value.
+QMap<QByteArray, QByteArray> fingerprint(RedisConnection &c)
+{
+    QMap<QByteArray, QByteArray> dump;
+    for (const QByteArray &key : kForeignKeys) {
+        const auto reply = c.command({"DUMP", key});
+        dump[key] = reply ? reply->str : QByteArray("<no reply>");
+    }
+    return dump;
+}
+
+} // namespace
+
+class tst_TargetSafety : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyPresetLeavesForeignKeysAlone()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        RedisConnection c(redis.endpoint());
+        QVERIFY(c.connect());
+        seedForeignKeys(c);
+        const auto before = fingerprint(c);
+        QCOMPARE(before.size(), kForeignKeys.size());
+
+        for (const QString &name : presetNames()) {
+            LoadTestConfig config = *presetByName(name);
+            config.durationSec = 0.5;
+            config.requestsPerSecond = std::min(config.requestsPerSecond, 2000.0);
+            const RunResult r = LoadRun(config, redis.endpoint()).execute();
+            QVERIFY2(r.status == RunStatus::Completed, qPrintable(name + u": "_s + r.failureReason));
+            QVERIFY2(r.keysCleanedUp >= 0, qPrintable(name));
+        }
+
+        QCOMPARE(fingerprint(c), before);
+        const auto ttl = c.command({"TTL", "app:user:1"});
+        QVERIFY(ttl && ttl->integer > 99000); // its expiry untouched too
+        const auto info = c.info("commandstats");
+        QVERIFY(info);
+        const InfoSnapshot stats = parseInfo(*info);
+        for (const char *forbidden : {"flushdb", "flushall", "keys"})
+            QVERIFY2(!stats.commandStats.contains(QString::fromLatin1(forbidden)), forbidden);
+        // The presets did run: the server saw their commands.
+        QVERIFY(stats.commandStats.value(u"get"_s).calls > 0);
+        QVERIFY(stats.commandStats.value(u"geosearch"_s).calls > 0);
+        QVERIFY(stats.commandStats.value(u"unlink"_s).calls > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_TargetSafety)
+#include "tst_targetsafety.moc"
