@@ -1,0 +1,425 @@
+#include "benchcommands.h"
+
+#include "exitcodes.h"
+#include "runreport.h"
+#include "targetoptions.h"
+#include "terminal.h"
+
+#include "bench/benchmark.h"
+#include "bench/benchmarkrunner.h"
+#include "bench/trends.h"
+#include "redis/redisconnection.h"
+#include "store/resultstore.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QSaveFile>
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <memory>
+
+namespace cwb::cli {
+
+namespace {
+
+// The label that keeps a sandbox's runs in one trend although its port changes every time.
+const QString kSandboxLabel = QStringLiteral("sandbox");
+
+std::atomic<bool> g_cancel{false};
+
+void onInterrupt(int)
+{
+    if (g_cancel.exchange(true)) {
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+    }
+}
+
+QString us(double micros)
+{
+    if (micros >= 1000000)
+        return QString::number(micros / 1e6, 'f', 2) + QStringLiteral(" s");
+    if (micros >= 1000)
+        return QString::number(micros / 1000, 'f', 2) + QStringLiteral(" ms");
+    return QString::number(micros, 'f', 1) + QStringLiteral(" µs");
+}
+
+QString number(double v)
+{
+    if (std::abs(v) >= 100 || v == std::floor(v))
+        return QString::number(v, 'f', 0);
+    return QString::number(v, 'f', 2);
+}
+
+QString formatMemory(const MemoryFigure &m)
+{
+    const auto b = [](qint64 v) { return v < 0 ? QStringLiteral("-") : formatBytes(v); };
+    return QStringLiteral("%1 -> %2 (peak %3)").arg(b(m.before), b(m.after), b(m.peak));
+}
+
+QString formatResult(const BenchmarkResult &r)
+{
+    QString out;
+    out += QStringLiteral("== %1 (%2): %3 in %4 s\n")
+               .arg(r.title, r.benchmark, benchmarkStatusName(r.status), QString::number(r.durationSec(), 'f', 1));
+    if (!r.failureReason.isEmpty())
+        out += QStringLiteral("   failure: %1\n").arg(r.failureReason);
+    if (!r.operations.empty()) {
+        out += QStringLiteral("   %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                   .arg(QStringLiteral("operation"), -34)
+                   .arg(QStringLiteral("count"), 9)
+                   .arg(QStringLiteral("errors"), 7)
+                   .arg(QStringLiteral("ops/s"), 10)
+                   .arg(QStringLiteral("min"), 10)
+                   .arg(QStringLiteral("p50"), 10)
+                   .arg(QStringLiteral("p99"), 10)
+                   .arg(QStringLiteral("p99.9"), 10)
+                   .arg(QStringLiteral("max"), 10);
+        for (const auto &op : r.operations) {
+            const LatencyHistogram &h = op.latency;
+            out += QStringLiteral("   %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                       .arg(op.name.left(34), -34)
+                       .arg(op.count, 9)
+                       .arg(op.errors, 7)
+                       .arg(number(op.throughput()), 10)
+                       .arg(us(double(h.minNs()) / 1000), 10)
+                       .arg(us(double(h.percentileNs(50)) / 1000), 10)
+                       .arg(us(double(h.percentileNs(99)) / 1000), 10)
+                       .arg(us(double(h.percentileNs(99.9)) / 1000), 10)
+                       .arg(us(double(h.maxNs()) / 1000), 10);
+        }
+    }
+    for (const auto &m : r.metrics)
+        out += QStringLiteral("   %1 %2 %3\n").arg(m.name.left(34), -34).arg(number(m.value), 12).arg(m.unit);
+    for (const auto &s : r.series) {
+        QStringList points;
+        for (const auto &[x, y] : s.points)
+            points << number(x) + QLatin1Char('=') + number(y);
+        out += QStringLiteral("   %1 [%2 -> %3]: %4\n").arg(s.name, s.xUnit, s.yUnit, points.join(QLatin1Char(' ')));
+    }
+    if (r.server.version.isEmpty()) { // never reached the server: no figures to show
+        for (const auto &n : r.notes)
+            out += QStringLiteral("   note: %1\n").arg(n);
+        return out;
+    }
+    out += QStringLiteral("   server %1: used_memory %2, rss %3, cpu %4 s user + %5 s sys\n")
+               .arg(r.server.version.isEmpty() ? QStringLiteral("?") : r.server.version, formatMemory(r.server.usedMemory),
+                    formatMemory(r.server.rss), QString::number(r.server.cpuUserSec, 'f', 2),
+                    QString::number(r.server.cpuSystemSec, 'f', 2));
+    out += QStringLiteral("   workbench: rss %1, cpu %2 s user + %3 s sys (%4%)\n")
+               .arg(formatMemory(r.client.rss), QString::number(r.client.cpuUserSec, 'f', 2),
+                    QString::number(r.client.cpuSystemSec, 'f', 2), QString::number(r.client.cpuPercent, 'f', 0));
+    for (const auto &n : r.notes)
+        out += QStringLiteral("   note: %1\n").arg(n);
+    return out;
+}
+
+int listCommand()
+{
+    QString out;
+    for (const auto &b : createAllBenchmarks()) {
+        out += QStringLiteral("%1 %2\n").arg(b->name(), -24).arg(b->description());
+        for (const auto &p : b->parameters())
+            out += QStringLiteral("    %1 = %2   %3\n").arg(p.name, -22).arg(number(p.defaultValue), -8).arg(p.description);
+    }
+    printOut(out);
+    return ExitOk;
+}
+
+bool openStore(ResultStore &store, const QCommandLineParser &parser, const QCommandLineOption &db)
+{
+    if (!store.open(parser.isSet(db) ? parser.value(db) : QString())) {
+        printError(QStringLiteral("cannot open the result store: ") + store.lastError());
+        return false;
+    }
+    if (!store.recoveryMessage().isEmpty())
+        printError(store.recoveryMessage());
+    return true;
+}
+
+QString formatTrend(const TrendReport &report, const TrendOptions &options)
+{
+    QString out = QStringLiteral("%1 on %2: %3 stored run(s); latest vs median of up to %4 before it, threshold %5%\n")
+                      .arg(report.benchmark, report.target)
+                      .arg(report.runs.size())
+                      .arg(options.window)
+                      .arg(options.thresholdPercent);
+    for (const auto &r : report.runs) {
+        const auto k = keyMetricsOf(r);
+        out += QStringLiteral("   %1  %2 ops/s  p50 %3  p99 %4\n")
+                   .arg(r.startedAt.toUTC().toString(Qt::ISODate))
+                   .arg(number(k[0].value), 10)
+                   .arg(us(k[1].value), 10)
+                   .arg(us(k[2].value), 10);
+    }
+    out += QStringLiteral("   %1 %2 %3 %4 %5\n")
+               .arg(QStringLiteral("metric"), -44)
+               .arg(QStringLiteral("latest"), 12)
+               .arg(QStringLiteral("baseline"), 12)
+               .arg(QStringLiteral("change"), 9)
+               .arg(QStringLiteral("flag"));
+    for (const auto &m : report.metrics) {
+        out += QStringLiteral("   %1 %2 %3 %4 %5\n")
+                   .arg((m.headline ? QStringLiteral("* ") : QStringLiteral("  ")) + m.name.left(42), -44)
+                   .arg(number(m.latest), 12)
+                   .arg(m.samples ? number(m.baseline) : QStringLiteral("-"), 12)
+                   .arg(m.samples ? QString::number(m.changePercent, 'f', 1) + QLatin1Char('%') : QStringLiteral("-"), 9)
+                   .arg(trendFlagName(m.flag));
+    }
+    out += QStringLiteral("verdict: %1 (judged on the * metrics)\n").arg(trendFlagName(report.overall));
+    return out;
+}
+
+int trendCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Trend of one benchmark on one target, with regression detection."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Benchmark name."));
+    QCommandLineOption target{QStringLiteral("target"), QStringLiteral("Target URI as the runs recorded it."), QStringLiteral("uri")};
+    QCommandLineOption sandbox{QStringLiteral("sandbox"), QStringLiteral("Runs made with --sandbox.")};
+    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Result store file."), QStringLiteral("file")};
+    QCommandLineOption window{QStringLiteral("window"), QStringLiteral("Previous runs in the baseline median (default 5)."), QStringLiteral("n")};
+    QCommandLineOption threshold{QStringLiteral("threshold"), QStringLiteral("Change in percent that flags (default 10)."), QStringLiteral("pct")};
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Write the verdicts as JSON to FILE."), QStringLiteral("file")};
+    for (const auto *o : {&target, &sandbox, &db, &window, &threshold, &json})
+        parser.addOption(*o);
+    if (!parser.parse(QStringList{QStringLiteral("bench trend")} + args)) {
+        printError(parser.errorText());
+        return ExitBadInput;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        printError(QStringLiteral("bench trend: give exactly one benchmark name"));
+        return ExitBadInput;
+    }
+    const QString name = parser.positionalArguments().first();
+    if (!createBenchmark(name)) {
+        printError(QStringLiteral("unknown benchmark '%1' (see bench --list)").arg(name));
+        return ExitBadInput;
+    }
+    QString targetLabel;
+    if (parser.isSet(sandbox)) {
+        targetLabel = kSandboxLabel;
+    } else {
+        QString error;
+        const auto endpoint = parseEndpoint(parser.isSet(target) ? parser.value(target) : QStringLiteral("redis://127.0.0.1:6379"), &error);
+        if (!endpoint) {
+            printError(QStringLiteral("--target: ") + error);
+            return ExitBadInput;
+        }
+        targetLabel = endpoint->displayUri();
+    }
+    TrendOptions options;
+    bool ok = true;
+    if (parser.isSet(window)) {
+        options.window = parser.value(window).toInt(&ok);
+        if (!ok || options.window < 1) {
+            printError(QStringLiteral("--window: must be a whole number >= 1"));
+            return ExitBadInput;
+        }
+    }
+    if (parser.isSet(threshold)) {
+        options.thresholdPercent = parser.value(threshold).toDouble(&ok);
+        if (!ok || options.thresholdPercent <= 0) {
+            printError(QStringLiteral("--threshold: must be a number > 0"));
+            return ExitBadInput;
+        }
+    }
+    ResultStore store;
+    if (!openStore(store, parser, db))
+        return ExitFailure;
+    const TrendReport report = analyseTrend(loadBenchmarkHistory(store, name, targetLabel, 50), options);
+    if (report.runs.empty()) {
+        printError(QStringLiteral("no stored completed runs of %1 on %2").arg(name, targetLabel));
+        return ExitFailure;
+    }
+    printOut(formatTrend(report, options));
+    if (parser.isSet(json)) {
+        nlohmann::json j{{"benchmark", report.benchmark.toStdString()},
+                         {"target", report.target.toStdString()},
+                         {"runs", report.runs.size()},
+                         {"verdict", trendFlagName(report.overall).toStdString()},
+                         {"metrics", nlohmann::json::array()}};
+        for (const auto &m : report.metrics)
+            j["metrics"].push_back({{"name", m.name.toStdString()}, {"latest", m.latest}, {"baseline", m.baseline},
+                                    {"changePercent", m.changePercent}, {"samples", m.samples},
+                                    {"higherIsBetter", m.higherIsBetter}, {"headline", m.headline},
+                                    {"flag", trendFlagName(m.flag).toStdString()}});
+        QSaveFile file(parser.value(json));
+        if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::fromStdString(j.dump(2))) < 0 || !file.commit()) {
+            printError(QStringLiteral("--json: cannot write %1").arg(parser.value(json)));
+            return ExitFailure;
+        }
+    }
+    return report.overall == TrendFlag::Regressed ? ExitRegressed : ExitOk;
+}
+
+} // namespace
+
+int benchCommand(const QStringList &args)
+{
+    if (!args.isEmpty() && args.first() == QLatin1String("trend"))
+        return trendCommand(args.mid(1));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Run the specialised benchmarks (all ten when no NAME is given)."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Benchmarks to run (see --list)."), QStringLiteral("[NAME...]"));
+    TargetOptions targetOptions;
+    targetOptions.addTo(parser);
+    QCommandLineOption list{QStringLiteral("list"), QStringLiteral("List the benchmarks and their parameters.")};
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Write all results as JSON to FILE."), QStringLiteral("file")};
+    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Result store file (default: CWB_DB_PATH or the app data folder)."), QStringLiteral("file")};
+    QCommandLineOption noSave{QStringLiteral("no-save"), QStringLiteral("Do not store the results.")};
+    QCommandLineOption prefix{QStringLiteral("prefix"), QStringLiteral("Key prefix (default cwb:bench:)."), QStringLiteral("text")};
+    QCommandLineOption set{QStringLiteral("set"), QStringLiteral("Parameter override [benchmark.]name=value; repeatable."), QStringLiteral("param")};
+    QCommandLineOption noEviction{QStringLiteral("no-eviction-sandbox"), QStringLiteral("Skip the eviction part of memory-stress (it starts a local sandbox).")};
+    for (const auto *o : {&list, &json, &db, &noSave, &prefix, &set, &noEviction})
+        parser.addOption(*o);
+    if (!parser.parse(QStringList{QStringLiteral("bench")} + args)) {
+        printError(parser.errorText());
+        return ExitBadInput;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return ExitOk;
+    }
+    if (parser.isSet(list))
+        return listCommand();
+
+    std::vector<std::unique_ptr<Benchmark>> benchmarks;
+    const QStringList names = parser.positionalArguments();
+    if (names.isEmpty()) {
+        benchmarks = createAllBenchmarks();
+    } else {
+        for (const QString &name : names) {
+            auto b = createBenchmark(name);
+            if (!b) {
+                printError(QStringLiteral("unknown benchmark '%1' (see bench --list)").arg(name));
+                return ExitBadInput;
+            }
+            benchmarks.push_back(std::move(b));
+        }
+    }
+
+    // --set: "name=value" applies to every selected benchmark that has the parameter;
+    // "benchmark.name=value" to one. A parameter no selected benchmark has is an error.
+    std::map<QString, QMap<QString, double>> overrides;
+    for (const QString &item : parser.values(set)) {
+        const qsizetype eq = item.indexOf(QLatin1Char('='));
+        bool ok = false;
+        const double value = eq > 0 ? item.mid(eq + 1).toDouble(&ok) : 0;
+        if (eq <= 0 || !ok) {
+            printError(QStringLiteral("--set: '%1' is not [benchmark.]name=number").arg(item));
+            return ExitBadInput;
+        }
+        QString key = item.left(eq);
+        QString only;
+        if (const qsizetype dot = key.indexOf(QLatin1Char('.')); dot > 0) {
+            only = key.left(dot);
+            key = key.mid(dot + 1);
+        }
+        bool used = false;
+        for (const auto &b : benchmarks) {
+            if (!only.isEmpty() && b->name() != only)
+                continue;
+            for (const auto &p : b->parameters()) {
+                if (p.name == key) {
+                    if (value < p.minValue || value > p.maxValue) {
+                        printError(QStringLiteral("--set %1: %2 is outside %3..%4")
+                                       .arg(item.left(eq))
+                                       .arg(value)
+                                       .arg(p.minValue)
+                                       .arg(p.maxValue));
+                        return ExitBadInput;
+                    }
+                    overrides[b->name()][key] = value;
+                    used = true;
+                }
+            }
+        }
+        if (!used) {
+            printError(QStringLiteral("--set: no selected benchmark has a parameter '%1'").arg(item.left(eq)));
+            return ExitBadInput;
+        }
+    }
+
+    int exitCode = ExitOk;
+    const auto endpoint = targetOptions.resolve(parser, QStringLiteral("redis://127.0.0.1:6379"), &exitCode);
+    if (!endpoint)
+        return exitCode;
+    {
+        RedisConnection probe(*endpoint);
+        if (!probe.connect()) {
+            printError(QStringLiteral("cannot connect to %1: %2").arg(endpoint->displayUri(), probe.lastError().message));
+            return ExitCannotConnect;
+        }
+    }
+    std::unique_ptr<ResultStore> store;
+    if (!parser.isSet(noSave)) {
+        store = std::make_unique<ResultStore>();
+        if (!openStore(*store, parser, db))
+            return ExitFailure;
+    }
+
+    std::signal(SIGINT, onInterrupt);
+    QElapsedTimer total;
+    total.start();
+    nlohmann::json documents = nlohmann::json::array();
+    bool anyFailed = false;
+    int index = 0;
+    for (const auto &benchmark : benchmarks) {
+        if (g_cancel.load())
+            break;
+        ++index;
+        BenchmarkContext context;
+        context.endpoint = *endpoint;
+        context.targetLabel = targetOptions.usesSandbox() ? kSandboxLabel : QString();
+        if (parser.isSet(prefix))
+            context.keyPrefix = parser.value(prefix);
+        context.parameters = overrides[benchmark->name()];
+        context.cancel = &g_cancel;
+        context.allowEvictionSandbox = !parser.isSet(noEviction);
+        const QString head = QStringLiteral("[%1/%2] %3").arg(index).arg(benchmarks.size()).arg(benchmark->name());
+        context.progress = [&head](double fraction, const QString &what) {
+            printProgress(QStringLiteral("%1 %2% %3").arg(head).arg(int(fraction * 100)).arg(what));
+        };
+        const BenchmarkResult result = runBenchmark(*benchmark, context);
+        endProgress();
+        printOut(formatResult(result));
+        anyFailed = anyFailed || result.status == BenchmarkStatus::Failed;
+        documents.push_back(benchmarkResultToJson(result));
+        documents.back()["keyMetrics"] = keyMetricsJson(result);
+        if (store && result.status == BenchmarkStatus::Completed) {
+            QString error;
+            if (saveBenchmarkResult(*store, result, &error).isEmpty())
+                printError(QStringLiteral("cannot store the result of %1: %2").arg(result.benchmark, error));
+        }
+    }
+    std::signal(SIGINT, SIG_DFL);
+    printOut(QStringLiteral("%1 benchmark(s) in %2 s\n").arg(documents.size()).arg(double(total.elapsed()) / 1000, 0, 'f', 1));
+
+    if (parser.isSet(json)) {
+        const nlohmann::json doc{{"schema", "cache-workbench/benchmarks"},
+                                 {"version", 1},
+                                 {"totalSec", double(total.elapsed()) / 1000},
+                                 {"results", documents}};
+        QSaveFile file(parser.value(json));
+        if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::fromStdString(doc.dump(2))) < 0 || !file.commit()) {
+            printError(QStringLiteral("--json: cannot write %1").arg(parser.value(json)));
+            return ExitFailure;
+        }
+    }
+    if (g_cancel.load())
+        return ExitFailure;
+    return anyFailed ? ExitFailure : ExitOk;
+}
+
+} // namespace cwb::cli

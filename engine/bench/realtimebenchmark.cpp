@@ -1,0 +1,342 @@
+#include "benchmarkfactories.h"
+#include "benchutil.h"
+
+#include <hiredis/hiredis.h>
+
+#include <poll.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace cwb::bench {
+
+namespace {
+
+// Payloads start with the publisher's steady-clock nanoseconds: publisher and subscriber
+// live in this process, so their difference is the end-to-end delivery latency.
+QByteArray stampedPayload(int size)
+{
+    QByteArray payload = QByteArray::number(qulonglong(nowNs())).rightJustified(20, '0');
+    if (payload.size() < size)
+        payload.append(QByteArray(size - payload.size(), 'x'));
+    return payload;
+}
+
+uint64_t stampOf(const char *data, size_t length)
+{
+    return length >= 20 ? QByteArray(data, 20).toULongLong() : 0;
+}
+
+// A subscriber needs to read pushed messages, which the request/reply RedisConnection does not
+// do; this is a minimal hiredis connection for that one job.
+struct HiredisDeleter
+{
+    void operator()(redisContext *c) const { redisFree(c); }
+};
+using HiredisPtr = std::unique_ptr<redisContext, HiredisDeleter>;
+
+HiredisPtr connectSubscriber(const Endpoint &endpoint, QString *error)
+{
+    const timeval timeout{3, 0};
+    HiredisPtr c(endpoint.transport == Endpoint::Transport::Unix
+                     ? redisConnectUnixWithTimeout(endpoint.socketPath.toLocal8Bit().constData(), timeout)
+                     : redisConnectWithTimeout(endpoint.host.toLatin1().constData(), endpoint.port, timeout));
+    if (!c || c->err) {
+        *error = QStringLiteral("subscriber cannot connect: ") + (c ? QString::fromLocal8Bit(c->errstr) : QStringLiteral("out of memory"));
+        return nullptr;
+    }
+    redisSetTimeout(c.get(), timeout);
+    if (!endpoint.password.isEmpty()) {
+        const QByteArray user = endpoint.username.toUtf8(), pass = endpoint.password.toUtf8();
+        std::vector<const char *> argv{"AUTH"};
+        std::vector<size_t> lengths{4};
+        if (!user.isEmpty()) {
+            argv.push_back(user.constData());
+            lengths.push_back(size_t(user.size()));
+        }
+        argv.push_back(pass.constData());
+        lengths.push_back(size_t(pass.size()));
+        auto *reply = static_cast<redisReply *>(redisCommandArgv(c.get(), int(argv.size()), argv.data(), lengths.data()));
+        const bool ok = reply && reply->type != REDIS_REPLY_ERROR;
+        if (reply)
+            freeReplyObject(reply);
+        if (!ok) {
+            *error = QStringLiteral("subscriber: authentication failed");
+            return nullptr;
+        }
+    }
+    return c;
+}
+
+struct Subscriber
+{
+    LatencyHistogram latency;          // read after the reader thread joined
+    std::atomic<uint64_t> received{0}; // also read while it runs, to know when all arrived
+    QString error;
+};
+
+// Reads pushed messages until `stop`: poll() with a short timeout instead of a socket timeout,
+// because a hiredis read timeout would leave the context unusable.
+void subscriberLoop(redisContext *c, const std::atomic<bool> &stop, Subscriber &sub)
+{
+    while (!stop.load()) {
+        void *raw = nullptr;
+        if (redisGetReplyFromReader(c, &raw) != REDIS_OK) {
+            sub.error = QStringLiteral("subscriber: protocol error");
+            return;
+        }
+        if (raw) {
+            auto *reply = static_cast<redisReply *>(raw);
+            if (reply->type == REDIS_REPLY_ARRAY && reply->elements == 3
+                && reply->element[2]->type == REDIS_REPLY_STRING) {
+                const uint64_t stamp = stampOf(reply->element[2]->str, reply->element[2]->len);
+                const uint64_t now = nowNs();
+                if (stamp && now >= stamp)
+                    sub.latency.record(now - stamp);
+                sub.received.fetch_add(1, std::memory_order_relaxed);
+            }
+            freeReplyObject(reply);
+            continue;
+        }
+        pollfd p{c->fd, POLLIN, 0};
+        if (poll(&p, 1, 50) > 0 && redisBufferRead(c) != REDIS_OK) {
+            sub.error = QStringLiteral("subscriber: connection lost");
+            return;
+        }
+    }
+}
+
+// Pub/Sub fan-out by subscriber count and Streams with a consumer group: delivery latency from
+// publish to receipt, throughput, and lost messages (zero is required for streams).
+class RealtimeBenchmark : public Benchmark
+{
+public:
+    QString name() const override { return QStringLiteral("realtime-updates"); }
+    QString title() const override { return QStringLiteral("Real-time updates"); }
+    QString description() const override
+    {
+        return QStringLiteral("PUBLISH/SUBSCRIBE and Streams (XADD, XREADGROUP, XACK): delivery latency, lost messages, throughput by subscriber count.");
+    }
+    std::vector<BenchmarkParameter> parameters() const override
+    {
+        return {{QStringLiteral("messages"), QStringLiteral("Messages per step"), 2000, 10, 100000000},
+                {QStringLiteral("maxSubscribers"), QStringLiteral("Subscribers of the last Pub/Sub step (doubling from 1)"), 4, 1, 1000},
+                {QStringLiteral("payloadSize"), QStringLiteral("Message size in bytes"), 100, 20, 1024 * 1024}};
+    }
+
+    void run(const BenchmarkContext &context, BenchmarkResult &result) override
+    {
+        RedisConnection publisher(context.endpoint, benchConnectionOptions());
+        if (!openConnection(publisher, result))
+            return;
+        if (pubSub(context, publisher, result) && !context.cancelled())
+            streams(context, publisher, result);
+    }
+
+private:
+    bool pubSub(const BenchmarkContext &context, RedisConnection &publisher, BenchmarkResult &result)
+    {
+        const int messages = int(parameter(context, QStringLiteral("messages")));
+        const int maxSubscribers = int(parameter(context, QStringLiteral("maxSubscribers")));
+        const int payloadSize = int(parameter(context, QStringLiteral("payloadSize")));
+        std::vector<int> steps;
+        for (int n = 1; n < maxSubscribers; n *= 2)
+            steps.push_back(n);
+        steps.push_back(maxSubscribers);
+
+        BenchmarkOperation publish;
+        publish.name = QStringLiteral("PUBLISH");
+        BenchmarkSeries throughput{QStringLiteral("deliveries/s by subscribers"), QStringLiteral("subscribers"),
+                                   QStringLiteral("messages/s"), {}};
+        BenchmarkSeries p99{QStringLiteral("delivery p99 by subscribers"), QStringLiteral("subscribers"), QStringLiteral("µs"), {}};
+        uint64_t lostTotal = 0;
+        for (size_t s = 0; s < steps.size() && !context.cancelled(); ++s) {
+            const int count = steps[s];
+            const QByteArray channel = context.keyPrefix.toUtf8() + "channel:" + QByteArray::number(count);
+            std::vector<HiredisPtr> connections;
+            std::vector<Subscriber> subs(static_cast<size_t>(count));
+            for (int i = 0; i < count; ++i) {
+                QString error;
+                HiredisPtr c = connectSubscriber(context.endpoint, &error);
+                if (!c) {
+                    fail(result, error);
+                    return false;
+                }
+                auto *reply = static_cast<redisReply *>(redisCommand(c.get(), "SUBSCRIBE %b", channel.constData(), size_t(channel.size())));
+                const bool ok = reply && reply->type == REDIS_REPLY_ARRAY;
+                if (reply)
+                    freeReplyObject(reply);
+                if (!ok) {
+                    fail(result, QStringLiteral("SUBSCRIBE failed"));
+                    return false;
+                }
+                connections.push_back(std::move(c));
+            }
+            std::atomic<bool> stop{false};
+            std::vector<std::thread> readers;
+            for (int i = 0; i < count; ++i)
+                readers.emplace_back([&, i] { subscriberLoop(connections[size_t(i)].get(), stop, subs[size_t(i)]); });
+
+            const uint64_t start = nowNs();
+            uint64_t published = 0;
+            for (int m = 0; m < messages && !context.cancelled(); ++m) {
+                if (timedCommand(publisher, {"PUBLISH", channel, stampedPayload(payloadSize)}, publish))
+                    ++published;
+                if ((m & 255) == 0)
+                    context.report(0.6 * (double(s) + double(m) / messages) / double(steps.size()),
+                                   QStringLiteral("Pub/Sub, %1 subscribers").arg(count));
+            }
+            publish.durationSec += double(nowNs() - start) / 1e9;
+            // Let the last messages arrive (bounded: Pub/Sub may drop, streams may not).
+            const uint64_t deadline = nowNs() + 3'000'000'000ULL;
+            while (nowNs() < deadline && !context.cancelled() && !deliveredAll(subs, published))
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            stop.store(true);
+            for (auto &t : readers)
+                t.join();
+            const double seconds = double(nowNs() - start) / 1e9;
+            BenchmarkOperation delivery;
+            delivery.name = QStringLiteral("Pub/Sub delivery (%1 subscribers)").arg(count);
+            uint64_t received = 0;
+            for (const auto &sub : subs) {
+                if (!sub.error.isEmpty()) {
+                    fail(result, sub.error);
+                    return false;
+                }
+                received += sub.received.load();
+                delivery.latency.merge(sub.latency);
+            }
+            delivery.count = received;
+            delivery.durationSec = seconds;
+            const uint64_t expected = published * uint64_t(count);
+            lostTotal += expected > received ? expected - received : 0;
+            throughput.points.emplace_back(count, seconds > 0 ? double(received) / seconds : 0);
+            p99.points.emplace_back(count, double(delivery.latency.percentileNs(99)) / 1000);
+            result.operations.push_back(std::move(delivery));
+        }
+        result.operations.insert(result.operations.begin(), std::move(publish));
+        result.series.push_back(std::move(throughput));
+        result.series.push_back(std::move(p99));
+        result.metrics.push_back({QStringLiteral("pubsub messages lost"), double(lostTotal), QStringLiteral("messages")});
+        return true;
+    }
+
+    static bool deliveredAll(const std::vector<Subscriber> &subs, uint64_t published)
+    {
+        for (const auto &sub : subs) {
+            if (sub.received.load(std::memory_order_relaxed) < published)
+                return false;
+        }
+        return true;
+    }
+
+    void streams(const BenchmarkContext &context, RedisConnection &producer, BenchmarkResult &result)
+    {
+        const int messages = int(parameter(context, QStringLiteral("messages")));
+        const int payloadSize = int(parameter(context, QStringLiteral("payloadSize")));
+        const QByteArray stream = context.keyPrefix.toUtf8() + "stream";
+        const QByteArray group = "cwb-group";
+        auto created = producer.command({"XGROUP", "CREATE", stream, group, "$", "MKSTREAM"});
+        if (!created || created->isError()) {
+            fail(result, QStringLiteral("XGROUP CREATE failed: ") + producer.lastError().message);
+            return;
+        }
+        BenchmarkOperation xadd, xack, delivery;
+        xadd.name = QStringLiteral("XADD");
+        xack.name = QStringLiteral("XACK");
+        delivery.name = QStringLiteral("stream delivery");
+        std::atomic<uint64_t> acked{0};
+        std::atomic<bool> producerDone{false};
+        std::atomic<uint64_t> published{0};
+        QString consumerError;
+        std::thread consumer([&] {
+            RedisConnection connection(context.endpoint, benchConnectionOptions());
+            if (!connection.connect()) {
+                consumerError = QStringLiteral("stream consumer cannot connect: ") + connection.lastError().message;
+                return;
+            }
+            const uint64_t giveUp = uint64_t(5'000'000'000ULL);
+            uint64_t idleSince = 0;
+            while (!context.cancelled()) {
+                if (producerDone.load() && acked.load() >= published.load())
+                    return;
+                auto reply = connection.command({"XREADGROUP", "GROUP", group, "consumer-1", "COUNT", "200", "BLOCK",
+                                                 "100", "STREAMS", stream, ">"});
+                if (!reply || reply->isError()) {
+                    consumerError = QStringLiteral("XREADGROUP failed: ") + connection.lastError().message;
+                    return;
+                }
+                if (reply->type != RedisReply::Type::Array || reply->elements.empty()) {
+                    if (producerDone.load()) {
+                        if (!idleSince)
+                            idleSince = nowNs();
+                        else if (nowNs() - idleSince > giveUp)
+                            return; // whatever is missing now counts as lost
+                    }
+                    continue;
+                }
+                idleSince = 0;
+                RedisCommand ack{"XACK", stream, group};
+                const uint64_t now = nowNs();
+                for (const auto &streamReply : reply->elements) {
+                    if (streamReply.elements.size() < 2)
+                        continue;
+                    for (const auto &entry : streamReply.elements[1].elements) {
+                        if (entry.elements.size() < 2)
+                            continue;
+                        ack.append(entry.elements[0].str);
+                        const auto &fields = entry.elements[1].elements;
+                        if (fields.size() >= 2) {
+                            const uint64_t stamp = stampOf(fields[1].str.constData(), size_t(fields[1].str.size()));
+                            ++delivery.count;
+                            if (stamp && now >= stamp)
+                                delivery.latency.record(now - stamp);
+                        }
+                    }
+                }
+                RedisReply ackReply;
+                if (ack.size() > 3 && timedCommand(connection, ack, xack, &ackReply))
+                    acked.fetch_add(uint64_t(std::max<long long>(0, ackReply.integer)));
+            }
+        });
+        const uint64_t start = nowNs();
+        for (int m = 0; m < messages && !context.cancelled() && consumerError.isEmpty(); ++m) {
+            if (timedCommand(producer, {"XADD", stream, "*", "ts", stampedPayload(payloadSize)}, xadd))
+                published.fetch_add(1);
+            if ((m & 255) == 0)
+                context.report(0.6 + 0.4 * double(m) / messages, QStringLiteral("Streams"));
+        }
+        xadd.durationSec = double(nowNs() - start) / 1e9;
+        producerDone.store(true);
+        consumer.join();
+        const double seconds = double(nowNs() - start) / 1e9;
+        xack.durationSec = seconds;
+        delivery.durationSec = seconds;
+        if (!consumerError.isEmpty()) {
+            fail(result, consumerError);
+            return;
+        }
+        const uint64_t lost = published.load() > acked.load() ? published.load() - acked.load() : 0;
+        if (auto pending = producer.command({"XPENDING", stream, group}); pending && pending->elements.size() >= 1)
+            result.metrics.push_back({QStringLiteral("stream pending after run"), double(pending->elements[0].integer),
+                                      QStringLiteral("messages")});
+        result.operations.push_back(std::move(xadd));
+        result.operations.push_back(std::move(delivery));
+        result.operations.push_back(std::move(xack));
+        result.metrics.push_back({QStringLiteral("stream messages published"), double(published.load()), QStringLiteral("messages")});
+        result.metrics.push_back({QStringLiteral("stream messages acknowledged"), double(acked.load()), QStringLiteral("messages")});
+        result.metrics.push_back({QStringLiteral("stream messages lost"), double(lost), QStringLiteral("messages")});
+        if (lost > 0 && !context.cancelled())
+            fail(result, QStringLiteral("streams lost %1 of %2 messages").arg(lost).arg(published.load()));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Benchmark> makeRealtimeBenchmark()
+{
+    return std::make_unique<RealtimeBenchmark>();
+}
+
+} // namespace cwb::bench

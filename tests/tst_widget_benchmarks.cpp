@@ -1,0 +1,125 @@
+// The Benchmarks page, offscreen, running a short real benchmark on a sandbox it starts itself.
+
+#include "charts/serieschart.h"
+#include "pages/benchmarkspage.h"
+#include "store/asyncresultstore.h"
+#include "testsupport.h"
+
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <qcustomplot.h>
+
+using namespace cwb;
+using namespace Qt::Literals::StringLiterals;
+
+class TestWidgetBenchmarks : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void checklistListsTheTen()
+    {
+        BenchmarksPage page;
+        QCOMPARE(page.checklist()->rowCount(), 10);
+        QCOMPARE(page.checkedNames().size(), 10);
+        page.setChecked({u"memory-stress"_s});
+        QCOMPARE(page.checkedNames(), QStringList{u"memory-stress"_s});
+        // Without a sandbox and without a target there is nothing to run against.
+        page.setUseSandbox(false);
+        QVERIFY(!page.findChild<QPushButton *>(u"runSelectedButton"_s)->isEnabled());
+        page.setTarget(parseEndpoint(u"redis://127.0.0.1:6390"_s));
+        QVERIFY(page.findChild<QPushButton *>(u"runSelectedButton"_s)->isEnabled());
+        QVERIFY(page.findChild<QLabel *>(u"benchmarkTarget"_s)->text().contains(u"127.0.0.1:6390"_s));
+    }
+
+    void runsOnASandboxAndShowsEverything()
+    {
+        QTemporaryDir dir;
+        AsyncResultStore store(dir.filePath(u"bench.sqlite"_s));
+        BenchmarksPage page;
+        page.resize(1200, 800);
+        page.show();
+        page.setStore(&store);
+        page.setUseSandbox(true);
+        page.setParameters(u"cache-basic-ops"_s, {{u"operations"_s, 200}});
+        page.setChecked({u"cache-basic-ops"_s});
+
+        for (int run = 1; run <= 2; ++run) {
+            QSignalSpy finished(&page, &BenchmarksPage::runFinished);
+            QSignalSpy trend(&page, &BenchmarksPage::trendShown);
+            page.runSelected();
+            QVERIFY(page.isRunning());
+            QVERIFY(!page.findChild<QPushButton *>(u"runAllButton"_s)->isEnabled());
+            QVERIFY(page.findChild<QPushButton *>(u"cancelBenchmarksButton"_s)->isEnabled());
+            QVERIFY(finished.wait(30000));
+            QVERIFY(!page.isRunning());
+
+            const BenchmarkResult *r = page.result(u"cache-basic-ops"_s);
+            QVERIFY(r);
+            QVERIFY2(r->status == BenchmarkStatus::Completed, qPrintable(r->failureReason));
+            QCOMPARE(r->target, u"sandbox"_s);
+            auto *bar = qobject_cast<QProgressBar *>(page.checklist()->cellWidget(0, 1));
+            QCOMPARE(bar->value(), 100);
+            QVERIFY(page.checklist()->item(0, 2)->text().startsWith(u"Completed"_s));
+
+            // Results table: five operations with their counts, then the custom metric.
+            QTableWidget *table = page.resultsTable();
+            QCOMPARE(table->rowCount(), 6);
+            QCOMPARE(table->item(0, 0)->text(), u"SET"_s);
+            QCOMPARE(table->item(0, 1)->text(), u"200"_s);
+            // Latency bars: p50 and p99 for each of the five operations, p99 >= p50.
+            QCustomPlot *latency = page.latencyChart();
+            QCOMPARE(latency->plottableCount(), 2);
+            auto *p50 = qobject_cast<QCPBars *>(latency->plottable(0));
+            auto *p99 = qobject_cast<QCPBars *>(latency->plottable(1));
+            QCOMPARE(p50->data()->size(), 5);
+            for (int i = 0; i < 5; ++i) {
+                QVERIFY(p50->data()->at(i)->value > 0);
+                QVERIFY(p99->data()->at(i)->value >= p50->data()->at(i)->value);
+            }
+            // Memory bars: before/after/peak of three figures; peak >= before.
+            QCustomPlot *memory = page.memoryChart();
+            QCOMPARE(memory->plottableCount(), 3);
+            auto *before = qobject_cast<QCPBars *>(memory->plottable(0));
+            auto *peak = qobject_cast<QCPBars *>(memory->plottable(2));
+            for (int i = 0; i < 3; ++i)
+                QVERIFY(peak->data()->at(i)->value >= before->data()->at(i)->value && before->data()->at(i)->value > 0);
+
+            // The result was stored and the trend shows every stored run.
+            if (trend.isEmpty() || page.trendChart()->pointCount(0) < run)
+                QVERIFY(trend.wait(10000));
+            QTRY_COMPARE_WITH_TIMEOUT(page.trendChart()->pointCount(0), run, 10000);
+            QVERIFY(!page.trendVerdict()->text().isEmpty());
+        }
+        QVERIFY(page.trendVerdict()->text().contains(u"2 stored run"_s));
+    }
+
+    void cancelStopsQuickly()
+    {
+        BenchmarksPage page;
+        page.setUseSandbox(true);
+        page.setChecked({u"concurrent-reads"_s, u"mixed-operations"_s});
+        QSignalSpy finished(&page, &BenchmarksPage::runFinished);
+        QSignalSpy one(&page, &BenchmarksPage::benchmarkFinished);
+        page.runSelected();
+        QTest::qWait(1500);
+        QElapsedTimer timer;
+        timer.start();
+        page.cancel();
+        QVERIFY(finished.wait(15000));
+        QVERIFY(timer.elapsed() < 10000);
+        // The running benchmark reports itself cancelled and the next one never starts.
+        QCOMPARE(one.count(), 1);
+        QCOMPARE(page.result(u"concurrent-reads"_s)->status, BenchmarkStatus::Cancelled);
+        QVERIFY(!page.result(u"mixed-operations"_s));
+    }
+};
+
+QTEST_MAIN(TestWidgetBenchmarks)
+#include "tst_widget_benchmarks.moc"
