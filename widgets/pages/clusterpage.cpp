@@ -1,10 +1,42 @@
 #include "clusterpage.h"
 
+#include "cluster/clusterdiscovery.h"
+#include "cluster/topologygraph.h"
+#include "mainwindow.h"
 #include "pageheader.h"
+#include "targetbar.h"
 
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cwb {
+
+namespace {
+
+constexpr int kPollMs = 1500;
+
+QString compactCount(double v)
+{
+    if (v >= 1e6)
+        return QString::number(v / 1e6, 'f', 2) + QStringLiteral(" M");
+    if (v >= 1e3)
+        return QString::number(v / 1e3, 'f', 1) + QStringLiteral(" k");
+    return QString::number(v, 'f', 0);
+}
+
+} // namespace
 
 ClusterPage::ClusterPage(QWidget *parent) : QWidget(parent)
 {
@@ -13,9 +45,465 @@ ClusterPage::ClusterPage(QWidget *parent) : QWidget(parent)
         tr("Cluster"), tr("See the cluster's nodes, slot ranges and replicas, and how load spreads over the shards."),
         this);
 
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(buildTopologyTab(), tr("Topology"));
+    m_tabs->addTab(buildSimulationTab(), tr("Sharding simulation"));
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
-    layout->addStretch(1);
+    layout->addWidget(m_tabs, 1);
+
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("cluster-discovery"));
+    m_worker = new QObject;
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+
+    m_pollTimer = new QTimer(this);
+    m_pollTimer->setInterval(kPollMs);
+    connect(m_pollTimer, &QTimer::timeout, this, &ClusterPage::refreshNow);
+
+    resetSimulation();
+    // The page is built before the main window has finished wiring its target bar.
+    QTimer::singleShot(0, this, &ClusterPage::attachToMainWindow);
+}
+
+ClusterPage::~ClusterPage()
+{
+    m_pollTimer->stop();
+    m_thread->quit();
+    m_thread->wait(); // every discovery call is bounded by its timeouts
+}
+
+void ClusterPage::attachToMainWindow()
+{
+    auto *window = qobject_cast<MainWindow *>(this->window());
+    if (!window || !window->targetBar())
+        return;
+    TargetBar *bar = window->targetBar();
+    connect(bar, &TargetBar::connected, this, [this, bar](const ServerSummary &summary) {
+        setClusterTarget(summary.isCluster() ? bar->endpoint() : std::nullopt);
+        if (!summary.isCluster())
+            m_status->setText(tr("The connected server is not running in cluster mode."));
+    });
+    connect(bar, &TargetBar::endpointChanged, this, [this] { setClusterTarget(std::nullopt); });
+}
+
+QWidget *ClusterPage::buildTopologyTab()
+{
+    auto *tab = new QWidget(this);
+    m_status = new QLabel(tr("Not connected to a cluster."), tab);
+    m_status->setObjectName(QStringLiteral("clusterstatus"));
+    m_status->setWordWrap(true);
+    m_refresh = new QPushButton(tr("Refresh"), tab);
+    m_refresh->setToolTip(tr("Read the topology again now (it also refreshes every 1.5 s)"));
+    m_failover = new QPushButton(tr("Manual failover"), tab);
+    m_failover->setToolTip(tr("Run CLUSTER FAILOVER on the selected replica: it becomes the master of its shard"));
+    m_kill = new QPushButton(tr("Kill master"), tab);
+    m_kill->setToolTip(tr("Kill the selected master's process to watch automatic failover (local sandbox clusters only)"));
+    connect(m_refresh, &QPushButton::clicked, this, &ClusterPage::refreshNow);
+    connect(m_failover, &QPushButton::clicked, this, &ClusterPage::manualFailover);
+    connect(m_kill, &QPushButton::clicked, this, &ClusterPage::killSelectedMaster);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_refresh);
+    buttons->addWidget(m_failover);
+    buttons->addWidget(m_kill);
+
+    m_graph = new TopologyGraph(tab);
+    connect(m_graph, &TopologyGraph::nodeSelected, this, &ClusterPage::updateActions);
+    m_slotBar = new OwnershipBar(tab);
+    m_slotBar->setSegments({}, {}, tr("Slot ownership (0-16383)"));
+
+    auto *layout = new QVBoxLayout(tab);
+    layout->addLayout(buttons);
+    layout->addWidget(m_graph, 1);
+    layout->addWidget(m_slotBar);
+    updateActions();
+    return tab;
+}
+
+void ClusterPage::setClusterTarget(const std::optional<Endpoint> &seed)
+{
+    m_seed = seed;
+    ++m_generation; // results of the previous target are dropped
+    m_busy = false;
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(m_worker, [this, seed, generation] {
+        // Runs on the worker thread: the discovery object is created and used only there.
+        m_discovery = seed ? std::make_shared<ClusterDiscovery>(*seed) : nullptr;
+        Q_UNUSED(generation);
+    });
+    if (seed) {
+        m_status->setText(tr("Reading the cluster topology from %1…").arg(seed->address()));
+        refreshNow();
+        m_pollTimer->start();
+    } else {
+        m_pollTimer->stop();
+        m_topology = {};
+        m_graph->setTopology(m_topology);
+        m_slotBar->setSegments({}, {}, tr("Slot ownership (0-16383)"));
+        m_status->setText(tr("Not connected to a cluster."));
+    }
+    updateActions();
+}
+
+void ClusterPage::refreshNow()
+{
+    if (!m_seed || m_busy)
+        return;
+    m_busy = true;
+    const quint64 generation = m_generation;
+    QPointer<ClusterPage> self(this);
+    QMetaObject::invokeMethod(m_worker, [this, self, generation] {
+        if (!m_discovery)
+            return;
+        QString error;
+        std::optional<Topology> topology = m_discovery->discover(&error);
+        QMetaObject::invokeMethod(
+            this, [this, topology, error, generation] { onTopology(topology, error, generation); }, Qt::QueuedConnection);
+    });
+}
+
+void ClusterPage::onTopology(const std::optional<Topology> &topology, const QString &error, quint64 generation)
+{
+    if (generation != m_generation)
+        return; // a stale answer for an earlier target
+    m_busy = false;
+    if (!topology) {
+        m_status->setText(tr("Cannot read the cluster topology: %1").arg(error));
+        return;
+    }
+    m_topology = *topology;
+    m_graph->setTopology(m_topology);
+    std::vector<OwnershipBar::Segment> segments;
+    QStringList names;
+    const auto masters = m_topology.masters();
+    for (size_t i = 0; i < masters.size(); ++i) {
+        names << masters[i]->address();
+        for (const SlotRange &r : masters[i]->slotRanges)
+            segments.push_back({double(r.first) / 16384.0, double(r.last + 1) / 16384.0, int(i)});
+    }
+    m_slotBar->setSegments(segments, names, tr("Slot ownership (0-16383) by master"));
+    const auto uncovered = m_topology.uncoveredSlots();
+    m_status->setText(tr("%1 masters, %2 replicas · %3 · %4")
+                          .arg(m_topology.countRole(NodeRole::Master))
+                          .arg(m_topology.countRole(NodeRole::Replica))
+                          .arg(uncovered.empty() ? tr("all slots covered")
+                                                 : tr("uncovered slots: %1").arg(slotRangesToText(uncovered)),
+                               m_topology.source));
+    updateActions();
+    emit topologyUpdated();
+}
+
+void ClusterPage::updateActions()
+{
+    const TopologyNode *selected = m_topology.node(m_graph->selectedNodeId());
+    m_refresh->setEnabled(m_seed.has_value());
+    m_failover->setEnabled(selected && !selected->isMaster() && selected->health == NodeHealth::Up);
+    m_kill->setEnabled(selected && selected->isMaster() && selected->health != NodeHealth::Failed
+                       && ClusterDiscovery::isOwnedSandboxProcess(selected->metrics.pid));
+}
+
+void ClusterPage::manualFailover()
+{
+    const QString id = m_graph->selectedNodeId();
+    m_status->setText(tr("Failing over to %1…").arg(id.left(8)));
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(m_worker, [this, id, generation] {
+        if (!m_discovery)
+            return;
+        QString error;
+        const bool ok = m_discovery->manualFailover(id, &error);
+        QMetaObject::invokeMethod(
+            this,
+            [this, ok, error, generation] {
+                if (generation != m_generation)
+                    return;
+                m_status->setText(ok ? tr("Failover done.") : tr("Failover failed: %1").arg(error));
+                refreshNow();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ClusterPage::killSelectedMaster()
+{
+    const TopologyNode *node = m_topology.node(m_graph->selectedNodeId());
+    if (!node)
+        return;
+    QString error;
+    if (ClusterDiscovery::killOwnedNode(*node, &error))
+        m_status->setText(tr("Killed %1; the cluster marks it failed after its node timeout and promotes a replica.")
+                              .arg(node->address()));
+    else
+        m_status->setText(error);
+    updateActions();
+}
+
+// ------------------------------------------------------------------ simulation
+
+QWidget *ClusterPage::buildSimulationTab()
+{
+    auto *tab = new QWidget(this);
+    m_strategy = new QComboBox(tab);
+    m_strategy->addItem(tr("Consistent hashing (virtual nodes)"), QStringLiteral("consistent"));
+    m_strategy->addItem(tr("Redis Cluster slots (CRC16, 16384)"), QStringLiteral("slots"));
+    m_strategy->addItem(tr("Key ranges (split points)"), QStringLiteral("range"));
+    m_strategy->addItem(tr("Jump consistent hash"), QStringLiteral("jump"));
+    m_nodeCount = new QSpinBox(tab);
+    m_nodeCount->setRange(1, 64);
+    m_nodeCount->setValue(6);
+    m_keyCount = new QSpinBox(tab);
+    m_keyCount->setRange(1000, 2000000);
+    m_keyCount->setSingleStep(10000);
+    m_keyCount->setValue(100000);
+    m_keyCount->setGroupSeparatorShown(true);
+    m_vnodes = new QSpinBox(tab);
+    m_vnodes->setRange(1, 2000);
+    m_vnodes->setValue(160);
+    m_distribution = new QComboBox(tab);
+    m_distribution->addItem(tr("Uniform"), QStringLiteral("uniform"));
+    m_distribution->addItem(tr("Zipfian (hot keys)"), QStringLiteral("zipfian"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Strategy:"), m_strategy);
+    form->addRow(tr("Nodes:"), m_nodeCount);
+    form->addRow(tr("Keys:"), m_keyCount);
+    form->addRow(tr("Virtual nodes per node:"), m_vnodes);
+    form->addRow(tr("Traffic:"), m_distribution);
+    for (QComboBox *box : {m_strategy, m_distribution})
+        connect(box, &QComboBox::currentIndexChanged, this, &ClusterPage::resetSimulation);
+    for (QSpinBox *box : {m_nodeCount, m_keyCount, m_vnodes})
+        connect(box, &QSpinBox::editingFinished, this, &ClusterPage::resetSimulation);
+    connect(m_strategy, &QComboBox::currentIndexChanged, this,
+            [this] { m_vnodes->setEnabled(m_strategy->currentData().toString() == QLatin1String("consistent")); });
+
+    m_addNode = new QPushButton(tr("Add node"), tab);
+    m_removeNode = new QPushButton(tr("Remove node"), tab);
+    m_failNode = new QPushButton(tr("Fail node"), tab);
+    m_addNode->setToolTip(tr("Add one node and show which keys move"));
+    m_removeNode->setToolTip(tr("Remove the last node and show which keys move"));
+    m_failNode->setToolTip(tr("Stop the selected (or first) master in the simulated cluster and watch its replica take over"));
+    connect(m_addNode, &QPushButton::clicked, this, &ClusterPage::addSimulatedNode);
+    connect(m_removeNode, &QPushButton::clicked, this, &ClusterPage::removeSimulatedNode);
+    connect(m_failNode, &QPushButton::clicked, this, &ClusterPage::failSimulatedNode);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_addNode);
+    buttons->addWidget(m_removeNode);
+    buttons->addWidget(m_failNode);
+    buttons->addStretch(1);
+
+    m_balance = new QLabel(tab);
+    m_balance->setWordWrap(true);
+    m_moved = new QLabel(tr("Add or remove a node to see how many keys move."), tab);
+    m_moved->setObjectName(QStringLiteral("movedkeys"));
+    m_moved->setWordWrap(true);
+
+    auto *left = new QVBoxLayout;
+    left->addLayout(form);
+    left->addLayout(buttons);
+    left->addWidget(m_balance);
+    left->addWidget(m_moved);
+    left->addStretch(1);
+
+    m_plot = new QCustomPlot(tab);
+    m_plot->setObjectName(QStringLiteral("distributionplot"));
+    m_plot->setMinimumHeight(220);
+    m_simBar = new OwnershipBar(tab);
+    m_simGraph = new TopologyGraph(tab);
+    m_simGraph->setMinimumHeight(180);
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_plot, 3);
+    right->addWidget(m_simBar);
+    right->addWidget(m_simGraph, 2);
+
+    auto *layout = new QHBoxLayout(tab);
+    layout->addLayout(left, 0);
+    layout->addLayout(right, 1);
+
+    m_simClock = new QTimer(this);
+    m_simClock->setInterval(100);
+    connect(m_simClock, &QTimer::timeout, this, [this] {
+        if (!m_simCluster)
+            return;
+        m_simCluster->advance(100);
+        m_simGraph->setTopology(m_simCluster->topology());
+        if (!m_simCluster->events().empty())
+            m_moved->setText(m_simCluster->events().back().text);
+        // Run until the failover has settled (nothing left failed with slots).
+        bool pending = false;
+        for (const TopologyNode &n : m_simCluster->topology().nodes)
+            pending |= n.isMaster() && n.health != NodeHealth::Up && !n.slotRanges.empty();
+        if (!pending && m_simCluster->nowMs() > 4000)
+            m_simClock->stop();
+    });
+    return tab;
+}
+
+void ClusterPage::resetSimulation()
+{
+    ShardingSimulation::Options options;
+    options.map.strategy = parseStrategy(m_strategy->currentData().toString()).value_or(ShardingStrategy::Consistent);
+    options.map.vnodesPerNode = m_vnodes->value();
+    options.nodes = m_nodeCount->value();
+    KeySet::SyntheticOptions keys;
+    keys.count = m_keyCount->value();
+    keys.distribution = parseDistribution(m_distribution->currentData().toString()).value_or(KeySet::Distribution::Uniform);
+    QString error;
+    if (!m_simulation.reset(options, KeySet::synthetic(keys), &error)) {
+        m_balance->setText(error);
+        return;
+    }
+    m_moved->setText(tr("Add or remove a node to see how many keys move."));
+    updateSimulationViews();
+}
+
+void ClusterPage::updateSimulationViews()
+{
+    if (!m_simulation.isValid())
+        return;
+    const DistributionStats &stats = m_simulation.stats();
+    const int n = int(stats.nodes.size());
+
+    m_plot->clearPlottables();
+    m_plot->clearItems();
+    auto *bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    bars->setName(tr("Keys per node"));
+    QVector<double> x;
+    QVector<double> y;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    double top = 0;
+    for (int i = 0; i < n; ++i) {
+        x << i + 1;
+        y << double(stats.nodes[size_t(i)].keys);
+        top = std::max(top, y.back());
+        ticker->addTick(i + 1, stats.nodes[size_t(i)].name);
+    }
+    bars->setData(x, y);
+    bars->setWidth(0.7);
+    const QColor accent = palette().color(QPalette::Highlight);
+    bars->setBrush(QColor(accent.red(), accent.green(), accent.blue(), 150));
+    bars->setPen(QPen(accent));
+    auto *ideal = new QCPGraph(m_plot->xAxis, m_plot->yAxis);
+    ideal->setName(tr("Ideal (keys / nodes)"));
+    ideal->setData(QVector<double>{0.4, n + 0.6}, QVector<double>{stats.meanKeys, stats.meanKeys});
+    QPen idealPen(palette().color(QPalette::WindowText));
+    idealPen.setStyle(Qt::DashLine);
+    idealPen.setWidthF(1.5);
+    ideal->setPen(idealPen);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setTickLabelRotation(n > 10 ? 60 : 0);
+    m_plot->xAxis->setRange(0.4, n + 0.6);
+    m_plot->yAxis->setRange(0, std::max(1.0, top * 1.15));
+    m_plot->yAxis->setLabel(tr("Keys"));
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(palette().color(QPalette::WindowText)));
+        axis->setTickPen(QPen(palette().color(QPalette::WindowText)));
+        axis->setSubTickPen(QPen(palette().color(QPalette::WindowText)));
+        axis->setTickLabelColor(palette().color(QPalette::WindowText));
+        axis->setLabelColor(palette().color(QPalette::WindowText));
+    }
+    m_plot->setBackground(palette().color(QPalette::Base));
+    m_plot->legend->setBrush(palette().color(QPalette::Base));
+    m_plot->legend->setTextColor(palette().color(QPalette::Text));
+    m_plot->replot();
+
+    m_balance->setText(tr("Busiest node %1 × the mean, standard deviation %2 %, hottest node %3 × mean traffic; "
+                          "assigning %4 keys took %5 ms.")
+                           .arg(stats.maxOverMean, 0, 'f', 3)
+                           .arg(stats.relativeStddev * 100, 0, 'f', 1)
+                           .arg(stats.maxLoadOverMean, 0, 'f', 2)
+                           .arg(compactCount(double(stats.totalKeys)))
+                           .arg(double(m_simulation.lastAssignNs()) / 1e6, 0, 'f', 1));
+
+    std::vector<OwnershipBar::Segment> segments;
+    for (const OwnershipSegment &s : m_simulation.map().segments())
+        segments.push_back({s.from, s.to, s.owner});
+    QStringList names;
+    for (const ShardNode &node : m_simulation.nodes())
+        names << node.name;
+    QString caption;
+    switch (m_simulation.map().strategy()) {
+    case ShardingStrategy::Consistent: caption = tr("Hash ring ownership (0 to 2^64)"); break;
+    case ShardingStrategy::Slots: caption = tr("Slot ownership (0-16383)"); break;
+    case ShardingStrategy::Range: caption = tr("Key ranges in sorted key order"); break;
+    case ShardingStrategy::Jump: caption = tr("Jump hash: each node owns 1/N of the hash space, not contiguous"); break;
+    }
+    m_simBar->setSegments(segments, names, caption);
+
+    // The simulated cluster for failover: one master per node, each with one replica.
+    m_simClock->stop();
+    m_simCluster = std::make_unique<TopologySimulator>(TopologySimulator::makeCluster(n, 1));
+    m_simCluster->advance(1000); // replicas have synced something before anyone fails
+    m_simGraph->setTopology(m_simCluster->topology());
+    m_removeNode->setEnabled(n > 1);
+}
+
+void ClusterPage::addSimulatedNode()
+{
+    QString error;
+    const auto report = m_simulation.addNode(std::nullopt, &error);
+    if (!report) {
+        m_moved->setText(error);
+        return;
+    }
+    updateSimulationViews();
+    m_nodeCount->blockSignals(true);
+    m_nodeCount->setValue(int(m_simulation.nodes().size()));
+    m_nodeCount->blockSignals(false);
+    m_moved->setText(tr("%1: %2 keys moved (%3 % of all; the ideal is %4 %, so %5 × ideal).")
+                         .arg(report->change)
+                         .arg(report->movedKeys)
+                         .arg(report->movedFraction * 100, 0, 'f', 2)
+                         .arg(report->idealFraction * 100, 0, 'f', 2)
+                         .arg(report->ratioToIdeal, 0, 'f', 2));
+}
+
+void ClusterPage::removeSimulatedNode()
+{
+    if (m_simulation.nodes().size() < 2)
+        return;
+    QString error;
+    const auto report = m_simulation.removeNode(m_simulation.nodes().back().name, &error);
+    if (!report) {
+        m_moved->setText(error);
+        return;
+    }
+    updateSimulationViews();
+    m_nodeCount->blockSignals(true);
+    m_nodeCount->setValue(int(m_simulation.nodes().size()));
+    m_nodeCount->blockSignals(false);
+    m_moved->setText(tr("%1: %2 keys moved (%3 % of all; the ideal is %4 %, so %5 × ideal).")
+                         .arg(report->change)
+                         .arg(report->movedKeys)
+                         .arg(report->movedFraction * 100, 0, 'f', 2)
+                         .arg(report->idealFraction * 100, 0, 'f', 2)
+                         .arg(report->ratioToIdeal, 0, 'f', 2));
+}
+
+void ClusterPage::failSimulatedNode()
+{
+    if (!m_simCluster)
+        return;
+    QString id = m_simGraph->selectedNodeId();
+    if (id.isEmpty() || m_simCluster->isDown(id)) {
+        for (const TopologyNode *m : m_simCluster->topology().masters()) {
+            if (!m_simCluster->isDown(m->id)) {
+                id = m->id;
+                break;
+            }
+        }
+    }
+    if (id.isEmpty() || !m_simCluster->failNode(id))
+        return;
+    m_moved->setText(tr("%1 stopped; watch the health checks and the failover.").arg(id));
+    m_simClock->start();
 }
 
 } // namespace cwb

@@ -1,22 +1,120 @@
 #pragma once
 
+#include "cluster/shardingsimulation.h"
+#include "cluster/topology.h"
+#include "cluster/topologysimulator.h"
+#include "redis/endpoint.h"
+
 #include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QThread;
+class QTimer;
 
 namespace cwb {
 
+class ClusterDiscovery;
+class OwnershipBar;
 class PageHeader;
+class TopologyGraph;
 
-// Cluster topology: nodes, slot ranges, replicas and per-shard load.
+// Cluster page: the live topology of the connected Redis Cluster (graph, slot bar, manual
+// failover, kill-a-master on sandboxes) and a sharding simulation (strategy, nodes, the
+// distribution chart with its ideal line, what an added/removed node moves, and a simulated
+// failover). Discovery runs on a worker thread; the GUI thread never touches the network.
 class ClusterPage : public QWidget
 {
     Q_OBJECT
 public:
     explicit ClusterPage(QWidget *parent = nullptr);
+    ~ClusterPage() override;
 
     PageHeader *header() const { return m_header; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    // The cluster to show; nullopt stops the live refresh. Set from the main window's
+    // target bar when it connects to a server in cluster mode.
+    void setClusterTarget(const std::optional<Endpoint> &seed);
+    void refreshNow();
+
+    TopologyGraph *topologyGraph() const { return m_graph; }
+    OwnershipBar *slotBar() const { return m_slotBar; }
+    QLabel *topologyStatus() const { return m_status; }
+
+    // Simulation tab.
+    QComboBox *strategyBox() const { return m_strategy; }
+    QSpinBox *nodeCountBox() const { return m_nodeCount; }
+    QSpinBox *keyCountBox() const { return m_keyCount; }
+    QPushButton *addNodeButton() const { return m_addNode; }
+    QPushButton *removeNodeButton() const { return m_removeNode; }
+    QPushButton *failNodeButton() const { return m_failNode; }
+    QCustomPlot *distributionPlot() const { return m_plot; }
+    QLabel *movedLabel() const { return m_moved; }
+    OwnershipBar *simulationBar() const { return m_simBar; }
+    TopologyGraph *simulatedGraph() const { return m_simGraph; }
+    const ShardingSimulation &simulation() const { return m_simulation; }
+    void resetSimulation();
+
+Q_SIGNALS:
+    void topologyUpdated();
 
 private:
+    QWidget *buildTopologyTab();
+    QWidget *buildSimulationTab();
+    void attachToMainWindow();
+    void onTopology(const std::optional<Topology> &topology, const QString &error, quint64 generation);
+    void updateActions();
+    void manualFailover();
+    void killSelectedMaster();
+    void updateSimulationViews();
+    void addSimulatedNode();
+    void removeSimulatedNode();
+    void failSimulatedNode();
+
     PageHeader *m_header = nullptr;
+    QTabWidget *m_tabs = nullptr;
+
+    // Topology tab
+    TopologyGraph *m_graph = nullptr;
+    OwnershipBar *m_slotBar = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QPushButton *m_failover = nullptr;
+    QPushButton *m_kill = nullptr;
+    QTimer *m_pollTimer = nullptr;
+    QThread *m_thread = nullptr;
+    QObject *m_worker = nullptr;             // lives in m_thread
+    std::shared_ptr<ClusterDiscovery> m_discovery; // only touched on m_thread
+    std::optional<Endpoint> m_seed;
+    quint64 m_generation = 0;
+    bool m_busy = false;
+    Topology m_topology;
+
+    // Simulation tab
+    QComboBox *m_strategy = nullptr;
+    QSpinBox *m_nodeCount = nullptr;
+    QSpinBox *m_keyCount = nullptr;
+    QSpinBox *m_vnodes = nullptr;
+    QComboBox *m_distribution = nullptr;
+    QPushButton *m_addNode = nullptr;
+    QPushButton *m_removeNode = nullptr;
+    QPushButton *m_failNode = nullptr;
+    QCustomPlot *m_plot = nullptr;
+    QLabel *m_moved = nullptr;
+    QLabel *m_balance = nullptr;
+    OwnershipBar *m_simBar = nullptr;
+    TopologyGraph *m_simGraph = nullptr;
+    QTimer *m_simClock = nullptr;
+    ShardingSimulation m_simulation;
+    std::unique_ptr<TopologySimulator> m_simCluster;
 };
 
 } // namespace cwb

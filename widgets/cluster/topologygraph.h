@@ -1,0 +1,75 @@
+#pragma once
+
+#include "cluster/topology.h"
+
+#include <QWidget>
+
+namespace cwb {
+
+// Masters side by side with their replicas below, each node a box coloured by health
+// (palette-aware: tinted from the window colours, so it reads in light and dark themes) and
+// labelled with address, ops/s, memory and slot ranges. Custom painted: six to a few dozen
+// boxes need no scene graph.
+class TopologyGraph : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TopologyGraph(QWidget *parent = nullptr);
+
+    void setTopology(const Topology &topology);
+    const Topology &topology() const { return m_topology; }
+    // Node ids in drawing order (masters first, each followed by its replicas).
+    QStringList drawnNodeIds() const { return m_drawn; }
+    QString selectedNodeId() const { return m_selected; }
+
+    QSize sizeHint() const override { return {720, 300}; }
+    QSize minimumSizeHint() const override { return {320, 200}; }
+
+    static QColor healthColor(NodeHealth health, const QPalette &palette);
+
+Q_SIGNALS:
+    void nodeSelected(const QString &id);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    Topology m_topology;
+    QStringList m_drawn;
+    QString m_selected;
+    std::vector<std::pair<QRectF, QString>> m_hitBoxes;
+};
+
+// A horizontal bar over the slot space (or the ring, or the sorted key order): which node
+// owns which part, one colour per node.
+class OwnershipBar : public QWidget
+{
+    Q_OBJECT
+public:
+    struct Segment
+    {
+        double from = 0;
+        double to = 0;
+        int owner = 0;
+    };
+
+    explicit OwnershipBar(QWidget *parent = nullptr);
+    void setSegments(const std::vector<Segment> &segments, const QStringList &ownerNames, const QString &caption);
+    int segmentCount() const { return int(m_segments.size()); }
+
+    static QColor ownerColor(int owner, const QPalette &palette);
+
+    QSize sizeHint() const override { return {600, 56}; }
+    QSize minimumSizeHint() const override { return {200, 56}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    std::vector<Segment> m_segments;
+    QStringList m_names;
+    QString m_caption;
+};
+
+} // namespace cwb
