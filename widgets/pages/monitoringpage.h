@@ -1,22 +1,85 @@
 #pragma once
 
+#include "monitor/monitorconfig.h"
+#include "redis/endpoint.h"
+
 #include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
 
 namespace cwb {
 
+class AlertPanel;
+class AsyncResultStore;
+class MetricTile;
+class MonitorService;
 class PageHeader;
+class SeriesChart;
+struct MonitorSample;
 
-// Live server metrics over time: hit ratio, memory, evictions, ops/s.
+// Live monitoring of the connected target: metric tiles with sparklines, a trend chart with a
+// time range, the service status (target, collector, channels, /metrics), and the alert panel.
+// Settings and rules are kept in QSettings ("monitoring/config") as the seed's JSON shape.
 class MonitoringPage : public QWidget
 {
     Q_OBJECT
 public:
     explicit MonitoringPage(QWidget *parent = nullptr);
+    ~MonitoringPage() override;
 
     PageHeader *header() const { return m_header; }
+    MonitorService *service() const { return m_service; }
+    AlertPanel *alertPanel() const { return m_alerts; }
+    SeriesChart *chart() const { return m_chart; }
+    QPushButton *startButton() const { return m_startStop; }
+    QComboBox *rangePicker() const { return m_range; }
+    MetricTile *tile(const QString &metric) const;
+    QLabel *statusLabel() const { return m_status; }
+
+    // Saves samples and alerts there and restores earlier alerts. Not owned.
+    void setStore(AsyncResultStore *store);
+    // The target to monitor; collecting starts at once when monitoring is enabled.
+    void setEndpoint(const std::optional<Endpoint> &endpoint);
+    void startMonitoring();
+    void stopMonitoring();
+
+    bool applyConfig(const MonitoringConfig &config, QString *error = nullptr);
+    // Writes the history of the chosen range as JSON, CSV or Prometheus text (by suffix).
+    bool exportHistory(const QString &path, QString *error = nullptr) const;
+    qint64 rangeMs() const;
+
+    static MonitoringConfig savedConfig();
+    static void saveConfig(const MonitoringConfig &config);
+
+Q_SIGNALS:
+    void firingCountChanged(int count);
+    // type: MessageBar::Type as int
+    void message(int type, const QString &text, const QString &details);
 
 private:
+    void onSamples(const std::vector<MonitorSample> &samples);
+    void updateTiles();
+    void updateChart();
+    void updateStatus();
+    void showSettings();
+    void showRules();
+    void exportWithDialog();
+
     PageHeader *m_header = nullptr;
+    MonitorService *m_service = nullptr;
+    AlertPanel *m_alerts = nullptr;
+    SeriesChart *m_chart = nullptr;
+    QPushButton *m_startStop = nullptr;
+    QComboBox *m_range = nullptr;
+    QComboBox *m_chartMetric = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_channelStatus = nullptr;
+    QList<MetricTile *> m_tiles;
+    std::optional<Endpoint> m_endpoint;
 };
 
 } // namespace cwb

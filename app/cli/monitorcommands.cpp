@@ -1,0 +1,285 @@
+#include "monitorcommands.h"
+
+#include "exitcodes.h"
+#include "targetoptions.h"
+#include "terminal.h"
+
+#include "monitor/metricsserver.h"
+#include "monitor/monitorexport.h"
+#include "monitor/monitorservice.h"
+#include "monitor/webhookchannel.h"
+#include "redis/redisconnection.h"
+#include "store/asyncresultstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace cwb::cli {
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+void onInterrupt(int)
+{
+    if (g_stop.exchange(true)) {
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+    }
+}
+
+QString cell(const MonitorSample &s, const char *name, int precision, double scale = 1)
+{
+    const auto v = s.value(QLatin1String(name));
+    return v ? QString::number(*v * scale, 'f', precision) : QStringLiteral("-");
+}
+
+QString tableHeader()
+{
+    return QStringLiteral("%1  %2 %3 %4 %5 %6 %7 %8 %9\n")
+        .arg(QStringLiteral("time"), -8)
+        .arg(QStringLiteral("node"), -21)
+        .arg(QStringLiteral("ops/s"), 10)
+        .arg(QStringLiteral("hit%"), 6)
+        .arg(QStringLiteral("mem MB"), 9)
+        .arg(QStringLiteral("clients"), 7)
+        .arg(QStringLiteral("p99 ms"), 8)
+        .arg(QStringLiteral("err%"), 6)
+        .arg(QStringLiteral("cpu%"), 6);
+}
+
+QString tableRow(const MonitorSample &s)
+{
+    const bool up = s.value(QLatin1String(metric::Up)).value_or(1) > 0;
+    return QStringLiteral("%1  %2 %3 %4 %5 %6 %7 %8 %9\n")
+        .arg(QDateTime::fromMSecsSinceEpoch(s.timestampMs).toString(QStringLiteral("HH:mm:ss")), -8)
+        .arg(s.node.left(21), -21)
+        .arg(up ? cell(s, metric::OpsPerSec, 0) : QStringLiteral("DOWN"), 10)
+        .arg(cell(s, metric::HitRatePercent, 1), 6)
+        .arg(cell(s, metric::UsedMemoryMb, 1), 9)
+        .arg(cell(s, metric::ConnectedClients, 0), 7)
+        .arg(cell(s, metric::P99LatencyMs, 3), 8)
+        .arg(cell(s, metric::ErrorRatePercent, 2), 6)
+        .arg(cell(s, metric::CpuPercent, 1), 6);
+}
+
+bool readFile(const QString &path, QByteArray *out, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    *out = file.readAll();
+    return true;
+}
+
+} // namespace
+
+int monitorCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Monitor a Redis target: INFO every interval (every node of a cluster), rates from counter deltas, "
+        "alert rules with channels (log, webhook, email), optional Prometheus /metrics endpoint."));
+    parser.addHelpOption();
+    TargetOptions target;
+    target.addTo(parser);
+    const QCommandLineOption interval{QStringLiteral("interval"), QStringLiteral("Collection interval in ms (default: the config's, 5000)."), QStringLiteral("ms")};
+    const QCommandLineOption samples{QStringLiteral("samples"), QStringLiteral("Stop after N collections."), QStringLiteral("n")};
+    const QCommandLineOption duration{QStringLiteral("duration"), QStringLiteral("Stop after S seconds."), QStringLiteral("s")};
+    const QCommandLineOption rules{QStringLiteral("rules"), QStringLiteral("Alert rules file ({\"rules\": [...]}), added to the config's."), QStringLiteral("file")};
+    const QCommandLineOption config{QStringLiteral("config"), QStringLiteral("Monitoring config JSON (the seed's \"monitoring\" shape)."), QStringLiteral("file")};
+    const QCommandLineOption format{QStringLiteral("format"), QStringLiteral("table (live rows), json, csv or prom."), QStringLiteral("format"), QStringLiteral("table")};
+    const QCommandLineOption out{QStringLiteral("out"), QStringLiteral("Write the output to FILE instead of stdout."), QStringLiteral("file")};
+    const QCommandLineOption metricsPort{QStringLiteral("metrics-port"), QStringLiteral("Serve /metrics on 127.0.0.1:PORT while monitoring."), QStringLiteral("port")};
+    const QCommandLineOption noStore{QStringLiteral("no-store"), QStringLiteral("Do not save samples and alerts in the result store.")};
+    for (const auto *o : {&interval, &samples, &duration, &rules, &config, &format, &out, &metricsPort, &noStore})
+        parser.addOption(*o);
+    if (!parser.parse(QStringList{QStringLiteral("cache-workbench-cli monitor")} + args)) {
+        printError(parser.errorText());
+        return ExitBadInput;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return ExitOk;
+    }
+
+    MonitoringConfig settings;
+    QString error;
+    if (parser.isSet(config)) {
+        QByteArray text;
+        if (!readFile(parser.value(config), &text, &error)) {
+            printError(QStringLiteral("--config: ") + error);
+            return ExitBadInput;
+        }
+        const auto parsed = parseMonitoringConfig(text, &error);
+        if (!parsed) {
+            printError(QStringLiteral("--config: ") + error);
+            return ExitBadInput;
+        }
+        settings = *parsed;
+    }
+    if (parser.isSet(rules)) {
+        QByteArray text;
+        if (!readFile(parser.value(rules), &text, &error)) {
+            printError(QStringLiteral("--rules: ") + error);
+            return ExitBadInput;
+        }
+        const auto parsed = parseAlertRules(text, &error);
+        if (!parsed) {
+            printError(QStringLiteral("--rules: ") + error);
+            return ExitBadInput;
+        }
+        for (const AlertRule &rule : *parsed)
+            settings.rules.push_back(rule);
+    }
+    const auto positiveInt = [&](const QCommandLineOption &o, int min, int *value) {
+        if (!parser.isSet(o))
+            return true;
+        bool ok = false;
+        *value = parser.value(o).toInt(&ok);
+        if (!ok || *value < min) {
+            printError(QStringLiteral("--%1: '%2' must be a whole number of at least %3")
+                           .arg(o.names().first(), parser.value(o)).arg(min));
+            return false;
+        }
+        return true;
+    };
+    int maxSamples = 0, durationSec = 0, port = -1;
+    if (!positiveInt(interval, 100, &settings.collectionIntervalMs) || !positiveInt(samples, 1, &maxSamples)
+        || !positiveInt(duration, 1, &durationSec) || !positiveInt(metricsPort, 0, &port))
+        return ExitBadInput;
+    if (parser.isSet(samples) && parser.isSet(duration)) {
+        printError(QStringLiteral("use either --samples or --duration, not both"));
+        return ExitBadInput;
+    }
+    const QString fmt = parser.value(format);
+    if (!QStringList{QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("prom")}
+             .contains(fmt)) {
+        printError(QStringLiteral("--format: '%1' is not one of table, json, csv, prom").arg(fmt));
+        return ExitBadInput;
+    }
+    if (port >= 0) {
+        settings.metricsEndpoint.enabled = true;
+        settings.metricsEndpoint.port = port;
+    }
+
+    int exitCode = ExitOk;
+    const auto endpoint = target.resolve(parser, QStringLiteral("redis://127.0.0.1:6379"), &exitCode);
+    if (!endpoint)
+        return exitCode;
+    {
+        RedisConnection probe(*endpoint, RedisConnection::Options{.connectTimeoutMs = 3000, .commandTimeoutMs = 3000,
+                                                                    .reconnectAttempts = 0});
+        if (!probe.connect()) {
+            printError(QStringLiteral("cannot connect to %1: %2").arg(endpoint->displayUri(), probe.lastError().message));
+            return ExitCannotConnect;
+        }
+    }
+
+    MonitorService service;
+    if (!service.setConfig(settings, &error)) {
+        printError(error);
+        return ExitBadInput;
+    }
+    service.setUserName(QStringLiteral("cli"));
+    std::unique_ptr<AsyncResultStore> store;
+    if (!parser.isSet(noStore)) {
+        store = std::make_unique<AsyncResultStore>();
+        service.setStore(store.get());
+    }
+    if (service.metricsServer()->isListening())
+        std::fputs(QStringLiteral("serving %1\n").arg(service.metricsServer()->address()).toLocal8Bit().constData(),
+                   stderr);
+
+    const bool table = fmt == QLatin1String("table") && !parser.isSet(out);
+    std::vector<MonitorSample> collected;
+    int polls = 0;
+    QEventLoop loop;
+    QObject::connect(&service, &MonitorService::samplesAdded, &loop, [&](const std::vector<MonitorSample> &batch) {
+        bool poll = false;
+        const bool cluster = std::any_of(batch.begin(), batch.end(),
+                                         [](const MonitorSample &s) { return s.node == QLatin1String(node::All); });
+        for (const MonitorSample &s : batch) {
+            if (s.node == QLatin1String(node::Workbench) || s.node == QLatin1String(node::Load)) {
+                collected.push_back(s);
+                continue;
+            }
+            poll = true;
+            collected.push_back(s);
+            if (table && (!cluster || s.node == QLatin1String(node::All)))
+                printOut(tableRow(s));
+        }
+        if (poll && maxSamples > 0 && ++polls >= maxSamples)
+            loop.quit();
+    });
+    QObject::connect(&service, &MonitorService::alertChanged, &loop, [](const AlertChange &change) {
+        std::fputs((alertChangeSummary(change) + QLatin1Char('\n')).toLocal8Bit().constData(), stderr);
+    });
+    if (table)
+        printOut(tableHeader());
+
+    g_stop = false;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    QTimer stopCheck;
+    QObject::connect(&stopCheck, &QTimer::timeout, &loop, [&] {
+        if (g_stop)
+            loop.quit();
+    });
+    stopCheck.start(100);
+    if (durationSec > 0)
+        QTimer::singleShot(durationSec * 1000, &loop, &QEventLoop::quit);
+    service.start(*endpoint);
+    loop.exec();
+    service.stop();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+
+    // Webhooks in flight get their timeout and retries to finish (email waits in its destructor).
+    if (auto *hook = qobject_cast<WebhookChannel *>(service.channels()->channel(QStringLiteral("webhook")))) {
+        QElapsedTimer clock;
+        clock.start();
+        while (hook->inFlight() > 0 && clock.elapsed() < 60000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 100);
+    }
+    if (store)
+        store->waitForIdle();
+
+    QByteArray output;
+    if (fmt == QLatin1String("json"))
+        output = monitorSamplesToJson(collected);
+    else if (fmt == QLatin1String("csv"))
+        output = monitorSamplesToCsv(collected);
+    else if (fmt == QLatin1String("prom"))
+        output = monitorSamplesToPrometheus(collected, false);
+    else if (!table) {
+        output = tableHeader().toUtf8();
+        for (const MonitorSample &s : collected)
+            if (s.isServerNode() || s.node == QLatin1String(node::All))
+                output += tableRow(s).toUtf8();
+    }
+    if (parser.isSet(out)) {
+        QSaveFile file(parser.value(out));
+        if (!file.open(QIODevice::WriteOnly) || file.write(output) != output.size() || !file.commit()) {
+            printError(QStringLiteral("--out: cannot write %1: %2").arg(parser.value(out), file.errorString()));
+            return ExitFailure;
+        }
+    } else if (!output.isEmpty()) {
+        printOut(QString::fromUtf8(output));
+    }
+    return ExitOk;
+}
+
+} // namespace cwb::cli

@@ -1,0 +1,59 @@
+#include "monitorhistory.h"
+
+namespace cwb {
+
+void MonitorHistory::append(const MonitorSample &sample)
+{
+    m_samples.push_back(sample);
+    while (m_samples.size() > m_capacity)
+        m_samples.pop_front();
+}
+
+void MonitorHistory::append(const std::vector<MonitorSample> &samples)
+{
+    for (const MonitorSample &s : samples)
+        append(s);
+}
+
+std::vector<MonitorSample> MonitorHistory::range(const QString &node, qint64 fromMs, qint64 toMs) const
+{
+    std::vector<MonitorSample> out;
+    for (const MonitorSample &s : m_samples)
+        if ((node.isEmpty() || s.node == node) && s.timestampMs >= fromMs && s.timestampMs <= toMs)
+            out.push_back(s);
+    return out;
+}
+
+const MonitorSample *MonitorHistory::latest(const QString &node) const
+{
+    for (auto it = m_samples.rbegin(); it != m_samples.rend(); ++it)
+        if (it->node == node)
+            return &*it;
+    return nullptr;
+}
+
+QStringList MonitorHistory::nodes() const
+{
+    QStringList list;
+    for (const MonitorSample &s : m_samples)
+        if (!list.contains(s.node))
+            list << s.node;
+    return list;
+}
+
+std::vector<MonitorSample> MonitorHistory::latestPerNode() const
+{
+    std::vector<MonitorSample> out;
+    for (const QString &node : nodes())
+        if (const MonitorSample *s = latest(node))
+            out.push_back(*s);
+    return out;
+}
+
+void MonitorHistory::purgeOlderThan(qint64 cutoffMs)
+{
+    while (!m_samples.empty() && m_samples.front().timestampMs < cutoffMs)
+        m_samples.pop_front();
+}
+
+} // namespace cwb

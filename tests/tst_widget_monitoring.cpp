@@ -1,0 +1,361 @@
+// The monitoring page: acknowledge and resolve by clicking the alert panel's buttons (state
+// changes and is stored), keyboard and context-menu paths, the navigation badge, the settings
+// and rule dialogs, and a live page against a sandbox (screenshot with CWB_SCREENSHOT_DIR).
+
+#include "testsupport.h"
+
+#include "charts/serieschart.h"
+#include "mainwindow.h"
+#include "monitoring/alertpanel.h"
+#include "monitoring/metrictile.h"
+#include "monitoring/monitoringsettingsdialog.h"
+#include "monitoring/ruleeditordialog.h"
+#include "pages/monitoringpage.h"
+#include "targetbar.h"
+
+#include "monitor/monitorservice.h"
+#include "redis/redisconnection.h"
+#include "store/asyncresultstore.h"
+#include "store/resultstore.h"
+
+#include <QApplication>
+
+#include <cmath>
+#include <QComboBox>
+#include <QTextBrowser>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace cwb;
+
+namespace {
+
+MonitoringConfig keysRuleConfig(const QString &logPath)
+{
+    MonitoringConfig config;
+    config.alerting.thresholds = {0, 0, 0, 0, 0};
+    config.channels.log.path = logPath;
+    AlertRule rule;
+    rule.id = u"too-many-keys"_s;
+    rule.name = u"Too many keys"_s;
+    rule.metric = QLatin1String(metric::Keys);
+    rule.threshold = 10;
+    rule.severity = Severity::Critical;
+    config.rules = {rule};
+    return config;
+}
+
+MonitorSample keysSample(double keys, qint64 t)
+{
+    return MonitorSample{t, u"127.0.0.1:6379"_s, u"127.0.0.1:6379"_s, {{u"keys"_s, keys}, {u"up"_s, 1}}};
+}
+
+void clickRow(QTreeWidget *list, int row)
+{
+    QTreeWidgetItem *item = list->topLevelItem(row);
+    QVERIFY(item);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+}
+
+} // namespace
+
+class TestWidgetMonitoring : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"CacheWorkbench"_s);
+        QCoreApplication::setApplicationName(u"Cache Workbench"_s);
+        QSettings().clear();
+    }
+
+    void acknowledgeAndResolveByClicking()
+    {
+        QTemporaryDir dir;
+        const QString dbPath = dir.filePath(u"store.sqlite"_s);
+        AsyncResultStore store(dbPath);
+        MonitoringPage page;
+        page.resize(1200, 800);
+        QString error;
+        QVERIFY2(page.applyConfig(keysRuleConfig(dir.filePath(u"alerts.log"_s)), &error), qPrintable(error));
+        page.setStore(&store);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+        MonitorService *service = page.service();
+        service->ingestSamples({keysSample(20, service->now())}, service->now());
+        QCOMPARE(service->firingCount(), 1);
+        AlertPanel *panel = page.alertPanel();
+        QCOMPARE(panel->list()->topLevelItemCount(), 1);
+        QCOMPARE(panel->list()->topLevelItem(0)->text(1), u"Firing"_s);
+        QVERIFY(!panel->acknowledgeButton()->isEnabled()); // nothing selected yet
+        QVERIFY(page.tile(QLatin1String(metric::OpsPerSec)));
+
+        clickRow(panel->list(), 0);
+        const QString id = panel->selectedAlertId();
+        QVERIFY(!id.isEmpty());
+        QVERIFY(panel->acknowledgeButton()->isEnabled());
+        QVERIFY(panel->details()->toPlainText().contains(u"keys > 10"_s));
+        panel->acknowledgeExpiry()->setCurrentIndex(2); // for 1 hour
+        QTest::mouseClick(panel->acknowledgeButton(), Qt::LeftButton);
+        QCOMPARE(service->alerts().alert(id)->state, AlertState::Acknowledged);
+        const qint64 until = service->alerts().alert(id)->acknowledgedUntilMs;
+        QVERIFY(qAbs(until - (service->now() + 3600 * 1000)) < 5000);
+        QCOMPARE(panel->list()->topLevelItem(0)->text(1), u"Acknowledged"_s);
+        QCOMPARE(service->firingCount(), 0);
+
+        QVERIFY(panel->resolveButton()->isEnabled());
+        QTest::mouseClick(panel->resolveButton(), Qt::LeftButton);
+        QCOMPARE(service->alerts().alert(id)->state, AlertState::Resolved);
+        QVERIFY(service->alerts().alert(id)->resolvedBy.startsWith(u"user:"_s));
+        QCOMPARE(panel->list()->topLevelItemCount(), 0); // the default filter shows active alerts
+        panel->stateFilter()->setCurrentIndex(panel->stateFilter()->findData(u"resolved"_s));
+        QCOMPARE(panel->list()->topLevelItemCount(), 1);
+        QVERIFY(panel->historyList()->topLevelItemCount() >= 4); // pending, firing, acknowledged, resolved
+
+        // Stored: current state and every transition.
+        store.waitForIdle();
+        ResultStore check;
+        QVERIFY(check.open(dbPath));
+        const auto alerts = check.loadAlerts();
+        QCOMPARE(alerts.size(), size_t(1));
+        QCOMPARE(alerts[0].alertId, id);
+        QCOMPARE(alerts[0].state, u"resolved"_s);
+        QVERIFY(alerts[0].lastChangedBy.startsWith(u"user:"_s));
+        const auto history = check.loadAlertHistory(id);
+        QCOMPARE(history.size(), size_t(4));
+        QCOMPARE(history[1].transition.toState, u"acknowledged"_s);
+    }
+
+    void keyboardAndContextMenuPaths()
+    {
+        QTemporaryDir dir;
+        MonitoringPage page;
+        QVERIFY(page.applyConfig(keysRuleConfig(dir.filePath(u"alerts.log"_s))));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        MonitorService *service = page.service();
+        service->ingestSamples({keysSample(20, service->now())}, service->now());
+        AlertPanel *panel = page.alertPanel();
+        QCOMPARE(panel->list()->topLevelItemCount(), 1);
+        panel->activateWindow();
+        panel->list()->setFocus();
+        QTest::keyClick(panel->list(), Qt::Key_Space); // focus made row 0 current; Space selects it
+        QVERIFY(!panel->selectedAlertId().isEmpty());
+        const QString id = panel->selectedAlertId();
+        QTest::keyClick(panel->list(), Qt::Key_K, Qt::ControlModifier);
+        QCOMPARE(service->alerts().alert(id)->state, AlertState::Acknowledged);
+        QTest::keyClick(panel->list(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(service->alerts().alert(id)->state, AlertState::Resolved);
+
+        // The buttons take focus and react to the keyboard too.
+        service->ingestSamples({keysSample(30, service->now())}, service->now());
+        panel->selectAlert(service->alerts().activeAlerts().front().id);
+        const QString second = panel->selectedAlertId();
+        panel->acknowledgeButton()->setFocus();
+        QTest::keyClick(panel->acknowledgeButton(), Qt::Key_Space);
+        QCOMPARE(service->alerts().alert(second)->state, AlertState::Acknowledged);
+
+        // The context menu offers the same actions: Resolve is chosen from it.
+        QStringList offered;
+        QTimer::singleShot(100, this, [&offered] {
+            QWidget *menu = QApplication::activePopupWidget();
+            if (!menu)
+                return;
+            for (QAction *a : menu->actions()) {
+                offered << a->text();
+                if (a->text() == u"&Resolve"_s && a->isEnabled()) {
+                    menu->close();
+                    a->trigger();
+                    return;
+                }
+            }
+            menu->close();
+        });
+        const QRect rect = panel->list()->visualItemRect(panel->list()->topLevelItem(0));
+        QMetaObject::invokeMethod(panel->list(), "customContextMenuRequested", Q_ARG(QPoint, rect.center()));
+        QVERIFY2(offered.contains(u"&Acknowledge"_s), qPrintable(offered.join(u", "_s)));
+        QCOMPARE(service->alerts().alert(second)->state, AlertState::Resolved);
+    }
+
+    void badgeCountsFiringAlerts()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        auto *page = static_cast<MonitoringPage *>(w.page(MainWindow::Page::Monitoring));
+        QVERIFY(page->applyConfig(keysRuleConfig(dir.filePath(u"alerts.log"_s))));
+        QCOMPARE(w.pageBadge(MainWindow::Page::Monitoring), 0);
+        const QImage plain = w.navigation()->item(5)->icon().pixmap(QSize(22, 22)).toImage();
+        MonitorService *service = page->service();
+        service->ingestSamples({keysSample(20, service->now())}, service->now());
+        QCOMPARE(w.pageBadge(MainWindow::Page::Monitoring), 1);
+        const QImage badged = w.navigation()->item(5)->icon().pixmap(QSize(22, 22)).toImage();
+        QVERIFY(plain != badged);
+        QVERIFY(w.navigation()->item(5)->data(Qt::AccessibleTextRole).toString().contains(u"1"_s));
+        QVERIFY(service->resolve(service->alerts().activeAlerts().front().id));
+        QCOMPARE(w.pageBadge(MainWindow::Page::Monitoring), 0);
+        QVERIFY(w.navigation()->item(5)->icon().pixmap(QSize(22, 22)).toImage() == plain);
+    }
+
+    void settingsDialogValidatesFormAndJson()
+    {
+        MonitoringSettingsDialog dialog;
+        MonitoringConfig config;
+        config.collectionIntervalMs = 2500;
+        config.alerting.thresholds.memoryUsageMb = 512;
+        dialog.setConfig(config);
+        QString error;
+        auto edited = dialog.config(&error);
+        QVERIFY2(edited, qPrintable(error));
+        QCOMPARE(edited->collectionIntervalMs, 2500);
+        QCOMPARE(edited->alerting.thresholds.memoryUsageMb, 512.0);
+
+        dialog.tabs()->setCurrentWidget(dialog.jsonEdit());
+        QVERIFY(dialog.jsonEdit()->toPlainText().contains(u"\"collectionInterval\": 2500"_s));
+        dialog.jsonEdit()->setPlainText(u"{\"collectionInterval\": 5, \"alerting\": {}}"_s);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected)); // stays open
+        auto *label = dialog.findChild<QLabel *>(u"settingsError"_s);
+        QVERIFY(label && label->text().startsWith(u"collectionInterval: "_s));
+        dialog.jsonEdit()->setPlainText(u"{\"collectionInterval\": 1000, \"alerting\": {\"thresholds\": {\"cpuUsage\": 50}}}"_s);
+        edited = dialog.config(&error);
+        QVERIFY2(edited, qPrintable(error));
+        QCOMPARE(edited->alerting.thresholds.cpuUsagePercent, 50.0);
+    }
+
+    void ruleEditorRoundTrip()
+    {
+        RuleEditorDialog dialog;
+        AlertRule rule;
+        rule.id = u"evictions"_s;
+        rule.name = u"Evicting"_s;
+        rule.metric = QLatin1String(metric::EvictedPerSec);
+        rule.threshold = 5;
+        rule.forMs = 2000;
+        dialog.setRules({rule});
+        QCOMPARE(dialog.list()->count(), 1);
+        auto *add = dialog.findChild<QPushButton *>();
+        QVERIFY(add);
+        QTabWidget *tabs = dialog.findChild<QTabWidget *>();
+        tabs->setCurrentWidget(dialog.jsonEdit());
+        QVERIFY(dialog.jsonEdit()->toPlainText().contains(u"\"evictions\""_s));
+        dialog.jsonEdit()->setPlainText(u"{\"rules\": [{\"id\": \"a\", \"metric\": \"keys\", \"threshold\": 3}, "
+                                        "{\"id\": \"b\", \"metric\": \"nope\", \"threshold\": 3}]}"_s);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        dialog.jsonEdit()->setPlainText(u"{\"rules\": [{\"id\": \"a\", \"metric\": \"keys\", \"threshold\": 3}]}"_s);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.rules().size(), size_t(1));
+        QCOMPARE(dialog.rules()[0].metric, u"keys"_s);
+    }
+
+    void livePageAgainstSandbox()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        QTemporaryDir dir;
+        QSettings().clear();
+        // A fresh store: no alerts from earlier runs in the picture.
+        const QByteArray oldDb = qgetenv("CWB_DB_PATH");
+        qputenv("CWB_DB_PATH", dir.filePath(u"live.sqlite"_s).toUtf8());
+        const auto restoreDb = qScopeGuard([oldDb] { qputenv("CWB_DB_PATH", oldDb); });
+        MainWindow w;
+        w.resize(1400, 900);
+        auto *page = static_cast<MonitoringPage *>(w.page(MainWindow::Page::Monitoring));
+        MonitoringConfig config;
+        config.collectionIntervalMs = 250;
+        config.channels.log.path = dir.filePath(u"alerts.log"_s);
+        config.alerting.forMs = 500;
+        config.alerting.keepFiringForMs = 2000;
+        // Memory above what the sandbox holds once the test has written its keys.
+        config.alerting.thresholds.memoryUsageMb
+            = std::ceil(test::sandboxInfoField(redis, "memory", "used_memory").toDouble() / (1024 * 1024) + 1.5);
+        config.alerting.thresholds.cpuUsagePercent = 0;
+        config.alerting.thresholds.latencyMaxMs = 0;
+        config.alerting.thresholds.errorRateMaxPercent = 0;
+        config.alerting.thresholds.cacheHitRateMin = 50;
+        AlertRule clients;
+        clients.id = u"clients"_s;
+        clients.name = u"Many clients"_s;
+        clients.metric = QLatin1String(metric::ConnectedClients);
+        clients.threshold = 50;
+        clients.forMs = 10000;
+        config.rules = {clients};
+        QString error;
+        QVERIFY2(page->applyConfig(config, &error), qPrintable(error));
+        w.setCurrentPage(MainWindow::Page::Monitoring);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+        // Connecting through the target bar starts monitoring.
+        w.targetBar()->setPassword(redis.endpoint().password);
+        w.targetBar()->setUri(redis.endpoint().displayUri());
+        w.targetBar()->connectToTarget();
+        QTRY_VERIFY_WITH_TIMEOUT(page->service()->isCollecting(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->service()->status().reachable, 5000);
+
+        // Traffic: mostly hits, some misses, and 3 MB of values so the memory rule fires.
+        RedisConnection connection(redis.endpoint());
+        QVERIFY(connection.connect());
+        int round = 0;
+        QTimer traffic;
+        connect(&traffic, &QTimer::timeout, this, [&] {
+            std::vector<RedisCommand> batch;
+            const QByteArray value(2048, 'v');
+            for (int i = 0; i < 40; ++i)
+                batch.push_back({"SET", "cwb:ui:" + QByteArray::number(round * 40 + i), value});
+            for (int i = 0; i < 300; ++i)
+                batch.push_back({"GET", "cwb:ui:" + QByteArray::number((round * 40 + i * 7) % ((round + 1) * 40 + 20))});
+            connection.pipeline(batch);
+            ++round;
+        });
+        traffic.start(60);
+        const auto memoryFiring = [page] {
+            const auto &active = page->service()->alerts().activeAlerts();
+            return std::any_of(active.begin(), active.end(), [](const Alert &a) {
+                return a.ruleId == u"builtin.memory"_s && a.state == AlertState::Firing;
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(memoryFiring(), 15000);
+        QTest::qWait(4000); // a little history for the chart and sparklines
+        traffic.stop();
+        QCOMPARE(w.pageBadge(MainWindow::Page::Monitoring), page->service()->firingCount());
+        Alert firing;
+        for (const Alert &a : page->service()->alerts().activeAlerts())
+            if (a.ruleId == u"builtin.memory"_s)
+                firing = a;
+        QVERIFY(!firing.id.isEmpty());
+        QVERIFY(page->tile(QLatin1String(metric::OpsPerSec))->valueText() != u"–"_s);
+        QVERIFY(page->chart()->pointCount(0) >= 5);
+        QVERIFY(page->statusLabel()->text().contains(u"reachable"_s));
+        page->alertPanel()->selectAlert(firing.id);
+
+        const QString shots = qEnvironmentVariable("CWB_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            QApplication::processEvents();
+            QVERIFY(w.grab().save(shots + u"/monitoring-alert.png"_s));
+        }
+        RedisConnection cleanup(redis.endpoint());
+        QVERIFY(cleanup.connect());
+        page->stopMonitoring();
+        QVERIFY(!page->service()->isCollecting());
+    }
+};
+
+QTEST_MAIN(TestWidgetMonitoring)
+#include "tst_widget_monitoring.moc"
