@@ -1,22 +1,100 @@
 #pragma once
 
+#include "redis/endpoint.h"
+#include "warming/warmingplan.h"
+#include "warming/warmrun.h"
+
 #include <QWidget>
+
+#include <optional>
+#include <vector>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QTimer;
 
 namespace cwb {
 
 class PageHeader;
+class WarmScheduler;
+class WarmingTimeline;
 
-// Cache warming: pre-load keys at a controlled rate before traffic arrives.
+// Cache warming: the plans (strategy, priority, schedule in words and cron, next run, last
+// result), a 24-hour timeline of scheduled runs, Run now with progress and cancel, and the
+// history of runs. Plans are kept in AppDataLocation/warming-plans.json (saved only when
+// valid) and runs appended to AppDataLocation/warming-history.jsonl. Schedules fire while the
+// application is open; runs happen on the scheduler's worker thread.
 class WarmingPage : public QWidget
 {
     Q_OBJECT
 public:
     explicit WarmingPage(QWidget *parent = nullptr);
+    ~WarmingPage() override;
 
     PageHeader *header() const { return m_header; }
 
+    // The server plans without a target of their own write to (the target bar's endpoint).
+    void setTarget(const std::optional<Endpoint> &endpoint);
+    // Adds (or replaces, by name) a plan; refuses an invalid one with the first issue.
+    bool addPlan(const WarmingPlan &plan, QString *error = nullptr);
+    bool removePlan(const QString &name);
+    std::vector<WarmingPlan> plans() const { return m_plans; }
+    // Queues the plan by hand. False when the name is unknown or no target is available.
+    bool runNow(const QString &name);
+
+    // "every 15 minutes (UTC)", "daily at 06:00 (local time)", ... ; empty schedule: "on demand".
+    static QString scheduleInWords(const QString &cron, const QString &timezone);
+
+    QTableWidget *plansTable() const { return m_plansTable; }
+    QTableWidget *historyTable() const { return m_historyTable; }
+    WarmingTimeline *timeline() const { return m_timeline; }
+    QPushButton *runNowButton() const { return m_runNow; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QLabel *statusLabel() const { return m_status; }
+    WarmScheduler *scheduler() const { return m_scheduler; }
+
 private:
+    void attachToMainWindow();
+    void loadPlans();
+    bool savePlans(QString *error);
+    void refreshPlans();
+    void refreshHistory();
+    void addHistoryRow(const WarmRunRecord &record, bool atTop);
+    void updateButtons();
+    void onNewPlan();
+    void onEditPlan();
+    void onImportPlans();
+    void onRemovePlan();
+    void onRunNow();
+    void onProgress(const WarmProgress &progress);
+    void onFinished(const WarmRunRecord &record);
+    QString selectedPlanName() const;
+
     PageHeader *m_header = nullptr;
+    QTableWidget *m_plansTable = nullptr;
+    QTableWidget *m_historyTable = nullptr;
+    WarmingTimeline *m_timeline = nullptr;
+    QPushButton *m_newPlan = nullptr;
+    QPushButton *m_editPlan = nullptr;
+    QPushButton *m_import = nullptr;
+    QPushButton *m_remove = nullptr;
+    QPushButton *m_runNow = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_targetLabel = nullptr;
+    QTimer *m_tickTimer = nullptr;
+    WarmScheduler *m_scheduler = nullptr;
+
+    std::vector<WarmingPlan> m_plans;
+    std::vector<WarmRunRecord> m_history; // oldest first
+    std::optional<Endpoint> m_target;
+    QString m_plansPath;
+    QString m_historyPath;
+    int m_running = 0;
 };
 
 } // namespace cwb

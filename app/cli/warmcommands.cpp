@@ -1,0 +1,406 @@
+#include "warmcommands.h"
+
+#include "exitcodes.h"
+#include "targetoptions.h"
+#include "terminal.h"
+
+#include "warming/cronexpression.h"
+#include "warming/memoryguard.h"
+#include "warming/warmexecutor.h"
+#include "warming/warmingeffect.h"
+#include "warming/warmingplan.h"
+#include "warming/warmscheduler.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <csignal>
+
+namespace cwb::cli {
+
+namespace {
+
+const char kWarmUsage[] = R"(usage: cache-workbench-cli warm SUBCOMMAND [options]
+
+subcommands:
+  strategies                 list the warming strategies and their parameters
+  validate PLAN.json...      check plan files; names each bad field (exit 2)
+  run PLAN.json [--plan NAME] [--target URI | --sandbox] [--json]
+                             run the file's plans now, high priority first
+  schedule PLAN.json... [--for SECONDS] [--target URI | --sandbox] [--history FILE]
+                             run plans when their cron schedules fire, until Ctrl+C
+  next 'CRON' [--count N] [--utc | --timezone ZONE]
+                             print the next fire times, or the error naming the field
+  effect [--target URI | --sandbox] [--keys N] [--duration S]
+                             measure hit rate and latency cold and after warming
+
+A plan's own "target" is used when --target/--sandbox is not given. Source servers take
+their password from CWB_SOURCE_PASSWORD, the target from CWB_REDIS_PASSWORD.
+)";
+
+std::atomic<bool> g_stop{false};
+std::atomic<int> g_interrupts{0};
+
+void onInterrupt(int)
+{
+    g_stop.store(true);
+    if (g_interrupts.fetch_add(1) >= 1) {
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+    }
+}
+
+// A parser that rejects unknown options with our one-line error style.
+bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
+{
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("warm")} + args)) {
+        printError(parser.errorText());
+        *exitCode = ExitBadInput;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        *exitCode = ExitOk;
+        return false;
+    }
+    return true;
+}
+
+bool loadPlans(const QStringList &files, std::vector<WarmingPlan> &plans)
+{
+    bool ok = true;
+    for (const QString &file : files) {
+        const PlanFileResult result = loadWarmingPlans(file);
+        for (const PlanIssue &issue : result.errors)
+            printError(file + QStringLiteral(": ") + issue.toString());
+        ok = ok && result.errors.empty();
+        plans.insert(plans.end(), result.plans.begin(), result.plans.end());
+    }
+    return ok;
+}
+
+QString describeTime(const QDateTime &t, const QTimeZone &zone)
+{
+    return t.toTimeZone(zone).toString(Qt::ISODate) + QStringLiteral("  ") + t.toTimeZone(zone).toString(QStringLiteral("ddd"));
+}
+
+int strategies(const QStringList &)
+{
+    for (int i = 0; i < kWarmStrategyCount; ++i) {
+        const auto s = WarmStrategy(i);
+        QString text = QStringLiteral("%1\n  %2\n").arg(warmStrategyName(s), warmStrategyDescription(s));
+        for (const QString &param : warmStrategyParameters(s))
+            text += QStringLiteral("    ") + param + QLatin1Char('\n');
+        printOut(text);
+    }
+    return ExitOk;
+}
+
+int validate(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file(s)."));
+    int exitCode = ExitOk;
+    if (!parse(parser, args, &exitCode))
+        return exitCode;
+    if (parser.positionalArguments().isEmpty()) {
+        printError(QStringLiteral("warm validate: give at least one PLAN.json"));
+        return ExitBadInput;
+    }
+    for (const QString &file : parser.positionalArguments()) {
+        std::vector<WarmingPlan> plans;
+        if (!loadPlans({file}, plans)) {
+            exitCode = ExitBadInput;
+            continue;
+        }
+        for (const WarmingPlan &plan : plans) {
+            const auto next = WarmScheduler::nextFireTime(plan, QDateTime::currentDateTimeUtc());
+            printOut(QStringLiteral("%1: plan '%2' is valid (%3, %4 priority%5)\n")
+                         .arg(file, plan.name, warmStrategyName(plan.strategy), warmPriorityName(plan.priority),
+                              next ? QStringLiteral(", next run ") + next->toString(Qt::ISODate) : QString()));
+        }
+    }
+    return exitCode;
+}
+
+void printRecord(const WarmRunRecord &record, bool json)
+{
+    if (json) {
+        printOut(QString::fromStdString(warmRunRecordToJson(record).dump()) + QLatin1Char('\n'));
+        return;
+    }
+    QString text = QStringLiteral("%1 [%2] %3: %4\n")
+                       .arg(record.planName, warmStrategyName(record.strategy), warmRunStatusName(record.status),
+                            record.summary());
+    if (!record.stopReason.isEmpty() && record.status != WarmRunStatus::Failed)
+        text += QStringLiteral("  stopped: ") + record.stopReason + QLatin1Char('\n');
+    for (const auto &[key, value] : record.report)
+        text += QStringLiteral("  %1: %2\n").arg(key, value);
+    for (const QString &message : record.messages)
+        text += QStringLiteral("  ") + message + QLatin1Char('\n');
+    printOut(text);
+}
+
+std::optional<Endpoint> planTarget(const WarmingPlan &plan, const std::optional<Endpoint> &override, QString *error)
+{
+    if (override)
+        return override;
+    auto endpoint = parseEndpoint(plan.target.isEmpty() ? QStringLiteral("redis://127.0.0.1:6379") : plan.target, error);
+    if (endpoint)
+        applyPasswordFromEnvironment(*endpoint);
+    return endpoint;
+}
+
+int run(const QStringList &args)
+{
+    QCommandLineParser parser;
+    TargetOptions target;
+    target.addTo(parser);
+    const QCommandLineOption planOption(QStringLiteral("plan"), QStringLiteral("Run only the plan with this name."),
+                                        QStringLiteral("name"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print each run record as JSON."));
+    parser.addOption(planOption);
+    parser.addOption(jsonOption);
+    parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("Plan file."));
+    int exitCode = ExitOk;
+    if (!parse(parser, args, &exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1) {
+        printError(QStringLiteral("warm run: give exactly one PLAN.json"));
+        return ExitBadInput;
+    }
+    std::vector<WarmingPlan> plans;
+    if (!loadPlans(parser.positionalArguments(), plans))
+        return ExitBadInput;
+    if (parser.isSet(planOption)) {
+        std::erase_if(plans, [&](const WarmingPlan &p) { return p.name != parser.value(planOption); });
+        if (plans.empty()) {
+            printError(QStringLiteral("--plan: no plan named '%1'").arg(parser.value(planOption)));
+            return ExitBadInput;
+        }
+    }
+    std::optional<Endpoint> override;
+    if (parser.isSet(QStringLiteral("target")) || parser.isSet(QStringLiteral("sandbox"))) {
+        override = target.resolve(parser, {}, &exitCode);
+        if (!override)
+            return exitCode;
+    }
+    std::stable_sort(plans.begin(), plans.end(),
+                     [](const WarmingPlan &a, const WarmingPlan &b) { return int(a.priority) < int(b.priority); });
+    std::signal(SIGINT, onInterrupt);
+    bool anyFailed = false;
+    for (const WarmingPlan &plan : plans) {
+        if (g_stop.load())
+            break;
+        QString error;
+        const auto endpoint = planTarget(plan, override, &error);
+        if (!endpoint) {
+            printError(QStringLiteral("%1: target: %2").arg(plan.name, error));
+            anyFailed = true;
+            continue;
+        }
+        const WarmRunRecord record = WarmExecutor::run(plan, *endpoint, &g_stop, [](const WarmProgress &p) {
+            printProgress(QStringLiteral("%1: %2 keys, %3%4").arg(p.planName).arg(p.keysWritten)
+                              .arg(formatBytes(p.bytesWritten))
+                              .arg(p.total > 0 ? QStringLiteral(" of %1").arg(p.total) : QString()));
+        });
+        endProgress();
+        printRecord(record, parser.isSet(jsonOption));
+        appendWarmHistory(defaultWarmingHistoryPath(), record);
+        anyFailed = anyFailed || record.status == WarmRunStatus::Failed;
+    }
+    return anyFailed ? ExitFailure : ExitOk;
+}
+
+int schedule(const QStringList &args)
+{
+    QCommandLineParser parser;
+    TargetOptions target;
+    target.addTo(parser);
+    const QCommandLineOption forOption(QStringLiteral("for"), QStringLiteral("Stop after this many seconds."),
+                                       QStringLiteral("seconds"));
+    const QCommandLineOption historyOption(QStringLiteral("history"),
+                                           QStringLiteral("Append run records here (JSON lines)."), QStringLiteral("file"));
+    parser.addOption(forOption);
+    parser.addOption(historyOption);
+    parser.addPositionalArgument(QStringLiteral("plans"), QStringLiteral("Plan files."));
+    int exitCode = ExitOk;
+    if (!parse(parser, args, &exitCode))
+        return exitCode;
+    if (parser.positionalArguments().isEmpty()) {
+        printError(QStringLiteral("warm schedule: give at least one PLAN.json"));
+        return ExitBadInput;
+    }
+    double forSeconds = 0;
+    if (parser.isSet(forOption)) {
+        bool ok = false;
+        forSeconds = parser.value(forOption).toDouble(&ok);
+        if (!ok || forSeconds <= 0) {
+            printError(QStringLiteral("--for: '%1' is not a positive number of seconds").arg(parser.value(forOption)));
+            return ExitBadInput;
+        }
+    }
+    std::vector<WarmingPlan> plans;
+    if (!loadPlans(parser.positionalArguments(), plans))
+        return ExitBadInput;
+    std::optional<Endpoint> override;
+    if (parser.isSet(QStringLiteral("target")) || parser.isSet(QStringLiteral("sandbox"))) {
+        override = target.resolve(parser, {}, &exitCode);
+        if (!override)
+            return exitCode;
+    } else {
+        QString error;
+        override = parseEndpoint(QStringLiteral("redis://127.0.0.1:6379"), &error);
+        applyPasswordFromEnvironment(*override);
+    }
+    WarmScheduler scheduler;
+    scheduler.setPlans(plans);
+    scheduler.setDefaultTarget(override);
+    scheduler.setHistoryPath(parser.isSet(historyOption) ? parser.value(historyOption) : defaultWarmingHistoryPath());
+    QObject::connect(&scheduler, &WarmScheduler::planStarted, [](const QString &name) {
+        printOut(QStringLiteral("%1 starting %2\n").arg(QDateTime::currentDateTime().toString(Qt::ISODate), name));
+    });
+    QObject::connect(&scheduler, &WarmScheduler::planFinished, [](const WarmRunRecord &record) { printRecord(record, false); });
+    for (const WarmingPlan &plan : plans) {
+        const auto next = WarmScheduler::nextFireTime(plan, QDateTime::currentDateTimeUtc());
+        printOut(QStringLiteral("%1: %2\n").arg(plan.name, next ? QStringLiteral("next run ") + next->toString(Qt::ISODate)
+                                                               : QStringLiteral("no schedule (run with `warm run`)")));
+    }
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    QElapsedTimer clock;
+    clock.start();
+    scheduler.tick();
+    while (!g_stop.load() && (forSeconds <= 0 || clock.elapsed() < qint64(forSeconds * 1000))) {
+        QThread::msleep(100);
+        scheduler.tick();
+    }
+    scheduler.cancelAll();
+    scheduler.waitForIdle(5000);
+    return ExitOk;
+}
+
+int next(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption countOption(QStringLiteral("count"), QStringLiteral("How many fire times (default 5)."),
+                                         QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption utcOption(QStringLiteral("utc"), QStringLiteral("Interpret the schedule in UTC (default: local time)."));
+    const QCommandLineOption zoneOption(QStringLiteral("timezone"), QStringLiteral("Interpret the schedule in this IANA zone."),
+                                        QStringLiteral("zone"));
+    parser.addOption(countOption);
+    parser.addOption(utcOption);
+    parser.addOption(zoneOption);
+    parser.addPositionalArgument(QStringLiteral("cron"), QStringLiteral("A 5-field cron expression, quoted."));
+    int exitCode = ExitOk;
+    if (!parse(parser, args, &exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1) {
+        printError(QStringLiteral("warm next: give one cron expression in quotes, e.g. '*/15 * * * *'"));
+        return ExitBadInput;
+    }
+    bool ok = false;
+    const int count = parser.value(countOption).toInt(&ok);
+    if (!ok || count < 1 || count > 1000) {
+        printError(QStringLiteral("--count: '%1' is out of range 1-1000").arg(parser.value(countOption)));
+        return ExitBadInput;
+    }
+    const QString zoneName = parser.isSet(utcOption) ? QStringLiteral("utc")
+                                                     : parser.isSet(zoneOption) ? parser.value(zoneOption) : QStringLiteral("local");
+    const auto zone = cronTimeZone(zoneName);
+    if (!zone) {
+        printError(QStringLiteral("--timezone: '%1' is not a known time zone").arg(zoneName));
+        return ExitBadInput;
+    }
+    QString error;
+    const auto cron = CronExpression::parse(parser.positionalArguments().first(), &error);
+    if (!cron) {
+        printError(error);
+        return ExitBadInput;
+    }
+    const auto times = cron->nextTimes(QDateTime::currentDateTimeUtc(), count, *zone);
+    if (times.empty()) {
+        printOut(QStringLiteral("never fires (no such day, e.g. 30 February)\n"));
+        return ExitOk;
+    }
+    QString text;
+    for (const QDateTime &t : times)
+        text += describeTime(t, *zone) + QLatin1Char('\n');
+    printOut(text);
+    return ExitOk;
+}
+
+int effect(const QStringList &args)
+{
+    QCommandLineParser parser;
+    TargetOptions target;
+    target.addTo(parser);
+    const QCommandLineOption keysOption(QStringLiteral("keys"), QStringLiteral("Key space of the read load (default 5000)."),
+                                        QStringLiteral("n"), QStringLiteral("5000"));
+    const QCommandLineOption durationOption(QStringLiteral("duration"), QStringLiteral("Seconds per run (default 2)."),
+                                            QStringLiteral("s"), QStringLiteral("2"));
+    parser.addOption(keysOption);
+    parser.addOption(durationOption);
+    int exitCode = ExitOk;
+    if (!parse(parser, args, &exitCode))
+        return exitCode;
+    WarmingEffectOptions options;
+    bool ok = false;
+    options.keySpace = parser.value(keysOption).toLongLong(&ok);
+    if (!ok || options.keySpace < 1) {
+        printError(QStringLiteral("--keys: '%1' must be a positive number").arg(parser.value(keysOption)));
+        return ExitBadInput;
+    }
+    options.durationSec = parser.value(durationOption).toDouble(&ok);
+    if (!ok || options.durationSec <= 0 || options.durationSec > 3600) {
+        printError(QStringLiteral("--duration: '%1' is out of range (0, 3600] seconds").arg(parser.value(durationOption)));
+        return ExitBadInput;
+    }
+    const auto endpoint = target.resolve(parser, QStringLiteral("redis://127.0.0.1:6379"), &exitCode);
+    if (!endpoint)
+        return exitCode;
+    const WarmingEffectResult result = measureWarmingEffect(*endpoint, options, [](const QString &stage) {
+        printProgress(stage + QStringLiteral(" ..."));
+    });
+    endProgress();
+    if (!result.ok) {
+        printError(result.error);
+        return ExitFailure;
+    }
+    printOut(result.summary());
+    return ExitOk;
+}
+
+} // namespace
+
+int warmCommand(const QStringList &args)
+{
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        printOut(QString::fromUtf8(kWarmUsage));
+        return args.isEmpty() ? ExitBadInput : ExitOk;
+    }
+    const QString sub = args.first();
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1String("strategies"))
+        return strategies(rest);
+    if (sub == QLatin1String("validate"))
+        return validate(rest);
+    if (sub == QLatin1String("run"))
+        return run(rest);
+    if (sub == QLatin1String("schedule"))
+        return schedule(rest);
+    if (sub == QLatin1String("next"))
+        return next(rest);
+    if (sub == QLatin1String("effect"))
+        return effect(rest);
+    printError(QStringLiteral("warm: unknown subcommand '%1'").arg(sub));
+    printOut(QString::fromUtf8(kWarmUsage));
+    return ExitBadInput;
+}
+
+} // namespace cwb::cli
