@@ -1,21 +1,374 @@
 #include "optimisationpage.h"
 
+#include "optimize/budgetguard.h"
 #include "pageheader.h"
 
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QThread>
 #include <QVBoxLayout>
+
+#include <qcustomplot.h>
 
 namespace cwb {
 
+namespace {
+
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+{
+    auto *t = new QTableWidget(0, int(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->verticalHeader()->setVisible(false);
+    t->horizontalHeader()->setStretchLastSection(true);
+    return t;
+}
+
+void addRow(QTableWidget *t, const QStringList &cells, const QString &tip = {})
+{
+    const int row = t->rowCount();
+    t->insertRow(row);
+    for (int c = 0; c < cells.size(); ++c) {
+        auto *item = new QTableWidgetItem(cells[c]);
+        if (!tip.isEmpty())
+            item->setToolTip(tip);
+        t->setItem(row, c, item);
+    }
+}
+
+QCustomPlot *makePlot(const QString &xLabel, QWidget *parent)
+{
+    auto *plot = new QCustomPlot(parent);
+    plot->setMinimumHeight(180);
+    const QPalette pal = parent->palette();
+    plot->setBackground(pal.color(QPalette::Base));
+    plot->xAxis->setLabel(xLabel);
+    plot->yAxis->setLabel(OptimisationPage::tr("throughput (ops/s)"));
+    plot->yAxis2->setVisible(true);
+    plot->yAxis2->setLabel(OptimisationPage::tr("p99 (µs)"));
+    plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    for (QCPAxis *axis : {plot->xAxis, plot->yAxis, plot->yAxis2}) {
+        axis->setBasePen(QPen(pal.color(QPalette::Text)));
+        axis->setTickPen(QPen(pal.color(QPalette::Text)));
+        axis->setSubTickPen(QPen(pal.color(QPalette::Text)));
+        axis->setTickLabelColor(pal.color(QPalette::Text));
+        axis->setLabelColor(pal.color(QPalette::Text));
+    }
+    QCPGraph *tput = plot->addGraph(plot->xAxis, plot->yAxis);
+    tput->setName(OptimisationPage::tr("throughput"));
+    tput->setPen(QPen(pal.color(QPalette::Highlight), 2));
+    tput->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+    QCPGraph *p99 = plot->addGraph(plot->xAxis, plot->yAxis2);
+    p99->setName(OptimisationPage::tr("p99"));
+    p99->setPen(QPen(pal.color(QPalette::Link), 2, Qt::DashLine));
+    p99->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 6));
+    plot->legend->setVisible(true);
+    plot->legend->setBrush(pal.color(QPalette::Base));
+    plot->legend->setTextColor(pal.color(QPalette::Text));
+    return plot;
+}
+
+} // namespace
+
 OptimisationPage::OptimisationPage(QWidget *parent) : QWidget(parent)
 {
+    qRegisterMetaType<cwb::LoadConfigPatch>();
     setObjectName(QStringLiteral("optimisationpage"));
-    m_header = new PageHeader(
-        tr("Optimisation"),
-        tr("Check memory, eviction and persistence settings and get advice for using Redis as a cache."), this);
+    m_header = new PageHeader(tr("Optimisation"),
+                              tr("Short, bounded experiments on the target: pipeline depth, pool size, compression and "
+                                 "TTL policy, with recommendations from what was measured."),
+                              this);
+
+    auto *strategies = new QGroupBox(tr("Strategies"), this);
+    auto *strategyLayout = new QHBoxLayout(strategies);
+    m_pipeline = new QCheckBox(tr("Pipeline depth"), strategies);
+    m_pool = new QCheckBox(tr("Pool size"), strategies);
+    m_compression = new QCheckBox(tr("Compression"), strategies);
+    m_ttl = new QCheckBox(tr("TTL policy (local sandbox)"), strategies);
+    m_hotKeys = new QCheckBox(tr("Hot and big keys"), strategies);
+    m_pipeline->setObjectName(QStringLiteral("tunePipeline"));
+    m_pool->setObjectName(QStringLiteral("tunePool"));
+    m_compression->setObjectName(QStringLiteral("tuneCompression"));
+    m_ttl->setObjectName(QStringLiteral("tuneTtl"));
+    m_hotKeys->setObjectName(QStringLiteral("tuneHotKeys"));
+    for (QCheckBox *box : {m_pipeline, m_pool, m_compression, m_ttl, m_hotKeys}) {
+        box->setChecked(true);
+        strategyLayout->addWidget(box);
+    }
+    strategyLayout->addStretch(1);
+
+    auto *budgets = new QHBoxLayout;
+    m_budget = new QSpinBox(this);
+    m_budget->setObjectName(QStringLiteral("tuneTimeBudget"));
+    m_budget->setRange(5, 3600);
+    m_budget->setValue(60);
+    m_budget->setSuffix(tr(" s"));
+    m_budget->setToolTip(tr("Time budget for all experiments, cleanup included"));
+    m_memoryBudget = new QSpinBox(this);
+    m_memoryBudget->setObjectName(QStringLiteral("tuneMemoryBudget"));
+    m_memoryBudget->setRange(0, 65536);
+    m_memoryBudget->setValue(64);
+    m_memoryBudget->setSuffix(tr(" MiB"));
+    m_memoryBudget->setSpecialValueText(tr("unlimited"));
+    m_memoryBudget->setToolTip(tr("How much the target's used_memory may grow; the tuner stops and cleans up before"));
+    m_run = new QPushButton(tr("Run"), this);
+    m_run->setObjectName(QStringLiteral("tuneRunButton"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("tuneCancelButton"));
+    m_cancel->setEnabled(false);
+    m_apply = new QPushButton(tr("Apply to test configuration"), this);
+    m_apply->setObjectName(QStringLiteral("tuneApplyButton"));
+    m_apply->setEnabled(false);
+    m_apply->setToolTip(tr("Hand the recommended pipeline depth and pool size to the load test"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Time budget:"), m_budget);
+    auto *form2 = new QFormLayout;
+    form2->addRow(tr("Memory budget:"), m_memoryBudget);
+    budgets->addLayout(form);
+    budgets->addLayout(form2);
+    budgets->addStretch(1);
+    budgets->addWidget(m_run);
+    budgets->addWidget(m_cancel);
+    budgets->addWidget(m_apply);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("tuneProgress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_status = new QLabel(tr("Idle"), this);
+    m_status->setObjectName(QStringLiteral("tuneStatus"));
+    m_status->setWordWrap(true);
+
+    m_pipelinePlot = makePlot(tr("pipeline depth"), this);
+    m_poolPlot = makePlot(tr("pool size"), this);
+    m_pipelinePlot->setObjectName(QStringLiteral("tunePipelinePlot"));
+    m_poolPlot->setObjectName(QStringLiteral("tunePoolPlot"));
+    auto *plots = new QHBoxLayout;
+    plots->addWidget(m_pipelinePlot);
+    plots->addWidget(m_poolPlot);
+
+    m_recommendations = makeTable({tr("Recommendation"), tr("Gain"), tr("Confidence"), tr("Evidence")}, this);
+    m_keys = makeTable({tr("Kind"), tr("Key"), tr("Count / size"), tr("Share")}, this);
+    m_recommendations->setObjectName(QStringLiteral("tuneRecommendations"));
+    m_keys->setObjectName(QStringLiteral("tuneKeys"));
+    auto *tables = new QSplitter(Qt::Horizontal, this);
+    tables->addWidget(m_recommendations);
+    tables->addWidget(m_keys);
+    tables->setStretchFactor(0, 3);
+    tables->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
-    layout->addStretch(1);
+    layout->addWidget(strategies);
+    layout->addLayout(budgets);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addLayout(plots, 2);
+    layout->addWidget(tables, 2);
+
+    connect(m_run, &QPushButton::clicked, this, &OptimisationPage::start);
+    connect(m_cancel, &QPushButton::clicked, this, &OptimisationPage::cancel);
+    connect(m_apply, &QPushButton::clicked, this, [this] {
+        if (!m_report.patch.isEmpty())
+            emit applyToTestConfiguration(m_report.patch);
+    });
+}
+
+OptimisationPage::~OptimisationPage()
+{
+    cancel();
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+void OptimisationPage::setTunerOptions(const TunerOptions &o)
+{
+    m_pipeline->setChecked(o.batching);
+    m_pool->setChecked(o.pooling);
+    m_compression->setChecked(o.compression);
+    m_ttl->setChecked(o.ttl);
+    m_budget->setValue(int(o.budgetSec));
+    m_memoryBudget->setValue(int(o.memoryBudgetBytes / (1024 * 1024)));
+}
+
+TunerOptions OptimisationPage::tunerOptions() const
+{
+    TunerOptions o;
+    o.batching = m_pipeline->isChecked();
+    o.pooling = m_pool->isChecked();
+    o.compression = m_compression->isChecked();
+    o.ttl = m_ttl->isChecked();
+    o.budgetSec = m_budget->value();
+    o.memoryBudgetBytes = qint64(m_memoryBudget->value()) * 1024 * 1024;
+    return o;
+}
+
+bool OptimisationPage::hotKeysSelected() const
+{
+    return m_hotKeys->isChecked();
+}
+
+void OptimisationPage::setRunning(bool running)
+{
+    m_run->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_pipeline, m_pool, m_compression, m_ttl, m_hotKeys, m_budget, m_memoryBudget})
+        w->setEnabled(!running);
+    if (running)
+        m_apply->setEnabled(false);
+}
+
+void OptimisationPage::start()
+{
+    if (m_thread)
+        return;
+    const std::optional<Endpoint> endpoint = m_endpointProvider ? m_endpointProvider() : std::nullopt;
+    if (!endpoint) {
+        m_status->setText(tr("Enter a valid target first."));
+        return;
+    }
+    const TunerOptions options = tunerOptions();
+    const bool hotKeys = hotKeysSelected();
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    setRunning(true);
+    m_progress->setValue(0);
+    m_status->setText(tr("Starting…"));
+    auto stop = m_stop;
+    m_thread = QThread::create([this, endpoint = *endpoint, options, hotKeys, stop] {
+        const auto progress = [this](const QString &message, double fraction) {
+            QMetaObject::invokeMethod(this, [this, message, fraction] { onProgress(message, fraction); }, Qt::QueuedConnection);
+        };
+        AutoTuner tuner(endpoint, options);
+        {
+            std::lock_guard lock(m_tunerMutex);
+            m_tuner = &tuner;
+        }
+        if (stop->load())
+            tuner.requestStop();
+        TuningReport report = tuner.run(progress);
+        {
+            std::lock_guard lock(m_tunerMutex);
+            m_tuner = nullptr;
+        }
+        HotKeyExperimentResult hot;
+        if (hotKeys && !stop->load()) {
+            ExperimentContext ctx;
+            ctx.endpoint = endpoint;
+            ctx.keyPrefix = options.keyPrefix;
+            ctx.cancel = stop.get();
+            ctx.progress = [&](const QString &m, double f) { progress(tr("hot keys: %1").arg(m), f); };
+            HotKeyExperimentOptions ho;
+            ho.operations = 20000;
+            hot = runHotKeyExperiment(ctx, ho);
+        }
+        QMetaObject::invokeMethod(this, [this, report, hot, hotKeys] { onFinished(report, hot, hotKeys); },
+                                  Qt::QueuedConnection);
+    });
+    m_thread->start();
+}
+
+void OptimisationPage::cancel()
+{
+    if (m_stop)
+        m_stop->store(true);
+    {
+        std::lock_guard lock(m_tunerMutex);
+        if (m_tuner)
+            m_tuner->requestStop();
+    }
+    if (m_thread)
+        m_status->setText(tr("Cancelling… (cleaning up the experiment's keys)"));
+}
+
+void OptimisationPage::onProgress(const QString &message, double fraction)
+{
+    m_progress->setValue(int(fraction * 1000));
+    m_status->setText(message);
+}
+
+void OptimisationPage::plotSweep(QCustomPlot *plot, const Sweep &sweep)
+{
+    QVector<double> x, tput, p99;
+    for (const SweepPoint &p : sweep.points) {
+        x << p.parameter;
+        tput << p.throughput().mean;
+        p99 << p.p99Us().mean;
+    }
+    plot->graph(0)->setData(x, tput);
+    plot->graph(1)->setData(x, p99);
+    plot->rescaleAxes();
+    if (!x.isEmpty()) {
+        plot->xAxis->setRange(x.front() / 1.5, x.back() * 1.5);
+        plot->yAxis->setRangeLower(0);
+        plot->yAxis2->setRangeLower(0);
+    }
+    plot->replot();
+}
+
+void OptimisationPage::onFinished(const TuningReport &report, const HotKeyExperimentResult &hot, bool ranHotKeys)
+{
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+    }
+    m_report = report;
+    setRunning(false);
+    m_progress->setValue(1000);
+    QString status = tr("%1 in %2 s; peak used_memory growth %3; %4 keys cleaned up.")
+                         .arg(report.status)
+                         .arg(report.elapsedSec(), 0, 'f', 1)
+                         .arg(formatByteSize(report.usedMemoryPeakDelta))
+                         .arg(report.keysCleanedUp);
+    if (!report.stopReason.isEmpty())
+        status += QLatin1Char(' ') + report.stopReason;
+    m_status->setText(status);
+
+    plotSweep(m_pipelinePlot, report.pipeline);
+    plotSweep(m_poolPlot, report.pooling.sweep);
+
+    m_recommendations->setRowCount(0);
+    for (const Recommendation &r : report.recommendations) {
+        const QString gain = tr("%1 %2% %3").arg(r.metric).arg(r.gainPercent, 0, 'f', 1).arg(r.withinNoise ? tr("(within noise)") : QString());
+        addRow(m_recommendations, {r.title, gain, r.confidence, r.evidence}, r.evidence);
+    }
+    m_recommendations->resizeColumnsToContents();
+
+    m_keys->setRowCount(0);
+    if (ranHotKeys) {
+        for (const HotKeyEntry &e : hot.clientTop)
+            addRow(m_keys, {tr("hot (client)"), QString::fromStdString(e.estimate.key),
+                            tr("%1 ± %2").arg(e.estimate.count).arg(e.estimate.error),
+                            QStringLiteral("%1%").arg(e.estimate.share * 100, 0, 'f', 1)});
+        for (const ServerKeySample &s : hot.server.hottest)
+            addRow(m_keys, {tr("hot (server, LFU)"), QString::fromUtf8(s.key), QString::number(s.freq),
+                            QStringLiteral("%1%").arg(s.trafficShare * 100, 0, 'f', 1)});
+        for (const ServerKeySample &s : hot.server.biggest)
+            addRow(m_keys, {tr("big"), QString::fromUtf8(s.key), formatByteSize(s.memoryBytes),
+                            QStringLiteral("%1%").arg(s.memoryShare * 100, 0, 'f', 1)});
+        if (!hot.server.note.isEmpty())
+            addRow(m_keys, {tr("note"), hot.server.note, QString(), QString()});
+        if (!hot.error.isEmpty())
+            addRow(m_keys, {tr("error"), hot.error, QString(), QString()});
+        m_keys->resizeColumnsToContents();
+    }
+    m_apply->setEnabled(!report.patch.isEmpty());
+    m_apply->setToolTip(report.patch.isEmpty() ? tr("No measured change to apply")
+                                               : tr("Apply: %1").arg(report.patch.describe()));
+    emit finished();
 }
 
 } // namespace cwb

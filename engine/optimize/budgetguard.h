@@ -1,0 +1,54 @@
+#pragma once
+
+#include "redis/endpoint.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace cwb {
+
+// Keeps an experiment inside a memory budget on the target: the growth of used_memory over
+// the value read at start() may not pass the budget. It checks before writing (allows(), with
+// the caller's estimate) and watches while a load runs (a thread polling INFO memory every
+// 50 ms that calls the given stop function at 90% of the budget, leaving room for what is in
+// flight). Budget 0 means unlimited, but used_memory is still observed.
+class BudgetGuard
+{
+public:
+    static constexpr double kStopFraction = 0.9;
+
+    BudgetGuard(Endpoint endpoint, qint64 budgetBytes);
+    ~BudgetGuard();
+
+    bool start(QString *error = nullptr);
+    qint64 budgetBytes() const { return m_budget; }
+    qint64 baseline() const { return m_baseline; }
+    // Reads used_memory now; updates the peak. -1 when the server did not answer.
+    qint64 currentDelta();
+    qint64 peakDelta() const { return m_peakDelta.load(); }
+    // Would writing about `additionalBytes` more stay under the stop line? *reason says why not.
+    bool allows(qint64 additionalBytes, QString *reason = nullptr);
+    // Room left under the stop line, in bytes (a large number when unlimited).
+    qint64 headroom();
+
+    // Starts/stops the watcher thread; onExceeded runs on that thread, once.
+    void watch(std::function<void()> onExceeded);
+    void unwatch();
+    bool exceeded() const { return m_exceeded.load(); }
+    QString exceededReason() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+    qint64 m_budget = 0;
+    qint64 m_baseline = 0;
+    std::atomic<qint64> m_peakDelta{0};
+    std::atomic<bool> m_exceeded{false};
+};
+
+QString formatByteSize(qint64 bytes);
+
+} // namespace cwb

@@ -1,0 +1,239 @@
+#include "hotkeyscan.h"
+
+#include "load/keychooser.h"
+#include "load/random.h"
+#include "budgetguard.h"
+#include "redis/infoparser.h"
+#include "redis/prefixcleanup.h"
+#include "redis/redisconnection.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace cwb {
+
+ServerHotKeyScan scanServerHotKeys(RedisConnection &c, const QString &prefix, int maxKeys, int topN, int scanCount,
+                                   const std::atomic<bool> *cancel)
+{
+    ServerHotKeyScan out;
+    const auto info = c.info(QByteArrayLiteral("memory"));
+    if (!info) {
+        out.error = c.lastError().message;
+        return out;
+    }
+    out.policy = parseInfo(*info).memory.maxMemoryPolicy;
+    out.lfu = out.policy.contains(QLatin1String("lfu"));
+    if (!out.lfu)
+        out.note = QStringLiteral("server-side frequency needs an LFU policy; current policy: %1")
+                       .arg(out.policy.isEmpty() ? QStringLiteral("unknown") : out.policy);
+
+    std::vector<ServerKeySample> samples;
+    QByteArray cursor = QByteArrayLiteral("0");
+    const QByteArray pattern = prefix.isEmpty() ? QByteArrayLiteral("*") : prefixMatchPattern(prefix);
+    do {
+        if (cancel && cancel->load())
+            break;
+        const auto page = c.command({QByteArrayLiteral("SCAN"), cursor, QByteArrayLiteral("MATCH"), pattern,
+                                     QByteArrayLiteral("COUNT"), QByteArray::number(scanCount)});
+        if (!page || page->isError() || page->elements.size() != 2) {
+            out.error = page && page->isError() ? QString::fromUtf8(page->str) : c.lastError().message;
+            break;
+        }
+        cursor = page->elements[0].str;
+        std::vector<RedisCommand> probes;
+        std::vector<QByteArray> keys;
+        for (const RedisReply &k : page->elements[1].elements) {
+            if (int(samples.size() + keys.size()) >= maxKeys)
+                break;
+            keys.push_back(k.str);
+            probes.push_back({QByteArrayLiteral("MEMORY"), QByteArrayLiteral("USAGE"), k.str});
+            if (out.lfu)
+                probes.push_back({QByteArrayLiteral("OBJECT"), QByteArrayLiteral("FREQ"), k.str});
+        }
+        if (!probes.empty()) {
+            const auto replies = c.pipeline(probes);
+            if (!replies) {
+                out.error = c.lastError().message;
+                break;
+            }
+            const size_t stride = out.lfu ? 2 : 1;
+            for (size_t i = 0; i < keys.size(); ++i) {
+                ServerKeySample s;
+                s.key = keys[i];
+                const RedisReply &mem = (*replies)[i * stride];
+                if (mem.type != RedisReply::Type::Integer)
+                    continue; // expired or deleted between SCAN and MEMORY USAGE
+                s.memoryBytes = mem.integer;
+                if (out.lfu && (*replies)[i * stride + 1].type == RedisReply::Type::Integer)
+                    s.freq = (*replies)[i * stride + 1].integer;
+                samples.push_back(std::move(s));
+            }
+        }
+        if (int(samples.size()) >= maxKeys) {
+            out.truncated = cursor != "0";
+            break;
+        }
+    } while (cursor != "0");
+
+    out.scanned = qint64(samples.size());
+    qint64 freqSum = 0;
+    for (const ServerKeySample &s : samples) {
+        out.sampledMemory += s.memoryBytes;
+        freqSum += std::max<qint64>(0, s.freq);
+    }
+    for (ServerKeySample &s : samples) {
+        s.memoryShare = out.sampledMemory > 0 ? double(s.memoryBytes) / double(out.sampledMemory) : 0;
+        if (out.lfu)
+            s.trafficShare = freqSum > 0 ? double(s.freq) / double(freqSum) : 0;
+    }
+    auto biggest = samples;
+    std::sort(biggest.begin(), biggest.end(),
+              [](const auto &a, const auto &b) { return a.memoryBytes != b.memoryBytes ? a.memoryBytes > b.memoryBytes : a.key < b.key; });
+    biggest.resize(std::min(biggest.size(), size_t(topN)));
+    out.biggest = std::move(biggest);
+    if (out.lfu) {
+        std::sort(samples.begin(), samples.end(),
+                  [](const auto &a, const auto &b) { return a.freq != b.freq ? a.freq > b.freq : a.key < b.key; });
+        samples.resize(std::min(samples.size(), size_t(topN)));
+        out.hottest = std::move(samples);
+    }
+    return out;
+}
+
+HotKeyExperimentResult runHotKeyExperiment(const ExperimentContext &ctx, const HotKeyExperimentOptions &o)
+{
+    HotKeyExperimentResult out;
+    out.trackerCapacity = o.trackerCapacity;
+    RedisConnection::Options co;
+    co.clientName = QByteArrayLiteral("cwb-tune");
+    RedisConnection c(ctx.endpoint, co);
+    if (!c.connect()) {
+        out.error = c.lastError().message;
+        return out;
+    }
+    const QString prefix = ctx.keyPrefix + QStringLiteral("hot:");
+    if (ctx.memory) {
+        QString reason;
+        const qint64 need = o.keySpace * (o.valueSize + 96) + qint64(o.bigKeys) * 65536;
+        if (!ctx.memory->allows(need, &reason)) {
+            out.error = reason;
+            return out;
+        }
+    }
+    LoadTestConfig zipf;
+    zipf.keySpace = o.keySpace;
+    zipf.keyDistribution = KeyDistribution::Zipfian;
+    zipf.zipfExponent = o.zipfExponent;
+    KeyChooser chooser(zipf);
+    Random rng(o.seed);
+    HotKeyTracker tracker(size_t(o.trackerCapacity));
+    std::unordered_map<std::string, uint64_t> truth;
+    const QByteArray value(o.valueSize, 'h');
+    const QByteArray keyPrefix = prefix.toUtf8();
+
+    // Big values first, so the memory table has something to find.
+    for (int b = 0; b < o.bigKeys; ++b)
+        c.command({QByteArrayLiteral("SET"), keyPrefix + "big:" + QByteArray::number(b), QByteArray(65536, 'B')});
+
+    constexpr int kBatch = 200;
+    for (int done = 0; done < o.operations && !ctx.cancelled(); done += kBatch) {
+        ctx.report(QStringLiteral("replaying a Zipfian trace"), 0.8 * double(done) / o.operations);
+        std::vector<QByteArray> keys;
+        std::vector<RedisCommand> gets;
+        for (int i = 0; i < std::min(kBatch, o.operations - done); ++i) {
+            keys.push_back(keyPrefix + QByteArray::number(qulonglong(chooser.next(rng))));
+            const std::string_view k(keys.back().constData(), size_t(keys.back().size()));
+            tracker.observe(k);
+            ++truth[std::string(k)];
+            gets.push_back({QByteArrayLiteral("GET"), keys.back()});
+        }
+        const auto replies = c.pipeline(gets);
+        if (!replies) {
+            out.error = c.lastError().message;
+            break;
+        }
+        std::vector<RedisCommand> sets;
+        for (size_t i = 0; i < replies->size(); ++i)
+            if ((*replies)[i].isNil())
+                sets.push_back({QByteArrayLiteral("SET"), keys[i], value});
+        if (!sets.empty())
+            c.pipeline(sets);
+    }
+    out.totalObserved = tracker.totalObserved();
+    out.errorBound = tracker.errorBound();
+    for (const HotKey &h : tracker.top(size_t(o.topN))) {
+        HotKeyEntry e{h, truth[h.key]};
+        if (h.count < e.trueCount || h.count - e.trueCount > out.errorBound || h.count - e.trueCount > h.error)
+            out.withinBound = false;
+        out.clientTop.push_back(std::move(e));
+    }
+    std::vector<std::pair<std::string, uint64_t>> sorted(truth.begin(), truth.end());
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    for (size_t i = 0; i < std::min(sorted.size(), size_t(o.topN)); ++i) {
+        out.plantedHot.push_back(QByteArray::fromStdString(sorted[i].first));
+        for (const HotKeyEntry &e : out.clientTop)
+            if (e.estimate.key == sorted[i].first)
+                ++out.plantedFound;
+    }
+
+    ctx.report(QStringLiteral("sampling the server side"), 0.85);
+    out.server = scanServerHotKeys(c, o.scanPrefix.isEmpty() ? prefix : o.scanPrefix, 1000, o.topN, 100, ctx.cancel);
+    if (!o.keepKeys)
+        unlinkKeysWithPrefix(c, prefix);
+    ctx.report(QStringLiteral("hot keys done"), 1);
+    return out;
+}
+
+nlohmann::json serverScanToJson(const ServerHotKeyScan &s)
+{
+    const auto rows = [](const std::vector<ServerKeySample> &v) {
+        nlohmann::json a = nlohmann::json::array();
+        for (const ServerKeySample &k : v) {
+            nlohmann::json r{{"key", k.key.toStdString()}, {"memoryBytes", k.memoryBytes}, {"memoryShare", k.memoryShare}};
+            if (k.freq >= 0) {
+                r["freq"] = k.freq;
+                r["trafficShare"] = k.trafficShare;
+            }
+            a.push_back(r);
+        }
+        return a;
+    };
+    nlohmann::json j{{"policy", s.policy.toStdString()}, {"lfu", s.lfu},        {"scanned", s.scanned},
+                     {"truncated", s.truncated},           {"sampledMemory", s.sampledMemory},
+                     {"hottest", rows(s.hottest)},         {"biggest", rows(s.biggest)}};
+    if (!s.note.isEmpty())
+        j["note"] = s.note.toStdString();
+    if (!s.error.isEmpty())
+        j["error"] = s.error.toStdString();
+    return j;
+}
+
+nlohmann::json hotKeysToJson(const HotKeyExperimentResult &r)
+{
+    nlohmann::json top = nlohmann::json::array();
+    for (const HotKeyEntry &e : r.clientTop)
+        top.push_back({{"key", e.estimate.key},
+                       {"count", e.estimate.count},
+                       {"error", e.estimate.error},
+                       {"guaranteed", e.estimate.guaranteed},
+                       {"share", e.estimate.share},
+                       {"trueCount", e.trueCount}});
+    nlohmann::json j{{"client",
+                      {{"algorithm", "space-saving"},
+                       {"capacity", r.trackerCapacity},
+                       {"totalObserved", r.totalObserved},
+                       {"errorBound", r.errorBound},
+                       {"withinBound", r.withinBound},
+                       {"plantedFound", r.plantedFound},
+                       {"plantedCount", r.plantedHot.size()},
+                       {"top", top}}},
+                     {"server", serverScanToJson(r.server)}};
+    if (!r.error.isEmpty())
+        j["error"] = r.error.toStdString();
+    return j;
+}
+
+} // namespace cwb

@@ -1,0 +1,292 @@
+// The optimisation experiments against sandbox redis-servers: each test checks a measured
+// effect, so a broken experiment (or a broken measurement) fails it.
+
+#include "testsupport.h"
+
+#include "optimize/adaptivettl.h"
+#include "optimize/autotuner.h"
+#include "optimize/batching.h"
+#include "optimize/compression.h"
+#include "optimize/hotkeys.h"
+#include "optimize/hotkeyscan.h"
+#include "optimize/budgetguard.h"
+#include "redis/redisconnection.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <map>
+#include <random>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestOptimize : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void hotKeyTrackerKeepsItsErrorBound();
+    void pipelineSixteenBeatsDepthOne();
+    void compressionOfRepetitiveValuesSavesMemory();
+    void hotKeyExperimentFindsPlantedKeys();
+    void serverScanSaysWhenPolicyIsNotLfu();
+    void adaptiveTtlStaysWithinBounds();
+    void tunerPipelineRecommendationIsAmongTheBest();
+    void memoryBudgetIsRespected();
+    void cliRejectsBadInput();
+};
+
+namespace {
+qint64 dbsize(const cwb::SandboxRedis &s)
+{
+    const auto r = cwb::test::sandboxCommand(s, {"DBSIZE"_ba});
+    return r ? r->integer : -1;
+}
+} // namespace
+
+void TestOptimize::hotKeyTrackerKeepsItsErrorBound()
+{
+    // A Zipfian stream over 20000 keys: the true top-10 carry far more than N/k each.
+    constexpr int kKeys = 20000, kOps = 200000;
+    std::vector<double> cdf(kKeys);
+    double sum = 0;
+    for (int i = 0; i < kKeys; ++i)
+        cdf[size_t(i)] = sum += 1.0 / std::pow(i + 1, 1.1);
+    std::mt19937_64 rng(42);
+    std::uniform_real_distribution<double> u(0, sum);
+    cwb::HotKeyTracker tracker(200);
+    std::map<std::string, uint64_t> truth;
+    for (int n = 0; n < kOps; ++n) {
+        const auto i = std::lower_bound(cdf.begin(), cdf.end(), u(rng)) - cdf.begin();
+        const std::string key = "key:" + std::to_string(i);
+        ++truth[key];
+        tracker.observe(key);
+    }
+    QCOMPARE(tracker.totalObserved(), uint64_t(kOps));
+    QCOMPARE(tracker.errorBound(), uint64_t(kOps / 200));
+    const auto top = tracker.top(10);
+    QCOMPARE(top.size(), size_t(10));
+    for (int i = 0; i < 10; ++i) {
+        const cwb::HotKey &h = top[size_t(i)];
+        // The planted hot keys are exactly the first ten ranks.
+        QCOMPARE(QString::fromStdString(h.key), u"key:%1"_s.arg(i));
+        const uint64_t t = truth[h.key];
+        QVERIFY2(h.count >= t, "space-saving never underestimates");
+        QVERIFY2(h.count - t <= h.error && h.error <= tracker.errorBound(), "overestimate within error <= N/k");
+        QVERIFY(h.guaranteed);
+    }
+    // Weighted observations and the per-key lookup.
+    cwb::HotKeyTracker small(2);
+    small.observe("a", 5);
+    small.observe("b", 1);
+    small.observe("c", 1); // replaces b (the minimum): count 2, error 1
+    QCOMPARE(small.countOf("a"), uint64_t(5));
+    QCOMPARE(small.countOf("b"), uint64_t(0));
+    const auto t2 = small.top(2);
+    QCOMPARE(t2[1].key, std::string("c"));
+    QCOMPARE(t2[1].count, uint64_t(2));
+    QCOMPARE(t2[1].error, uint64_t(1));
+    QVERIFY(t2[0].guaranteed);   // 5 - 0 > anything unmonitored (<= 2)
+    QVERIFY(!t2[1].guaranteed);  // 2 - 1 = 1 is not above the unmonitored bound 2
+}
+
+void TestOptimize::pipelineSixteenBeatsDepthOne()
+{
+    cwb::SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    cwb::ExperimentContext ctx;
+    ctx.endpoint = redis.endpoint();
+    cwb::PipelineSweepOptions o;
+    o.depths = {1, 16};
+    o.stepSec = 0.6;
+    o.users = 2;
+    const cwb::Sweep sweep = cwb::runPipelineSweep(ctx, o);
+    QVERIFY2(!sweep.stopped, qPrintable(sweep.stopReason));
+    QCOMPARE(sweep.points.size(), size_t(2));
+    const double one = sweep.points[0].throughput().mean, sixteen = sweep.points[1].throughput().mean;
+    QVERIFY2(one > 0 && sixteen > 1.5 * one, qPrintable(u"depth 1: %1 ops/s, depth 16: %2 ops/s"_s.arg(one).arg(sixteen)));
+    QCOMPARE(dbsize(redis), 0); // the LoadRun cleaned up its prefix
+}
+
+void TestOptimize::compressionOfRepetitiveValuesSavesMemory()
+{
+    cwb::SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    cwb::ExperimentContext ctx;
+    ctx.endpoint = redis.endpoint();
+    cwb::CompressionOptions o;
+    o.sizes = {16384};
+    o.kinds = {cwb::PayloadKind::Repetitive, cwb::PayloadKind::Random};
+    o.codecs = {cwb::Codec::Zstd, cwb::Codec::Zlib};
+    o.keysPerCell = 8;
+    o.getsPerCell = 20;
+    const cwb::CompressionResult r = cwb::runCompressionExperiment(ctx, o);
+    QVERIFY2(!r.stopped, qPrintable(r.stopReason));
+    QCOMPARE(r.cells.size(), size_t(6));
+    const cwb::CompressionCell &raw = r.cells[0], &zstd = r.cells[1];
+    QCOMPARE(raw.codec, cwb::Codec::None);
+    QCOMPARE(zstd.codec, cwb::Codec::Zstd);
+    // MEMORY USAGE as the server reports it, not the codec's ratio.
+    QVERIFY2(raw.memoryUsage > 16384 && zstd.memoryUsage < raw.memoryUsage / 4,
+             qPrintable(u"raw %1 B, zstd %2 B per key"_s.arg(raw.memoryUsage).arg(zstd.memoryUsage)));
+    QVERIFY(zstd.pays);
+    // Random bytes do not compress: no saving, no recommendation for them.
+    for (size_t i = 4; i < 6; ++i)
+        QVERIFY(!r.cells[i].pays);
+    QCOMPARE(r.thresholds[1].second, -1);
+    QCOMPARE(dbsize(redis), 0);
+    // Codec round trip on every payload kind.
+    for (auto kind : {cwb::PayloadKind::Json, cwb::PayloadKind::Random, cwb::PayloadKind::Repetitive}) {
+        const QByteArray v = cwb::makePayload(kind, 3000, 5);
+        QCOMPARE(v.size(), 3000);
+        for (auto codec : {cwb::Codec::Zstd, cwb::Codec::Zlib})
+            QCOMPARE(cwb::decompressValue(codec, cwb::compressValue(codec, v), v.size()).value_or(QByteArray()), v);
+    }
+}
+
+void TestOptimize::hotKeyExperimentFindsPlantedKeys()
+{
+    cwb::SandboxRedis redis;
+    CWB_START_SANDBOX(redis, .maxmemoryBytes = 64 << 20, .maxmemoryPolicy = u"allkeys-lfu"_s);
+    cwb::ExperimentContext ctx;
+    ctx.endpoint = redis.endpoint();
+    cwb::HotKeyExperimentOptions o;
+    o.operations = 30000;
+    o.keySpace = 800; // below the 1000-key sample, so the planted big values are always seen
+    const cwb::HotKeyExperimentResult r = cwb::runHotKeyExperiment(ctx, o);
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.totalObserved, uint64_t(30000));
+    QVERIFY(r.withinBound);
+    QVERIFY2(r.plantedFound >= 8, qPrintable(u"found %1 of the planted top 10"_s.arg(r.plantedFound)));
+    QCOMPARE(r.clientTop.front().estimate.key, r.plantedHot.front().toStdString());
+    // Server side: LFU counters for the hottest, the planted 64 KiB values as the biggest.
+    QVERIFY(r.server.lfu);
+    QVERIFY(r.server.note.isEmpty());
+    QVERIFY(!r.server.hottest.empty());
+    QVERIFY(r.server.hottest.front().freq > 0);
+    QVERIFY(r.server.biggest.size() >= 3);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(r.server.biggest[size_t(i)].key.contains(":big:"));
+    QCOMPARE(dbsize(redis), 0);
+}
+
+void TestOptimize::serverScanSaysWhenPolicyIsNotLfu()
+{
+    cwb::SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    QVERIFY(cwb::test::sandboxCommand(redis, {"SET"_ba, "app:big"_ba, QByteArray(10000, 'x')}));
+    QVERIFY(cwb::test::sandboxCommand(redis, {"SET"_ba, "app:small"_ba, "x"_ba}));
+    QVERIFY(cwb::test::sandboxCommand(redis, {"SET"_ba, "other:key"_ba, "x"_ba}));
+    cwb::RedisConnection c(redis.endpoint());
+    QVERIFY(c.connect());
+    const cwb::ServerHotKeyScan s = cwb::scanServerHotKeys(c, u"app:"_s, 100, 10, 10);
+    QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+    QVERIFY(!s.lfu);
+    QCOMPARE(s.note, u"server-side frequency needs an LFU policy; current policy: noeviction"_s);
+    QCOMPARE(s.scanned, 2); // the prefix only
+    QVERIFY(s.hottest.empty());
+    QCOMPARE(s.biggest.front().key, "app:big"_ba);
+    QVERIFY(s.biggest.front().memoryShare > 0.9);
+}
+
+void TestOptimize::adaptiveTtlStaysWithinBounds()
+{
+    cwb::TtlReplayOptions o;
+    o.durationSec = 1.0;
+    o.opsPerSec = 10000;
+    o.keySpace = 5000;
+    o.maxmemoryBytes = 2 << 20;
+    const cwb::TtlResult r = cwb::runTtlExperiment(o);
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.policies.size(), size_t(2));
+    for (const auto &p : r.policies) {
+        QVERIFY(p.reads >= 9000);
+        QVERIFY(p.hits > 0 && p.hits < p.reads);
+        QVERIFY(p.meanUsedMemory > 0);
+    }
+    const auto &adaptive = r.policies[1];
+    QVERIFY(adaptive.policy.adaptive);
+    QVERIFY(adaptive.meanTtlMs >= adaptive.policy.minTtlMs && adaptive.meanTtlMs <= adaptive.policy.maxTtlMs);
+    QCOMPARE(r.policies[0].meanTtlMs, double(r.policies[0].policy.fixedTtlMs));
+}
+
+void TestOptimize::tunerPipelineRecommendationIsAmongTheBest()
+{
+    cwb::SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    cwb::TunerOptions o;
+    o.budgetSec = 9;
+    o.pooling = o.compression = o.ttl = false;
+    o.repeats = 2;
+    cwb::AutoTuner tuner(redis.endpoint(), o);
+    const cwb::TuningReport report = tuner.run();
+    QVERIFY2(report.hasPipeline, qPrintable(report.stopReason));
+    QVERIFY(report.elapsedSec() <= o.budgetSec + 1.5);
+    QVERIFY(report.pipeline.points.size() >= 4);
+    const cwb::SweepPoint *bestPoint = nullptr;
+    for (const auto &p : report.pipeline.points)
+        if (!bestPoint || p.throughput().mean > bestPoint->throughput().mean)
+            bestPoint = &p;
+    const double best = bestPoint->throughput().mean;
+    QCOMPARE(report.recommendations.size(), size_t(1));
+    const cwb::Recommendation &rec = report.recommendations.front();
+    QCOMPARE(rec.id, u"pipeline"_s);
+    const auto point = std::find_if(report.pipeline.points.begin(), report.pipeline.points.end(),
+                                    [&](const auto &p) { return QString::number(int(p.parameter)) == rec.value; });
+    QVERIFY(point != report.pipeline.points.end());
+    // One of the measured best: within 10% of the best mean, or its repeats overlap the best's.
+    QVERIFY2(point->throughput().mean >= 0.9 * best || point->throughput().overlaps(bestPoint->throughput()),
+             qPrintable(u"recommended %1 at %2 ops/s, best %3"_s.arg(rec.value).arg(point->throughput().mean).arg(best)));
+    QVERIFY(rec.gainPercent > 50);
+    QVERIFY(!rec.withinNoise);
+    QCOMPARE(report.patch.pipeline.value_or(0), rec.value.toInt());
+
+    const nlohmann::json j = cwb::tuningReportToJson(report);
+    QCOMPARE(j["schema"].get<std::string>(), std::string("cache-workbench/tuning"));
+    QCOMPARE(j["version"].get<int>(), 1);
+    QCOMPARE(j["configPatch"]["pipeline"].get<int>(), rec.value.toInt());
+    QCOMPARE(dbsize(redis), 0);
+}
+
+void TestOptimize::memoryBudgetIsRespected()
+{
+    cwb::SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    cwb::TunerOptions o;
+    o.budgetSec = 8;
+    o.memoryBudgetBytes = 400 * 1024; // far too small for 64 KiB compression cells
+    o.pooling = o.ttl = false;
+    o.repeats = 1;
+    cwb::AutoTuner tuner(redis.endpoint(), o);
+    const cwb::TuningReport report = tuner.run();
+    QVERIFY(report.memoryBudgetHit);
+    QCOMPARE(report.status, u"partial"_s);
+    QVERIFY2(report.notes.join(u" "_s).contains(u"memory budget"_s), qPrintable(report.notes.join(u" | "_s)));
+    QVERIFY2(report.usedMemoryPeakDelta <= o.memoryBudgetBytes,
+             qPrintable(u"peak growth %1 B, budget %2 B"_s.arg(report.usedMemoryPeakDelta).arg(o.memoryBudgetBytes)));
+    QCOMPARE(dbsize(redis), 0);
+    // It still measured what fitted.
+    QVERIFY(report.hasCompression);
+}
+
+void TestOptimize::cliRejectsBadInput()
+{
+    auto r = cwb::test::runCli({u"tune"_s, u"--sandbox"_s, u"--budget"_s, u"soon"_s});
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--budget"));
+    r = cwb::test::runCli({u"tune"_s, u"--sandbox"_s, u"--memory-budget"_s, u"lots"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--memory-budget"));
+    r = cwb::test::runCli({u"optimize"_s, u"everything"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("compression, batching, pooling, ttl, hotkeys"));
+    r = cwb::test::runCli({u"tune"_s, u"--target"_s, u"redis://127.0.0.1:1"_s, u"--budget"_s, u"10s"_s});
+    QCOMPARE(r.exitCode, 3);
+}
+
+QTEST_GUILESS_MAIN(TestOptimize)
+#include "tst_optimize.moc"
