@@ -1,0 +1,161 @@
+#include "charts/runcharts.h"
+#include "charts/serieschart.h"
+#include "csvparse.h"
+#include "filechooser.h"
+#include "load/loadrun.h"
+#include "models/runstablemodel.h"
+#include "pages/resultspage.h"
+#include "redis/sandboxredis.h"
+#include "run/runsummaryview.h"
+#include "store/asyncresultstore.h"
+#include "store/comparison.h"
+#include "store/resultstore.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cwb;
+
+class ResultsPageTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void listsSortsFiltersOpensComparesAndExports();
+
+private:
+    QTemporaryDir m_dir;
+    std::vector<RunResult> m_runs;
+};
+
+void ResultsPageTest::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Two real runs against a sandbox, at different rates, stored the way the GUI stores them.
+    SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    for (double rate : {300.0, 900.0}) {
+        LoadTestConfig c;
+        c.testName = QStringLiteral("results-test");
+        c.durationSec = 2;
+        c.concurrentUsers = 2;
+        c.threads = 1;
+        c.requestsPerSecond = rate;
+        c.keySpace = 100;
+        c.keyPrefix = QStringLiteral("cwb:resultstest:");
+        LoadRun run(c, redis.endpoint());
+        m_runs.push_back(run.execute());
+        QCOMPARE(m_runs.back().status, RunStatus::Completed);
+    }
+}
+
+void ResultsPageTest::listsSortsFiltersOpensComparesAndExports()
+{
+    const QString dbPath = m_dir.filePath(QStringLiteral("results.sqlite"));
+    {
+        ResultStore store;
+        QVERIFY(store.open(dbPath));
+        for (const RunResult &r : m_runs)
+            QVERIFY(!store.saveRun(r).isEmpty());
+    }
+    AsyncResultStore store(dbPath);
+    ResultsPage page;
+    QAbstractItemModelTester modelTester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(page.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.resize(1200, 800);
+    page.show();
+    QSignalSpy refreshed(&page, &ResultsPage::refreshed);
+    page.setStore(&store);
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(page.model()->rowCount(), 2);
+
+    // Sorting by throughput puts the faster run last (ascending) — numbers, not text.
+    page.table()->sortByColumn(RunsTableModel::Throughput, Qt::AscendingOrder);
+    const double first = page.proxy()->index(0, RunsTableModel::Throughput).data(RunsTableModel::kSortRole).toDouble();
+    const double second = page.proxy()->index(1, RunsTableModel::Throughput).data(RunsTableModel::kSortRole).toDouble();
+    QVERIFY2(first < second, qPrintable(QStringLiteral("%1 %2").arg(first).arg(second)));
+    QVERIFY(second > 600 && first < 450);
+
+    // Filter.
+    page.filterEdit()->setText(QStringLiteral("no such run"));
+    QCOMPARE(page.proxy()->rowCount(), 0);
+    page.filterEdit()->setText(QStringLiteral("RESULTS-test"));
+    QCOMPARE(page.proxy()->rowCount(), 2);
+
+    // Open the slower run: its charts and summary show.
+    page.table()->selectRow(0);
+    QSignalSpy opened(&page, &ResultsPage::runOpened);
+    page.openSelected();
+    QVERIFY(opened.wait(10000));
+    const QString slowId = page.proxy()->index(0, 0).data(RunsTableModel::kRunIdRole).toString();
+    QCOMPARE(page.openRunId(), slowId);
+    QVERIFY(page.charts()->throughputChart()->pointCount(0) >= 2);
+    QVERIFY(page.summary()->hasResult());
+
+    // Mark the slow one as baseline: the other is judged against it, as compareRuns judges.
+    page.toggleBaseline();
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(slowId) >= 0 && page.model()->run(page.model()->rowOf(slowId)).isBaseline,
+                             10000);
+    const QString fastId = slowId == m_runs[0].runId ? m_runs[1].runId : m_runs[0].runId;
+    const RunResult &fast = m_runs[0].runId == fastId ? m_runs[0] : m_runs[1];
+    const RunResult &slow = m_runs[0].runId == fastId ? m_runs[1] : m_runs[0];
+    const QString expectedVerdict = verdictName(compareRuns(fast, slow).overall);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->verdict(fastId), expectedVerdict, 10000);
+    QVERIFY(page.model()->data(page.model()->index(page.model()->rowOf(fastId), RunsTableModel::Verdict)).toString()
+            != QLatin1String("no baseline"));
+
+    // Compare both: overlay chart with both runs, delta table.
+    page.table()->selectAll();
+    QCOMPARE(page.selectedRunIds().size(), 2);
+    QSignalSpy compared(&page, &ResultsPage::comparisonShown);
+    page.compareSelected();
+    QVERIFY(compared.wait(10000));
+    QVERIFY(page.overlayChart()->pointCount(0) >= 2);
+    QVERIFY(page.overlayChart()->pointCount(1) >= 2);
+    QVERIFY(page.deltaTable()->rowCount() > 3);
+
+    // Export the selection as CSV: a parser reads one row per run.
+    const QString csvPath = m_dir.filePath(QStringLiteral("runs.csv"));
+    QVERIFY(page.exportSelection(csvPath));
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QList<QStringList> rows;
+    QVERIFY(test::parseCsv(csv.readAll(), rows));
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows.at(0).at(0), QStringLiteral("run_id"));
+    QStringList ids = {rows.at(1).at(0), rows.at(2).at(0)};
+    ids.sort();
+    QStringList expected = {m_runs[0].runId, m_runs[1].runId};
+    expected.sort();
+    QCOMPARE(ids, expected);
+
+    // Delete asks first: "no" keeps the runs, "yes" removes the selected one.
+    bool answer = false;
+    int asked = 0;
+    setConfirmer([&](QWidget *, const QString &, const QString &) {
+        ++asked;
+        return answer;
+    });
+    page.table()->selectRow(page.proxy()->mapFromSource(page.model()->index(page.model()->rowOf(fastId), 0)).row());
+    page.deleteSelected();
+    QCOMPARE(asked, 1);
+    store.waitForIdle();
+    QCoreApplication::processEvents();
+    QCOMPARE(page.model()->rowCount(), 2);
+    answer = true;
+    page.deleteSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 10000);
+    QCOMPARE(page.model()->run(0).runId, slowId);
+    setConfirmer({});
+}
+
+QTEST_MAIN(ResultsPageTest)
+#include "tst_widget_results.moc"

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "load/runresult.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+namespace cwb {
+
+// The end-of-run summary: headline figures, a percentile table per operation, errors by
+// class, server memory and CPU, and the workbench's own CPU cost per operation.
+class RunSummaryView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RunSummaryView(QWidget *parent = nullptr);
+
+    void showResult(const RunResult &result);
+    void clear();
+    bool hasResult() const { return m_hasResult; }
+
+    QLabel *headline() const { return m_headline; }
+    QTableWidget *percentileTable() const { return m_percentiles; }
+    QTableWidget *errorTable() const { return m_errors; }
+    QTableWidget *resourceTable() const { return m_resources; }
+
+    // Formats microseconds as "0.21 ms" / "1.5 s"; shared with the results views.
+    static QString formatLatencyUs(double us);
+
+private:
+    QLabel *m_headline = nullptr;
+    QTableWidget *m_percentiles = nullptr;
+    QTableWidget *m_errors = nullptr;
+    QTableWidget *m_resources = nullptr;
+    bool m_hasResult = false;
+};
+
+} // namespace cwb
