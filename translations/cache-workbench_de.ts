@@ -2,22 +2,701 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>cwb::AlertPanel</name>
+    <message>
+        <location filename="../widgets/monitoring/alertpanel.cpp" line="+42"/>
+        <location line="+58"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+56"/>
+        <source>Firing</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+57"/>
+        <location line="+223"/>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <location line="+57"/>
+        <location line="+227"/>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <location line="-276"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+54"/>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+56"/>
+        <source>&amp;Resolve</source>
+        <translation>Be&amp;heben</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Active</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show alerts in this state</source>
+        <translation>Alarme in diesem Zustand anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any severity</source>
+        <translation>Jeder Schweregrad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show alerts of this severity</source>
+        <translation>Alarme dieses Schweregrads anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+219"/>
+        <source>until resolved</source>
+        <translation>bis behoben</translation>
+    </message>
+    <message>
+        <location line="-218"/>
+        <source>for 15 minutes</source>
+        <translation>für 15 Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for 1 hour</source>
+        <translation>für 1 Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for 4 hours</source>
+        <translation>für 4 Stunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for 1 day</source>
+        <translation>für 1 Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long an acknowledgement silences repeat notifications</source>
+        <translation>Wie lange eine Bestätigung wiederholte Benachrichtigungen unterdrückt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge the selected alert: it stays open but stops repeating notifications (Ctrl+K)</source>
+        <translation>Den gewählten Alarm bestätigen: Er bleibt offen, wiederholt aber keine Benachrichtigungen mehr (Strg+K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve the selected alert now (Ctrl+Shift+R)</source>
+        <translation>Den gewählten Alarm jetzt beheben (Strg+Umschalt+R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+198"/>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location line="-198"/>
+        <location line="+197"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+202"/>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location line="-202"/>
+        <location line="+200"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="-200"/>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+46"/>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Durch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alert history</source>
+        <translation>Alarmverlauf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select an alert to see its details.</source>
+        <translation>Wählen Sie einen Alarm, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>%1 firing, %2 pending, %3 acknowledged</source>
+        <translation>%1 ausgelöst, %2 ausstehend, %3 bestätigt</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fired</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 by %2, %3</source>
+        <translation>%1 durch %2, %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 by %2</source>
+        <translation>%1 durch %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent via %1</source>
+        <translation>Gesendet über %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>retrying</source>
+        <translation>neuer Versuch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Copy Alert ID</source>
+        <translation>Alarm-ID kopieren</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+</context>
+<context>
     <name>cwb::BenchmarksPage</name>
     <message>
-        <location filename="../widgets/pages/benchmarkspage.cpp" line="+13"/>
+        <location filename="../widgets/pages/benchmarkspage.cpp" line="+40"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Cache basic operations</source>
+        <translation>Cache-Grundoperationen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concurrent reads</source>
+        <translation>Gleichzeitige Lesezugriffe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concurrent writes</source>
+        <translation>Gleichzeitige Schreibzugriffe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixed operations</source>
+        <translation>Gemischte Operationen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalidation patterns</source>
+        <translation>Invalidierungsmuster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session management</source>
+        <translation>Sitzungsverwaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geospatial queries</source>
+        <translation>Geodatenabfragen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Real-time updates</source>
+        <translation>Echtzeit-Aktualisierungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory stress</source>
+        <translation>Speicherbelastung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High-concurrency stress</source>
+        <translation>Hochlast mit vielen Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>improved</source>
+        <translation>verbessert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regressed</source>
+        <translation>verschlechtert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not enough runs yet</source>
+        <translation>noch zu wenige Läufe</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Run repeatable benchmark suites and compare the results with redis-benchmark on this machine.</source>
-        <translation>Wiederholbare Benchmark-Suiten ausführen und die Ergebnisse auf diesem Rechner mit redis-benchmark vergleichen.</translation>
+        <source>Ten specialised benchmarks with latency, memory and CPU figures, and their trend across runs.</source>
+        <translation>Zehn spezialisierte Benchmarks mit Latenz-, Speicher- und CPU-Werten und ihrem Verlauf über mehrere Läufe.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Benchmarks to run</source>
+        <translation>Auszuführende Benchmarks</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not run</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run on a local &amp;sandbox</source>
+        <translation>In lokaler &amp;Sandbox ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a throw-away redis-server for the run instead of using the target</source>
+        <translation>Für den Lauf einen Wegwerf-redis-server starten, statt das Ziel zu verwenden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run &amp;Selected</source>
+        <translation>&amp;Ausgewählte ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the ticked benchmarks one after another</source>
+        <translation>Die angehakten Benchmarks nacheinander ausführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run &amp;All</source>
+        <translation>A&amp;lle ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run all ten benchmarks</source>
+        <translation>Alle zehn Benchmarks ausführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>Abbre&amp;chen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the running benchmark; its keys are still cleaned up</source>
+        <translation>Den laufenden Benchmark anhalten; seine Schlüssel werden trotzdem aufgeräumt</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ops/s</source>
+        <translation>Ops/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+303"/>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <location line="-303"/>
+        <location line="+303"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="-303"/>
+        <source>p99.9</source>
+        <translation>p99,9</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Measured operations</source>
+        <translation>Gemessene Operationen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latency (µs)</source>
+        <translation>Latenz (µs)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Memory (MiB)</source>
+        <translation>Speicher (MiB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High-concurrency ramp</source>
+        <translation>Verbindungsrampe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>Throughput (ops/s)</source>
+        <translation>Durchsatz (Ops/s)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+5"/>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+1"/>
+        <source>p99 (ms)</source>
+        <translation>p99 (ms)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trend of stored runs</source>
+        <translation>Verlauf der gespeicherten Läufe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>p99 (µs)</source>
+        <translation>p99 (µs)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ramp</source>
+        <translation>Rampe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trend</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Target: a local sandbox started for the run</source>
+        <translation>Ziel: eine für den Lauf gestartete lokale Sandbox</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target: %1</source>
+        <translation>Ziel: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target: none — enter one in the connection bar or tick the sandbox</source>
+        <translation>Ziel: keines – in der Verbindungsleiste eingeben oder die Sandbox ankreuzen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Tick at least one benchmark.</source>
+        <translation>Mindestens einen Benchmark ankreuzen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No target: enter one in the connection bar or tick the sandbox.</source>
+        <translation>Kein Ziel: in der Verbindungsleiste eingeben oder die Sandbox ankreuzen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Running %n benchmark(s)…</source>
+        <translation>
+            <numerusform>%n Benchmark läuft …</numerusform>
+            <numerusform>%n Benchmarks laufen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot start the sandbox: %1</source>
+        <translation>Die Sandbox kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Running: %1</source>
+        <translation>Läuft: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Server used_memory</source>
+        <translation>Server used_memory</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server RSS</source>
+        <translation>Server-RSS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workbench RSS</source>
+        <translation>Workbench-RSS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peak</source>
+        <translation>Spitze</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No result store: trends are not available.</source>
+        <translation>Kein Ergebnisspeicher: Verläufe sind nicht verfügbar.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%1 on %2: %n stored run(s); latest: %3</source>
+        <translation>
+            <numerusform>%1 auf %2: %n gespeicherter Lauf; letzter: %3</numerusform>
+            <numerusform>%1 auf %2: %n gespeicherte Läufe; letzter: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 vs median %3 (%4%) — %5</source>
+        <translation>%1: %2 gegenüber Median %3 (%4 %) – %5</translation>
     </message>
 </context>
 <context>
     <name>cwb::ClusterPage</name>
     <message>
-        <location filename="../widgets/pages/clusterpage.cpp" line="+13"/>
+        <location filename="../widgets/pages/clusterpage.cpp" line="+45"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -26,11 +705,749 @@
         <source>See the cluster&apos;s nodes, slot ranges and replicas, and how load spreads over the shards.</source>
         <translation>Knoten, Slot-Bereiche und Replikate des Clusters ansehen und erkennen, wie sich die Last auf die Shards verteilt.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Topology</source>
+        <translation>Topologie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharding simulation</source>
+        <translation>Sharding-Simulation</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The connected server is not running in cluster mode.</source>
+        <translation>Der verbundene Server läuft nicht im Cluster-Modus.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+52"/>
+        <source>Not connected to a cluster.</source>
+        <translation>Nicht mit einem Cluster verbunden.</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the topology again now (it also refreshes every 1.5 s)</source>
+        <translation>Die Topologie jetzt neu einlesen (sie wird außerdem alle 1,5 s aktualisiert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual failover</source>
+        <translation>Manueller Failover</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run CLUSTER FAILOVER on the selected replica: it becomes the master of its shard</source>
+        <translation>CLUSTER FAILOVER auf dem gewählten Replikat ausführen: Es wird zum Master seines Shards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kill master</source>
+        <translation>Master beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kill the selected master&apos;s process to watch automatic failover (local sandbox clusters only)</source>
+        <translation>Den Prozess des gewählten Masters beenden, um den automatischen Failover zu beobachten (nur lokale Sandbox-Cluster)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+29"/>
+        <location line="+287"/>
+        <source>Slot ownership (0-16383)</source>
+        <translation>Slot-Zuordnung (0–16383)</translation>
+    </message>
+    <message>
+        <location line="-294"/>
+        <source>Reading the cluster topology from %1…</source>
+        <translation>Cluster-Topologie wird von %1 gelesen…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cannot read the cluster topology: %1</source>
+        <translation>Die Cluster-Topologie kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Slot ownership (0-16383) by master</source>
+        <translation>Slot-Zuordnung (0–16383) nach Master</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 masters, %2 replicas · %3 · %4</source>
+        <translation>%1 Master, %2 Replikate · %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all slots covered</source>
+        <translation>alle Slots abgedeckt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uncovered slots: %1</source>
+        <translation>nicht abgedeckte Slots: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Failing over to %1…</source>
+        <translation>Failover auf %1 läuft…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Failover done.</source>
+        <translation>Failover abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failover failed: %1</source>
+        <translation>Failover fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Killed %1; the cluster marks it failed after its node timeout and promotes a replica.</source>
+        <translation>%1 beendet; der Cluster markiert ihn nach seinem Knoten-Timeout als ausgefallen und befördert ein Replikat.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Consistent hashing (virtual nodes)</source>
+        <translation>Konsistentes Hashing (virtuelle Knoten)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis Cluster slots (CRC16, 16384)</source>
+        <translation>Redis-Cluster-Slots (CRC16, 16384)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key ranges (split points)</source>
+        <translation>Schlüsselbereiche (Teilungspunkte)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump consistent hash</source>
+        <translation>Jump Consistent Hash</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Uniform</source>
+        <translation>Gleichverteilt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zipfian (hot keys)</source>
+        <translation>Zipf (heiße Schlüssel)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strategy:</source>
+        <translation>Strategie:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nodes:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Virtual nodes per node:</source>
+        <translation>Virtuelle Knoten je Knoten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic:</source>
+        <translation>Verkehr:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add node</source>
+        <translation>Knoten hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove node</source>
+        <translation>Knoten entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fail node</source>
+        <translation>Knoten ausfallen lassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add one node and show which keys move</source>
+        <translation>Einen Knoten hinzufügen und zeigen, welche Schlüssel umziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the last node and show which keys move</source>
+        <translation>Den letzten Knoten entfernen und zeigen, welche Schlüssel umziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected (or first) master in the simulated cluster and watch its replica take over</source>
+        <translation>Den gewählten (oder ersten) Master im simulierten Cluster anhalten und zusehen, wie sein Replikat übernimmt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+60"/>
+        <source>Add or remove a node to see how many keys move.</source>
+        <translation>Fügen Sie einen Knoten hinzu oder entfernen Sie einen, um zu sehen, wie viele Schlüssel umziehen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Keys per node</source>
+        <translation>Schlüssel je Knoten</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ideal (keys / nodes)</source>
+        <translation>Ideal (Schlüssel / Knoten)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Busiest node %1 × the mean, standard deviation %2 %, hottest node %3 × mean traffic; assigning %4 keys took %5 ms.</source>
+        <translation>Am stärksten belasteter Knoten %1 × Mittelwert, Standardabweichung %2 %, heißester Knoten %3 × mittlerer Verkehr; die Zuordnung von %4 Schlüsseln dauerte %5 ms.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hash ring ownership (0 to 2^64)</source>
+        <translation>Zuordnung im Hash-Ring (0 bis 2^64)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key ranges in sorted key order</source>
+        <translation>Schlüsselbereiche in sortierter Schlüsselreihenfolge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump hash: each node owns 1/N of the hash space, not contiguous</source>
+        <translation>Jump Hash: Jeder Knoten besitzt 1/N des Hash-Raums, nicht zusammenhängend</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+22"/>
+        <source>%1: %2 keys moved (%3 % of all; the ideal is %4 %, so %5 × ideal).</source>
+        <translation>%1: %2 Schlüssel umgezogen (%3 % aller; ideal wären %4 %, also %5 × ideal).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 stopped; watch the health checks and the failover.</source>
+        <translation>%1 angehalten; beobachten Sie die Zustandsprüfungen und den Failover.</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::DesktopChannel</name>
+    <message>
+        <location filename="../widgets/monitoring/desktopchannel.cpp" line="+34"/>
+        <source>Cache Workbench alert</source>
+        <translation>Cache-Workbench-Alarm</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>shown in the system tray</source>
+        <translation>im Infobereich angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::LoadConfigForm</name>
+    <message>
+        <location filename="../widgets/config/loadconfigform.cpp" line="+59"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short name for the run; baselines are kept per name and target</source>
+        <translation>Ein kurzer Name für den Lauf; Baselines werden je Name und Ziel geführt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descr&amp;iption:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What this test is for, saved with the results</source>
+        <translation>Wozu dieser Test dient; wird mit den Ergebnissen gespeichert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the measurement runs, in seconds (warm-up not included)</source>
+        <translation>Wie lange die Messung läuft, in Sekunden (ohne Aufwärmphase)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Warm-up:</source>
+        <translation>&amp;Aufwärmen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load applied before the measurement starts; excluded from the results</source>
+        <translation>Last vor Beginn der Messung; zählt nicht zu den Ergebnissen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> users</source>
+        <translation> Benutzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Virtual users:</source>
+        <translation>&amp;Virtuelle Benutzer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concurrent virtual users; each has its own connection</source>
+        <translation>Gleichzeitige virtuelle Benutzer; jeder hat eine eigene Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> req/s</source>
+        <translation> Anfr./s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as fast as possible (closed loop)</source>
+        <translation>so schnell wie möglich (geschlossene Schleife)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Target rate:</source>
+        <translation>&amp;Zielrate:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total requests per second (open loop, latency includes queueing). 0 runs a closed loop: each user sends its next request when the previous answered</source>
+        <translation>Anfragen pro Sekunde insgesamt (offene Schleife, Latenz enthält Wartezeit). 0 startet eine geschlossene Schleife: Jeder Benutzer sendet die nächste Anfrage, sobald die vorige beantwortet ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> in flight</source>
+        <translation> unterwegs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pipeline:</source>
+        <translation>&amp;Pipeline:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests each user keeps in flight (closed loop only)</source>
+        <translation>Anfragen, die jeder Benutzer gleichzeitig offen hält (nur geschlossene Schleife)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operation mix</source>
+        <translation>Operationsmix</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Read</source>
+        <translation>&amp;Lesen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wr&amp;ite</source>
+        <translation>Sc&amp;hreiben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>D&amp;elete</source>
+        <translation>Lösc&amp;hen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In&amp;validate</source>
+        <translation>In&amp;validieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of reads (GET, HGETALL, ...): hits and misses are counted</source>
+        <translation>Anteil der Lesezugriffe (GET, HGETALL, ...): Treffer und Fehltreffer werden gezählt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of writes (SET with TTL, HSET, ...)</source>
+        <translation>Anteil der Schreibzugriffe (SET mit TTL, HSET, ...)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of deletes (UNLINK)</source>
+        <translation>Anteil der Löschungen (UNLINK)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of tag invalidations (deleting every key of a tag)</source>
+        <translation>Anteil der Tag-Invalidierungen (alle Schlüssel eines Tags löschen)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The shares always add up to 100%: changing one adjusts the others in proportion</source>
+        <translation>Die Anteile ergeben immer 100 %: Eine Änderung passt die anderen anteilig an</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keys and values</source>
+        <translation>Schlüssel und Werte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>String</source>
+        <translation>String</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Geo</source>
+        <translation>Geo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counter</source>
+        <translation>Zähler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plain values: GET / SET with TTL</source>
+        <translation>Einfache Werte: GET / SET mit TTL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Objects as hashes: HGETALL / HSET</source>
+        <translation>Objekte als Hashes: HGETALL / HSET</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session records: hash plus sliding expiry</source>
+        <translation>Sitzungsdaten: Hash mit gleitendem Ablauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Geospatial sets: GEOSEARCH / GEOADD</source>
+        <translation>Geodaten: GEOSEARCH / GEOADD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counters: GET / INCRBY</source>
+        <translation>Zähler: GET / INCRBY</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cache types:</source>
+        <translation>Cache-Typen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinds of cached data the operations work on; at least one</source>
+        <translation>Arten von Cache-Daten, auf denen die Operationen arbeiten; mindestens eine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> keys</source>
+        <translation> Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key space:</source>
+        <translation>&amp;Schlüsselraum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distinct keys per cache type; smaller means more hits</source>
+        <translation>Verschiedene Schlüssel je Cache-Typ; kleiner heißt mehr Treffer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Uniform</source>
+        <translation>Gleichverteilt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zipfian (hot keys)</source>
+        <translation>Zipf (heiße Schlüssel)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaussian</source>
+        <translation>Gauß</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequential</source>
+        <translation>Sequenziell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key &amp;distribution:</source>
+        <translation>Schlüssel&amp;verteilung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How keys are picked from the key space</source>
+        <translation>Wie Schlüssel aus dem Schlüsselraum gewählt werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zipf &amp;exponent:</source>
+        <translation>Zipf-&amp;Exponent:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skew of the Zipfian distribution (Zipfian only); 0.99 is typical</source>
+        <translation>Schiefe der Zipf-Verteilung (nur Zipf); 0,99 ist üblich</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gaussian &amp;sigma:</source>
+        <translation>Gauß-&amp;Sigma:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard deviation as a fraction of the key space (Gaussian only)</source>
+        <translation>Standardabweichung als Anteil des Schlüsselraums (nur Gauß)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source> B</source>
+        <translation> B</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Value size mi&amp;n:</source>
+        <translation>Wertgröße mi&amp;n.:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smallest value written, in bytes</source>
+        <translation>Kleinster geschriebener Wert, in Bytes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value size ma&amp;x:</source>
+        <translation>Wertgröße ma&amp;x.:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest value written, in bytes (at most 16 MiB)</source>
+        <translation>Größter geschriebener Wert, in Bytes (höchstens 16 MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no expiry</source>
+        <translation>kein Ablauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;TTL:</source>
+        <translation>&amp;TTL:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expiry of written keys; 0 = no expiry</source>
+        <translation>Ablaufzeit geschriebener Schlüssel; 0 = kein Ablauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> tags</source>
+        <translation> Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>Ta&amp;gs:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalidation tags the keys are spread over</source>
+        <translation>Invalidierungs-Tags, auf die sich die Schlüssel verteilen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key &amp;prefix:</source>
+        <translation>Schlüssel&amp;präfix:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every key the test writes starts with this; cleanup deletes only keys under it</source>
+        <translation>Jeder Schlüssel des Tests beginnt damit; das Aufräumen löscht nur Schlüssel darunter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Execution</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request ti&amp;meout:</source>
+        <translation>Anfrage-&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A request without a reply after this counts as a timeout error</source>
+        <translation>Eine Anfrage ohne Antwort nach dieser Zeit zählt als Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> threads</source>
+        <translation> Threads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one per core</source>
+        <translation>einer pro Kern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W&amp;orker threads:</source>
+        <translation>Arbeits-&amp;Threads:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads driving the virtual users; 0 = one per CPU core</source>
+        <translation>Threads, die die virtuellen Benutzer antreiben; 0 = einer pro CPU-Kern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See&amp;d:</source>
+        <translation>Start&amp;wert:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random seed of the key sequence: the same seed repeats the same keys</source>
+        <translation>Zufallsstartwert der Schlüsselfolge: derselbe Wert wiederholt dieselben Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the test&apos;s keys after the run</source>
+        <translation>Schlüssel des Tests nach dem Lauf löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cleanup:</source>
+        <translation>&amp;Aufräumen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SCAN and UNLINK every key under the prefix when the run ends</source>
+        <translation>Am Ende des Laufs jeden Schlüssel unter dem Präfix per SCAN und UNLINK löschen</translation>
+    </message>
+    <message>
+        <location line="+223"/>
+        <source>must be a non-negative integer</source>
+        <translation>muss eine nicht negative ganze Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Total: %1%</source>
+        <translation>Summe: %1 %</translation>
+    </message>
 </context>
 <context>
     <name>cwb::LoadTestPage</name>
     <message>
-        <location filename="../widgets/pages/loadtestpage.cpp" line="+13"/>
+        <location filename="../widgets/pages/loadtestpage.cpp" line="+62"/>
+        <source>Connecting</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warming up</source>
+        <translation>Aufwärmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping</source>
+        <translation>Wird angehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+453"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="-442"/>
         <source>Load Test</source>
         <translation>Lasttest</translation>
     </message>
@@ -39,16 +1456,437 @@
         <source>Configure a load test against the target server and watch throughput, latency and errors live.</source>
         <translation>Einen Lasttest gegen den Zielserver einrichten und Durchsatz, Latenz und Fehler live verfolgen.</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pr&amp;eset:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fill the form from a built-in test; any edit makes it a custom test</source>
+        <translation>Formular aus einem eingebauten Test füllen; jede Änderung macht daraus einen eigenen Test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom</source>
+        <translation>Eigener</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load a configuration from a JSON file (Ctrl+O)</source>
+        <translation>Eine Konfiguration aus einer JSON-Datei laden (Strg+O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the configuration as JSON, without any password (Ctrl+S)</source>
+        <translation>Die Konfiguration als JSON speichern, ohne Passwort (Strg+S)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Suite</source>
+        <translation>Suite</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A built-in sequence of tests, run one after another against the target</source>
+        <translation>Eine eingebaute Folge von Tests, die nacheinander gegen das Ziel laufen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1 (%n test(s))</source>
+        <translation>
+            <numerusform>%1 (%n Test)</numerusform>
+            <numerusform>%1 (%n Tests)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run s&amp;uite</source>
+        <translation>S&amp;uite ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run every test of the chosen suite in turn; each is saved to the results</source>
+        <translation>Jeden Test der gewählten Suite nacheinander ausführen; jeder wird in den Ergebnissen gespeichert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the load test against the target (F5)</source>
+        <translation>Den Lasttest gegen das Ziel starten (F5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the run; what was measured so far is kept (Shift+F5 or Esc)</source>
+        <translation>Den Lauf anhalten; bisher Gemessenes bleibt erhalten (Umschalt+F5 oder Esc)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Progress of the current run, warm-up included</source>
+        <translation>Fortschritt des aktuellen Laufs, einschließlich Aufwärmphase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not running</source>
+        <translation>Läuft nicht</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Figures of the last tenth of a second</source>
+        <translation>Werte der letzten Zehntelsekunde</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tests of the suite completed</source>
+        <translation>Abgeschlossene Tests der Suite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%v of %m tests</source>
+        <translation>%v von %m Tests</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Live charts</source>
+        <translation>&amp;Live-Diagramme</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This run</source>
+        <translation>Dieser Lauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This run against the baseline of its test name and target</source>
+        <translation>Dieser Lauf im Vergleich zur Baseline seines Testnamens und Ziels</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save as &amp;baseline</source>
+        <translation>Als &amp;Baseline speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make this run the baseline for its test name and target</source>
+        <translation>Diesen Lauf zur Baseline für seinen Testnamen und sein Ziel machen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Compare with baseline</source>
+        <translation>Mit Baseline &amp;vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare this run with the baseline of its test name and target</source>
+        <translation>Diesen Lauf mit der Baseline seines Testnamens und Ziels vergleichen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export C&amp;SV…</source>
+        <translation>C&amp;SV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The per-second series as CSV</source>
+        <translation>Die sekündliche Zeitreihe als CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;JSON…</source>
+        <translation>&amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every metric, per-operation percentiles and histograms as JSON</source>
+        <translation>Alle Kennzahlen, Perzentile je Operation und Histogramme als JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;Prometheus…</source>
+        <translation>&amp;Prometheus exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The run&apos;s metrics in the Prometheus text format</source>
+        <translation>Die Kennzahlen des Laufs im Prometheus-Textformat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report…</source>
+        <translation>&amp;Bericht…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A self-contained HTML report with tables and charts</source>
+        <translation>Ein eigenständiger HTML-Bericht mit Tabellen und Diagrammen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ummary</source>
+        <translation>&amp;Zusammenfassung</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The run could not be saved to the results.</source>
+        <translation>Der Lauf konnte nicht in den Ergebnissen gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Enter a valid target server first.</source>
+        <translation>Geben Sie zuerst einen gültigen Zielserver ein.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The suite &apos;%1&apos; could not be loaded.</source>
+        <translation>Die Suite „%1“ konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Suite &apos;%1&apos; stopped after %2 of %3 tests</source>
+        <translation>Suite „%1“ nach %2 von %3 Tests angehalten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Suite &apos;%1&apos; finished: %2 tests</source>
+        <translation>Suite „%1“ abgeschlossen: %2 Tests</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suite &apos;%1&apos;: test %2 of %3 (%4)</source>
+        <translation>Suite „%1“: Test %2 von %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 · %2 elapsed · %3 remaining</source>
+        <translation>%1 · %2 vergangen · %3 verbleibend</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now: %1 ops/s · p99 %2 · %3 errors/s · %4 of %5 users connected</source>
+        <translation>Jetzt: %1 Ops/s · p99 %2 · %3 Fehler/s · %4 von %5 Benutzern verbunden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2 / %3</source>
+        <translation>%1 %2 / %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run failed</source>
+        <translation>Lauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The load test failed.</source>
+        <translation>Der Lasttest ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped after %1 s measured</source>
+        <translation>Nach %1 s Messung angehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open Configuration</source>
+        <translation>Konfiguration öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load test configurations (*.json);;All files (*)</source>
+        <translation>Lasttest-Konfigurationen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open %1.</source>
+        <translation>%1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not a valid load test configuration: %2</source>
+        <translation>%1 ist keine gültige Lasttest-Konfiguration: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save Configuration</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load test configurations (*.json)</source>
+        <translation>Lasttest-Konfigurationen (*.json)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export JSON</source>
+        <translation>JSON exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Prometheus Metrics</source>
+        <translation>Prometheus-Metriken exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus text format (*.prom *.txt)</source>
+        <translation>Prometheus-Textformat (*.prom *.txt)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save Report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML reports (*.html)</source>
+        <translation>HTML-Berichte (*.html)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;JSON files (*.json);;Prometheus text format (*.prom);;HTML reports (*.html)</source>
+        <translation>CSV-Dateien (*.csv);;JSON-Dateien (*.json);;Prometheus-Textformat (*.prom);;HTML-Berichte (*.html)</translation>
+    </message>
+    <message>
+        <location line="-368"/>
+        <source>This run is now the baseline for its test and target.</source>
+        <translation>Dieser Lauf ist jetzt die Baseline für seinen Test und sein Ziel.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The baseline could not be set.</source>
+        <translation>Die Baseline konnte nicht gesetzt werden.</translation>
+    </message>
+    <message>
+        <location line="+418"/>
+        <source>The comparison failed.</source>
+        <translation>Der Vergleich ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no baseline for this test and target yet. Use &quot;Save as baseline&quot; on a run you trust.</source>
+        <translation>Für diesen Test und dieses Ziel gibt es noch keine Baseline. Verwenden Sie „Als Baseline speichern“ bei einem Lauf, dem Sie vertrauen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Against the baseline: &lt;b&gt;%1&lt;/b&gt; (changes within ±%2% count as unchanged)</source>
+        <translation>Gegenüber der Baseline: &lt;b&gt;%1&lt;/b&gt; (Änderungen innerhalb ±%2 % gelten als unverändert)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
 </context>
 <context>
     <name>cwb::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+55"/>
+        <location filename="../widgets/mainwindow.cpp" line="+61"/>
         <source>Cache Workbench</source>
         <translation>Cache Workbench</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Starting a local Redis Cluster sandbox…</source>
         <translation>Lokale Redis-Cluster-Sandbox wird gestartet…</translation>
     </message>
@@ -143,7 +1981,7 @@
         <translation>Frühere Läufe durchsehen, vergleichen und exportieren</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -293,7 +2131,30 @@
         <translation>Zustand des aktuellen Laufs</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
+        <source>Applied the tuner&apos;s recommendation: %1</source>
+        <translation>Empfehlung des Tuners übernommen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The result store could not be opened.</source>
+        <translation>Der Ergebnisspeicher konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The result store was damaged and has been reset.</source>
+        <translation>Der Ergebnisspeicher war beschädigt und wurde neu angelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+61"/>
+        <source>%1, %n firing alert(s)</source>
+        <translation>
+            <numerusform>%1, %n aktiver Alarm</numerusform>
+            <numerusform>%1, %n aktive Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
@@ -370,7 +2231,7 @@
 <context>
     <name>cwb::MonitoringPage</name>
     <message>
-        <location filename="../widgets/pages/monitoringpage.cpp" line="+13"/>
+        <location filename="../widgets/pages/monitoringpage.cpp" line="+66"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
@@ -379,18 +2240,839 @@
         <source>Watch hit ratio, memory, evictions and commands per second of the target server over time.</source>
         <translation>Trefferquote, Speicher, Verdrängungen und Befehle pro Sekunde des Zielservers im Zeitverlauf beobachten.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <location line="+201"/>
+        <source>Start Monitoring</source>
+        <translation>Überwachung starten</translation>
+    </message>
+    <message>
+        <location line="-198"/>
+        <location line="+178"/>
+        <source>Connect to a target first</source>
+        <translation>Verbinden Sie sich zuerst mit einem Ziel</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time range of the trend chart and of exports</source>
+        <translation>Zeitraum des Verlaufsdiagramms und der Exporte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commands per second</source>
+        <translation>Befehle pro Sekunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hit rate (%)</source>
+        <translation>Trefferquote (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory used (MB)</source>
+        <translation>Belegter Speicher (MB)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connected clients</source>
+        <translation>Verbundene Clients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99 latency (ms)</source>
+        <translation>p99-Latenz (ms)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error rate (%)</source>
+        <translation>Fehlerquote (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evictions per second</source>
+        <translation>Verdrängungen pro Sekunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network out (B/s)</source>
+        <translation>Netzwerk ausgehend (B/s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert &amp;Rules…</source>
+        <translation>Alarm&amp;regeln…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the history of the chosen range as JSON, CSV or Prometheus text</source>
+        <translation>Den Verlauf des gewählten Zeitraums als JSON, CSV oder Prometheus-Text speichern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ops/s</source>
+        <translation>Ops/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hit rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99 latency</source>
+        <translation>p99-Latenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error rate</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Trend</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Service Status</source>
+        <translation>Dienststatus</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The alert could not be changed.</source>
+        <translation>Der Alarm konnte nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Poll %1 every collection interval</source>
+        <translation>%1 in jedem Erfassungsintervall abfragen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stop Monitoring</source>
+        <translation>Überwachung beenden</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>load: %1</source>
+        <translation>Last: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 evictions/s</source>
+        <translation>%1 Verdrängungen/s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 keys</source>
+        <translation>%1 Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>load run, last interval</source>
+        <translation>Lasttest, letztes Intervall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>server, since reset</source>
+        <translation>Server, seit Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>workbench: %1</source>
+        <translation>Workbench: %1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 reachable</source>
+        <translation>%1 erreichbar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 unreachable</source>
+        <translation>%1 nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last error:</source>
+        <translation>Letzter Fehler:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collector:</source>
+        <translation>Erfassung:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>running, every %1 s</source>
+        <translation>läuft, alle %1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last sample:</source>
+        <translation>Letzte Messung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nodes:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>/metrics:</source>
+        <translation>/metrics:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>notifies while minimised</source>
+        <translation>benachrichtigt, wenn minimiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing sent yet</source>
+        <translation>noch nichts gesendet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>retrying</source>
+        <translation>neuer Versuch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The monitoring settings were not applied.</source>
+        <translation>Die Überwachungseinstellungen wurden nicht übernommen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The alert rules were not applied.</source>
+        <translation>Die Alarmregeln wurden nicht übernommen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown file type &apos;%1&apos;: use .json, .csv or .prom</source>
+        <translation>Unbekannter Dateityp „%1“: verwenden Sie .json, .csv oder .prom</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export Monitoring History</source>
+        <translation>Überwachungsverlauf exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json);;CSV (*.csv);;Prometheus text (*.prom)</source>
+        <translation>JSON (*.json);;CSV (*.csv);;Prometheus-Text (*.prom)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Monitoring history saved to %1.</source>
+        <translation>Überwachungsverlauf in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The monitoring history could not be saved.</source>
+        <translation>Der Überwachungsverlauf konnte nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::MonitoringSettingsDialog</name>
+    <message>
+        <location filename="../widgets/monitoring/monitoringsettingsdialog.cpp" line="+38"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Monitoring Settings</source>
+        <translation>Überwachungseinstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0 turns this rule off</source>
+        <translation>0 schaltet diese Regel aus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Collect metrics while a target is connected</source>
+        <translation>Messwerte erfassen, solange ein Ziel verbunden ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <location line="+25"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate alert rules</source>
+        <translation>Alarmregeln auswerten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collection &amp;interval:</source>
+        <translation>Erfassungs&amp;intervall:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retention:</source>
+        <translation>Auf&amp;bewahrung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Memory above:</source>
+        <translation>&amp;Speicher über:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;CPU above:</source>
+        <translation>&amp;CPU über:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hit rate below:</source>
+        <translation>&amp;Trefferquote unter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99 &amp;latency above:</source>
+        <translation>p99-&amp;Latenz über:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Error rate above:</source>
+        <translation>&amp;Fehlerquote über:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fire after (for):</source>
+        <translation>Auslösen nach (for):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve after clear for:</source>
+        <translation>Beheben nach Normalzustand für:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write every transition to a log file</source>
+        <translation>Jeden Zustandswechsel in eine Protokolldatei schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default location</source>
+        <translation>Standardort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POST alerts as JSON to a webhook</source>
+        <translation>Alarme als JSON per POST an einen Webhook senden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send alerts by email (SMTP)</source>
+        <translation>Alarme per E-Mail senden (SMTP)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Require STARTTLS</source>
+        <translation>STARTTLS verlangen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password is read from CWB_SMTP_PASSWORD and never saved</source>
+        <translation>Das Passwort wird aus CWB_SMTP_PASSWORD gelesen und nie gespeichert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>comma-separated addresses</source>
+        <translation>durch Kommas getrennte Adressen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System tray notification while minimised</source>
+        <translation>Benachrichtigung im Infobereich, wenn minimiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log file:</source>
+        <translation>Protokolldatei:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Webhook URL:</source>
+        <translation>Webhook-URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retries:</source>
+        <translation>Wiederholungen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMTP server:</source>
+        <translation>SMTP-Server:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serve /metrics in the Prometheus format</source>
+        <translation>/metrics im Prometheus-Format bereitstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allow binding beyond loopback (needs a token)</source>
+        <translation>Bindung über Loopback hinaus erlauben (erfordert ein Token)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bearer token, at least 16 characters; not saved (or set CWB_METRICS_TOKEN)</source>
+        <translation>Bearer-Token, mindestens 16 Zeichen; wird nicht gespeichert (oder CWB_METRICS_TOKEN setzen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bind address:</source>
+        <translation>Bindungsadresse:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bearer token:</source>
+        <translation>Bearer-Token:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrics Endpoint</source>
+        <translation>Metrik-Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
 </context>
 <context>
     <name>cwb::OptimisationPage</name>
     <message>
-        <location filename="../widgets/pages/optimisationpage.cpp" line="+13"/>
+        <location filename="../widgets/pages/optimisationpage.cpp" line="+56"/>
+        <source>throughput (ops/s)</source>
+        <translation>Durchsatz (Ops/s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p99 (µs)</source>
+        <translation>p99 (µs)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Optimisation</source>
         <translation>Optimierung</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Check memory, eviction and persistence settings and get advice for using Redis as a cache.</source>
-        <translation>Einstellungen zu Speicher, Verdrängung und Persistenz prüfen und Empfehlungen für Redis als Cache erhalten.</translation>
+        <source>Short, bounded experiments on the target: pipeline depth, pool size, compression and TTL policy, with recommendations from what was measured.</source>
+        <translation>Kurze, begrenzte Experimente am Ziel: Pipeline-Tiefe, Poolgröße, Komprimierung und TTL-Strategie, mit Empfehlungen auf Grundlage der Messwerte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strategies</source>
+        <translation>Strategien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pipeline depth</source>
+        <translation>Pipeline-Tiefe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool size</source>
+        <translation>Poolgröße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compression</source>
+        <translation>Komprimierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TTL policy (local sandbox)</source>
+        <translation>TTL-Strategie (lokale Sandbox)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hot and big keys</source>
+        <translation>Heiße und große Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time budget for all experiments, cleanup included</source>
+        <translation>Zeitbudget für alle Experimente, einschließlich Aufräumen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How much the target&apos;s used_memory may grow; the tuner stops and cleans up before</source>
+        <translation>Wie stark used_memory des Ziels wachsen darf; der Optimierer hält vorher an und räumt auf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply to test configuration</source>
+        <translation>In Testkonfiguration übernehmen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand the recommended pipeline depth and pool size to the load test</source>
+        <translation>Die empfohlene Pipeline-Tiefe und Poolgröße an den Lasttest übergeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time budget:</source>
+        <translation>Zeitbudget:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory budget:</source>
+        <translation>Speicherbudget:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pipeline depth</source>
+        <translation>Pipeline-Tiefe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pool size</source>
+        <translation>Poolgröße</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recommendation</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gain</source>
+        <translation>Gewinn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>Messgrundlage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count / size</source>
+        <translation>Anzahl / Größe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Enter a valid target first.</source>
+        <translation>Geben Sie zuerst ein gültiges Ziel ein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>hot keys: %1</source>
+        <translation>heiße Schlüssel: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancelling… (cleaning up the experiment&apos;s keys)</source>
+        <translation>Wird abgebrochen… (die Schlüssel des Experiments werden aufgeräumt)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 in %2 s; peak used_memory growth %3; %4 keys cleaned up.</source>
+        <translation>%1 in %2 s; maximaler Anstieg von used_memory %3; %4 Schlüssel aufgeräumt.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 %2% %3</source>
+        <translation>%1 %2 % %3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(within noise)</source>
+        <translation>(im Rauschen)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>hot (client)</source>
+        <translation>heiß (Client)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hot (server, LFU)</source>
+        <translation>heiß (Server, LFU)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>big</source>
+        <translation>groß</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No measured change to apply</source>
+        <translation>Keine gemessene Änderung zum Übernehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply: %1</source>
+        <translation>Übernehmen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::PercentileSpectrumChart</name>
+    <message>
+        <location filename="../widgets/charts/percentilespectrumchart.cpp" line="+17"/>
+        <source>Latency distribution</source>
+        <translation>Latenzverteilung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Percentile</source>
+        <translation>Perzentil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
     </message>
 </context>
 <context>
@@ -424,7 +3106,7 @@
 <context>
     <name>cwb::ResultsPage</name>
     <message>
-        <location filename="../widgets/pages/resultspage.cpp" line="+13"/>
+        <location filename="../widgets/pages/resultspage.cpp" line="+56"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
@@ -433,6 +3115,857 @@
         <source>Browse past runs, compare them side by side and export reports.</source>
         <translation>Frühere Läufe durchsehen, nebeneinander vergleichen und Berichte exportieren.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by name, preset, target or verdict</source>
+        <translation>Nach Name, Vorlage, Ziel oder Bewertung filtern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only runs whose columns contain this text</source>
+        <translation>Nur Läufe zeigen, deren Spalten diesen Text enthalten</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Double-click a run to open it; select two to compare them</source>
+        <translation>Doppelklick öffnet einen Lauf; zwei auswählen, um sie zu vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored runs</source>
+        <translation>Gespeicherte Läufe</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the selected run&apos;s charts and summary</source>
+        <translation>Diagramme und Zusammenfassung des gewählten Laufs zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;mpare</source>
+        <translation>Ver&amp;gleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlay the two selected runs in one chart with a table of differences</source>
+        <translation>Die zwei gewählten Läufe in einem Diagramm überlagern, mit einer Tabelle der Unterschiede</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+169"/>
+        <source>Mark as &amp;baseline</source>
+        <translation>Als &amp;Baseline markieren</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>Make the selected run the baseline for its test name and target, or unmark it</source>
+        <translation>Den gewählten Lauf zur Baseline für Testnamen und Ziel machen oder die Markierung entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the selected runs</source>
+        <translation>Die gewählten Läufe löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the selected runs as CSV (a table) or JSON (full documents) (Ctrl+E)</source>
+        <translation>Die gewählten Läufe als CSV (Tabelle) oder JSON (vollständige Dokumente) exportieren (Strg+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read the stored runs again</source>
+        <translation>Die gespeicherten Läufe neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select two runs and press Compare.</source>
+        <translation>Wählen Sie zwei Läufe und drücken Sie „Vergleichen“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Throughput and p99 of both runs</source>
+        <translation>Durchsatz und p99 beider Läufe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operations/s</source>
+        <translation>Operationen/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p99 latency (ms)</source>
+        <translation>p99-Latenz (ms)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A throughput</source>
+        <translation>A Durchsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B throughput</source>
+        <translation>B Durchsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A p99</source>
+        <translation>A p99</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B p99</source>
+        <translation>B p99</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change (B vs A)</source>
+        <translation>Änderung (B gegenüber A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each metric of run B against run A; changes within ±10% count as unchanged</source>
+        <translation>Jede Kennzahl von Lauf B gegenüber Lauf A; Änderungen innerhalb ±10 % gelten als unverändert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+75"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The stored runs could not be read.</source>
+        <translation>Die gespeicherten Läufe konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Unmark &amp;baseline</source>
+        <translation>&amp;Baseline-Markierung entfernen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The run %1 could not be loaded.</source>
+        <translation>Der Lauf %1 konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The selected runs could not be loaded.</source>
+        <translation>Die gewählten Läufe konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A: %1 — B: %2</source>
+        <translation>A: %1 — B: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+6"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Delete Runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n stored run(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n gespeicherten Lauf löschen? Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>%n gespeicherte Läufe löschen? Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export Runs</source>
+        <translation>Läufe exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV table (*.csv);;JSON documents (*.json)</source>
+        <translation>CSV-Tabelle (*.csv);;JSON-Dokumente (*.json)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n run(s) to %1.</source>
+        <translation>
+            <numerusform>%n Lauf nach %1 exportiert.</numerusform>
+            <numerusform>%n Läufe nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cwb::RuleEditorDialog</name>
+    <message>
+        <location filename="../widgets/monitoring/ruleeditordialog.cpp" line="+27"/>
+        <source>Alert Rules</source>
+        <translation>Alarmregeln</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+4"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The value must move this far back past the threshold to count as clear</source>
+        <translation>So weit muss der Wert hinter die Schwelle zurückgehen, um als normal zu gelten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any target</source>
+        <translation>jedes Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any node (host:port, workbench, load, all)</source>
+        <translation>jeder Knoten (host:port, workbench, load, all)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Comparator:</source>
+        <translation>&amp;Vergleich:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Threshold:</source>
+        <translation>&amp;Schwelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>&amp;Dauer (for):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep firing for:</source>
+        <translation>&amp;Ausgelöst halten für:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hysteresis:</source>
+        <translation>&amp;Hysterese:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Severity:</source>
+        <translation>Schwere&amp;grad:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target label:</source>
+        <translation>Ziel-Label:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node label:</source>
+        <translation>Knoten-Label:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add Rule</source>
+        <translation>Regel &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move Rule</source>
+        <translation>Regel &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>New rule %1</source>
+        <translation>Neue Regel %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>rules: the id &apos;%1&apos; is reserved for built-in rules</source>
+        <translation>rules: die ID „%1“ ist für eingebaute Regeln reserviert</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::RunCharts</name>
+    <message>
+        <location filename="../widgets/charts/runcharts.cpp" line="+16"/>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency over time</source>
+        <translation>Latenz über die Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Throughput and errors</source>
+        <translation>Durchsatz und Fehler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>Operations/s</source>
+        <translation>Operationen/s</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Errors (%)</source>
+        <translation>Fehler (%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operations by type</source>
+        <translation>Operationen nach Typ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalidate</source>
+        <translation>Invalidieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Hit rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Hits (%)</source>
+        <translation>Treffer (%)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All operations</source>
+        <translation>Alle Operationen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Logarithmic latency axis</source>
+        <translation>&amp;Logarithmische Latenzachse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show latency over time on a logarithmic scale, so spikes and the median fit in one view</source>
+        <translation>Latenz über die Zeit logarithmisch zeigen, damit Spitzen und Median zusammen sichtbar sind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click a legend entry to hide or show a series. Drag to pan, wheel to zoom, double-click to fit; right-click a chart to save it as PNG or PDF.</source>
+        <translation>Ein Klick auf einen Legendeneintrag blendet die Reihe aus oder ein. Ziehen verschiebt, das Mausrad zoomt, Doppelklick passt an; Rechtsklick speichert ein Diagramm als PNG oder PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::RunSummaryView</name>
+    <message>
+        <location filename="../widgets/run/runsummaryview.cpp" line="+44"/>
+        <location line="+127"/>
+        <location line="+4"/>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <location line="+69"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <location line="+116"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <location line="+1"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+11"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Ops/s</source>
+        <translation>Ops/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p99.9</source>
+        <translation>p99,9</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latency of successful operations per type, measured by the workbench</source>
+        <translation>Latenz erfolgreicher Operationen je Typ, von der Workbench gemessen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error class</source>
+        <translation>Fehlerklasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed operations and connection attempts by cause</source>
+        <translation>Fehlgeschlagene Operationen und Verbindungsversuche nach Ursache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server memory and CPU, and the workbench&apos;s own CPU cost</source>
+        <translation>Speicher und CPU des Servers sowie die CPU-Kosten der Workbench selbst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latency percentiles</source>
+        <translation>Latenz-Perzentile</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Memory and CPU</source>
+        <translation>Speicher und CPU</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No finished run yet. Start a load test to see its summary here.</source>
+        <translation>Noch kein abgeschlossener Lauf. Starten Sie einen Lasttest, um hier seine Zusammenfassung zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped early</source>
+        <translation>Vorzeitig angehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 against %3, %4 s measured.&lt;br&gt;&lt;b&gt;%5&lt;/b&gt; ops/s · p99 &lt;b&gt;%6&lt;/b&gt; · errors &lt;b&gt;%7%&lt;/b&gt; · hit rate &lt;b&gt;%8&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2 gegen %3, %4 s gemessen.&lt;br&gt;&lt;b&gt;%5&lt;/b&gt; Ops/s · p99 &lt;b&gt;%6&lt;/b&gt; · Fehler &lt;b&gt;%7 %&lt;/b&gt; · Trefferquote &lt;b&gt;%8&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invalidate</source>
+        <translation>Invalidieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redis %1 (%2, %3)</source>
+        <translation>Redis %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server memory before</source>
+        <translation>Serverspeicher vorher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server memory after</source>
+        <translation>Serverspeicher nachher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server memory peak</source>
+        <translation>Serverspeicher Spitze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server CPU</source>
+        <translation>Server-CPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evicted / expired keys</source>
+        <translation>Verdrängte / abgelaufene Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client CPU per operation</source>
+        <translation>Client-CPU pro Operation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client memory peak</source>
+        <translation>Client-Speicher Spitze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worker threads</source>
+        <translation>Arbeits-Threads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys cleaned up</source>
+        <translation>Aufgeräumte Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no cleanup</source>
+        <translation>kein Aufräumen</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::RunsTableModel</name>
+    <message>
+        <location filename="../widgets/models/runstablemodel.cpp" line="+41"/>
+        <source>baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>improved</source>
+        <translation>verbessert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regressed</source>
+        <translation>verschlechtert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not comparable</source>
+        <translation>nicht vergleichbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no baseline</source>
+        <translation>keine Baseline</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>custom</source>
+        <translation>eigener</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Run %1 (%2, %3)</source>
+        <translation>Lauf %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The baseline for this test name and target</source>
+        <translation>Die Baseline für diesen Testnamen und dieses Ziel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throughput (ops/s)</source>
+        <translation>Durchsatz (Ops/s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verdict vs baseline</source>
+        <translation>Bewertung ggü. Baseline</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compared with the baseline of the same test name and target</source>
+        <translation>Verglichen mit der Baseline desselben Testnamens und Ziels</translation>
+    </message>
 </context>
 <context>
     <name>cwb::SandboxLauncher</name>
@@ -440,6 +3973,59 @@
         <location filename="../widgets/sandboxlauncher.cpp" line="+77"/>
         <source>The sandbox did not start.</source>
         <translation>Die Sandbox ist nicht gestartet.</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::SeriesChart</name>
+    <message>
+        <location filename="../widgets/charts/serieschart.cpp" line="+43"/>
+        <source>%1 — drag to pan, wheel to zoom, double-click to fit, right-click to save</source>
+        <translation>%1 — Ziehen verschiebt, Mausrad zoomt, Doppelklick passt an, Rechtsklick speichert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fit to Data</source>
+        <translation>An Daten anpassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save Chart as PNG…</source>
+        <translation>Diagramm als PNG speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save Chart as PDF…</source>
+        <translation>Diagramm als PDF speichern…</translation>
+    </message>
+    <message>
+        <location line="+148"/>
+        <source>Unknown image format &apos;%1&apos;: use .png or .pdf</source>
+        <translation>Unbekanntes Bildformat „%1“: verwenden Sie .png oder .pdf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save Chart as PDF</source>
+        <translation>Diagramm als PDF speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save Chart as PNG</source>
+        <translation>Diagramm als PNG speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
 </context>
 <context>
@@ -605,16 +4191,454 @@
     </message>
 </context>
 <context>
+    <name>cwb::TopologyGraph</name>
+    <message>
+        <location filename="../widgets/cluster/topologygraph.cpp" line="+73"/>
+        <source>No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology.</source>
+        <translation>Noch kein Cluster. Verbinden Sie sich mit einem Redis-Cluster-Knoten (oder starten Sie eine lokale Cluster-Sandbox), um seine Topologie zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+13"/>
+        <source>master</source>
+        <translation>Master</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <source>replica</source>
+        <translation>Replikat</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>up</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>suspected</source>
+        <translation>verdächtig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 slots</source>
+        <translation>%1 Slots</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>lag %1</source>
+        <translation>Verzögerung %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 ops/s · %3</source>
+        <translation>%1 · %2 Ops/s · %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no slots</source>
+        <translation>keine Slots</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>slots %1</source>
+        <translation>Slots %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offset %1 · lag %2</source>
+        <translation>Offset %1 · Verzögerung %2</translation>
+    </message>
+</context>
+<context>
     <name>cwb::WarmingPage</name>
     <message>
-        <location filename="../widgets/pages/warmingpage.cpp" line="+13"/>
+        <location filename="../widgets/pages/warmingpage.cpp" line="+79"/>
         <source>Warming</source>
         <translation>Vorwärmen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Fill the cache ahead of traffic from a key list or a recorded workload, at a controlled rate.</source>
-        <translation>Den Cache vor dem Ansturm aus einer Schlüsselliste oder einer aufgezeichneten Last füllen, mit kontrollierter Rate.</translation>
+        <source>Fill the cache ahead of traffic from key lists, datasets, another server or recorded traffic, on a schedule.</source>
+        <translation>Den Cache vor dem Verkehr füllen – aus Schlüssellisten, Datensätzen, einem anderen Server oder aufgezeichnetem Verkehr, nach Zeitplan.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Running %1 ...</source>
+        <translation>%1 läuft ...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New plan...</source>
+        <translation>Neuer Plan...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a plan from a strategy template</source>
+        <translation>Einen Plan aus einer Strategievorlage schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit...</source>
+        <translation>Bearbeiten...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import...</source>
+        <translation>Importieren...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the plans of a JSON plan file</source>
+        <translation>Die Pläne einer JSON-Plandatei hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run now</source>
+        <translation>Jetzt ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the selected plan against the current target now</source>
+        <translation>Den ausgewählten Plan jetzt gegen das aktuelle Ziel ausführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the running plan after its current batch</source>
+        <translation>Den laufenden Plan nach dem aktuellen Stapel anhalten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+15"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next run</source>
+        <translation>Nächster Lauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last result</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it stopped</source>
+        <translation>Grund des Endes</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Next 24 hours</source>
+        <translation>Nächste 24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Target: %1</source>
+        <translation>Ziel: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No target</source>
+        <translation>Kein Ziel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved plans could not be read: %1</source>
+        <translation>Gespeicherte Pläne konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Choose a target first: the plan names no server of its own.</source>
+        <translation>Wählen Sie zuerst ein Ziel: Der Plan nennt keinen eigenen Server.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Queued %1</source>
+        <translation>%1 eingereiht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>on demand</source>
+        <translation>bei Bedarf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid schedule</source>
+        <translation>ungültiger Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every %1 minutes</source>
+        <translation>alle %1 Minuten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every %1 hours at :%2</source>
+        <translation>alle %1 Stunden um :%2</translation>
+    </message>
+    <message>
+        <location line="+167"/>
+        <source>Plans imported: %1</source>
+        <translation>Importierte Pläne: %1</translation>
+    </message>
+    <message>
+        <location line="-169"/>
+        <source>hourly at :%1</source>
+        <translation>stündlich um :%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>daily at %1</source>
+        <translation>täglich um %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>monthly on day %1 at %2</source>
+        <translation>monatlich am Tag %1 um %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>custom schedule</source>
+        <translation>eigener Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 (disabled)</source>
+        <translation>%1 (deaktiviert)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never run</source>
+        <translation>nie ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memory limit</source>
+        <translation>Speichergrenze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2 skipped)</source>
+        <translation>%1 (%2 übersprungen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Import Warming Plans</source>
+        <translation>Vorwärmpläne importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan files (*.json);;All files (*)</source>
+        <translation>Plandateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1: %2 keys, %3, batch of %4</source>
+        <translation>%1: %2 Schlüssel, %3, Stapel von %4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::WarmingPlanDialog</name>
+    <message>
+        <location filename="../widgets/pages/warmingplandialog.cpp" line="+16"/>
+        <source>Warming Plan</source>
+        <translation>Vorwärmplan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace the text with a template for this strategy</source>
+        <translation>Den Text durch eine Vorlage für diese Strategie ersetzen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The plan is not valid:</source>
+        <translation>Der Plan ist ungültig:</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::WarmingTimeline</name>
+    <message>
+        <location filename="../widgets/pages/warmingtimeline.cpp" line="+21"/>
+        <source>Warming runs in the next 24 hours</source>
+        <translation>Vorwärmläufe in den nächsten 24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+34"/>
+        <source>No plans</source>
+        <translation>Keine Pläne</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>no run in the next 24 hours</source>
+        <translation>kein Lauf in den nächsten 24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>runs: %1, next at %2</source>
+        <translation>Läufe: %1, nächster um %2</translation>
     </message>
 </context>
 </TS>

@@ -2,22 +2,701 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>cwb::AlertPanel</name>
+    <message>
+        <location filename="../widgets/monitoring/alertpanel.cpp" line="+42"/>
+        <location line="+58"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+56"/>
+        <source>Firing</source>
+        <translation>Firing</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+57"/>
+        <location line="+223"/>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <location line="+57"/>
+        <location line="+227"/>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location line="-276"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+54"/>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+56"/>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Resolve</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show alerts in this state</source>
+        <translation>Show alerts in this state</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any severity</source>
+        <translation>Any severity</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show alerts of this severity</source>
+        <translation>Show alerts of this severity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+219"/>
+        <source>until resolved</source>
+        <translation>until resolved</translation>
+    </message>
+    <message>
+        <location line="-218"/>
+        <source>for 15 minutes</source>
+        <translation>for 15 minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for 1 hour</source>
+        <translation>for 1 hour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for 4 hours</source>
+        <translation>for 4 hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for 1 day</source>
+        <translation>for 1 day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long an acknowledgement silences repeat notifications</source>
+        <translation>How long an acknowledgement silences repeat notifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge the selected alert: it stays open but stops repeating notifications (Ctrl+K)</source>
+        <translation>Acknowledge the selected alert: it stays open but stops repeating notifications (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve the selected alert now (Ctrl+Shift+R)</source>
+        <translation>Resolve the selected alert now (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+198"/>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location line="-198"/>
+        <location line="+197"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+202"/>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location line="-202"/>
+        <location line="+200"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="-200"/>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+46"/>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alert history</source>
+        <translation>Alert history</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select an alert to see its details.</source>
+        <translation>Select an alert to see its details.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>%1 firing, %2 pending, %3 acknowledged</source>
+        <translation>%1 firing, %2 pending, %3 acknowledged</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fired</source>
+        <translation>Fired</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 by %2, %3</source>
+        <translation>%1 by %2, %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent via %1</source>
+        <translation>Sent via %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>retrying</source>
+        <translation>retrying</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Copy Alert ID</source>
+        <translation>Copy Alert ID</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>reminder</source>
+        <translation>reminder</translation>
+    </message>
+</context>
+<context>
     <name>cwb::BenchmarksPage</name>
     <message>
-        <location filename="../widgets/pages/benchmarkspage.cpp" line="+13"/>
+        <location filename="../widgets/pages/benchmarkspage.cpp" line="+40"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Cache basic operations</source>
+        <translation>Cache basic operations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concurrent reads</source>
+        <translation>Concurrent reads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concurrent writes</source>
+        <translation>Concurrent writes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixed operations</source>
+        <translation>Mixed operations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalidation patterns</source>
+        <translation>Invalidation patterns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session management</source>
+        <translation>Session management</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geospatial queries</source>
+        <translation>Geospatial queries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Real-time updates</source>
+        <translation>Real-time updates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory stress</source>
+        <translation>Memory stress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High-concurrency stress</source>
+        <translation>High-concurrency stress</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>improved</source>
+        <translation>improved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regressed</source>
+        <translation>regressed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not enough runs yet</source>
+        <translation>not enough runs yet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Run repeatable benchmark suites and compare the results with redis-benchmark on this machine.</source>
-        <translation>Run repeatable benchmark suites and compare the results with redis-benchmark on this machine.</translation>
+        <source>Ten specialised benchmarks with latency, memory and CPU figures, and their trend across runs.</source>
+        <translation>Ten specialised benchmarks with latency, memory and CPU figures, and their trend across runs.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Benchmarks to run</source>
+        <translation>Benchmarks to run</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not run</source>
+        <translation>Not run</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run on a local &amp;sandbox</source>
+        <translation>Run on a local &amp;sandbox</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a throw-away redis-server for the run instead of using the target</source>
+        <translation>Start a throw-away redis-server for the run instead of using the target</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run &amp;Selected</source>
+        <translation>Run &amp;Selected</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the ticked benchmarks one after another</source>
+        <translation>Run the ticked benchmarks one after another</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run &amp;All</source>
+        <translation>Run &amp;All</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run all ten benchmarks</source>
+        <translation>Run all ten benchmarks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the running benchmark; its keys are still cleaned up</source>
+        <translation>Stop the running benchmark; its keys are still cleaned up</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ops/s</source>
+        <translation>ops/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+303"/>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <location line="-303"/>
+        <location line="+303"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="-303"/>
+        <source>p99.9</source>
+        <translation>p99.9</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Measured operations</source>
+        <translation>Measured operations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latency (µs)</source>
+        <translation>Latency (µs)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Memory (MiB)</source>
+        <translation>Memory (MiB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High-concurrency ramp</source>
+        <translation>High-concurrency ramp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connections</source>
+        <translation>Connections</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>Throughput (ops/s)</source>
+        <translation>Throughput (ops/s)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+5"/>
+        <source>Throughput</source>
+        <translation>Throughput</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+1"/>
+        <source>p99 (ms)</source>
+        <translation>p99 (ms)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trend of stored runs</source>
+        <translation>Trend of stored runs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>p99 (µs)</source>
+        <translation>p99 (µs)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Results</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ramp</source>
+        <translation>Ramp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Target: a local sandbox started for the run</source>
+        <translation>Target: a local sandbox started for the run</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target: none — enter one in the connection bar or tick the sandbox</source>
+        <translation>Target: none — enter one in the connection bar or tick the sandbox</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Tick at least one benchmark.</source>
+        <translation>Tick at least one benchmark.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No target: enter one in the connection bar or tick the sandbox.</source>
+        <translation>No target: enter one in the connection bar or tick the sandbox.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Running %n benchmark(s)…</source>
+        <translation>
+            <numerusform>Running %n benchmark…</numerusform>
+            <numerusform>Running %n benchmarks…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot start the sandbox: %1</source>
+        <translation>Cannot start the sandbox: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Running: %1</source>
+        <translation>Running: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished.</source>
+        <translation>Finished.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Server used_memory</source>
+        <translation>Server used_memory</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server RSS</source>
+        <translation>Server RSS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workbench RSS</source>
+        <translation>Workbench RSS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No result store: trends are not available.</source>
+        <translation>No result store: trends are not available.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%1 on %2: %n stored run(s); latest: %3</source>
+        <translation>
+            <numerusform>%1 on %2: %n stored run; latest: %3</numerusform>
+            <numerusform>%1 on %2: %n stored runs; latest: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 vs median %3 (%4%) — %5</source>
+        <translation>%1: %2 vs median %3 (%4%) — %5</translation>
     </message>
 </context>
 <context>
     <name>cwb::ClusterPage</name>
     <message>
-        <location filename="../widgets/pages/clusterpage.cpp" line="+13"/>
+        <location filename="../widgets/pages/clusterpage.cpp" line="+45"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -26,11 +705,749 @@
         <source>See the cluster&apos;s nodes, slot ranges and replicas, and how load spreads over the shards.</source>
         <translation>See the cluster&apos;s nodes, slot ranges and replicas, and how load spreads over the shards.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Topology</source>
+        <translation>Topology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharding simulation</source>
+        <translation>Sharding simulation</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The connected server is not running in cluster mode.</source>
+        <translation>The connected server is not running in cluster mode.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+52"/>
+        <source>Not connected to a cluster.</source>
+        <translation>Not connected to a cluster.</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the topology again now (it also refreshes every 1.5 s)</source>
+        <translation>Read the topology again now (it also refreshes every 1.5 s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual failover</source>
+        <translation>Manual failover</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run CLUSTER FAILOVER on the selected replica: it becomes the master of its shard</source>
+        <translation>Run CLUSTER FAILOVER on the selected replica: it becomes the master of its shard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kill master</source>
+        <translation>Kill master</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kill the selected master&apos;s process to watch automatic failover (local sandbox clusters only)</source>
+        <translation>Kill the selected master&apos;s process to watch automatic failover (local sandbox clusters only)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+29"/>
+        <location line="+287"/>
+        <source>Slot ownership (0-16383)</source>
+        <translation>Slot ownership (0-16383)</translation>
+    </message>
+    <message>
+        <location line="-294"/>
+        <source>Reading the cluster topology from %1…</source>
+        <translation>Reading the cluster topology from %1…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cannot read the cluster topology: %1</source>
+        <translation>Cannot read the cluster topology: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Slot ownership (0-16383) by master</source>
+        <translation>Slot ownership (0-16383) by master</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 masters, %2 replicas · %3 · %4</source>
+        <translation>%1 masters, %2 replicas · %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all slots covered</source>
+        <translation>all slots covered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uncovered slots: %1</source>
+        <translation>uncovered slots: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Failing over to %1…</source>
+        <translation>Failing over to %1…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Failover done.</source>
+        <translation>Failover done.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failover failed: %1</source>
+        <translation>Failover failed: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Killed %1; the cluster marks it failed after its node timeout and promotes a replica.</source>
+        <translation>Killed %1; the cluster marks it failed after its node timeout and promotes a replica.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Consistent hashing (virtual nodes)</source>
+        <translation>Consistent hashing (virtual nodes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis Cluster slots (CRC16, 16384)</source>
+        <translation>Redis Cluster slots (CRC16, 16384)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key ranges (split points)</source>
+        <translation>Key ranges (split points)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump consistent hash</source>
+        <translation>Jump consistent hash</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Uniform</source>
+        <translation>Uniform</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zipfian (hot keys)</source>
+        <translation>Zipfian (hot keys)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strategy:</source>
+        <translation>Strategy:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nodes:</source>
+        <translation>Nodes:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys:</source>
+        <translation>Keys:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Virtual nodes per node:</source>
+        <translation>Virtual nodes per node:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic:</source>
+        <translation>Traffic:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add node</source>
+        <translation>Add node</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove node</source>
+        <translation>Remove node</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fail node</source>
+        <translation>Fail node</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add one node and show which keys move</source>
+        <translation>Add one node and show which keys move</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the last node and show which keys move</source>
+        <translation>Remove the last node and show which keys move</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected (or first) master in the simulated cluster and watch its replica take over</source>
+        <translation>Stop the selected (or first) master in the simulated cluster and watch its replica take over</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+60"/>
+        <source>Add or remove a node to see how many keys move.</source>
+        <translation>Add or remove a node to see how many keys move.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Keys per node</source>
+        <translation>Keys per node</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ideal (keys / nodes)</source>
+        <translation>Ideal (keys / nodes)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Busiest node %1 × the mean, standard deviation %2 %, hottest node %3 × mean traffic; assigning %4 keys took %5 ms.</source>
+        <translation>Busiest node %1 × the mean, standard deviation %2 %, hottest node %3 × mean traffic; assigning %4 keys took %5 ms.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hash ring ownership (0 to 2^64)</source>
+        <translation>Hash ring ownership (0 to 2^64)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key ranges in sorted key order</source>
+        <translation>Key ranges in sorted key order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump hash: each node owns 1/N of the hash space, not contiguous</source>
+        <translation>Jump hash: each node owns 1/N of the hash space, not contiguous</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+22"/>
+        <source>%1: %2 keys moved (%3 % of all; the ideal is %4 %, so %5 × ideal).</source>
+        <translation>%1: %2 keys moved (%3 % of all; the ideal is %4 %, so %5 × ideal).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 stopped; watch the health checks and the failover.</source>
+        <translation>%1 stopped; watch the health checks and the failover.</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::DesktopChannel</name>
+    <message>
+        <location filename="../widgets/monitoring/desktopchannel.cpp" line="+34"/>
+        <source>Cache Workbench alert</source>
+        <translation>Cache Workbench alert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>shown in the system tray</source>
+        <translation>shown in the system tray</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::LoadConfigForm</name>
+    <message>
+        <location filename="../widgets/config/loadconfigform.cpp" line="+59"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short name for the run; baselines are kept per name and target</source>
+        <translation>A short name for the run; baselines are kept per name and target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descr&amp;iption:</source>
+        <translation>Descr&amp;iption:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What this test is for, saved with the results</source>
+        <translation>What this test is for, saved with the results</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Duration:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the measurement runs, in seconds (warm-up not included)</source>
+        <translation>How long the measurement runs, in seconds (warm-up not included)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Warm-up:</source>
+        <translation>&amp;Warm-up:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load applied before the measurement starts; excluded from the results</source>
+        <translation>Load applied before the measurement starts; excluded from the results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> users</source>
+        <translation> users</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Virtual users:</source>
+        <translation>&amp;Virtual users:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concurrent virtual users; each has its own connection</source>
+        <translation>Concurrent virtual users; each has its own connection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> req/s</source>
+        <translation> req/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as fast as possible (closed loop)</source>
+        <translation>as fast as possible (closed loop)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Target rate:</source>
+        <translation>&amp;Target rate:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total requests per second (open loop, latency includes queueing). 0 runs a closed loop: each user sends its next request when the previous answered</source>
+        <translation>Total requests per second (open loop, latency includes queueing). 0 runs a closed loop: each user sends its next request when the previous answered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> in flight</source>
+        <translation> in flight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pipeline:</source>
+        <translation>&amp;Pipeline:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests each user keeps in flight (closed loop only)</source>
+        <translation>Requests each user keeps in flight (closed loop only)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operation mix</source>
+        <translation>Operation mix</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Read</source>
+        <translation>&amp;Read</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wr&amp;ite</source>
+        <translation>Wr&amp;ite</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>D&amp;elete</source>
+        <translation>D&amp;elete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In&amp;validate</source>
+        <translation>In&amp;validate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of reads (GET, HGETALL, ...): hits and misses are counted</source>
+        <translation>Share of reads (GET, HGETALL, ...): hits and misses are counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of writes (SET with TTL, HSET, ...)</source>
+        <translation>Share of writes (SET with TTL, HSET, ...)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of deletes (UNLINK)</source>
+        <translation>Share of deletes (UNLINK)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of tag invalidations (deleting every key of a tag)</source>
+        <translation>Share of tag invalidations (deleting every key of a tag)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The shares always add up to 100%: changing one adjusts the others in proportion</source>
+        <translation>The shares always add up to 100%: changing one adjusts the others in proportion</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keys and values</source>
+        <translation>Keys and values</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>String</source>
+        <translation>String</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Geo</source>
+        <translation>Geo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plain values: GET / SET with TTL</source>
+        <translation>Plain values: GET / SET with TTL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Objects as hashes: HGETALL / HSET</source>
+        <translation>Objects as hashes: HGETALL / HSET</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session records: hash plus sliding expiry</source>
+        <translation>Session records: hash plus sliding expiry</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Geospatial sets: GEOSEARCH / GEOADD</source>
+        <translation>Geospatial sets: GEOSEARCH / GEOADD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counters: GET / INCRBY</source>
+        <translation>Counters: GET / INCRBY</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cache types:</source>
+        <translation>Cache types:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinds of cached data the operations work on; at least one</source>
+        <translation>Kinds of cached data the operations work on; at least one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> keys</source>
+        <translation> keys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key space:</source>
+        <translation>&amp;Key space:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distinct keys per cache type; smaller means more hits</source>
+        <translation>Distinct keys per cache type; smaller means more hits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Uniform</source>
+        <translation>Uniform</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zipfian (hot keys)</source>
+        <translation>Zipfian (hot keys)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaussian</source>
+        <translation>Gaussian</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequential</source>
+        <translation>Sequential</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key &amp;distribution:</source>
+        <translation>Key &amp;distribution:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How keys are picked from the key space</source>
+        <translation>How keys are picked from the key space</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zipf &amp;exponent:</source>
+        <translation>Zipf &amp;exponent:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skew of the Zipfian distribution (Zipfian only); 0.99 is typical</source>
+        <translation>Skew of the Zipfian distribution (Zipfian only); 0.99 is typical</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gaussian &amp;sigma:</source>
+        <translation>Gaussian &amp;sigma:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard deviation as a fraction of the key space (Gaussian only)</source>
+        <translation>Standard deviation as a fraction of the key space (Gaussian only)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source> B</source>
+        <translation> B</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Value size mi&amp;n:</source>
+        <translation>Value size mi&amp;n:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smallest value written, in bytes</source>
+        <translation>Smallest value written, in bytes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value size ma&amp;x:</source>
+        <translation>Value size ma&amp;x:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest value written, in bytes (at most 16 MiB)</source>
+        <translation>Largest value written, in bytes (at most 16 MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no expiry</source>
+        <translation>no expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;TTL:</source>
+        <translation>&amp;TTL:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expiry of written keys; 0 = no expiry</source>
+        <translation>Expiry of written keys; 0 = no expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> tags</source>
+        <translation> tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>Ta&amp;gs:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalidation tags the keys are spread over</source>
+        <translation>Invalidation tags the keys are spread over</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key &amp;prefix:</source>
+        <translation>Key &amp;prefix:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every key the test writes starts with this; cleanup deletes only keys under it</source>
+        <translation>Every key the test writes starts with this; cleanup deletes only keys under it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Execution</source>
+        <translation>Execution</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request ti&amp;meout:</source>
+        <translation>Request ti&amp;meout:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A request without a reply after this counts as a timeout error</source>
+        <translation>A request without a reply after this counts as a timeout error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> threads</source>
+        <translation> threads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one per core</source>
+        <translation>one per core</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W&amp;orker threads:</source>
+        <translation>W&amp;orker threads:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads driving the virtual users; 0 = one per CPU core</source>
+        <translation>Threads driving the virtual users; 0 = one per CPU core</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See&amp;d:</source>
+        <translation>See&amp;d:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random seed of the key sequence: the same seed repeats the same keys</source>
+        <translation>Random seed of the key sequence: the same seed repeats the same keys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the test&apos;s keys after the run</source>
+        <translation>Delete the test&apos;s keys after the run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cleanup:</source>
+        <translation>&amp;Cleanup:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SCAN and UNLINK every key under the prefix when the run ends</source>
+        <translation>SCAN and UNLINK every key under the prefix when the run ends</translation>
+    </message>
+    <message>
+        <location line="+223"/>
+        <source>must be a non-negative integer</source>
+        <translation>must be a non-negative integer</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Total: %1%</source>
+        <translation>Total: %1%</translation>
+    </message>
 </context>
 <context>
     <name>cwb::LoadTestPage</name>
     <message>
-        <location filename="../widgets/pages/loadtestpage.cpp" line="+13"/>
+        <location filename="../widgets/pages/loadtestpage.cpp" line="+62"/>
+        <source>Connecting</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warming up</source>
+        <translation>Warming up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping</source>
+        <translation>Stopping</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+453"/>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="-442"/>
         <source>Load Test</source>
         <translation>Load Test</translation>
     </message>
@@ -39,16 +1456,437 @@
         <source>Configure a load test against the target server and watch throughput, latency and errors live.</source>
         <translation>Configure a load test against the target server and watch throughput, latency and errors live.</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pr&amp;eset:</source>
+        <translation>Pr&amp;eset:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fill the form from a built-in test; any edit makes it a custom test</source>
+        <translation>Fill the form from a built-in test; any edit makes it a custom test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load a configuration from a JSON file (Ctrl+O)</source>
+        <translation>Load a configuration from a JSON file (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the configuration as JSON, without any password (Ctrl+S)</source>
+        <translation>Save the configuration as JSON, without any password (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Suite</source>
+        <translation>Suite</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A built-in sequence of tests, run one after another against the target</source>
+        <translation>A built-in sequence of tests, run one after another against the target</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1 (%n test(s))</source>
+        <translation>
+            <numerusform>%1 (%n test)</numerusform>
+            <numerusform>%1 (%n tests)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run s&amp;uite</source>
+        <translation>Run s&amp;uite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run every test of the chosen suite in turn; each is saved to the results</source>
+        <translation>Run every test of the chosen suite in turn; each is saved to the results</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the load test against the target (F5)</source>
+        <translation>Start the load test against the target (F5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the run; what was measured so far is kept (Shift+F5 or Esc)</source>
+        <translation>Stop the run; what was measured so far is kept (Shift+F5 or Esc)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Progress of the current run, warm-up included</source>
+        <translation>Progress of the current run, warm-up included</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not running</source>
+        <translation>Not running</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Figures of the last tenth of a second</source>
+        <translation>Figures of the last tenth of a second</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tests of the suite completed</source>
+        <translation>Tests of the suite completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%v of %m tests</source>
+        <translation>%v of %m tests</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Live charts</source>
+        <translation>&amp;Live charts</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This run</source>
+        <translation>This run</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This run against the baseline of its test name and target</source>
+        <translation>This run against the baseline of its test name and target</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save as &amp;baseline</source>
+        <translation>Save as &amp;baseline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make this run the baseline for its test name and target</source>
+        <translation>Make this run the baseline for its test name and target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Compare with baseline</source>
+        <translation>&amp;Compare with baseline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare this run with the baseline of its test name and target</source>
+        <translation>Compare this run with the baseline of its test name and target</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export C&amp;SV…</source>
+        <translation>Export C&amp;SV…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The per-second series as CSV</source>
+        <translation>The per-second series as CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;JSON…</source>
+        <translation>Export &amp;JSON…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every metric, per-operation percentiles and histograms as JSON</source>
+        <translation>Every metric, per-operation percentiles and histograms as JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;Prometheus…</source>
+        <translation>Export &amp;Prometheus…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The run&apos;s metrics in the Prometheus text format</source>
+        <translation>The run&apos;s metrics in the Prometheus text format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report…</source>
+        <translation>&amp;Report…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A self-contained HTML report with tables and charts</source>
+        <translation>A self-contained HTML report with tables and charts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ummary</source>
+        <translation>S&amp;ummary</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The run could not be saved to the results.</source>
+        <translation>The run could not be saved to the results.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Enter a valid target server first.</source>
+        <translation>Enter a valid target server first.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The suite &apos;%1&apos; could not be loaded.</source>
+        <translation>The suite &apos;%1&apos; could not be loaded.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Suite &apos;%1&apos; stopped after %2 of %3 tests</source>
+        <translation>Suite &apos;%1&apos; stopped after %2 of %3 tests</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Suite &apos;%1&apos; finished: %2 tests</source>
+        <translation>Suite &apos;%1&apos; finished: %2 tests</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suite &apos;%1&apos;: test %2 of %3 (%4)</source>
+        <translation>Suite &apos;%1&apos;: test %2 of %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 · %2 elapsed · %3 remaining</source>
+        <translation>%1 · %2 elapsed · %3 remaining</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now: %1 ops/s · p99 %2 · %3 errors/s · %4 of %5 users connected</source>
+        <translation>Now: %1 ops/s · p99 %2 · %3 errors/s · %4 of %5 users connected</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2 / %3</source>
+        <translation>%1 %2 / %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run failed</source>
+        <translation>Run failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The load test failed.</source>
+        <translation>The load test failed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped after %1 s measured</source>
+        <translation>Stopped after %1 s measured</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open Configuration</source>
+        <translation>Open Configuration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load test configurations (*.json);;All files (*)</source>
+        <translation>Load test configurations (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open %1.</source>
+        <translation>Could not open %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not a valid load test configuration: %2</source>
+        <translation>%1 is not a valid load test configuration: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save Configuration</source>
+        <translation>Save Configuration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load test configurations (*.json)</source>
+        <translation>Load test configurations (*.json)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export JSON</source>
+        <translation>Export JSON</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Prometheus Metrics</source>
+        <translation>Export Prometheus Metrics</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prometheus text format (*.prom *.txt)</source>
+        <translation>Prometheus text format (*.prom *.txt)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save Report</source>
+        <translation>Save Report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML reports (*.html)</source>
+        <translation>HTML reports (*.html)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export Results</source>
+        <translation>Export Results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;JSON files (*.json);;Prometheus text format (*.prom);;HTML reports (*.html)</source>
+        <translation>CSV files (*.csv);;JSON files (*.json);;Prometheus text format (*.prom);;HTML reports (*.html)</translation>
+    </message>
+    <message>
+        <location line="-368"/>
+        <source>This run is now the baseline for its test and target.</source>
+        <translation>This run is now the baseline for its test and target.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The baseline could not be set.</source>
+        <translation>The baseline could not be set.</translation>
+    </message>
+    <message>
+        <location line="+418"/>
+        <source>The comparison failed.</source>
+        <translation>The comparison failed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no baseline for this test and target yet. Use &quot;Save as baseline&quot; on a run you trust.</source>
+        <translation>There is no baseline for this test and target yet. Use &quot;Save as baseline&quot; on a run you trust.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Against the baseline: &lt;b&gt;%1&lt;/b&gt; (changes within ±%2% count as unchanged)</source>
+        <translation>Against the baseline: &lt;b&gt;%1&lt;/b&gt; (changes within ±%2% count as unchanged)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>n/a</source>
+        <translation>n/a</translation>
+    </message>
 </context>
 <context>
     <name>cwb::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+55"/>
+        <location filename="../widgets/mainwindow.cpp" line="+61"/>
         <source>Cache Workbench</source>
         <translation>Cache Workbench</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Starting a local Redis Cluster sandbox…</source>
         <translation>Starting a local Redis Cluster sandbox…</translation>
     </message>
@@ -143,7 +1981,7 @@
         <translation>Browse, compare and export past runs</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -293,7 +2131,30 @@
         <translation>State of the current run</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
+        <source>Applied the tuner&apos;s recommendation: %1</source>
+        <translation>Applied the tuner&apos;s recommendation: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The result store could not be opened.</source>
+        <translation>The result store could not be opened.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The result store was damaged and has been reset.</source>
+        <translation>The result store was damaged and has been reset.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+61"/>
+        <source>%1, %n firing alert(s)</source>
+        <translation>
+            <numerusform>%1, %n firing alert</numerusform>
+            <numerusform>%1, %n firing alerts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
@@ -370,7 +2231,7 @@
 <context>
     <name>cwb::MonitoringPage</name>
     <message>
-        <location filename="../widgets/pages/monitoringpage.cpp" line="+13"/>
+        <location filename="../widgets/pages/monitoringpage.cpp" line="+66"/>
         <source>Monitoring</source>
         <translation>Monitoring</translation>
     </message>
@@ -379,18 +2240,839 @@
         <source>Watch hit ratio, memory, evictions and commands per second of the target server over time.</source>
         <translation>Watch hit ratio, memory, evictions and commands per second of the target server over time.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <location line="+201"/>
+        <source>Start Monitoring</source>
+        <translation>Start Monitoring</translation>
+    </message>
+    <message>
+        <location line="-198"/>
+        <location line="+178"/>
+        <source>Connect to a target first</source>
+        <translation>Connect to a target first</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>Last 15 minutes</source>
+        <translation>Last 15 minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 6 hours</source>
+        <translation>Last 6 hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time range of the trend chart and of exports</source>
+        <translation>Time range of the trend chart and of exports</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commands per second</source>
+        <translation>Commands per second</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hit rate (%)</source>
+        <translation>Hit rate (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory used (MB)</source>
+        <translation>Memory used (MB)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connected clients</source>
+        <translation>Connected clients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99 latency (ms)</source>
+        <translation>p99 latency (ms)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error rate (%)</source>
+        <translation>Error rate (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evictions per second</source>
+        <translation>Evictions per second</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network out (B/s)</source>
+        <translation>Network out (B/s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert &amp;Rules…</source>
+        <translation>Alert &amp;Rules…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the history of the chosen range as JSON, CSV or Prometheus text</source>
+        <translation>Save the history of the chosen range as JSON, CSV or Prometheus text</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Range:</source>
+        <translation>Range:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ops/s</source>
+        <translation>Ops/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hit rate</source>
+        <translation>Hit rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99 latency</source>
+        <translation>p99 latency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error rate</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Service Status</source>
+        <translation>Service Status</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The alert could not be changed.</source>
+        <translation>The alert could not be changed.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Poll %1 every collection interval</source>
+        <translation>Poll %1 every collection interval</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stop Monitoring</source>
+        <translation>Stop Monitoring</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>load: %1</source>
+        <translation>load: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 evictions/s</source>
+        <translation>%1 evictions/s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 keys</source>
+        <translation>%1 keys</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>load run, last interval</source>
+        <translation>load run, last interval</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>server, since reset</source>
+        <translation>server, since reset</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>workbench: %1</source>
+        <translation>workbench: %1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Target:</source>
+        <translation>Target:</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 reachable</source>
+        <translation>%1 reachable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 unreachable</source>
+        <translation>%1 unreachable</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last error:</source>
+        <translation>Last error:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collector:</source>
+        <translation>Collector:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>running, every %1 s</source>
+        <translation>running, every %1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last sample:</source>
+        <translation>Last sample:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nodes:</source>
+        <translation>Nodes:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>/metrics:</source>
+        <translation>/metrics:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>notifies while minimised</source>
+        <translation>notifies while minimised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing sent yet</source>
+        <translation>nothing sent yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>retrying</source>
+        <translation>retrying</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The monitoring settings were not applied.</source>
+        <translation>The monitoring settings were not applied.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The alert rules were not applied.</source>
+        <translation>The alert rules were not applied.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown file type &apos;%1&apos;: use .json, .csv or .prom</source>
+        <translation>Unknown file type &apos;%1&apos;: use .json, .csv or .prom</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export Monitoring History</source>
+        <translation>Export Monitoring History</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json);;CSV (*.csv);;Prometheus text (*.prom)</source>
+        <translation>JSON (*.json);;CSV (*.csv);;Prometheus text (*.prom)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Monitoring history saved to %1.</source>
+        <translation>Monitoring history saved to %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The monitoring history could not be saved.</source>
+        <translation>The monitoring history could not be saved.</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::MonitoringSettingsDialog</name>
+    <message>
+        <location filename="../widgets/monitoring/monitoringsettingsdialog.cpp" line="+38"/>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Monitoring Settings</source>
+        <translation>Monitoring Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0 turns this rule off</source>
+        <translation>0 turns this rule off</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Collect metrics while a target is connected</source>
+        <translation>Collect metrics while a target is connected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <location line="+25"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate alert rules</source>
+        <translation>Evaluate alert rules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collection &amp;interval:</source>
+        <translation>Collection &amp;interval:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retention:</source>
+        <translation>&amp;Retention:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Memory above:</source>
+        <translation>&amp;Memory above:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;CPU above:</source>
+        <translation>&amp;CPU above:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hit rate below:</source>
+        <translation>&amp;Hit rate below:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99 &amp;latency above:</source>
+        <translation>p99 &amp;latency above:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Error rate above:</source>
+        <translation>&amp;Error rate above:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fire after (for):</source>
+        <translation>Fire after (for):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve after clear for:</source>
+        <translation>Resolve after clear for:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write every transition to a log file</source>
+        <translation>Write every transition to a log file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default location</source>
+        <translation>default location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>POST alerts as JSON to a webhook</source>
+        <translation>POST alerts as JSON to a webhook</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send alerts by email (SMTP)</source>
+        <translation>Send alerts by email (SMTP)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Require STARTTLS</source>
+        <translation>Require STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password is read from CWB_SMTP_PASSWORD and never saved</source>
+        <translation>The password is read from CWB_SMTP_PASSWORD and never saved</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>comma-separated addresses</source>
+        <translation>comma-separated addresses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System tray notification while minimised</source>
+        <translation>System tray notification while minimised</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log file:</source>
+        <translation>Log file:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Webhook URL:</source>
+        <translation>Webhook URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout:</source>
+        <translation>Timeout:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retries:</source>
+        <translation>Retries:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMTP server:</source>
+        <translation>SMTP server:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serve /metrics in the Prometheus format</source>
+        <translation>Serve /metrics in the Prometheus format</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allow binding beyond loopback (needs a token)</source>
+        <translation>Allow binding beyond loopback (needs a token)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bearer token, at least 16 characters; not saved (or set CWB_METRICS_TOKEN)</source>
+        <translation>Bearer token, at least 16 characters; not saved (or set CWB_METRICS_TOKEN)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bind address:</source>
+        <translation>Bind address:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bearer token:</source>
+        <translation>Bearer token:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrics Endpoint</source>
+        <translation>Metrics Endpoint</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
 </context>
 <context>
     <name>cwb::OptimisationPage</name>
     <message>
-        <location filename="../widgets/pages/optimisationpage.cpp" line="+13"/>
+        <location filename="../widgets/pages/optimisationpage.cpp" line="+56"/>
+        <source>throughput (ops/s)</source>
+        <translation>throughput (ops/s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p99 (µs)</source>
+        <translation>p99 (µs)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>throughput</source>
+        <translation>throughput</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Optimisation</source>
         <translation>Optimisation</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Check memory, eviction and persistence settings and get advice for using Redis as a cache.</source>
-        <translation>Check memory, eviction and persistence settings and get advice for using Redis as a cache.</translation>
+        <source>Short, bounded experiments on the target: pipeline depth, pool size, compression and TTL policy, with recommendations from what was measured.</source>
+        <translation>Short, bounded experiments on the target: pipeline depth, pool size, compression and TTL policy, with recommendations from what was measured.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strategies</source>
+        <translation>Strategies</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pipeline depth</source>
+        <translation>Pipeline depth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool size</source>
+        <translation>Pool size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compression</source>
+        <translation>Compression</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TTL policy (local sandbox)</source>
+        <translation>TTL policy (local sandbox)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hot and big keys</source>
+        <translation>Hot and big keys</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time budget for all experiments, cleanup included</source>
+        <translation>Time budget for all experiments, cleanup included</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unlimited</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How much the target&apos;s used_memory may grow; the tuner stops and cleans up before</source>
+        <translation>How much the target&apos;s used_memory may grow; the tuner stops and cleans up before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply to test configuration</source>
+        <translation>Apply to test configuration</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand the recommended pipeline depth and pool size to the load test</source>
+        <translation>Hand the recommended pipeline depth and pool size to the load test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time budget:</source>
+        <translation>Time budget:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory budget:</source>
+        <translation>Memory budget:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pipeline depth</source>
+        <translation>pipeline depth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pool size</source>
+        <translation>pool size</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recommendation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gain</source>
+        <translation>Gain</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count / size</source>
+        <translation>Count / size</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Enter a valid target first.</source>
+        <translation>Enter a valid target first.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>hot keys: %1</source>
+        <translation>hot keys: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancelling… (cleaning up the experiment&apos;s keys)</source>
+        <translation>Cancelling… (cleaning up the experiment&apos;s keys)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 in %2 s; peak used_memory growth %3; %4 keys cleaned up.</source>
+        <translation>%1 in %2 s; peak used_memory growth %3; %4 keys cleaned up.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 %2% %3</source>
+        <translation>%1 %2% %3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(within noise)</source>
+        <translation>(within noise)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>hot (client)</source>
+        <translation>hot (client)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hot (server, LFU)</source>
+        <translation>hot (server, LFU)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>big</source>
+        <translation>big</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No measured change to apply</source>
+        <translation>No measured change to apply</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply: %1</source>
+        <translation>Apply: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::PercentileSpectrumChart</name>
+    <message>
+        <location filename="../widgets/charts/percentilespectrumchart.cpp" line="+17"/>
+        <source>Latency distribution</source>
+        <translation>Latency distribution</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Percentile</source>
+        <translation>Percentile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Latency (ms)</source>
+        <translation>Latency (ms)</translation>
     </message>
 </context>
 <context>
@@ -424,7 +3106,7 @@
 <context>
     <name>cwb::ResultsPage</name>
     <message>
-        <location filename="../widgets/pages/resultspage.cpp" line="+13"/>
+        <location filename="../widgets/pages/resultspage.cpp" line="+56"/>
         <source>Results</source>
         <translation>Results</translation>
     </message>
@@ -433,6 +3115,857 @@
         <source>Browse past runs, compare them side by side and export reports.</source>
         <translation>Browse past runs, compare them side by side and export reports.</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by name, preset, target or verdict</source>
+        <translation>Filter by name, preset, target or verdict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only runs whose columns contain this text</source>
+        <translation>Show only runs whose columns contain this text</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Double-click a run to open it; select two to compare them</source>
+        <translation>Double-click a run to open it; select two to compare them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored runs</source>
+        <translation>Stored runs</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the selected run&apos;s charts and summary</source>
+        <translation>Show the selected run&apos;s charts and summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;mpare</source>
+        <translation>Co&amp;mpare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlay the two selected runs in one chart with a table of differences</source>
+        <translation>Overlay the two selected runs in one chart with a table of differences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+169"/>
+        <source>Mark as &amp;baseline</source>
+        <translation>Mark as &amp;baseline</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>Make the selected run the baseline for its test name and target, or unmark it</source>
+        <translation>Make the selected run the baseline for its test name and target, or unmark it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the selected runs</source>
+        <translation>Delete the selected runs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the selected runs as CSV (a table) or JSON (full documents) (Ctrl+E)</source>
+        <translation>Export the selected runs as CSV (a table) or JSON (full documents) (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read the stored runs again</source>
+        <translation>Read the stored runs again</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select two runs and press Compare.</source>
+        <translation>Select two runs and press Compare.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Throughput and p99 of both runs</source>
+        <translation>Throughput and p99 of both runs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time (s)</source>
+        <translation>Time (s)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operations/s</source>
+        <translation>Operations/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p99 latency (ms)</source>
+        <translation>p99 latency (ms)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A throughput</source>
+        <translation>A throughput</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B throughput</source>
+        <translation>B throughput</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A p99</source>
+        <translation>A p99</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B p99</source>
+        <translation>B p99</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change (B vs A)</source>
+        <translation>Change (B vs A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each metric of run B against run A; changes within ±10% count as unchanged</source>
+        <translation>Each metric of run B against run A; changes within ±10% count as unchanged</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comparison</source>
+        <translation>Comparison</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+75"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The stored runs could not be read.</source>
+        <translation>The stored runs could not be read.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Unmark &amp;baseline</source>
+        <translation>Unmark &amp;baseline</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The run %1 could not be loaded.</source>
+        <translation>The run %1 could not be loaded.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The selected runs could not be loaded.</source>
+        <translation>The selected runs could not be loaded.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A: %1 — B: %2</source>
+        <translation>A: %1 — B: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+6"/>
+        <source>n/a</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Delete Runs</source>
+        <translation>Delete Runs</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n stored run(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n stored run? This cannot be undone.</numerusform>
+            <numerusform>Delete %n stored runs? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export Runs</source>
+        <translation>Export Runs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV table (*.csv);;JSON documents (*.json)</source>
+        <translation>CSV table (*.csv);;JSON documents (*.json)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n run(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n run to %1.</numerusform>
+            <numerusform>Exported %n runs to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cwb::RuleEditorDialog</name>
+    <message>
+        <location filename="../widgets/monitoring/ruleeditordialog.cpp" line="+27"/>
+        <source>Alert Rules</source>
+        <translation>Alert Rules</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+4"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The value must move this far back past the threshold to count as clear</source>
+        <translation>The value must move this far back past the threshold to count as clear</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any target</source>
+        <translation>any target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any node (host:port, workbench, load, all)</source>
+        <translation>any node (host:port, workbench, load, all)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metric:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Comparator:</source>
+        <translation>&amp;Comparator:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Threshold:</source>
+        <translation>&amp;Threshold:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep firing for:</source>
+        <translation>&amp;Keep firing for:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hysteresis:</source>
+        <translation>&amp;Hysteresis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Severity:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target label:</source>
+        <translation>Target label:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Node label:</source>
+        <translation>Node label:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add Rule</source>
+        <translation>&amp;Add Rule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move Rule</source>
+        <translation>Re&amp;move Rule</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>New rule %1</source>
+        <translation>New rule %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>rules: the id &apos;%1&apos; is reserved for built-in rules</source>
+        <translation>rules: the id &apos;%1&apos; is reserved for built-in rules</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::RunCharts</name>
+    <message>
+        <location filename="../widgets/charts/runcharts.cpp" line="+16"/>
+        <source>Time (s)</source>
+        <translation>Time (s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency over time</source>
+        <translation>Latency over time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Latency (ms)</source>
+        <translation>Latency (ms)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Throughput and errors</source>
+        <translation>Throughput and errors</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>Operations/s</source>
+        <translation>Operations/s</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Throughput</source>
+        <translation>Throughput</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error rate</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Errors (%)</source>
+        <translation>Errors (%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operations by type</source>
+        <translation>Operations by type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write</source>
+        <translation>Write</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalidate</source>
+        <translation>Invalidate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Hit rate</source>
+        <translation>Hit rate</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Hits (%)</source>
+        <translation>Hits (%)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All operations</source>
+        <translation>All operations</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Logarithmic latency axis</source>
+        <translation>&amp;Logarithmic latency axis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show latency over time on a logarithmic scale, so spikes and the median fit in one view</source>
+        <translation>Show latency over time on a logarithmic scale, so spikes and the median fit in one view</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click a legend entry to hide or show a series. Drag to pan, wheel to zoom, double-click to fit; right-click a chart to save it as PNG or PDF.</source>
+        <translation>Click a legend entry to hide or show a series. Drag to pan, wheel to zoom, double-click to fit; right-click a chart to save it as PNG or PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::RunSummaryView</name>
+    <message>
+        <location filename="../widgets/run/runsummaryview.cpp" line="+44"/>
+        <location line="+127"/>
+        <location line="+4"/>
+        <source>not measured</source>
+        <translation>not measured</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <location line="+69"/>
+        <source>n/a</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <location line="+116"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <location line="+1"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+11"/>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Ops/s</source>
+        <translation>Ops/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p99.9</source>
+        <translation>p99.9</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latency of successful operations per type, measured by the workbench</source>
+        <translation>Latency of successful operations per type, measured by the workbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error class</source>
+        <translation>Error class</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed operations and connection attempts by cause</source>
+        <translation>Failed operations and connection attempts by cause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server memory and CPU, and the workbench&apos;s own CPU cost</source>
+        <translation>Server memory and CPU, and the workbench&apos;s own CPU cost</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latency percentiles</source>
+        <translation>Latency percentiles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Memory and CPU</source>
+        <translation>Memory and CPU</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No finished run yet. Start a load test to see its summary here.</source>
+        <translation>No finished run yet. Start a load test to see its summary here.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped early</source>
+        <translation>Stopped early</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 against %3, %4 s measured.&lt;br&gt;&lt;b&gt;%5&lt;/b&gt; ops/s · p99 &lt;b&gt;%6&lt;/b&gt; · errors &lt;b&gt;%7%&lt;/b&gt; · hit rate &lt;b&gt;%8&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2 against %3, %4 s measured.&lt;br&gt;&lt;b&gt;%5&lt;/b&gt; ops/s · p99 &lt;b&gt;%6&lt;/b&gt; · errors &lt;b&gt;%7%&lt;/b&gt; · hit rate &lt;b&gt;%8&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write</source>
+        <translation>Write</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invalidate</source>
+        <translation>Invalidate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redis %1 (%2, %3)</source>
+        <translation>Redis %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server memory before</source>
+        <translation>Server memory before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server memory after</source>
+        <translation>Server memory after</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server memory peak</source>
+        <translation>Server memory peak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server CPU</source>
+        <translation>Server CPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evicted / expired keys</source>
+        <translation>Evicted / expired keys</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client CPU per operation</source>
+        <translation>Client CPU per operation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client memory peak</source>
+        <translation>Client memory peak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worker threads</source>
+        <translation>Worker threads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys cleaned up</source>
+        <translation>Keys cleaned up</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no cleanup</source>
+        <translation>no cleanup</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::RunsTableModel</name>
+    <message>
+        <location filename="../widgets/models/runstablemodel.cpp" line="+41"/>
+        <source>baseline</source>
+        <translation>baseline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>improved</source>
+        <translation>improved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regressed</source>
+        <translation>regressed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not comparable</source>
+        <translation>not comparable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no baseline</source>
+        <translation>no baseline</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>custom</source>
+        <translation>custom</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>n/a</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Run %1 (%2, %3)</source>
+        <translation>Run %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The baseline for this test name and target</source>
+        <translation>The baseline for this test name and target</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throughput (ops/s)</source>
+        <translation>Throughput (ops/s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error rate</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verdict vs baseline</source>
+        <translation>Verdict vs baseline</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compared with the baseline of the same test name and target</source>
+        <translation>Compared with the baseline of the same test name and target</translation>
+    </message>
 </context>
 <context>
     <name>cwb::SandboxLauncher</name>
@@ -440,6 +3973,59 @@
         <location filename="../widgets/sandboxlauncher.cpp" line="+77"/>
         <source>The sandbox did not start.</source>
         <translation>The sandbox did not start.</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::SeriesChart</name>
+    <message>
+        <location filename="../widgets/charts/serieschart.cpp" line="+43"/>
+        <source>%1 — drag to pan, wheel to zoom, double-click to fit, right-click to save</source>
+        <translation>%1 — drag to pan, wheel to zoom, double-click to fit, right-click to save</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fit to Data</source>
+        <translation>Fit to Data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save Chart as PNG…</source>
+        <translation>Save Chart as PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save Chart as PDF…</source>
+        <translation>Save Chart as PDF…</translation>
+    </message>
+    <message>
+        <location line="+148"/>
+        <source>Unknown image format &apos;%1&apos;: use .png or .pdf</source>
+        <translation>Unknown image format &apos;%1&apos;: use .png or .pdf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not write %1</source>
+        <translation>Could not write %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save Chart as PDF</source>
+        <translation>Save Chart as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save Chart as PNG</source>
+        <translation>Save Chart as PNG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
     </message>
 </context>
 <context>
@@ -605,16 +4191,454 @@
     </message>
 </context>
 <context>
+    <name>cwb::TopologyGraph</name>
+    <message>
+        <location filename="../widgets/cluster/topologygraph.cpp" line="+73"/>
+        <source>No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology.</source>
+        <translation>No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+13"/>
+        <source>master</source>
+        <translation>master</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <source>replica</source>
+        <translation>replica</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>suspected</source>
+        <translation>suspected</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 slots</source>
+        <translation>%1 slots</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>lag %1</source>
+        <translation>lag %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 ops/s · %3</source>
+        <translation>%1 · %2 ops/s · %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no slots</source>
+        <translation>no slots</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>slots %1</source>
+        <translation>slots %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offset %1 · lag %2</source>
+        <translation>offset %1 · lag %2</translation>
+    </message>
+</context>
+<context>
     <name>cwb::WarmingPage</name>
     <message>
-        <location filename="../widgets/pages/warmingpage.cpp" line="+13"/>
+        <location filename="../widgets/pages/warmingpage.cpp" line="+79"/>
         <source>Warming</source>
         <translation>Warming</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Fill the cache ahead of traffic from a key list or a recorded workload, at a controlled rate.</source>
-        <translation>Fill the cache ahead of traffic from a key list or a recorded workload, at a controlled rate.</translation>
+        <source>Fill the cache ahead of traffic from key lists, datasets, another server or recorded traffic, on a schedule.</source>
+        <translation>Fill the cache ahead of traffic from key lists, datasets, another server or recorded traffic, on a schedule.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Running %1 ...</source>
+        <translation>Running %1 ...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New plan...</source>
+        <translation>New plan...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a plan from a strategy template</source>
+        <translation>Write a plan from a strategy template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import...</source>
+        <translation>Import...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the plans of a JSON plan file</source>
+        <translation>Add the plans of a JSON plan file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run now</source>
+        <translation>Run now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the selected plan against the current target now</source>
+        <translation>Run the selected plan against the current target now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the running plan after its current batch</source>
+        <translation>Stop the running plan after its current batch</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+15"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Strategy</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next run</source>
+        <translation>Next run</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last result</source>
+        <translation>Last result</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it stopped</source>
+        <translation>Why it stopped</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Next 24 hours</source>
+        <translation>Next 24 hours</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No target</source>
+        <translation>No target</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved plans could not be read: %1</source>
+        <translation>Saved plans could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Choose a target first: the plan names no server of its own.</source>
+        <translation>Choose a target first: the plan names no server of its own.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Queued %1</source>
+        <translation>Queued %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>on demand</source>
+        <translation>on demand</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid schedule</source>
+        <translation>invalid schedule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>local time</source>
+        <translation>local time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>every minute</source>
+        <translation>every minute</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every %1 minutes</source>
+        <translation>every %1 minutes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every %1 hours at :%2</source>
+        <translation>every %1 hours at :%2</translation>
+    </message>
+    <message>
+        <location line="+167"/>
+        <source>Plans imported: %1</source>
+        <translation>Plans imported: %1</translation>
+    </message>
+    <message>
+        <location line="-169"/>
+        <source>hourly at :%1</source>
+        <translation>hourly at :%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>daily at %1</source>
+        <translation>daily at %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>monthly on day %1 at %2</source>
+        <translation>monthly on day %1 at %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>custom schedule</source>
+        <translation>custom schedule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 (disabled)</source>
+        <translation>%1 (disabled)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medium</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never run</source>
+        <translation>never run</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>schedule</source>
+        <translation>schedule</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memory limit</source>
+        <translation>memory limit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2 skipped)</source>
+        <translation>%1 (%2 skipped)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Import Warming Plans</source>
+        <translation>Import Warming Plans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan files (*.json);;All files (*)</source>
+        <translation>Plan files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not imported: %1</source>
+        <translation>Not imported: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1: %2 keys, %3, batch of %4</source>
+        <translation>%1: %2 keys, %3, batch of %4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::WarmingPlanDialog</name>
+    <message>
+        <location filename="../widgets/pages/warmingplandialog.cpp" line="+16"/>
+        <source>Warming Plan</source>
+        <translation>Warming Plan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace the text with a template for this strategy</source>
+        <translation>Replace the text with a template for this strategy</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Template:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The plan is not valid:</source>
+        <translation>The plan is not valid:</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::WarmingTimeline</name>
+    <message>
+        <location filename="../widgets/pages/warmingtimeline.cpp" line="+21"/>
+        <source>Warming runs in the next 24 hours</source>
+        <translation>Warming runs in the next 24 hours</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+34"/>
+        <source>No plans</source>
+        <translation>No plans</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>no run in the next 24 hours</source>
+        <translation>no run in the next 24 hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>runs: %1, next at %2</source>
+        <translation>runs: %1, next at %2</translation>
     </message>
 </context>
 </TS>

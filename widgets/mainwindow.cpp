@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "messagebar.h"
+#include "config/loadconfigform.h"
 #include "pages/benchmarkspage.h"
 #include "pages/clusterpage.h"
 #include "pages/loadtestpage.h"
@@ -10,6 +11,9 @@
 #include "pages/warmingpage.h"
 #include "preferencesdialog.h"
 #include "sandboxlauncher.h"
+#include "load/loadrunner.h"
+#include "monitor/monitorservice.h"
+#include "store/asyncresultstore.h"
 #include "targetbar.h"
 #include "themedicon.h"
 #include "translation.h"
@@ -25,6 +29,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -49,7 +54,8 @@ QFrame *separator(Qt::Orientation orientation, QWidget *parent)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_sandbox(new SandboxLauncher(this))
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_sandbox(new SandboxLauncher(this)), m_store(new AsyncResultStore({}, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Cache Workbench"));
@@ -58,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_sandbox(new San
     buildCentralArea();
     buildMenus();
     buildStatusBar();
+    wirePages();
 
     connect(m_targetBar, &TargetBar::connecting, this, &MainWindow::onConnecting);
     connect(m_targetBar, &TargetBar::connected, this, &MainWindow::onConnected);
@@ -136,6 +143,10 @@ void MainWindow::buildCentralArea()
         textWidth = qMax(textWidth, m_navigation->fontMetrics().horizontalAdvance(entry.title));
     m_navigation->setFixedWidth(textWidth + m_navigation->iconSize().width() + 48);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    if (auto *optimisation = qobject_cast<OptimisationPage *>(entries[int(Page::Optimisation)].page)) {
+        optimisation->setEndpointProvider([this] { return m_targetBar->endpoint(); });
+        connect(optimisation, &OptimisationPage::applyToTestConfiguration, this, &MainWindow::loadConfigPatchRequested);
+    }
     m_navigation->setCurrentRow(0);
 
     auto *pageArea = new QWidget(this);
@@ -195,7 +206,7 @@ void MainWindow::buildMenus()
     m_start->setEnabled(false);
     m_stop = run->addAction(themedIcon(QStringLiteral("stop")), tr("S&top"));
     m_stop->setObjectName(QStringLiteral("stopAction"));
-    m_stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_stop->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::Key_Escape)});
     m_stop->setStatusTip(tr("Stop the run in progress"));
     m_stop->setEnabled(false);
 
@@ -261,6 +272,117 @@ void MainWindow::buildStatusBar()
         statusBar()->addPermanentWidget(label);
     }
     onEndpointChanged();
+}
+
+void MainWindow::wirePages()
+{
+    auto *loadTest = static_cast<LoadTestPage *>(page(Page::LoadTest));
+    auto *results = static_cast<ResultsPage *>(page(Page::Results));
+    loadTest->setTargetBar(m_targetBar);
+    loadTest->setStore(m_store);
+    loadTest->bindActions(m_start, m_stop, m_openConfig, m_saveConfig);
+    results->setStore(m_store);
+    auto showMessage = [this](int type, const QString &text, const QString &details) {
+        m_messageBar->showMessage(static_cast<MessageBar::Type>(type), text, details);
+    };
+    connect(loadTest, &LoadTestPage::message, this, showMessage);
+    connect(results, &ResultsPage::message, this, showMessage);
+    auto *monitoring = static_cast<MonitoringPage *>(page(Page::Monitoring));
+    monitoring->setStore(m_store);
+    connect(monitoring, &MonitoringPage::message, this, showMessage);
+    connect(monitoring, &MonitoringPage::firingCountChanged, this,
+            [this](int count) { setPageBadge(Page::Monitoring, count); });
+    connect(m_targetBar, &TargetBar::connected, monitoring, [this, monitoring] { monitoring->setEndpoint(m_targetBar->endpoint()); });
+    connect(m_targetBar, &TargetBar::endpointChanged, monitoring, [monitoring] { monitoring->setEndpoint(std::nullopt); });
+    // A running load test's snapshots feed monitoring too (throughput, p99, errors of the run).
+    connect(loadTest->runner(), &LoadRunner::snapshotAvailable, monitoring->service(), &MonitorService::ingestRunSnapshot);
+    connect(loadTest, &LoadTestPage::runStateTextChanged, this, &MainWindow::setRunStateText);
+    // Benchmarks store their results (for trends) and follow the target bar.
+    auto *benchmarks = static_cast<BenchmarksPage *>(page(Page::Benchmarks));
+    benchmarks->setStore(m_store);
+    benchmarks->setTarget(m_targetBar->endpoint());
+    connect(m_targetBar, &TargetBar::endpointChanged, benchmarks,
+            [this, benchmarks] { benchmarks->setTarget(m_targetBar->endpoint()); });
+    // The optimisation page's "Apply to test configuration" changes the load test form.
+    connect(this, &MainWindow::loadConfigPatchRequested, loadTest, [this, loadTest](const LoadConfigPatch &patch) {
+        loadTest->form()->setConfig(patch.applyTo(loadTest->form()->config()));
+        setCurrentPage(Page::LoadTest);
+        m_messageBar->showMessage(MessageBar::Type::Information,
+                                  tr("Applied the tuner's recommendation: %1").arg(patch.describe()), QString());
+    });
+    connect(m_store, &AsyncResultStore::openFailed, this, [this](const QString &error) {
+        m_messageBar->showMessage(MessageBar::Type::Error, tr("The result store could not be opened."), error);
+    });
+    connect(m_store, &AsyncResultStore::opened, this, [this](const QString &, const QString &recovery) {
+        if (!recovery.isEmpty())
+            m_messageBar->showMessage(MessageBar::Type::Warning, tr("The result store was damaged and has been reset."),
+                                      recovery);
+    });
+    // Ctrl+E exports what the current page shows: the last run, or the selected results.
+    connect(m_export, &QAction::triggered, this, [this, loadTest, results] {
+        if (currentPage() == Page::Results)
+            results->exportSelection();
+        else if (currentPage() == Page::LoadTest)
+            loadTest->exportWithDialog();
+    });
+    connect(loadTest, &LoadTestPage::resultAvailableChanged, this, &MainWindow::updateExportEnabled);
+    connect(results, &ResultsPage::selectionChanged, this, &MainWindow::updateExportEnabled);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::updateExportEnabled);
+    updateExportEnabled();
+}
+
+void MainWindow::updateExportEnabled()
+{
+    const auto *loadTest = static_cast<LoadTestPage *>(page(Page::LoadTest));
+    const auto *results = static_cast<ResultsPage *>(page(Page::Results));
+    m_export->setEnabled((currentPage() == Page::LoadTest && loadTest->hasResult())
+                         || (currentPage() == Page::Results && results->hasSelection()));
+}
+
+void MainWindow::setPageBadge(Page page, int count)
+{
+    QListWidgetItem *item = m_navigation->item(static_cast<int>(page));
+    if (!item)
+        return;
+    // The plain icon is kept on the item so the badge can be redrawn or removed.
+    constexpr int kPlainIconRole = Qt::UserRole + 41;
+    constexpr int kBadgeRole = Qt::UserRole + 42;
+    if (!item->data(kPlainIconRole).isValid())
+        item->setData(kPlainIconRole, item->icon());
+    const QIcon plain = item->data(kPlainIconRole).value<QIcon>();
+    item->setData(kBadgeRole, count);
+    const QString title = item->text();
+    if (count <= 0) {
+        item->setIcon(plain);
+        item->setData(Qt::AccessibleTextRole, QVariant());
+        return;
+    }
+    const int size = m_navigation->iconSize().width();
+    const qreal dpr = devicePixelRatioF();
+    QPixmap pixmap = plain.pixmap(QSize(size, size), dpr);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QString text = count > 99 ? QStringLiteral("99+") : QString::number(count);
+    QFont font = m_navigation->font();
+    font.setBold(true);
+    font.setPixelSize(qMax(8, size * 9 / 22));
+    painter.setFont(font);
+    const int diameter = qMax(size * 13 / 22, painter.fontMetrics().horizontalAdvance(text) + 4);
+    const QRectF badge(size - diameter, 0, diameter, size * 13 / 22);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0xc6, 0x28, 0x28));
+    painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
+    painter.setPen(Qt::white);
+    painter.drawText(badge, Qt::AlignCenter, text);
+    painter.end();
+    item->setIcon(QIcon(pixmap));
+    item->setData(Qt::AccessibleTextRole, tr("%1, %n firing alert(s)", nullptr, count).arg(title));
+}
+
+int MainWindow::pageBadge(Page page) const
+{
+    const QListWidgetItem *item = m_navigation->item(static_cast<int>(page));
+    return item ? item->data(Qt::UserRole + 42).toInt() : 0;
 }
 
 void MainWindow::setRunStateText(const QString &text)

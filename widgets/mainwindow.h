@@ -1,5 +1,6 @@
 #pragma once
 
+#include "optimize/loadconfigpatch.h"
 #include "redis/endpoint.h"
 #include "redis/serversummary.h"
 
@@ -13,6 +14,7 @@ class QStackedWidget;
 
 namespace cwb {
 
+class AsyncResultStore;
 class MessageBar;
 class SandboxLauncher;
 class TargetBar;
@@ -41,6 +43,8 @@ public:
     QListWidget *navigation() const { return m_navigation; }
     QStackedWidget *pageStack() const { return m_pages; }
     SandboxLauncher *sandbox() const { return m_sandbox; }
+    // The result store, on its own thread; pages that save or list runs share it.
+    AsyncResultStore *store() const { return m_store; }
 
     // Actions pages wire up: they start disabled until a page gives them something to do.
     QAction *openConfigAction() const { return m_openConfig; }
@@ -51,6 +55,13 @@ public:
 
     // The run state shown in the status bar ("Idle", "Running 12 s", ...).
     void setRunStateText(const QString &text);
+    // A count badge on a page's navigation entry (firing alerts on Monitoring); 0 removes it.
+    void setPageBadge(Page page, int count);
+    int pageBadge(Page page) const;
+
+signals:
+    // The Optimisation page's "Apply to test configuration": the load test page owner applies it.
+    void loadConfigPatchRequested(const cwb::LoadConfigPatch &patch);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +70,8 @@ private:
     void buildCentralArea();
     void buildMenus();
     void buildStatusBar();
+    void wirePages();
+    void updateExportEnabled();
     void restoreSettings();
     void saveSettings() const;
 
@@ -76,6 +89,7 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     SandboxLauncher *m_sandbox = nullptr;
+    AsyncResultStore *m_store = nullptr;
 
     QAction *m_openConfig = nullptr;
     QAction *m_saveConfig = nullptr;

@@ -2,12 +2,14 @@
 
 #include "exitcodes.h"
 #include "runreport.h"
+#include "storecommands.h"
 #include "targetoptions.h"
 #include "terminal.h"
 
 #include "load/loadconfig.h"
 #include "load/loadrun.h"
 #include "store/csvexport.h"
+#include "store/resultstore.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -161,7 +163,9 @@ int runCommand(const QStringList &args)
     target.addTo(parser);
     RunOverrides overrides;
     overrides.addTo(parser);
-    if (!parseArgs(parser, args, QStringLiteral("Runs one load test and prints its summary.")))
+    StoreOptions storeOptions;
+    storeOptions.addTo(parser, true);
+    if (!parseArgs(parser, args, QStringLiteral("Runs one load test, prints its summary and saves it in the result store.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -218,6 +222,12 @@ int runCommand(const QStringList &args)
         }
     }
 
+    // The store opens before the run: a broken store should not cost a whole run's time.
+    ResultStore store;
+    const bool save = !parser.isSet(storeOptions.noSave);
+    if (save && !storeOptions.open(parser, store))
+        return ExitFailure;
+
     int exitCode = ExitOk;
     const auto endpoint = target.resolve(parser, merged.config->target, &exitCode);
     if (!endpoint)
@@ -225,6 +235,9 @@ int runCommand(const QStringList &args)
 
     const RunResult result = runOne(*merged.config, *endpoint);
     printOut(formatRunReport(result));
+    if (save && result.status != RunStatus::Failed
+        && saveRunToStore(store, result, parser.isSet(preset) ? parser.value(preset) : QString(), {}).isEmpty())
+        return ExitFailure;
     if (parser.isSet(overrides.json) && !writeFile(parser.value(overrides.json), QByteArray::fromStdString(runResultToJson(result).dump(2))))
         return ExitFailure;
     if (parser.isSet(overrides.csv) && !writeFile(parser.value(overrides.csv), runSeriesToCsv(result)))
@@ -249,6 +262,8 @@ int suiteCommand(const QStringList &args)
     target.addTo(parser);
     RunOverrides overrides;
     overrides.addTo(parser);
+    StoreOptions storeOptions;
+    storeOptions.addTo(parser, true);
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Suite: ") + suiteNames().join(QStringLiteral(", ")));
     if (!parseArgs(parser, args, QStringLiteral("Runs a suite of load tests in sequence.")))
         return ExitBadInput;
@@ -282,10 +297,24 @@ int suiteCommand(const QStringList &args)
         tests.push_back(*merged.config);
     }
 
+    ResultStore store;
+    const bool save = !parser.isSet(storeOptions.noSave);
+    if (save && !storeOptions.open(parser, store))
+        return ExitFailure;
+
     int exitCode = ExitOk;
     const auto endpoint = target.resolve(parser, tests.front().target, &exitCode);
     if (!endpoint)
         return exitCode;
+    QString suiteId;
+    if (save) {
+        suiteId = store.createSuite(name);
+        if (suiteId.isEmpty()) {
+            printError(store.lastError());
+            return ExitFailure;
+        }
+        printOut(QStringLiteral("suite %1\n").arg(suiteId));
+    }
 
     std::vector<RunResult> results;
     nlohmann::json documents = nlohmann::json::array();
@@ -294,6 +323,9 @@ int suiteCommand(const QStringList &args)
             printError(QStringLiteral("test %1 of %2: %3").arg(i + 1).arg(tests.size()).arg(tests[i].testName));
         results.push_back(runOne(tests[i], *endpoint));
         printOut(formatRunReport(results.back()) + QLatin1Char('\n'));
+        if (save && results.back().status != RunStatus::Failed
+            && saveRunToStore(store, results.back(), tests[i].testName, suiteId).isEmpty())
+            return ExitFailure;
         documents.push_back(runResultToJson(results.back()));
         if (results.back().status == RunStatus::Failed) {
             printError(results.back().failureReason);

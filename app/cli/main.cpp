@@ -1,9 +1,15 @@
 // cache-workbench-cli: everything the workbench measures, without a display.
 // Links the engine only (no QtGui/QtWidgets), so it runs on servers.
 
+#include "benchcommands.h"
+#include "clustercommands.h"
 #include "exitcodes.h"
 #include "loadcommands.h"
+#include "monitorcommands.h"
+#include "storecommands.h"
 #include "terminal.h"
+#include "tunecommands.h"
+#include "warmcommands.h"
 
 #include <QCoreApplication>
 
@@ -18,6 +24,19 @@ commands:
   run       run one load test (--preset NAME | --config FILE) [--target URI | --sandbox]
   suite     run a suite of load tests in sequence (basic, comprehensive, stress)
   presets   list the built-in presets and suites
+  cluster   cluster topology --target URI | --sandbox-cluster; cluster simulate --strategy S --nodes N --keys K
+  bench     run the ten specialised benchmarks (bench --list; bench trend NAME)
+  runs      list stored runs [--filter TEXT] [--limit N] [--db FILE]
+  show      show a stored run: summary and percentiles (RUN = id or unique prefix)
+  baseline  baseline set RUN | baseline clear RUN | baseline show
+  compare   compare RUN [--against RUN] [--threshold PCT]; exit 5 when regressed
+  export    export --run ID --format csv|csv-summary|json|prom [--out FILE]
+  report    report --run ID | --suite ID | --compare A [B]  --format html|pdf --out FILE
+  import    import --format memtier|redis-benchmark FILE [--name N] [--target URI]
+  tune      recommend settings from short bounded experiments (--budget 60s --memory-budget 64MB --json FILE)
+  optimize  run one optimisation experiment: compression, batching, pooling, ttl, hotkeys
+  warm      cache warming: strategies, validate, run, schedule, next CRON, effect
+  monitor   watch a target live: rows, alert rules, channels [--interval MS] [--samples N | --duration S]
 
 Run `cache-workbench-cli COMMAND --help` for a command's options.
 The password comes from the URI or from CWB_REDIS_PASSWORD / REDISCLI_AUTH.
@@ -47,8 +66,22 @@ int main(int argc, char *argv[])
 
     const std::map<QString, std::function<int(const QStringList &)>> commands{
         {QStringLiteral("run"), cwb::cli::runCommand},
+        {QStringLiteral("cluster"), cwb::cli::clusterCommand},
         {QStringLiteral("suite"), cwb::cli::suiteCommand},
         {QStringLiteral("presets"), cwb::cli::presetsCommand},
+        {QStringLiteral("monitor"), cwb::cli::monitorCommand},
+        {QStringLiteral("bench"), cwb::cli::benchCommand},
+        {QStringLiteral("runs"), cwb::cli::runsCommand},
+        {QStringLiteral("show"), cwb::cli::showCommand},
+        {QStringLiteral("baseline"), cwb::cli::baselineCommand},
+        {QStringLiteral("compare"), cwb::cli::compareCommand},
+        {QStringLiteral("export"), cwb::cli::exportCommand},
+        {QStringLiteral("report"), cwb::cli::reportCommand},
+        {QStringLiteral("import"), cwb::cli::importCommand},
+        {QStringLiteral("store-stress"), cwb::cli::storeStressCommand},
+        {QStringLiteral("tune"), cwb::cli::tuneCommand},
+        {QStringLiteral("optimize"), cwb::cli::optimizeCommand},
+        {QStringLiteral("warm"), cwb::cli::warmCommand},
     };
     const QString name = args.takeFirst();
     const auto command = commands.find(name);
