@@ -1,5 +1,7 @@
 #include "clustercommands.h"
 
+#include "commandline.h"
+
 #include "exitcodes.h"
 #include "terminal.h"
 
@@ -27,28 +29,6 @@ subcommands:
              [--vnodes V] [--distribution uniform|zipfian] [--add-node | --remove-node NAME] [--json FILE]
   failover   CLUSTER FAILOVER on a replica: --target URI --node ID-PREFIX|HOST:PORT
 )";
-
-bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &description)
-{
-    parser.setApplicationDescription(description);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("cache-workbench-cli")} + args)) {
-        printError(parser.errorText());
-        return false;
-    }
-    return true;
-}
-
-bool writeJson(const QString &path, const nlohmann::json &json)
-{
-    QSaveFile file(path);
-    const QByteArray bytes = QByteArray::fromStdString(json.dump(2)) + '\n';
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        printError(QStringLiteral("--json: cannot write %1: %2").arg(path, file.errorString()));
-        return false;
-    }
-    return true;
-}
 
 QString bytesText(double bytes)
 {
@@ -150,7 +130,7 @@ int topologyCommand(const QStringList &args)
     QCommandLineOption timeout{QStringLiteral("timeout"), QStringLiteral("Per-node timeout in ms (default 1500)."), QStringLiteral("ms")};
     for (const auto *o : {&target, &sandbox, &json, &timeout})
         parser.addOption(*o);
-    if (!parseArgs(parser, args, QStringLiteral("Shows a Redis Cluster's topology.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Shows a Redis Cluster's topology.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -201,7 +181,7 @@ int topologyCommand(const QStringList &args)
     if (auto again = discovery.discover(&error))
         topology = again;
     printOut(topologyTable(*topology));
-    if (parser.isSet(json) && !writeJson(parser.value(json), topologyToJson(*topology)))
+    if (parser.isSet(json) && !writeJsonFile(parser.value(json), topologyToJson(*topology)))
         return ExitFailure;
     return ExitOk;
 }
@@ -220,7 +200,7 @@ int simulateCommand(const QStringList &args)
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Also write the result as JSON to FILE."), QStringLiteral("file")};
     for (const auto *o : {&strategy, &nodes, &keys, &vnodes, &distribution, &valueBytes, &addNode, &removeNode, &json})
         parser.addOption(*o);
-    if (!parseArgs(parser, args, QStringLiteral("Simulates sharding a key set over N nodes.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Simulates sharding a key set over N nodes.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -339,7 +319,7 @@ int simulateCommand(const QStringList &args)
         out["movement"] = movementToJson(*report, 20, &sim.keys());
         out["after"] = distributionToJson(sim.stats());
     }
-    if (parser.isSet(json) && !writeJson(parser.value(json), out))
+    if (parser.isSet(json) && !writeJsonFile(parser.value(json), out))
         return ExitFailure;
     return ExitOk;
 }
@@ -351,7 +331,7 @@ int failoverCommand(const QStringList &args)
     QCommandLineOption node{QStringLiteral("node"), QStringLiteral("The replica to promote (id prefix or host:port)."), QStringLiteral("node")};
     parser.addOption(target);
     parser.addOption(node);
-    if (!parseArgs(parser, args, QStringLiteral("Runs CLUSTER FAILOVER on a replica.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Runs CLUSTER FAILOVER on a replica.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());

@@ -1,5 +1,6 @@
 #include "loadcommands.h"
 
+#include "commandline.h"
 #include "exitcodes.h"
 #include "runreport.h"
 #include "storecommands.h"
@@ -90,27 +91,6 @@ struct RunOverrides
     }
 };
 
-bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &description)
-{
-    parser.setApplicationDescription(description);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("cache-workbench-cli")} + args)) {
-        printError(parser.errorText());
-        return false;
-    }
-    return true;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        printError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-        return false;
-    }
-    return true;
-}
-
 QString progressLine(const RunSnapshot &s)
 {
     const int percent = int(s.progress() * 100.0);
@@ -165,7 +145,7 @@ int runCommand(const QStringList &args)
     overrides.addTo(parser);
     StoreOptions storeOptions;
     storeOptions.addTo(parser, true);
-    if (!parseArgs(parser, args, QStringLiteral("Runs one load test, prints its summary and saves it in the result store.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Runs one load test, prints its summary and saves it in the result store.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -238,9 +218,9 @@ int runCommand(const QStringList &args)
     if (save && result.status != RunStatus::Failed
         && saveRunToStore(store, result, parser.isSet(preset) ? parser.value(preset) : QString(), {}).isEmpty())
         return ExitFailure;
-    if (parser.isSet(overrides.json) && !writeFile(parser.value(overrides.json), QByteArray::fromStdString(runResultToJson(result).dump(2))))
+    if (parser.isSet(overrides.json) && !writeOutputFile(parser.value(overrides.json), QByteArray::fromStdString(runResultToJson(result).dump(2))))
         return ExitFailure;
-    if (parser.isSet(overrides.csv) && !writeFile(parser.value(overrides.csv), runSeriesToCsv(result)))
+    if (parser.isSet(overrides.csv) && !writeOutputFile(parser.value(overrides.csv), runSeriesToCsv(result)))
         return ExitFailure;
     if (result.status == RunStatus::Failed) {
         printError(result.failureReason);
@@ -265,7 +245,7 @@ int suiteCommand(const QStringList &args)
     StoreOptions storeOptions;
     storeOptions.addTo(parser, true);
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Suite: ") + suiteNames().join(QStringLiteral(", ")));
-    if (!parseArgs(parser, args, QStringLiteral("Runs a suite of load tests in sequence.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Runs a suite of load tests in sequence.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -338,7 +318,7 @@ int suiteCommand(const QStringList &args)
     printOut(formatSuiteReport(name, results));
     if (parser.isSet(overrides.json)) {
         const nlohmann::json doc{{"schema", "cache-workbench/suite"}, {"version", 1}, {"suite", name.toStdString()}, {"runs", documents}};
-        if (!writeFile(parser.value(overrides.json), QByteArray::fromStdString(doc.dump(2))))
+        if (!writeOutputFile(parser.value(overrides.json), QByteArray::fromStdString(doc.dump(2))))
             return ExitFailure;
     }
     return exitCode;
@@ -347,7 +327,7 @@ int suiteCommand(const QStringList &args)
 int presetsCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    if (!parseArgs(parser, args, QStringLiteral("Lists the built-in presets and suites.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Lists the built-in presets and suites.")))
         return ExitBadInput;
     QString out = QStringLiteral("presets:\n");
     for (const QString &name : presetNames()) {

@@ -1,5 +1,7 @@
 #include "storecommands.h"
 
+#include "commandline.h"
+
 #include "exitcodes.h"
 #include "terminal.h"
 
@@ -26,17 +28,6 @@
 namespace cwb::cli {
 
 namespace {
-
-bool parse(QCommandLineParser &parser, const QStringList &args, const QString &description)
-{
-    parser.setApplicationDescription(description);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("cache-workbench-cli")} + args)) {
-        printError(parser.errorText());
-        return false;
-    }
-    return true;
-}
 
 bool writeOut(const QCommandLineParser &parser, const QCommandLineOption &out, const QByteArray &bytes)
 {
@@ -169,7 +160,7 @@ int runsCommand(const QStringList &args)
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")};
     for (const auto *o : {&text, &test, &target, &source, &suite, &limit, &json})
         parser.addOption(*o);
-    if (!parse(parser, args, QStringLiteral("Lists stored runs, newest first.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Lists stored runs, newest first.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -245,7 +236,7 @@ int showCommand(const QStringList &args)
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print the run's JSON document.")};
     parser.addOption(json);
     parser.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id or unique prefix."));
-    if (!parse(parser, args, QStringLiteral("Shows a stored run: summary and percentiles.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Shows a stored run: summary and percentiles.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -316,7 +307,7 @@ int baselineCommand(const QStringList &args)
     StoreOptions store;
     store.addTo(parser, false);
     parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("set RUN | clear RUN | show"));
-    if (!parse(parser, args, QStringLiteral("Marks a run as the baseline for its test name and target.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Marks a run as the baseline for its test name and target.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -365,7 +356,7 @@ int compareCommand(const QStringList &args)
     for (const auto *o : {&against, &threshold, &json})
         parser.addOption(*o);
     parser.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id or unique prefix."));
-    if (!parse(parser, args, QStringLiteral("Compares a run with its baseline or another run; exit 5 when it regressed.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Compares a run with its baseline or another run; exit 5 when it regressed.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -448,7 +439,7 @@ int exportCommand(const QStringList &args)
     QCommandLineOption out{QStringLiteral("out"), QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("file")};
     for (const auto *o : {&runOpt, &format, &out})
         parser.addOption(*o);
-    if (!parse(parser, args, QStringLiteral("Exports a stored run as CSV, JSON or Prometheus text.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Exports a stored run as CSV, JSON or Prometheus text.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -535,7 +526,7 @@ int reportCommand(const QStringList &args)
     for (const auto *o : {&runOpt, &suiteOpt, &compareOpt, &threshold, &format, &out})
         parser.addOption(*o);
     parser.addPositionalArgument(QStringLiteral("B"), QStringLiteral("With --compare A: the reference run."), QStringLiteral("[B]"));
-    if (!parse(parser, args, QStringLiteral("Writes a self-contained HTML (or PDF) performance report.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Writes a self-contained HTML (or PDF) performance report.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -621,7 +612,7 @@ int importCommand(const QStringList &args)
     for (const auto *o : {&format, &name, &target})
         parser.addOption(*o);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The tool's output file."));
-    if (!parse(parser, args, QStringLiteral("Imports a memtier_benchmark or redis-benchmark result as a run.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Imports a memtier_benchmark or redis-benchmark result as a run.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
         printOut(parser.helpText());
@@ -668,7 +659,7 @@ int storeStressCommand(const QStringList &args)
     QCommandLineOption seconds{QStringLiteral("seconds"), QStringLiteral("Series length of each run."), QStringLiteral("n"), QStringLiteral("600")};
     parser.addOption(count);
     parser.addOption(seconds);
-    if (!parse(parser, args, QStringLiteral("Test helper: saves synthetic runs in a loop.")))
+    if (!parseCommandLine(parser, args, QStringLiteral("Test helper: saves synthetic runs in a loop.")))
         return ExitBadInput;
     ResultStore db;
     if (!store.open(parser, db))

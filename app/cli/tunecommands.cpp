@@ -1,5 +1,7 @@
 #include "tunecommands.h"
 
+#include "commandline.h"
+
 #include "exitcodes.h"
 #include "targetoptions.h"
 #include "terminal.h"
@@ -39,21 +41,6 @@ void onInterrupt(int)
     }
     if (AutoTuner *t = g_tuner.load())
         t->requestStop();
-}
-
-bool writeJson(const QString &path, const nlohmann::json &json)
-{
-    const QByteArray text = QByteArray::fromStdString(json.dump(2)) + '\n';
-    if (path == QLatin1String("-")) {
-        printOut(QString::fromUtf8(text));
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        printError(QStringLiteral("--json: cannot write '%1': %2").arg(path, file.errorString()));
-        return false;
-    }
-    return true;
 }
 
 void showProgress(const QString &message, double fraction)
@@ -273,7 +260,7 @@ int tuneCommand(const QStringList &args)
         return ExitFailure;
     }
     if (parser.isSet(common.json)) {
-        if (!writeJson(parser.value(common.json), tuningReportToJson(report)))
+        if (!writeJsonFile(parser.value(common.json), tuningReportToJson(report)))
             return ExitFailure;
         if (parser.value(common.json) == QLatin1String("-"))
             return ExitOk;
@@ -495,7 +482,7 @@ int optimizeCommand(const QStringList &args)
     }
     std::signal(SIGINT, previous);
     if (parser.isSet(common.json)) {
-        if (!writeJson(parser.value(common.json), json))
+        if (!writeJsonFile(parser.value(common.json), json))
             return ExitFailure;
         if (parser.value(common.json) == QLatin1String("-"))
             return exitCode;
