@@ -1,6 +1,7 @@
 #include "monitorexport.h"
 
 #include "store/csvexport.h"
+#include "store/prometheusexport.h"
 
 #include <QDateTime>
 
@@ -89,22 +90,6 @@ std::optional<PrometheusMetric> prometheusMetric(const QString &name)
 
 namespace {
 
-QByteArray labelValue(const QString &value)
-{
-    QByteArray out;
-    for (char c : value.toUtf8()) {
-        if (c == '\\')
-            out += "\\\\";
-        else if (c == '"')
-            out += "\\\"";
-        else if (c == '\n')
-            out += "\\n";
-        else
-            out += c;
-    }
-    return out;
-}
-
 QByteArray number(double v)
 {
     if (std::isnan(v))
@@ -130,8 +115,8 @@ QByteArray monitorSamplesToPrometheus(const std::vector<MonitorSample> &samples,
             const auto v = s.value(info.name);
             if (!v)
                 continue;
-            const QByteArray series = prom->name + "{target=\"" + labelValue(s.target) + "\",node=\""
-                + labelValue(s.node) + "\"}";
+            const QByteArray series = prom->name + "{target=\"" + prometheusLabelValue(s.target) + "\",node=\""
+                + prometheusLabelValue(s.node) + "\"}";
             QByteArray line = series + ' ' + number(*v * prom->scale);
             if (withTimestamps)
                 lines << line + ' ' + QByteArray::number(s.timestampMs);
