@@ -3,6 +3,8 @@
 
 #include "testsupport.h"
 
+#include <QElapsedTimer>
+
 #include "load/loadrun.h"
 #include "redis/infoparser.h"
 #include "redis/redisconnection.h"
@@ -81,6 +83,33 @@ private slots:
         QVERIFY(stats.commandStats.value(u"get"_s).calls > 0);
         QVERIFY(stats.commandStats.value(u"geosearch"_s).calls > 0);
         QVERIFY(stats.commandStats.value(u"unlink"_s).calls > 0);
+    }
+
+    void everyBenchmarkLeavesForeignKeysAlone()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        RedisConnection c(redis.endpoint());
+        QVERIFY(c.connect());
+        seedForeignKeys(c);
+        const auto before = fingerprint(c);
+
+        // All ten, through the CLI as a user runs them, against this server.
+        const auto result = test::runCli({u"bench"_s, u"--target"_s, u"redis://127.0.0.1:%1"_s.arg(redis.port()),
+                                          u"--no-save"_s},
+                                         180000);
+        QVERIFY2(result.finished && result.exitCode == 0, result.err.constData());
+
+        QCOMPARE(fingerprint(c), before);
+        const auto info = c.info("commandstats");
+        QVERIFY(info);
+        const InfoSnapshot stats = parseInfo(*info);
+        for (const char *forbidden : {"flushdb", "flushall", "keys"})
+            QVERIFY2(!stats.commandStats.contains(QString::fromLatin1(forbidden)), forbidden);
+        QVERIFY(stats.commandStats.value(u"xadd"_s).calls > 0); // the benchmarks did run here
+        QVERIFY(stats.commandStats.value(u"geoadd"_s).calls > 0);
+        // Only the foreign keys remain: every benchmark cleaned up its own prefix.
+        QCOMPARE(c.command({"DBSIZE"})->integer, qint64(kForeignKeys.size()));
     }
 };
 
