@@ -4,6 +4,8 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 
 #include "load/loadrun.h"
 #include "redis/infoparser.h"
@@ -110,6 +112,68 @@ private slots:
         QVERIFY(stats.commandStats.value(u"geoadd"_s).calls > 0);
         // Only the foreign keys remain: every benchmark cleaned up its own prefix.
         QCOMPARE(c.command({"DBSIZE"})->integer, qint64(kForeignKeys.size()));
+    }
+
+    void everyWarmingStrategyLeavesForeignKeysAlone()
+    {
+        SandboxRedis target, source;
+        CWB_START_SANDBOX(target);
+        CWB_START_SANDBOX(source);
+        RedisConnection c(target.endpoint());
+        QVERIFY(c.connect());
+        seedForeignKeys(c);
+        const auto before = fingerprint(c);
+        // The source holds a few values and sessions, as an application would.
+        RedisConnection src(source.endpoint());
+        QVERIFY(src.connect());
+        for (int i = 0; i < 20; ++i) {
+            src.command({"SET", "app:item:" + QByteArray::number(i), "v"});
+            src.command({"HSET", "cwb:sess:" + QByteArray::number(i), "userId", QByteArray::number(i), "lastSeen",
+                         QByteArray::number(1700000000 + i), "data", "x"});
+        }
+
+        QTemporaryDir dir;
+        const auto write = [&](const QString &name, const QByteArray &bytes) {
+            QFile f(dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(bytes);
+            return f.fileName();
+        };
+        const QString keys = write(u"keys.txt"_s, "app:user:1 overwritten?\nplain:key random:16\n");
+        const QString rows = write(u"rows.csv"_s, "id,name\n1,alice\n2,bob\n");
+        QByteArray trace;
+        for (int i = 0; i < 300; ++i)
+            trace += QByteArray::number(1700000000 + i) + " app:item:" + QByteArray::number(i % 7) + "\n";
+        const QString traceFile = write(u"trace.txt"_s, trace);
+        const QString sourceUri = u"redis://127.0.0.1:%1"_s.arg(source.port());
+        const QByteArray plans = QStringLiteral(R"({"plans": [
+            {"name": "list", "strategy": "keylist", "params": {"file": "%1"}},
+            {"name": "rows", "strategy": "dataset", "params": {"file": "%2", "keyTemplate": "user:{id}"}},
+            {"name": "copy", "strategy": "copy", "params": {"source": "%3", "pattern": "app:*"}},
+            {"name": "hot", "strategy": "hotkeys", "params": {"trace": "%4", "topK": 5}},
+            {"name": "sessions", "strategy": "sessions", "params": {"source": "%3", "count": 10}},
+            {"name": "config", "strategy": "config", "params": {"entries": {"app:user:1": "config value"}}, "priority": "high"},
+            {"name": "synthetic", "strategy": "synthetic", "params": {"load": {"testName": "warm", "keyPrefix": "cwb:warm:lt:", "keySpace": 100}, "keys": 50}},
+            {"name": "predictive", "strategy": "predictive", "params": {"trace": "%4", "topK": 5, "intervalSec": 60}}
+        ]})").arg(keys, rows, sourceUri, traceFile).toUtf8();
+        const QString planFile = write(u"plans.json"_s, plans);
+
+        const auto result = test::runCli({u"warm"_s, u"run"_s, planFile, u"--target"_s,
+                                          u"redis://127.0.0.1:%1"_s.arg(target.port())},
+                                         120000);
+        QVERIFY2(result.finished && result.exitCode == 0, QByteArray(result.out + result.err).constData());
+
+        // Keys named like the application's ("app:user:1") were written under the plan's prefix,
+        // never over the application's own keys.
+        QCOMPARE(fingerprint(c), before);
+        QVERIFY(c.command({"EXISTS", "cwb:warm:app:user:1"})->integer == 1);
+        const auto info = c.info("commandstats");
+        QVERIFY(info);
+        const InfoSnapshot stats = parseInfo(*info);
+        for (const char *forbidden : {"flushdb", "flushall", "keys"})
+            QVERIFY2(!stats.commandStats.contains(QString::fromLatin1(forbidden)), forbidden);
+        // The source was only read.
+        QCOMPARE(src.command({"DBSIZE"})->integer, qint64(40));
     }
 };
 
