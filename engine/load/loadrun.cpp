@@ -11,6 +11,8 @@
 
 #include <QUuid>
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -134,6 +136,26 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     result.server.maxMemoryPolicy = before.memory.maxMemoryPolicy;
     result.server.ioThreads = before.value(QStringLiteral("server"), QStringLiteral("io_threads_active")).toInt();
     result.server.usedMemoryBefore = before.memory.usedMemory;
+
+    // Each virtual user holds a socket (one per master on a cluster): raise the soft limit on
+    // open files up to the hard one when needed, or say plainly why the run cannot have them.
+    const rlim_t needed = rlim_t(m_config.concurrentUsers) * rlim_t(cluster ? cluster->owningNodes().size() : 1) + 64;
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < needed) {
+        files.rlim_cur = std::min(needed, files.rlim_max);
+        setrlimit(RLIMIT_NOFILE, &files);
+        getrlimit(RLIMIT_NOFILE, &files);
+        if (files.rlim_cur < needed) {
+            snapshot.phase = RunPhase::Failed;
+            publish();
+            return failed(result, RedisErrorKind::None,
+                          QStringLiteral("concurrentUsers: %1 connections need %2 open files, but this process may "
+                                         "open only %3 (raise ulimit -n)")
+                              .arg(m_config.concurrentUsers)
+                              .arg(qulonglong(needed))
+                              .arg(qulonglong(files.rlim_cur)));
+        }
+    }
 
     // Workers: users spread evenly over a few threads, each with one event loop.
     const int hardware = int(std::max(1u, std::thread::hardware_concurrency()));
