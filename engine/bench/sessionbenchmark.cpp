@@ -58,7 +58,7 @@ public:
 
         for (size_t s = 0; s < steps.size() && !context.cancelled(); ++s) {
             context.report(double(s) / double(steps.size()), QStringLiteral("%1 connections").arg(steps[s]));
-            std::vector<SessionWorkerStats> stats(size_t(steps[s]));
+            std::vector<SessionWorkerStats> stats(static_cast<size_t>(steps[s]));
             std::vector<std::thread> threads;
             const uint64_t start = nowNs();
             const uint64_t end = start + uint64_t(stepSec * 1e9);
