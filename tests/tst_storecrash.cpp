@@ -60,7 +60,8 @@ void TestStoreCrash::killedWhileSaving()
             }
             QVERIFY2(child.state() == QProcess::Running, child.readAllStandardError().constData());
         }
-        QVERIFY2(seen == wanted, "the child did not commit runs in time");
+        // One read can bring several "committed" lines: at least the wanted number must have come.
+        QVERIFY2(seen >= wanted, "the child did not commit runs in time");
         QThread::usleep(rng() % 4000);
         QVERIFY(::kill(pid_t(child.processId()), SIGKILL) == 0);
         QVERIFY(child.waitForFinished(5000));

@@ -2,6 +2,8 @@
 // of errors, never a crash, hang or sanitizer report.
 #include "load/loadconfig.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QByteArray>
 
 #include <cstddef>
