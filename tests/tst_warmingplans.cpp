@@ -49,6 +49,7 @@ class WarmingPlansTest : public QObject
 
 private Q_SLOTS:
     void minimalPlanTakesDefaults();
+    void unreadableNumbersAreAnErrorNotACrash();
     void everyBadFieldIsNamed();
     void strategyParametersAreChecked();
     void unknownStrategyDoesNotBlameParams();
@@ -349,6 +350,16 @@ void WarmingPlansTest::keyUnderPrefixNeverLeavesThePrefix()
 {
     QCOMPARE(keyUnderPrefix("cwb:warm:", "cwb:warm:a"), QByteArray("cwb:warm:a"));
     QCOMPARE(keyUnderPrefix("cwb:warm:", "user:1"), QByteArray("cwb:warm:user:1"));
+}
+
+// Found by tests/fuzz (fuzz_importers): a number too large for a double made the JSON parser
+// throw out_of_range, which escaped the parse_error handler and aborted the process.
+void WarmingPlansTest::unreadableNumbersAreAnErrorNotACrash()
+{
+    const PlanParseResult result = parseWarmingPlan(QByteArray(R"({"name": "x", "strategy": "config", "batchSize": 1e999})"));
+    QVERIFY(!result.plan);
+    QVERIFY(!result.errors.empty());
+    QCOMPARE(result.errors.front().field, QStringLiteral("json"));
 }
 
 QTEST_GUILESS_MAIN(WarmingPlansTest)

@@ -226,6 +226,9 @@ bool DatasetSource::readRow(Row &row, qint64 &rowLine, bool &ok)
             ok = false;
             // The parser's message starts with its own prefix; the byte offset is the column.
             return badRow(QStringLiteral("line %1, column %2: not valid JSON").arg(rowLine).arg(e.byte));
+        } catch (const nlohmann::json::exception &e) {
+            ok = false; // e.g. a number too large for a double
+            return badRow(QStringLiteral("line %1: %2").arg(rowLine).arg(QString::fromUtf8(e.what())));
         }
         if (!json.is_object()) {
             ok = false;

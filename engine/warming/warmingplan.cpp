@@ -457,6 +457,11 @@ PlanParseResult parseWarmingPlan(const QByteArray &jsonText)
         PlanParseResult result;
         result.errors.push_back({QStringLiteral("json"), QStringLiteral("byte %1: %2").arg(e.byte).arg(QString::fromUtf8(e.what()))});
         return result;
+    } catch (const nlohmann::json::exception &e) {
+        // Not only syntax: a number too large for a double ("1e999") throws out_of_range.
+        PlanParseResult result;
+        result.errors.push_back({QStringLiteral("json"), QString::fromUtf8(e.what())});
+        return result;
     }
     return parseWarmingPlan(json);
 }
@@ -475,6 +480,9 @@ PlanFileResult loadWarmingPlans(const QString &path)
         json = nlohmann::json::parse(text.constData(), text.constData() + text.size());
     } catch (const nlohmann::json::parse_error &e) {
         result.errors.push_back({QStringLiteral("json"), QStringLiteral("%1: byte %2: not valid JSON").arg(path).arg(e.byte)});
+        return result;
+    } catch (const nlohmann::json::exception &e) {
+        result.errors.push_back({QStringLiteral("json"), QStringLiteral("%1: %2").arg(path, QString::fromUtf8(e.what()))});
         return result;
     }
     nlohmann::json list;
