@@ -2,19 +2,28 @@
 #include "cluster/keyset.h"
 #include "cluster/keyslot.h"
 #include "cluster/shardingsimulation.h"
+#include "testsupport.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <map>
 #include <set>
 
 using namespace cwb;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
 ShardingSimulation makeSimulation(ShardingStrategy strategy, int nodes, qint64 keys, int vnodes = 160,
-                                  KeySet::Distribution distribution = KeySet::Distribution::Uniform)
+                                  KeySet::Distribution distribution = KeySet::Distribution::Uniform,
+                                  int probes = ShardMap::Options::kDefaultProbes)
 {
     KeySet::SyntheticOptions keyOptions;
     keyOptions.count = keys;
@@ -22,6 +31,7 @@ ShardingSimulation makeSimulation(ShardingStrategy strategy, int nodes, qint64 k
     ShardingSimulation::Options options;
     options.map.strategy = strategy;
     options.map.vnodesPerNode = vnodes;
+    options.map.probes = probes;
     options.nodes = nodes;
     ShardingSimulation simulation;
     QString error;
@@ -84,22 +94,86 @@ private slots:
     void consistentBalanceMillionKeys()
     {
         ShardingSimulation sim = makeSimulation(ShardingStrategy::Consistent, 10, 1000000);
+        QCOMPARE(sim.options().map.probes, ShardMap::Options::kDefaultProbes);
         const DistributionStats &stats = sim.stats();
         QCOMPARE(stats.totalKeys, qint64(1000000));
         qint64 sum = 0;
         for (const NodeShare &share : stats.nodes)
             sum += share.keys;
         QCOMPARE(sum, qint64(1000000));
-        qInfo("consistent 10x160: max/mean %.4f, stddev %.2f %%, assign %.1f ms", stats.maxOverMean,
-              stats.relativeStddev * 100, double(sim.lastAssignNs()) / 1e6);
-        // With independently hashed ring points each node's share has a relative standard
-        // deviation of about 1/sqrt(vnodes) (7.9 % at 160), so the busiest of 10 nodes sits
-        // near +1.5 sigma: 1.10 is met only by luck of the node names. The bounds here are the
-        // statistical ones; PERFORMANCE.md reports the measured figure.
-        QVERIFY2(stats.relativeStddev <= 0.12, qPrintable(QString::number(stats.relativeStddev)));
-        QVERIFY2(stats.maxOverMean <= 1.20, qPrintable(QString::number(stats.maxOverMean)));
-        QVERIFY(stats.maxOverMean > 1.0); // a random ring is never perfect
+        qInfo("consistent 10x160, %d probes: max/mean %.4f, stddev %.2f %%, assign %.1f ms",
+              ShardMap::Options::kDefaultProbes, stats.maxOverMean, stats.relativeStddev * 100,
+              double(sim.lastAssignNs()) / 1e6);
+        // The target for exactly this setup.
+        QVERIFY2(stats.maxOverMean <= 1.10, qPrintable(QString::number(stats.maxOverMean)));
+        QVERIFY(stats.maxOverMean > 1.0); // still a random ring, never perfect
         QVERIFY(stats.minOverMean < 1.0);
+
+        // The classic single-probe ring on the same keys: each node's share has a relative
+        // standard deviation of about 1/sqrt(vnodes) (7.9 % at 160), so the busiest of 10
+        // nodes sits near +1.5 sigma and misses 1.10. Pinned so the comparison stays honest.
+        ShardingSimulation classic = makeSimulation(ShardingStrategy::Consistent, 10, 1000000, 160,
+                                                    KeySet::Distribution::Uniform, 1);
+        qInfo("classic ring 10x160: max/mean %.4f", classic.stats().maxOverMean);
+        QVERIFY2(classic.stats().maxOverMean > 1.10, qPrintable(QString::number(classic.stats().maxOverMean)));
+        QVERIFY(classic.stats().relativeStddev > 2 * stats.relativeStddev);
+    }
+
+    void multiProbeBalanceIsNotOneLuckyRing()
+    {
+        // The ring depends on the node names: several name sets, each must meet 1.10.
+        KeySet keys = KeySet::synthetic({.count = 200000});
+        for (const QString &prefix : {u"node-"_s, u"shard-"_s, u"redis-"_s, u"10.0.0."_s, u"cache"_s}) {
+            ShardingSimulation::Options options;
+            options.nodes = 10;
+            options.nodePrefix = prefix;
+            ShardingSimulation sim;
+            QVERIFY(sim.reset(options, keys));
+            QVERIFY2(sim.stats().maxOverMean <= 1.10,
+                     qPrintable(prefix + u": "_s + QString::number(sim.stats().maxOverMean)));
+            const auto added = sim.addNode();
+            QVERIFY(added);
+            QVERIFY2(added->ratioToIdeal <= 1.1, qPrintable(prefix + u": "_s + QString::number(added->ratioToIdeal)));
+        }
+    }
+
+    void singleProbeIsTheClassicRing()
+    {
+        // A reference ring built here, independently: ring points hash64("<node>#<v>"), a key
+        // belongs to the first point at or after its hash, wrapping around.
+        KeySet keys = KeySet::synthetic({.count = 50000});
+        std::vector<std::pair<uint64_t, int32_t>> ring;
+        for (int n = 0; n < 10; ++n) {
+            for (int v = 0; v < 160; ++v)
+                ring.emplace_back(hash64(QByteArray("node-" + QByteArray::number(n + 1) + '#' + QByteArray::number(v))), n);
+        }
+        std::sort(ring.begin(), ring.end());
+        ShardMap::Options options;
+        options.probes = 1;
+        std::vector<ShardNode> nodes;
+        for (int n = 1; n <= 10; ++n)
+            nodes.push_back({u"node-"_s + QString::number(n), 1.0});
+        auto map = ShardMap::create(options, nodes, keys);
+        QVERIFY(map);
+        std::vector<int32_t> owners;
+        map->assign(keys, owners);
+        for (qint64 k = 0; k < keys.size(); ++k) {
+            auto it = std::lower_bound(ring.begin(), ring.end(), std::pair<uint64_t, int32_t>{keys.hash(k), INT32_MIN});
+            const int32_t expected = (it == ring.end() ? ring.front() : *it).second;
+            if (owners[size_t(k)] != expected)
+                QFAIL(qPrintable(u"key %1: owner %2, classic ring says %3"_s.arg(k).arg(owners[size_t(k)]).arg(expected)));
+        }
+        // Segments of the single-probe ring are its arcs: they start at ring points.
+        const auto segments = map->segments();
+        QVERIFY(segments.size() > 100);
+        QCOMPARE(segments.front().from, 0.0);
+        QCOMPARE(segments.back().to, 1.0);
+        // More probes change the assignment (else the option would do nothing).
+        options.probes = 4;
+        auto multi = ShardMap::create(options, nodes, keys);
+        std::vector<int32_t> multiOwners;
+        multi->assign(keys, multiOwners);
+        QVERIFY(multiOwners != owners);
     }
 
     void consistentAddNodeMovesLittle()
@@ -112,32 +186,95 @@ private slots:
         qInfo("consistent add: moved %.4f, ideal %.4f, ratio %.3f", report->movedFraction, report->idealFraction,
               report->ratioToIdeal);
         QVERIFY2(report->ratioToIdeal <= 1.1, qPrintable(QString::number(report->ratioToIdeal)));
-        // Consistent hashing only ever moves keys TO the new node.
+        // Multi-probe consistent hashing still only ever moves keys TO the new node.
         for (const Transfer &t : report->transfers)
             QCOMPARE(t.to, QStringLiteral("node-11"));
         QCOMPARE(qint64(report->movedKeyIndices.size()), report->movedKeys);
         QCOMPARE(report->movedKeys, sim.stats().nodes.back().keys);
-        QVERIFY(!report->plan.empty());
+        // The plan counts the keys that change hands per donor, and agrees with what moved.
+        QCOMPARE(report->plan.size(), report->transfers.size());
+        std::map<QString, qint64> planned;
+        for (const PlanStep &step : report->plan) {
+            QCOMPARE(step.to, QStringLiteral("node-11"));
+            QVERIFY2(step.what.contains(u" keys ("_s), qPrintable(step.what));
+            planned[step.from] += step.units;
+        }
+        for (const Transfer &t : report->transfers)
+            QCOMPARE(planned[t.from], t.keys);
+
+        // A map built with 11 nodes from scratch owns keys exactly as the grown one: ownership
+        // depends on the ring, not on the order nodes joined.
+        ShardingSimulation fresh = makeSimulation(ShardingStrategy::Consistent, 11, 1000000);
+        QVERIFY(fresh.owners() == sim.owners());
+    }
+
+    void classicRingPlanListsArcs()
+    {
+        ShardingSimulation sim = makeSimulation(ShardingStrategy::Consistent, 10, 200000, 160,
+                                                KeySet::Distribution::Uniform, 1);
+        const auto report = sim.addNode();
+        QVERIFY(report);
+        for (const Transfer &t : report->transfers)
+            QCOMPARE(t.to, QStringLiteral("node-11"));
         qint64 arcs = 0;
-        for (const PlanStep &step : report->plan)
+        for (const PlanStep &step : report->plan) {
+            QVERIFY(step.what.contains(u"ring arcs"_s));
             arcs += step.units;
+        }
         QCOMPARE(arcs, qint64(160)); // every arc of the new node came from someone
     }
 
     void consistentRemoveNodeMovesOnlyItsKeys()
     {
+        for (int probes : {ShardMap::Options::kDefaultProbes, 1}) {
+            ShardingSimulation sim = makeSimulation(ShardingStrategy::Consistent, 10, 200000, 160,
+                                                    KeySet::Distribution::Uniform, probes);
+            const qint64 held = sim.stats().nodes[3].keys;
+            const std::vector<int32_t> before = sim.owners();
+            const auto report = sim.removeNode(QStringLiteral("node-4"));
+            QVERIFY(report);
+            QCOMPARE(report->movedKeys, held);
+            QCOMPARE(report->ratioToIdeal, 1.0);
+            for (const Transfer &t : report->transfers)
+                QCOMPARE(t.from, QStringLiteral("node-4"));
+            // Every key not on node-4 keeps its node (indices after 3 shift down by one).
+            for (size_t k = 0; k < before.size(); ++k) {
+                if (before[k] != 3)
+                    QCOMPARE(sim.owners()[k], before[k] < 3 ? before[k] : before[k] - 1);
+            }
+            qint64 planned = 0;
+            for (const PlanStep &step : report->plan) {
+                QCOMPARE(step.from, QStringLiteral("node-4"));
+                planned += probes == 1 ? 0 : step.units;
+            }
+            if (probes > 1)
+                QCOMPARE(planned, held);
+            QCOMPARE(sim.nodes().size(), size_t(9));
+            QString error;
+            QVERIFY(!sim.removeNode(QStringLiteral("node-4"), &error));
+            QVERIFY(error.contains(QStringLiteral("node-4")));
+        }
+    }
+
+    void multiProbeSegmentsMatchShares()
+    {
+        // Segments are drawn by sampling the ring with the owner rule: each node's drawn
+        // width is close to its share of the keys.
         ShardingSimulation sim = makeSimulation(ShardingStrategy::Consistent, 10, 200000);
-        const qint64 held = sim.stats().nodes[3].keys;
-        const auto report = sim.removeNode(QStringLiteral("node-4"));
-        QVERIFY(report);
-        QCOMPARE(report->movedKeys, held);
-        QCOMPARE(report->ratioToIdeal, 1.0);
-        for (const Transfer &t : report->transfers)
-            QCOMPARE(t.from, QStringLiteral("node-4"));
-        QCOMPARE(sim.nodes().size(), size_t(9));
-        QString error;
-        QVERIFY(!sim.removeNode(QStringLiteral("node-4"), &error));
-        QVERIFY(error.contains(QStringLiteral("node-4")));
+        const auto segments = sim.map().segments();
+        QCOMPARE(segments.front().from, 0.0);
+        QCOMPARE(segments.back().to, 1.0);
+        std::vector<double> width(10, 0.0);
+        for (size_t i = 0; i < segments.size(); ++i) {
+            if (i > 0)
+                QCOMPARE(segments[i].from, segments[i - 1].to);
+            QVERIFY(segments[i].to > segments[i].from);
+            width[size_t(segments[i].owner)] += segments[i].to - segments[i].from;
+        }
+        for (size_t n = 0; n < 10; ++n) {
+            QVERIFY2(std::abs(width[n] - sim.stats().nodes[n].keyShare) < 0.02,
+                     qPrintable(u"%1: drawn %2, keys %3"_s.arg(n).arg(width[n]).arg(sim.stats().nodes[n].keyShare)));
+        }
     }
 
     void weightsScaleShares()
@@ -152,13 +289,78 @@ private slots:
         const DistributionStats stats = computeDistribution(map->nodes(), keys, owners);
         QVERIFY2(stats.nodes[1].keyShare > 0.68 && stats.nodes[1].keyShare < 0.82,
                  qPrintable(QString::number(stats.nodes[1].keyShare)));
+
+        // 10 nodes x 160 vnodes, one of weight 2: it gets about twice the others' mean share.
+        for (int probes : {ShardMap::Options::kDefaultProbes, 1}) {
+            options.vnodesPerNode = 160;
+            options.probes = probes;
+            std::vector<ShardNode> nodes;
+            for (int n = 1; n <= 10; ++n)
+                nodes.push_back({u"node-"_s + QString::number(n), n == 5 ? 2.0 : 1.0});
+            auto weighted = ShardMap::create(options, nodes, keys);
+            QVERIFY(weighted);
+            weighted->assign(keys, owners);
+            const DistributionStats shares = computeDistribution(weighted->nodes(), keys, owners);
+            const double others = (1.0 - shares.nodes[4].keyShare) / 9;
+            const double ratio = shares.nodes[4].keyShare / others;
+            qInfo("weight 2 with %d probes: %.3f x the others' mean share", probes, ratio);
+            // The classic ring's shares scatter more (see consistentBalanceMillionKeys).
+            const double tolerance = probes == 1 ? 0.3 : 0.2;
+            QVERIFY2(std::abs(ratio - 2.0) < tolerance, qPrintable(QString::number(ratio)));
+        }
+
         QString error;
+        options.probes = ShardMap::Options::kDefaultProbes;
         QVERIFY(!ShardMap::create(options, {{QStringLiteral("a"), 0.0}}, keys, &error));
         QVERIFY(error.startsWith(QStringLiteral("weight of a")));
         QVERIFY(!ShardMap::create(options, {{QStringLiteral("a"), 1}, {QStringLiteral("a"), 1}}, keys, &error));
         options.vnodesPerNode = 0;
         QVERIFY(!ShardMap::create(options, {{QStringLiteral("a"), 1}}, keys, &error));
         QVERIFY(error.startsWith(QStringLiteral("vnodes")));
+    }
+
+    void badProbesAreRejected()
+    {
+        KeySet keys = KeySet::synthetic({.count = 10});
+        ShardMap::Options options;
+        QString error;
+        for (int bad : {0, -1, ShardMap::Options::kMaxProbes + 1}) {
+            options.probes = bad;
+            QVERIFY(!ShardMap::create(options, {{QStringLiteral("a"), 1}}, keys, &error));
+            QCOMPARE(error, u"probes: must be 1 to %1, not %2"_s.arg(ShardMap::Options::kMaxProbes).arg(bad));
+        }
+        options.probes = ShardMap::Options::kMaxProbes;
+        QVERIFY(ShardMap::create(options, {{QStringLiteral("a"), 1}}, keys, &error));
+    }
+
+    void cliSimulateProbes()
+    {
+        const auto bad = test::runCli({u"cluster"_s, u"simulate"_s, u"--keys"_s, u"1000"_s, u"--probes"_s, u"0"_s});
+        QVERIFY(bad.finished);
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY2(bad.err.contains("--probes: '0' is not a whole number from 1 to 64"), bad.err.constData());
+        const auto word = test::runCli({u"cluster"_s, u"simulate"_s, u"--keys"_s, u"1000"_s, u"--probes"_s, u"many"_s});
+        QVERIFY(word.exitCode != 0 && word.err.contains("--probes"));
+
+        const QString json = QDir(QDir::tempPath()).filePath(u"cwb-sharding-probes-%1.json"_s.arg(QCoreApplication::applicationPid()));
+        const auto ok = test::runCli({u"cluster"_s, u"simulate"_s, u"--keys"_s, u"200000"_s, u"--probes"_s, u"1"_s,
+                                      u"--add-node"_s, u"--json"_s, json});
+        QVERIFY2(ok.exitCode == 0, ok.err.constData());
+        QVERIFY2(ok.out.contains("160 vnodes each, 1 probe per key"), ok.out.constData());
+        QVERIFY(ok.out.contains("ring arcs"));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto doc = nlohmann::json::parse(file.readAll().toStdString());
+        file.close();
+        QFile::remove(json);
+        QCOMPARE(doc.at("probes").get<int>(), 1);
+
+        const auto multi = test::runCli({u"cluster"_s, u"simulate"_s, u"--keys"_s, u"200000"_s, u"--add-node"_s});
+        QVERIFY2(multi.exitCode == 0, multi.err.constData());
+        const QByteArray header = QByteArray("160 vnodes each, ") + QByteArray::number(ShardMap::Options::kDefaultProbes)
+                                  + QByteArray(" probes per key");
+        QVERIFY2(multi.out.contains(header), multi.out.constData());
+        QVERIFY(multi.out.contains("their closest probe now hits a ring point of node-11"));
     }
 
     void assignIsFast()

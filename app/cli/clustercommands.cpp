@@ -26,7 +26,8 @@ const char kClusterUsage[] = R"(usage: cache-workbench-cli cluster SUBCOMMAND [o
 subcommands:
   topology   show a cluster's nodes (--target URI | --sandbox-cluster) [--json FILE]
   simulate   sharding what-if: --strategy consistent|range|slots|jump --nodes N --keys K
-             [--vnodes V] [--distribution uniform|zipfian] [--add-node | --remove-node NAME] [--json FILE]
+             [--vnodes V] [--probes P] [--distribution uniform|zipfian] [--add-node | --remove-node NAME]
+             [--json FILE]
   failover   CLUSTER FAILOVER on a replica: --target URI --node ID-PREFIX|HOST:PORT
 )";
 
@@ -193,12 +194,16 @@ int simulateCommand(const QStringList &args)
     QCommandLineOption nodes{QStringLiteral("nodes"), QStringLiteral("Number of nodes (default 10)."), QStringLiteral("n")};
     QCommandLineOption keys{QStringLiteral("keys"), QStringLiteral("Number of synthetic keys (default 1000000)."), QStringLiteral("n")};
     QCommandLineOption vnodes{QStringLiteral("vnodes"), QStringLiteral("Virtual nodes per node for consistent (default 160)."), QStringLiteral("n")};
+    QCommandLineOption probes{QStringLiteral("probes"),
+                              QStringLiteral("Hashes per key for consistent: multi-probe, 1 is the classic ring (default %1).")
+                                  .arg(ShardMap::Options::kDefaultProbes),
+                              QStringLiteral("n")};
     QCommandLineOption distribution{QStringLiteral("distribution"), QStringLiteral("Traffic over keys: uniform or zipfian."), QStringLiteral("name")};
     QCommandLineOption valueBytes{QStringLiteral("value-bytes"), QStringLiteral("Mean value size for the memory estimate (default 256)."), QStringLiteral("n")};
     QCommandLineOption addNode{QStringLiteral("add-node"), QStringLiteral("Add one node and report what moves.")};
     QCommandLineOption removeNode{QStringLiteral("remove-node"), QStringLiteral("Remove a node (e.g. node-3) and report what moves."), QStringLiteral("name")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Also write the result as JSON to FILE."), QStringLiteral("file")};
-    for (const auto *o : {&strategy, &nodes, &keys, &vnodes, &distribution, &valueBytes, &addNode, &removeNode, &json})
+    for (const auto *o : {&strategy, &nodes, &keys, &vnodes, &probes, &distribution, &valueBytes, &addNode, &removeNode, &json})
         parser.addOption(*o);
     if (!parseCommandLine(parser, args, QStringLiteral("Simulates sharding a key set over N nodes.")))
         return ExitBadInput;
@@ -219,9 +224,11 @@ int simulateCommand(const QStringList &args)
         }
         return true;
     };
-    qint64 nodeCount = 0, keyCount = 0, vnodeCount = 0, valueSize = 0;
+    qint64 nodeCount = 0, keyCount = 0, vnodeCount = 0, probeCount = 0, valueSize = 0;
     if (!integer(nodes, 10, 1, 1024, &nodeCount) || !integer(keys, 1000000, 1, 20000000, &keyCount)
-        || !integer(vnodes, 160, 1, 10000, &vnodeCount) || !integer(valueBytes, 256, 0, 512LL * 1024 * 1024, &valueSize))
+        || !integer(vnodes, 160, 1, 10000, &vnodeCount)
+        || !integer(probes, ShardMap::Options::kDefaultProbes, 1, ShardMap::Options::kMaxProbes, &probeCount)
+        || !integer(valueBytes, 256, 0, 512LL * 1024 * 1024, &valueSize))
         return ExitBadInput;
     const auto kind = parseStrategy(parser.isSet(strategy) ? parser.value(strategy) : QStringLiteral("consistent"));
     if (!kind) {
@@ -245,6 +252,7 @@ int simulateCommand(const QStringList &args)
     ShardingSimulation::Options options;
     options.map.strategy = *kind;
     options.map.vnodesPerNode = int(vnodeCount);
+    options.map.probes = int(probeCount);
     options.nodes = int(nodeCount);
     ShardingSimulation sim;
     QString error;
@@ -256,6 +264,7 @@ int simulateCommand(const QStringList &args)
                           {"version", 1},
                           {"strategy", strategyName(*kind).toStdString()},
                           {"vnodes", vnodeCount},
+                          {"probes", probeCount},
                           {"distribution", distributionName(*dist).toStdString()},
                           {"assign_ms", double(sim.lastAssignNs()) / 1e6},
                           {"before", distributionToJson(sim.stats())}};
@@ -278,8 +287,12 @@ int simulateCommand(const QStringList &args)
     printOut(QStringLiteral("%1 over %2 nodes (%3), %4 keys assigned in %5 ms\n")
                  .arg(strategyName(*kind))
                  .arg(nodeCount)
-                 .arg(*kind == ShardingStrategy::Consistent ? QStringLiteral("%1 vnodes each").arg(vnodeCount)
-                                                            : QStringLiteral("equal weights"))
+                 .arg(*kind == ShardingStrategy::Consistent
+                          ? QStringLiteral("%1 vnodes each, %2 probe%3 per key")
+                                .arg(vnodeCount)
+                                .arg(probeCount)
+                                .arg(probeCount == 1 ? QString() : QStringLiteral("s"))
+                          : QStringLiteral("equal weights"))
                  .arg(keyCount)
                  .arg(double(sim.lastAssignNs()) / 1e6, 0, 'f', 1));
     printStats(sim.stats());

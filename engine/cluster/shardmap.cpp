@@ -48,7 +48,7 @@ QString percent(double fraction)
 class ConsistentMap final : public ShardMap
 {
 public:
-    explicit ConsistentMap(int vnodes) : m_vnodes(vnodes) {}
+    ConsistentMap(int vnodes, int probes) : m_vnodes(vnodes), m_probes(probes) {}
 
     ShardingStrategy strategy() const override { return ShardingStrategy::Consistent; }
     std::unique_ptr<ShardMap> clone() const override { return std::make_unique<ConsistentMap>(*this); }
@@ -72,52 +72,111 @@ public:
             m_points[i] = points[i].first;
             m_owners[i] = points[i].second;
         }
+        buildTable();
     }
 
-    // The first ring point at or after h, wrapping around: that point's node owns h.
-    int32_t ownerOf(uint64_t h) const
+    // A lookup table over the top bits of the ring: entry b is the first point at or after
+    // b << m_shift. With about 4 buckets per point a successor search is one table read and a
+    // scan of usually zero or one points, instead of ~11 dependent, mispredicted comparisons
+    // of a binary search; that is what makes several probes per key affordable.
+    void buildTable()
     {
-        const auto it = std::lower_bound(m_points.begin(), m_points.end(), h);
-        return m_owners[it == m_points.end() ? 0 : size_t(it - m_points.begin())];
+        int bits = 1;
+        while (bits < kMaxTableBits && (size_t(1) << bits) < 4 * m_points.size())
+            ++bits;
+        m_shift = 64 - bits;
+        const size_t buckets = size_t(1) << bits;
+        m_table.assign(buckets + 1, 0);
+        size_t i = 0;
+        for (size_t b = 0; b < buckets; ++b) {
+            const uint64_t start = uint64_t(b) << m_shift;
+            while (i < m_points.size() && m_points[i] < start)
+                ++i;
+            m_table[b] = uint32_t(i);
+        }
+        m_table[buckets] = uint32_t(m_points.size());
     }
+
+    // Index of the first ring point at or after h, wrapping around past the last point.
+    size_t successor(uint64_t h) const
+    {
+        const size_t bucket = size_t(h >> m_shift);
+        size_t i = m_table[bucket];
+        const size_t end = m_table[bucket + 1];
+        if (end - i > 8) {
+            i = size_t(std::lower_bound(m_points.begin() + std::ptrdiff_t(i), m_points.begin() + std::ptrdiff_t(end), h)
+                       - m_points.begin());
+        } else {
+            while (i < end && m_points[i] < h)
+                ++i;
+        }
+        return i == m_points.size() ? 0 : i;
+    }
+
+    // Probe 0 is the key's own hash, so probes == 1 is exactly the classic ring; the other
+    // probes are independent remixes of it (fmix64 of the hash plus a Weyl-sequence offset).
+    static uint64_t probe(uint64_t h, int p)
+    {
+        return p == 0 ? h : mix64(h + uint64_t(p) * 0x9e3779b97f4a7c15ULL);
+    }
+
+    // The ring point that owns hash h: of the successors of all probes, the one with the
+    // smallest clockwise distance from its probe (unsigned subtraction wraps around the ring).
+    // Earlier probes win exact ties, so the choice is deterministic.
+    size_t pointOf(uint64_t h) const
+    {
+        size_t best = successor(h);
+        uint64_t bestDistance = m_points[best] - h;
+        for (int p = 1; p < m_probes; ++p) {
+            const uint64_t q = probe(h, p);
+            const size_t i = successor(q);
+            const uint64_t distance = m_points[i] - q;
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    int32_t ownerOf(uint64_t h) const { return m_owners[pointOf(h)]; }
 
     // The arc (previous point, point i] as a fraction of the ring.
     double arc(size_t i) const
     {
         const uint64_t prev = m_points[i == 0 ? m_points.size() - 1 : i - 1];
-        return double(m_points[i] - prev) / 18446744073709551616.0; // unsigned wrap is the arc
+        return double(m_points[i] - prev) / kRing; // unsigned wrap is the arc
     }
 
     void assign(const KeySet &keys, std::vector<int32_t> &owners) const override
     {
         const std::vector<uint64_t> &hashes = keys.hashes();
         owners.resize(hashes.size());
-        const uint64_t *points = m_points.data();
-        const size_t count = m_points.size();
-        for (size_t k = 0; k < hashes.size(); ++k) {
-            // Branch-light binary search over the sorted ring points.
-            const uint64_t h = hashes[k];
-            size_t lo = 0;
-            size_t len = count;
-            while (len > 0) {
-                const size_t half = len / 2;
-                if (points[lo + half] < h) {
-                    lo += half + 1;
-                    len -= half + 1;
-                } else {
-                    len = half;
-                }
-            }
-            owners[k] = m_owners[lo == count ? 0 : lo];
-        }
+        for (size_t k = 0; k < hashes.size(); ++k)
+            owners[k] = ownerOf(hashes[k]);
     }
 
-    std::vector<PlanStep> addNode(const ShardNode &node, const KeySet &) override
+    // A single-probe ring moves whole arcs: the plan lists them exactly. With several probes
+    // an arc is no longer a unit of ownership (a key in the new node's arc stays put when
+    // another of its probes is closer to some other point), so the plan counts the keys that
+    // actually change hands, by (from, to) pair, from assigning the key set before and after.
+    std::vector<PlanStep> addNode(const ShardNode &node, const KeySet &keys) override
     {
         const ConsistentMap before = *this;
         m_nodes.push_back(node);
         rebuild();
         const int32_t added = int32_t(m_nodes.size() - 1);
+        std::vector<PlanStep> plan;
+        if (m_probes > 1) {
+            for (const auto &[pair, count] : movedKeys(before, keys)) {
+                plan.push_back({m_nodes[size_t(pair.first)].name, node.name,
+                                QStringLiteral("%1 keys (%2 of all): their closest probe now hits a ring point of %3")
+                                    .arg(count)
+                                    .arg(percent(double(count) / double(keys.size())), node.name),
+                                count});
+            }
+            return plan;
+        }
         std::map<int32_t, std::pair<qint64, double>> arcs; // previous owner -> arcs, ring share
         for (size_t i = 0; i < m_points.size(); ++i) {
             if (m_owners[i] != added)
@@ -126,7 +185,6 @@ public:
             ++entry.first;
             entry.second += arc(i);
         }
-        std::vector<PlanStep> plan;
         for (const auto &[from, entry] : arcs) {
             plan.push_back({m_nodes[size_t(from)].name, node.name,
                             QStringLiteral("%1 ring arcs (%2 of the ring)").arg(entry.first).arg(percent(entry.second)),
@@ -135,12 +193,24 @@ public:
         return plan;
     }
 
-    std::vector<PlanStep> removeNode(int index, const KeySet &) override
+    std::vector<PlanStep> removeNode(int index, const KeySet &keys) override
     {
         const ConsistentMap before = *this;
         const QString removed = m_nodes[size_t(index)].name;
         m_nodes.erase(m_nodes.begin() + index);
         rebuild();
+        std::vector<PlanStep> plan;
+        if (m_probes > 1) {
+            for (const auto &[pair, count] : movedKeys(before, keys)) {
+                const QString to = m_nodes[size_t(pair.second)].name;
+                plan.push_back({removed, to,
+                                QStringLiteral("%1 keys (%2 of all): their closest probe now hits a ring point of %3")
+                                    .arg(count)
+                                    .arg(percent(double(count) / double(keys.size())), to),
+                                count});
+            }
+            return plan;
+        }
         std::map<int32_t, std::pair<qint64, double>> arcs; // new owner -> arcs, ring share
         for (size_t i = 0; i < before.m_points.size(); ++i) {
             if (before.m_owners[i] != index)
@@ -149,7 +219,6 @@ public:
             ++entry.first;
             entry.second += before.arc(i);
         }
-        std::vector<PlanStep> plan;
         for (const auto &[to, entry] : arcs) {
             plan.push_back({removed, m_nodes[size_t(to)].name,
                             QStringLiteral("%1 ring arcs (%2 of the ring)").arg(entry.first).arg(percent(entry.second)),
@@ -163,7 +232,23 @@ public:
         std::vector<OwnershipSegment> out;
         if (m_points.empty())
             return out;
-        constexpr double kRing = 18446744073709551616.0;
+        if (m_probes > 1) {
+            // Under multi-probe the owner of a ring position is not the owner of the next
+            // point (the key's other probes decide), and the true ownership map is scattered.
+            // So the ring is sampled finely with the same rule: each of kSamples equal slices
+            // is drawn in the owner of a key hashing to its middle.
+            for (uint64_t s = 0; s < kSamples; ++s) {
+                const uint64_t h = (s << (64 - kSampleBits)) + (uint64_t(1) << (63 - kSampleBits));
+                const int owner = ownerOf(h);
+                const double from = double(s) / double(kSamples);
+                const double to = double(s + 1) / double(kSamples);
+                if (!out.empty() && out.back().owner == owner)
+                    out.back().to = to;
+                else
+                    out.push_back({from, to, owner});
+            }
+            return out;
+        }
         // The wrap-around arc (last point, 2^64) belongs to the first point's node.
         double start = 0;
         for (size_t i = 0; i < m_points.size(); ++i) {
@@ -182,9 +267,33 @@ public:
     }
 
 private:
+    static constexpr double kRing = 18446744073709551616.0; // 2^64
+    static constexpr int kMaxTableBits = 22;                 // 16 MiB of table at most
+    static constexpr int kSampleBits = 13;
+    static constexpr uint64_t kSamples = uint64_t(1) << kSampleBits;
+
+    // Keys that change owner between `before` and this map, counted by (from, to) node index
+    // (from indexes before's nodes, to indexes this map's nodes).
+    std::map<std::pair<int32_t, int32_t>, qint64> movedKeys(const ConsistentMap &before, const KeySet &keys) const
+    {
+        std::vector<int32_t> was;
+        std::vector<int32_t> now;
+        before.assign(keys, was);
+        assign(keys, now);
+        std::map<std::pair<int32_t, int32_t>, qint64> moved;
+        for (size_t k = 0; k < now.size(); ++k) {
+            if (before.m_nodes[size_t(was[k])].name != m_nodes[size_t(now[k])].name)
+                ++moved[{was[k], now[k]}];
+        }
+        return moved;
+    }
+
     int m_vnodes;
+    int m_probes;
+    int m_shift = 63;
     std::vector<uint64_t> m_points;
     std::vector<int32_t> m_owners;
+    std::vector<uint32_t> m_table; // buckets + 1 entries; see buildTable()
 };
 
 // ---------------------------------------------------------------- fixed slots
@@ -532,6 +641,9 @@ std::unique_ptr<ShardMap> ShardMap::create(const Options &options, const std::ve
     if (options.strategy == ShardingStrategy::Consistent
         && (options.vnodesPerNode < 1 || options.vnodesPerNode > kMaxVnodes))
         return fail(QStringLiteral("vnodes: must be 1 to %1, not %2").arg(kMaxVnodes).arg(options.vnodesPerNode));
+    if (options.strategy == ShardingStrategy::Consistent
+        && (options.probes < 1 || options.probes > Options::kMaxProbes))
+        return fail(QStringLiteral("probes: must be 1 to %1, not %2").arg(Options::kMaxProbes).arg(options.probes));
     std::set<QString> names;
     for (const ShardNode &node : nodes) {
         if (node.name.isEmpty())
@@ -543,7 +655,7 @@ std::unique_ptr<ShardMap> ShardMap::create(const Options &options, const std::ve
     }
     switch (options.strategy) {
     case ShardingStrategy::Consistent: {
-        auto map = std::make_unique<ConsistentMap>(options.vnodesPerNode);
+        auto map = std::make_unique<ConsistentMap>(options.vnodesPerNode, options.probes);
         map->m_nodes = nodes;
         map->rebuild();
         return map;

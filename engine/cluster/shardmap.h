@@ -13,7 +13,7 @@
 namespace cwb {
 
 enum class ShardingStrategy {
-    Consistent, // hash ring with virtual nodes (Ketama style)
+    Consistent, // hash ring with virtual nodes (Ketama style), optionally multi-probe
     Range,      // sorted key ranges with split points
     Slots,      // 16384 fixed slots, CRC16 with hash tags (Redis Cluster)
     Jump,       // jump consistent hash (reference: ideal movement, no weights, remove-last only)
@@ -33,8 +33,8 @@ struct PlanStep
 {
     QString from;
     QString to;
-    QString what;     // "slots 0-1364", "keys [cwb:user:5, cwb:user:7)", "38 ring arcs"
-    qint64 units = 0; // slots, ring arcs or keys in `what`
+    QString what;     // "slots 0-1364", "keys [cwb:user:5, cwb:user:7)", "38 ring arcs", "9120 keys ..."
+    qint64 units = 0; // slots, ring arcs (single-probe ring) or keys (multi-probe ring, ranges) in `what`
 };
 
 // A contiguous piece of the key space's layout, for drawing: [from, to) in 0..1 of the
@@ -56,10 +56,17 @@ public:
     {
         ShardingStrategy strategy = ShardingStrategy::Consistent;
         int vnodesPerNode = 160; // Consistent: ring points per node of weight 1
+        // Consistent: multi-probe consistent hashing (Appleton & O'Reilly 2015). Each key is
+        // hashed `probes` times and goes to the ring point closest (clockwise) to any of its
+        // probes. 1 is the classic ring; more probes even out the uneven arcs of randomly
+        // placed points (see docs/PERFORMANCE.md for the measured balance per value).
+        static constexpr int kDefaultProbes = 4;
+        static constexpr int kMaxProbes = 64;
+        int probes = kDefaultProbes;
     };
 
     // `keys` sets the range split points (quantiles of the key set) and is otherwise unused.
-    // nullptr with *error set on bad options (no nodes, vnodes out of range, bad weight).
+    // nullptr with *error set on bad options (no nodes, vnodes or probes out of range, bad weight).
     static std::unique_ptr<ShardMap> create(const Options &options, const std::vector<ShardNode> &nodes,
                                             const KeySet &keys, QString *error = nullptr);
     virtual ~ShardMap() = default;

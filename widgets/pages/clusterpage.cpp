@@ -264,6 +264,12 @@ QWidget *ClusterPage::buildSimulationTab()
     m_vnodes = new QSpinBox(tab);
     m_vnodes->setRange(1, 2000);
     m_vnodes->setValue(160);
+    m_probes = new QSpinBox(tab);
+    m_probes->setObjectName(QStringLiteral("probes"));
+    m_probes->setRange(1, ShardMap::Options::kMaxProbes);
+    m_probes->setValue(ShardMap::Options::kDefaultProbes);
+    m_probes->setToolTip(tr("Multi-probe consistent hashing: each key is hashed this many times and goes to the "
+                            "closest ring point. 1 is the classic ring; more probes balance the nodes better."));
     m_distribution = new QComboBox(tab);
     m_distribution->addItem(tr("Uniform"), QStringLiteral("uniform"));
     m_distribution->addItem(tr("Zipfian (hot keys)"), QStringLiteral("zipfian"));
@@ -273,13 +279,17 @@ QWidget *ClusterPage::buildSimulationTab()
     form->addRow(tr("Nodes:"), m_nodeCount);
     form->addRow(tr("Keys:"), m_keyCount);
     form->addRow(tr("Virtual nodes per node:"), m_vnodes);
+    form->addRow(tr("Probes per key:"), m_probes);
     form->addRow(tr("Traffic:"), m_distribution);
     for (QComboBox *box : {m_strategy, m_distribution})
         connect(box, &QComboBox::currentIndexChanged, this, &ClusterPage::resetSimulation);
-    for (QSpinBox *box : {m_nodeCount, m_keyCount, m_vnodes})
+    for (QSpinBox *box : {m_nodeCount, m_keyCount, m_vnodes, m_probes})
         connect(box, &QSpinBox::editingFinished, this, &ClusterPage::resetSimulation);
-    connect(m_strategy, &QComboBox::currentIndexChanged, this,
-            [this] { m_vnodes->setEnabled(m_strategy->currentData().toString() == QLatin1String("consistent")); });
+    connect(m_strategy, &QComboBox::currentIndexChanged, this, [this] {
+        const bool consistent = m_strategy->currentData().toString() == QLatin1String("consistent");
+        m_vnodes->setEnabled(consistent);
+        m_probes->setEnabled(consistent);
+    });
 
     m_addNode = new QPushButton(tr("Add node"), tab);
     m_removeNode = new QPushButton(tr("Remove node"), tab);
@@ -349,6 +359,7 @@ void ClusterPage::resetSimulation()
     ShardingSimulation::Options options;
     options.map.strategy = parseStrategy(m_strategy->currentData().toString()).value_or(ShardingStrategy::Consistent);
     options.map.vnodesPerNode = m_vnodes->value();
+    options.map.probes = m_probes->value();
     options.nodes = m_nodeCount->value();
     KeySet::SyntheticOptions keys;
     keys.count = m_keyCount->value();

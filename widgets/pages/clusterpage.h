@@ -53,6 +53,7 @@ public:
     QComboBox *strategyBox() const { return m_strategy; }
     QSpinBox *nodeCountBox() const { return m_nodeCount; }
     QSpinBox *keyCountBox() const { return m_keyCount; }
+    QSpinBox *probesBox() const { return m_probes; }
     QPushButton *addNodeButton() const { return m_addNode; }
     QPushButton *removeNodeButton() const { return m_removeNode; }
     QPushButton *failNodeButton() const { return m_failNode; }
@@ -103,6 +104,7 @@ private:
     QSpinBox *m_nodeCount = nullptr;
     QSpinBox *m_keyCount = nullptr;
     QSpinBox *m_vnodes = nullptr;
+    QSpinBox *m_probes = nullptr;
     QComboBox *m_distribution = nullptr;
     QPushButton *m_addNode = nullptr;
     QPushButton *m_removeNode = nullptr;
