@@ -7,6 +7,8 @@ PACKAGES=(
     cmake g++ pkg-config ccache
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6svg6
     libqcustomplot-dev libqcustomplot2.1-qt6
+    qtkeychain-qt6-dev  # OS keychain for remembered passwords (QtCore + QtDBus only)
+    dbus-daemon  # tst_keychain runs a private D-Bus session bus (~0.4 MB)
     libhiredis-dev nlohmann-json3-dev libcurl4-openssl-dev libzstd-dev zlib1g-dev
     redis-server redis-tools
     xvfb xauth

@@ -4,7 +4,7 @@
 <context>
     <name>cwb::AlertPanel</name>
     <message>
-        <location filename="../widgets/monitoring/alertpanel.cpp" line="+42"/>
+        <location filename="../../work/main/widgets/monitoring/alertpanel.cpp" line="+42"/>
         <location line="+58"/>
         <source>Pending</source>
         <translation>Pending</translation>
@@ -286,7 +286,7 @@
 <context>
     <name>cwb::BenchmarksPage</name>
     <message>
-        <location filename="../widgets/pages/benchmarkspage.cpp" line="+40"/>
+        <location filename="../../work/main/widgets/pages/benchmarkspage.cpp" line="+40"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -696,7 +696,7 @@
 <context>
     <name>cwb::ClusterPage</name>
     <message>
-        <location filename="../widgets/pages/clusterpage.cpp" line="+45"/>
+        <location filename="../../work/main/widgets/pages/clusterpage.cpp" line="+45"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -759,12 +759,12 @@
     <message>
         <location line="+14"/>
         <location line="+29"/>
-        <location line="+287"/>
+        <location line="+298"/>
         <source>Slot ownership (0-16383)</source>
         <translation>Slot ownership (0-16383)</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-305"/>
         <source>Reading the cluster topology from %1…</source>
         <translation>Reading the cluster topology from %1…</translation>
     </message>
@@ -834,7 +834,12 @@
         <translation>Jump consistent hash</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>Multi-probe consistent hashing: each key is hashed this many times and goes to the closest ring point. 1 is the classic ring; more probes balance the nodes better.</source>
+        <translation>Multi-probe consistent hashing: each key is hashed this many times and goes to the closest ring point. 1 is the classic ring; more probes balance the nodes better.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Uniform</source>
         <translation>Uniform</translation>
     </message>
@@ -865,11 +870,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Probes per key:</source>
+        <translation>Probes per key:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Traffic:</source>
         <translation>Traffic:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Add node</source>
         <translation>Add node</translation>
     </message>
@@ -900,7 +910,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Add or remove a node to see how many keys move.</source>
         <translation>Add or remove a node to see how many keys move.</translation>
     </message>
@@ -954,7 +964,7 @@
 <context>
     <name>cwb::DesktopChannel</name>
     <message>
-        <location filename="../widgets/monitoring/desktopchannel.cpp" line="+34"/>
+        <location filename="../../work/main/widgets/monitoring/desktopchannel.cpp" line="+34"/>
         <source>Cache Workbench alert</source>
         <translation>Cache Workbench alert</translation>
     </message>
@@ -967,7 +977,7 @@
 <context>
     <name>cwb::LoadConfigForm</name>
     <message>
-        <location filename="../widgets/config/loadconfigform.cpp" line="+59"/>
+        <location filename="../../work/main/widgets/config/loadconfigform.cpp" line="+59"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1416,7 +1426,7 @@
 <context>
     <name>cwb::LoadTestPage</name>
     <message>
-        <location filename="../widgets/pages/loadtestpage.cpp" line="+62"/>
+        <location filename="../../work/main/widgets/pages/loadtestpage.cpp" line="+62"/>
         <source>Connecting</source>
         <translation>Connecting</translation>
     </message>
@@ -1881,12 +1891,12 @@
 <context>
     <name>cwb::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+61"/>
+        <location filename="../../work/main/widgets/mainwindow.cpp" line="+61"/>
         <source>Cache Workbench</source>
         <translation>Cache Workbench</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Starting a local Redis Cluster sandbox…</source>
         <translation>Starting a local Redis Cluster sandbox…</translation>
     </message>
@@ -2208,7 +2218,7 @@
 <context>
     <name>cwb::MessageBar</name>
     <message>
-        <location filename="../widgets/messagebar.cpp" line="+70"/>
+        <location filename="../../work/main/widgets/messagebar.cpp" line="+70"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -2231,7 +2241,7 @@
 <context>
     <name>cwb::MonitoringPage</name>
     <message>
-        <location filename="../widgets/pages/monitoringpage.cpp" line="+66"/>
+        <location filename="../../work/main/widgets/pages/monitoringpage.cpp" line="+66"/>
         <source>Monitoring</source>
         <translation>Monitoring</translation>
     </message>
@@ -2578,7 +2588,7 @@
 <context>
     <name>cwb::MonitoringSettingsDialog</name>
     <message>
-        <location filename="../widgets/monitoring/monitoringsettingsdialog.cpp" line="+38"/>
+        <location filename="../../work/main/widgets/monitoring/monitoringsettingsdialog.cpp" line="+38"/>
         <source>off</source>
         <translation>off</translation>
     </message>
@@ -2812,7 +2822,7 @@
 <context>
     <name>cwb::OptimisationPage</name>
     <message>
-        <location filename="../widgets/pages/optimisationpage.cpp" line="+56"/>
+        <location filename="../../work/main/widgets/pages/optimisationpage.cpp" line="+56"/>
         <source>throughput (ops/s)</source>
         <translation>throughput (ops/s)</translation>
     </message>
@@ -3060,7 +3070,7 @@
 <context>
     <name>cwb::PercentileSpectrumChart</name>
     <message>
-        <location filename="../widgets/charts/percentilespectrumchart.cpp" line="+17"/>
+        <location filename="../../work/main/widgets/charts/percentilespectrumchart.cpp" line="+17"/>
         <source>Latency distribution</source>
         <translation>Latency distribution</translation>
     </message>
@@ -3078,7 +3088,7 @@
 <context>
     <name>cwb::PreferencesDialog</name>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="+13"/>
+        <location filename="../../work/main/widgets/preferencesdialog.cpp" line="+13"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
@@ -3106,7 +3116,7 @@
 <context>
     <name>cwb::ResultsPage</name>
     <message>
-        <location filename="../widgets/pages/resultspage.cpp" line="+56"/>
+        <location filename="../../work/main/widgets/pages/resultspage.cpp" line="+56"/>
         <source>Results</source>
         <translation>Results</translation>
     </message>
@@ -3372,7 +3382,7 @@
 <context>
     <name>cwb::RuleEditorDialog</name>
     <message>
-        <location filename="../widgets/monitoring/ruleeditordialog.cpp" line="+27"/>
+        <location filename="../../work/main/widgets/monitoring/ruleeditordialog.cpp" line="+27"/>
         <source>Alert Rules</source>
         <translation>Alert Rules</translation>
     </message>
@@ -3501,7 +3511,7 @@
 <context>
     <name>cwb::RunCharts</name>
     <message>
-        <location filename="../widgets/charts/runcharts.cpp" line="+16"/>
+        <location filename="../../work/main/widgets/charts/runcharts.cpp" line="+16"/>
         <source>Time (s)</source>
         <translation>Time (s)</translation>
     </message>
@@ -3616,7 +3626,7 @@
 <context>
     <name>cwb::RunSummaryView</name>
     <message>
-        <location filename="../widgets/run/runsummaryview.cpp" line="+44"/>
+        <location filename="../../work/main/widgets/run/runsummaryview.cpp" line="+44"/>
         <location line="+127"/>
         <location line="+4"/>
         <source>not measured</source>
@@ -3871,7 +3881,7 @@
 <context>
     <name>cwb::RunsTableModel</name>
     <message>
-        <location filename="../widgets/models/runstablemodel.cpp" line="+41"/>
+        <location filename="../../work/main/widgets/models/runstablemodel.cpp" line="+41"/>
         <source>baseline</source>
         <translation>baseline</translation>
     </message>
@@ -3970,7 +3980,7 @@
 <context>
     <name>cwb::SandboxLauncher</name>
     <message>
-        <location filename="../widgets/sandboxlauncher.cpp" line="+77"/>
+        <location filename="../../work/main/widgets/sandboxlauncher.cpp" line="+77"/>
         <source>The sandbox did not start.</source>
         <translation>The sandbox did not start.</translation>
     </message>
@@ -3978,7 +3988,7 @@
 <context>
     <name>cwb::SeriesChart</name>
     <message>
-        <location filename="../widgets/charts/serieschart.cpp" line="+43"/>
+        <location filename="../../work/main/widgets/charts/serieschart.cpp" line="+43"/>
         <source>%1 — drag to pan, wheel to zoom, double-click to fit, right-click to save</source>
         <translation>%1 — drag to pan, wheel to zoom, double-click to fit, right-click to save</translation>
     </message>
@@ -4031,7 +4041,7 @@
 <context>
     <name>cwb::ServerProbe</name>
     <message>
-        <location filename="../widgets/serverprobe.cpp" line="+79"/>
+        <location filename="../../work/main/widgets/serverprobe.cpp" line="+79"/>
         <source>Nothing is listening at %1. Is the server running?</source>
         <translation>Nothing is listening at %1. Is the server running?</translation>
     </message>
@@ -4059,18 +4069,18 @@
 <context>
     <name>cwb::TargetBar</name>
     <message>
-        <location filename="../widgets/targetbar.cpp" line="+32"/>
+        <location filename="../../work/main/widgets/targetbar.cpp" line="+41"/>
         <source>S&amp;erver:</source>
         <translation>S&amp;erver:</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+158"/>
+        <location line="+188"/>
         <source>The Redis server to work against: redis://[user@]host[:port][/db] or unix:///path/to/redis.sock</source>
         <translation>The Redis server to work against: redis://[user@]host[:port][/db] or unix:///path/to/redis.sock</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-186"/>
         <source>Server URI</source>
         <translation>Server URI</translation>
     </message>
@@ -4086,16 +4096,27 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+247"/>
         <source>Password for AUTH, if the server needs one. Kept in memory only: never saved, logged or exported.</source>
         <translation>Password for AUTH, if the server needs one. Kept in memory only: never saved, logged or exported.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-245"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Remember in keychain</source>
+        <translation>Remember in keychain</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a password that logged in successfully in the system keychain and fill it in when this server is chosen again. Unticking forgets the password saved for the current server. Never stored anywhere else.</source>
+        <translation>Save a password that logged in successfully in the system keychain and fill it in when this server is chosen again. Unticking forgets the password saved for the current server. Never stored anywhere else.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connect</translation>
     </message>
@@ -4140,12 +4161,12 @@
         <translation>Stop sandbox</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+94"/>
         <source>Starting sandbox…</source>
         <translation>Starting sandbox…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
@@ -4175,9 +4196,39 @@
         <translation>Connection state</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Connection failed</source>
         <translation>Connection failed</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The password for %1 was removed from the keychain.</source>
+        <translation>The password for %1 was removed from the keychain.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password for %1 could not be removed from the keychain.</source>
+        <translation>The password for %1 could not be removed from the keychain.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Password filled in from the system keychain for %1.</source>
+        <translation>Password filled in from the system keychain for %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No password could be read from the keychain for %1.</source>
+        <translation>No password could be read from the keychain for %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The password for %1 was saved in the keychain.</source>
+        <translation>The password for %1 was saved in the keychain.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password for %1 was not saved in the keychain.</source>
+        <translation>The password for %1 was not saved in the keychain.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4193,7 +4244,7 @@
 <context>
     <name>cwb::TopologyGraph</name>
     <message>
-        <location filename="../widgets/cluster/topologygraph.cpp" line="+73"/>
+        <location filename="../../work/main/widgets/cluster/topologygraph.cpp" line="+73"/>
         <source>No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology.</source>
         <translation>No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology.</translation>
     </message>
@@ -4258,7 +4309,7 @@
 <context>
     <name>cwb::WarmingPage</name>
     <message>
-        <location filename="../widgets/pages/warmingpage.cpp" line="+79"/>
+        <location filename="../../work/main/widgets/pages/warmingpage.cpp" line="+79"/>
         <source>Warming</source>
         <translation>Warming</translation>
     </message>
@@ -4597,7 +4648,7 @@
 <context>
     <name>cwb::WarmingPlanDialog</name>
     <message>
-        <location filename="../widgets/pages/warmingplandialog.cpp" line="+16"/>
+        <location filename="../../work/main/widgets/pages/warmingplandialog.cpp" line="+16"/>
         <source>Warming Plan</source>
         <translation>Warming Plan</translation>
     </message>
@@ -4620,7 +4671,7 @@
 <context>
     <name>cwb::WarmingTimeline</name>
     <message>
-        <location filename="../widgets/pages/warmingtimeline.cpp" line="+21"/>
+        <location filename="../../work/main/widgets/pages/warmingtimeline.cpp" line="+21"/>
         <source>Warming runs in the next 24 hours</source>
         <translation>Warming runs in the next 24 hours</translation>
     </message>

@@ -70,6 +70,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_targetBar, &TargetBar::connected, this, &MainWindow::onConnected);
     connect(m_targetBar, &TargetBar::connectionFailed, this, &MainWindow::onConnectionFailed);
     connect(m_targetBar, &TargetBar::endpointChanged, this, &MainWindow::onEndpointChanged);
+    connect(m_targetBar, &TargetBar::message, this, [this](int type, const QString &text, const QString &details) {
+        m_messageBar->showMessage(static_cast<MessageBar::Type>(type), text, details);
+    });
     connect(m_targetBar, &TargetBar::sandboxRequested, this, [this](TargetBar::SandboxKind kind) {
         m_messageBar->dismiss();
         m_targetBar->setSandboxStarting(true);

@@ -1,15 +1,20 @@
 #include "targetbar.h"
 
+#include "messagebar.h"
+#include "redis/credentialstore.h"
 #include "serverprobe.h"
 #include "themedicon.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QSettings>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 
 namespace cwb {
@@ -17,6 +22,8 @@ namespace cwb {
 namespace {
 
 const char *const kInvalidProperty = "cwbInvalid";
+// Only whether to use the keychain is a setting; the password never is.
+const char *const kRememberKey = "target/rememberPasswordInKeychain";
 
 // A red frame says "this field is wrong" in light and dark themes alike; everything else
 // keeps the style's own look.
@@ -25,7 +32,9 @@ const char *const kInvalidStyle = "QLineEdit[cwbInvalid=\"true\"] { border: 1px 
 
 } // namespace
 
-TargetBar::TargetBar(QWidget *parent) : QWidget(parent), m_probe(new ServerProbe(this))
+TargetBar::TargetBar(QWidget *parent)
+    : QWidget(parent), m_probe(new ServerProbe(this)), m_credentials(new CredentialStore(this)),
+      m_lookupTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("targetBar"));
 
@@ -54,6 +63,16 @@ TargetBar::TargetBar(QWidget *parent) : QWidget(parent), m_probe(new ServerProbe
     m_passwordEdit->setAccessibleName(tr("Password"));
     m_passwordEdit->setMaximumWidth(180);
     passwordLabel->setBuddy(m_passwordEdit);
+
+    m_rememberBox = new QCheckBox(tr("Remember in keychain"), this);
+    m_rememberBox->setObjectName(QStringLiteral("rememberPasswordBox"));
+    m_rememberBox->setToolTip(tr("Save a password that logged in successfully in the system keychain and fill it in "
+                                 "when this server is chosen again. Unticking forgets the password saved for the "
+                                 "current server. Never stored anywhere else."));
+    m_rememberBox->setChecked(QSettings().value(QLatin1String(kRememberKey), false).toBool());
+    // Typing a URI changes it on every key: ask the keychain once the typing pauses.
+    m_lookupTimer->setSingleShot(true);
+    m_lookupTimer->setInterval(300);
 
     m_connectButton = new QPushButton(themedIcon(QStringLiteral("connect")), tr("&Connect"), this);
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
@@ -97,15 +116,18 @@ TargetBar::TargetBar(QWidget *parent) : QWidget(parent), m_probe(new ServerProbe
     layout->addItem(new QSpacerItem(8, 0), 0, 2);
     layout->addWidget(passwordLabel, 0, 3);
     layout->addWidget(m_passwordEdit, 0, 4);
-    layout->addWidget(m_connectButton, 0, 5);
-    layout->addWidget(m_sandboxButton, 0, 6);
-    layout->addWidget(m_statusLabel, 1, 1, 1, 6);
+    layout->addWidget(m_rememberBox, 0, 5);
+    layout->addWidget(m_connectButton, 0, 6);
+    layout->addWidget(m_sandboxButton, 0, 7);
+    layout->addWidget(m_statusLabel, 1, 1, 1, 7);
     layout->setColumnStretch(1, 3);
     layout->setColumnStretch(4, 1);
-    layout->setColumnStretch(7, 1);
+    layout->setColumnStretch(8, 1);
 
-    connect(m_uriEdit, &QLineEdit::textChanged, this, &TargetBar::validate);
-    connect(m_passwordEdit, &QLineEdit::textChanged, this, &TargetBar::validate);
+    connect(m_uriEdit, &QLineEdit::textChanged, this, &TargetBar::onUriEdited);
+    connect(m_passwordEdit, &QLineEdit::textChanged, this, &TargetBar::onPasswordEdited);
+    connect(m_rememberBox, &QCheckBox::toggled, this, &TargetBar::onRememberToggled);
+    connect(m_lookupTimer, &QTimer::timeout, this, &TargetBar::lookUpKeychainPassword);
     connect(m_uriEdit, &QLineEdit::returnPressed, this, &TargetBar::connectToTarget);
     connect(m_passwordEdit, &QLineEdit::returnPressed, this, &TargetBar::connectToTarget);
     connect(m_connectButton, &QPushButton::clicked, this, &TargetBar::connectToTarget);
@@ -117,6 +139,7 @@ TargetBar::TargetBar(QWidget *parent) : QWidget(parent), m_probe(new ServerProbe
 
     validate();
     setState(State::Idle);
+    m_lookupTimer->start();
 }
 
 TargetBar::~TargetBar() = default;
@@ -149,6 +172,16 @@ void TargetBar::setConnectTimeoutMs(int ms)
     m_probe->setTimeoutMs(ms);
 }
 
+bool TargetBar::rememberPassword() const
+{
+    return m_rememberBox->isChecked();
+}
+
+void TargetBar::setRememberPassword(bool remember)
+{
+    m_rememberBox->setChecked(remember);
+}
+
 void TargetBar::setSandboxStarting(bool starting)
 {
     m_sandboxStarting = starting;
@@ -172,6 +205,12 @@ void TargetBar::connectToTarget()
     if (!target || m_probe->isBusy() || m_sandboxStarting)
         return;
     m_summary.reset();
+    // Saved only once the login works, so a mistyped password is never remembered; and not
+    // again when it came from the keychain in the first place.
+    const QString key = CredentialStore::keyFor(*target);
+    const bool store = m_rememberBox->isChecked() && !target->password.isEmpty() && m_keychainFilledKey != key;
+    m_pendingStoreKey = store ? key : QString();
+    m_pendingStorePassword = store ? target->password : QString();
     setState(State::Connecting, tr("Connecting to %1…").arg(target->address()));
     Q_EMIT connecting(*target);
     m_probe->probe(*target);
@@ -244,13 +283,116 @@ void TargetBar::onProbeSucceeded(const ServerSummary &summary)
     m_summary = summary;
     setState(State::Connected, summaryText(summary));
     Q_EMIT connected(summary);
+    storePendingPassword();
 }
 
 void TargetBar::onProbeFailed(const QString &reason, const QString &details)
 {
+    m_pendingStoreKey.clear();
+    m_pendingStorePassword.clear();
     setState(State::Failed, tr("Connection failed"));
     m_statusLabel->setToolTip(reason);
     Q_EMIT connectionFailed(reason, details);
+}
+
+void TargetBar::onUriEdited()
+{
+    // A password read from the keychain belongs to its target: never send it to another one.
+    if (!m_keychainFilledKey.isEmpty()) {
+        const std::optional<Endpoint> current = parseEndpoint(uri());
+        if (!current || CredentialStore::keyFor(*current) != m_keychainFilledKey) {
+            m_fillingFromKeychain = true;
+            m_passwordEdit->clear();
+            m_fillingFromKeychain = false;
+            m_keychainFilledKey.clear();
+            m_passwordEdit->setToolTip(tr("Password for AUTH, if the server needs one. Kept in memory only: never "
+                                          "saved, logged or exported."));
+        }
+    }
+    validate();
+    m_lookupTimer->start();
+}
+
+void TargetBar::onPasswordEdited()
+{
+    if (!m_fillingFromKeychain)
+        m_keychainFilledKey.clear();
+    validate();
+}
+
+void TargetBar::onRememberToggled(bool remember)
+{
+    QSettings().setValue(QLatin1String(kRememberKey), remember);
+    if (remember) {
+        m_lookupTimer->start();
+        return;
+    }
+    m_pendingStoreKey.clear();
+    m_pendingStorePassword.clear();
+    // Forget only what this session saw in the keychain: no D-Bus call for targets that
+    // were never remembered.
+    const std::optional<Endpoint> current = parseEndpoint(uri());
+    if (!current)
+        return;
+    const QString key = CredentialStore::keyFor(*current);
+    if (!m_keychainKnownKeys.contains(key))
+        return;
+    m_keychainKnownKeys.remove(key);
+    m_credentials->deletePassword(key, this, [this, key](const CredentialResult &result) {
+        if (result.ok())
+            Q_EMIT message(int(MessageBar::Type::Information),
+                           tr("The password for %1 was removed from the keychain.").arg(key), {});
+        else if (result.status != CredentialResult::Status::NotFound)
+            Q_EMIT message(int(MessageBar::Type::Warning),
+                           tr("The password for %1 could not be removed from the keychain.").arg(key), result.error);
+    });
+}
+
+void TargetBar::lookUpKeychainPassword()
+{
+    const std::optional<Endpoint> current = parseEndpoint(uri());
+    if (!m_rememberBox->isChecked() || !current || !current->password.isEmpty() || !m_passwordEdit->text().isEmpty())
+        return;
+    const QString key = CredentialStore::keyFor(*current);
+    const quint64 serial = ++m_lookupSerial;
+    m_credentials->readPassword(key, this, [this, key, serial](const CredentialResult &result) {
+        // Answers arrive later: apply one only to the target it was asked for, and never over
+        // a password typed meanwhile.
+        const std::optional<Endpoint> now = parseEndpoint(uri());
+        if (serial != m_lookupSerial || !now || CredentialStore::keyFor(*now) != key || !m_passwordEdit->text().isEmpty())
+            return;
+        if (result.ok() && !result.password.isEmpty()) {
+            m_keychainKnownKeys.insert(key);
+            m_fillingFromKeychain = true;
+            m_passwordEdit->setText(result.password);
+            m_fillingFromKeychain = false;
+            m_keychainFilledKey = key;
+            m_passwordEdit->setToolTip(tr("Password filled in from the system keychain for %1.").arg(key));
+        } else if (!result.ok() && result.status != CredentialResult::Status::NotFound) {
+            Q_EMIT message(int(MessageBar::Type::Warning),
+                           tr("No password could be read from the keychain for %1.").arg(key), result.error);
+        }
+    });
+}
+
+void TargetBar::storePendingPassword()
+{
+    if (m_pendingStoreKey.isEmpty())
+        return;
+    const QString key = m_pendingStoreKey;
+    const QString password = m_pendingStorePassword;
+    m_pendingStoreKey.clear();
+    m_pendingStorePassword.clear();
+    m_credentials->writePassword(key, password, this, [this, key](const CredentialResult &result) {
+        if (result.ok()) {
+            m_keychainKnownKeys.insert(key);
+            Q_EMIT message(int(MessageBar::Type::Information),
+                           tr("The password for %1 was saved in the keychain.").arg(key), {});
+        } else {
+            Q_EMIT message(int(MessageBar::Type::Warning),
+                           tr("The password for %1 was not saved in the keychain.").arg(key), result.error);
+        }
+    });
 }
 
 QString TargetBar::summaryText(const ServerSummary &summary)

@@ -5,22 +5,31 @@
 
 #include <QWidget>
 
+#include <QSet>
+
 #include <optional>
 
 class QAction;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 namespace cwb {
 
+class CredentialStore;
 class ServerProbe;
 
 // The strip at the top of the main window that says which server everything works against:
 // endpoint URI (validated as typed), password (held in memory only), Connect, and the
 // "Start local sandbox" menu. Connecting runs on a worker thread (see ServerProbe).
+// With "Remember in keychain" ticked, a password that logged in is saved in the OS keychain
+// and filled in again when that target is chosen without one; keychain calls are asynchronous
+// and their failures arrive through message(), never as dialogs. The password itself is never
+// put into QSettings: only the tick is.
 class TargetBar : public QWidget
 {
     Q_OBJECT
@@ -52,6 +61,13 @@ public:
     // Connection test timeout, for tests that must not wait long.
     void setConnectTimeoutMs(int ms);
 
+    bool rememberPassword() const;
+    void setRememberPassword(bool remember);
+    // The key (URI without password) whose keychain entry fills the password field; empty when
+    // the field holds a typed password or none.
+    QString passwordFromKeychain() const { return m_keychainFilledKey; }
+    CredentialStore *credentialStore() const { return m_credentials; }
+
     // "Redis 7.0.15 · master" (plus " · cluster" when the server runs in cluster mode).
     static QString summaryText(const ServerSummary &summary);
 
@@ -66,6 +82,8 @@ Q_SIGNALS:
     void connectionFailed(const QString &reason, const QString &details);
     void sandboxRequested(cwb::TargetBar::SandboxKind kind);
     void sandboxStopRequested();
+    // A notice for the message bar: type is a MessageBar::Type.
+    void message(int type, const QString &text, const QString &details);
 
 private:
     void validate();
@@ -73,6 +91,11 @@ private:
     void updateConnectEnabled();
     void onProbeSucceeded(const ServerSummary &summary);
     void onProbeFailed(const QString &reason, const QString &details);
+    void onUriEdited();
+    void onPasswordEdited();
+    void onRememberToggled(bool remember);
+    void lookUpKeychainPassword();
+    void storePendingPassword();
 
     QLineEdit *m_uriEdit = nullptr;
     QAction *m_uriErrorAction = nullptr;
@@ -81,7 +104,10 @@ private:
     QToolButton *m_sandboxButton = nullptr;
     QAction *m_stopSandboxAction = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QCheckBox *m_rememberBox = nullptr;
     ServerProbe *m_probe = nullptr;
+    CredentialStore *m_credentials = nullptr;
+    QTimer *m_lookupTimer = nullptr;
 
     QString m_validationError;
     QString m_statusText;
@@ -90,6 +116,14 @@ private:
     State m_state = State::Idle;
     bool m_sandboxStarting = false;
     bool m_wasInvalid = false;
+
+    // Keychain bookkeeping. Passwords live here only in memory, like the field's own text.
+    QString m_keychainFilledKey;         // the field was filled from this key's entry
+    QSet<QString> m_keychainKnownKeys;   // keys read or written in this session
+    QString m_pendingStoreKey;           // saved once the connection to it succeeds
+    QString m_pendingStorePassword;
+    quint64 m_lookupSerial = 0;          // only the newest lookup may fill the field
+    bool m_fillingFromKeychain = false;
 };
 
 } // namespace cwb
