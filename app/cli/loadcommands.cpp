@@ -50,14 +50,16 @@ struct RunOverrides
     QCommandLineOption warmup{QStringLiteral("warmup"), QStringLiteral("Warm-up seconds, excluded from results."), QStringLiteral("s")};
     QCommandLineOption prefix{QStringLiteral("prefix"), QStringLiteral("Key prefix."), QStringLiteral("text")};
     QCommandLineOption noCleanup{QStringLiteral("no-cleanup"), QStringLiteral("Keep the keys written under the prefix.")};
+    QCommandLineOption readFromReplicas{QStringLiteral("read-from-replicas"),
+                                        QStringLiteral("Redis Cluster: send reads to the slots' replicas (READONLY).")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Write the result as JSON to FILE."), QStringLiteral("file")};
     QCommandLineOption csv{QStringLiteral("csv"), QStringLiteral("Write the per-second series as CSV to FILE."), QStringLiteral("file")};
     QCommandLineOption maxErrorRate{QStringLiteral("max-error-rate"), QStringLiteral("Exit 4 when the error rate (percent) is above this."), QStringLiteral("pct")};
 
     void addTo(QCommandLineParser &parser)
     {
-        for (const auto *o : {&duration, &users, &rps, &pipeline, &threads, &warmup, &prefix, &noCleanup, &json, &csv,
-                              &maxErrorRate})
+        for (const auto *o : {&duration, &users, &rps, &pipeline, &threads, &warmup, &prefix, &noCleanup,
+                              &readFromReplicas, &json, &csv, &maxErrorRate})
             parser.addOption(*o);
     }
 
@@ -87,6 +89,8 @@ struct RunOverrides
             j["keyPrefix"] = parser.value(prefix).toStdString();
         if (parser.isSet(noCleanup))
             j["cleanup"] = false;
+        if (parser.isSet(readFromReplicas))
+            j["readFromReplicas"] = true;
         return j;
     }
 };

@@ -1,5 +1,7 @@
 #include "clusterslots.h"
 
+#include <algorithm>
+
 namespace cwb {
 
 int ClusterSlotMap::nodeIndex(const QString &host, quint16 port, bool add)
@@ -24,6 +26,8 @@ bool ClusterSlotMap::applyClusterSlots(const RedisReply &reply, QString *error)
     if (reply.type != RedisReply::Type::Array)
         return fail(QStringLiteral("CLUSTER SLOTS did not answer with an array"));
     std::vector<uint16_t> fresh(16384, kUnassigned);
+    std::vector<uint16_t> freshReplicaSetOf(16384, kNoReplicas);
+    std::vector<std::vector<int>> freshReplicaSets;
     // Each entry: [start, end, [master-ip, master-port, id, ...], [replica...]...]
     for (const RedisReply &range : reply.elements) {
         if (range.type != RedisReply::Type::Array || range.elements.size() < 3)
@@ -40,10 +44,34 @@ bool ClusterSlotMap::applyClusterSlots(const RedisReply &reply, QString *error)
         if (port <= 0 || port > 65535)
             return fail(QStringLiteral("CLUSTER SLOTS gives port %1").arg(port));
         const int node = nodeIndex(host, quint16(port), true);
-        for (long long s = start; s <= end; ++s)
+        // Replicas: CLUSTER SLOTS leaves out failed ones; one without a known address (yet)
+        // cannot take reads, so it is skipped rather than failing the whole map.
+        std::vector<int> replicas;
+        for (size_t r = 3; r < range.elements.size(); ++r) {
+            const RedisReply &replica = range.elements[r];
+            if (replica.type != RedisReply::Type::Array || replica.elements.size() < 2)
+                return fail(QStringLiteral("CLUSTER SLOTS replica entry is malformed"));
+            const QString replicaHost = QString::fromUtf8(replica.elements[0].str);
+            const long long replicaPort = replica.elements[1].integer;
+            if (replicaHost.isEmpty() || replicaHost == QLatin1String("?") || replicaPort <= 0 || replicaPort > 65535)
+                continue;
+            const int replicaNode = nodeIndex(replicaHost, quint16(replicaPort), true);
+            if (replicaNode != node && std::find(replicas.begin(), replicas.end(), replicaNode) == replicas.end())
+                replicas.push_back(replicaNode);
+        }
+        uint16_t set = kNoReplicas;
+        if (!replicas.empty() && freshReplicaSets.size() < kNoReplicas) {
+            set = uint16_t(freshReplicaSets.size());
+            freshReplicaSets.push_back(std::move(replicas));
+        }
+        for (long long s = start; s <= end; ++s) {
             fresh[size_t(s)] = uint16_t(node);
+            freshReplicaSetOf[size_t(s)] = set;
+        }
     }
     owner.swap(fresh);
+    replicaSetOf.swap(freshReplicaSetOf);
+    replicaSets.swap(freshReplicaSets);
     return true;
 }
 
@@ -68,6 +96,34 @@ std::vector<int> ClusterSlotMap::owningNodes() const
             result.push_back(int(i));
     }
     return result;
+}
+
+std::vector<int> ClusterSlotMap::replicaNodes() const
+{
+    std::vector<bool> seen(nodes.size(), false);
+    for (const auto &set : replicaSets) {
+        for (int node : set)
+            seen[size_t(node)] = true;
+    }
+    std::vector<int> result;
+    for (size_t i = 0; i < seen.size(); ++i) {
+        if (seen[i])
+            result.push_back(int(i));
+    }
+    return result;
+}
+
+const std::vector<int> &ClusterSlotMap::replicasOf(int slot) const
+{
+    static const std::vector<int> none;
+    const uint16_t set = slot >= 0 && size_t(slot) < replicaSetOf.size() ? replicaSetOf[size_t(slot)] : kNoReplicas;
+    return set == kNoReplicas ? none : replicaSets[set];
+}
+
+void ClusterSlotMap::dropReplica(int node)
+{
+    for (auto &set : replicaSets)
+        set.erase(std::remove(set.begin(), set.end(), node), set.end());
 }
 
 std::optional<ClusterSlotMap> ClusterSlotMap::fromClusterSlots(const RedisReply &reply, QString *error)

@@ -13,9 +13,11 @@ namespace cwb {
 
 // Which master serves which of the 16384 slots, as the load engine routes by it. Learned
 // from CLUSTER SLOTS before the run and kept current from MOVED redirections and refreshes.
+// Also which replicas each slot range has (the entries after the master), for replica reads.
 struct ClusterSlotMap
 {
     static constexpr uint16_t kUnassigned = 0xffff;
+    static constexpr uint16_t kNoReplicas = 0xffff;
 
     struct Node
     {
@@ -26,6 +28,10 @@ struct ClusterSlotMap
 
     std::vector<Node> nodes;            // every node seen; indices are stable once given
     std::vector<uint16_t> owner = std::vector<uint16_t>(16384, kUnassigned);
+    // A slot's replicas: an index into replicaSets (one set per CLUSTER SLOTS range), or
+    // kNoReplicas. Slot ranges are few, so each slot costs two bytes, not a vector.
+    std::vector<uint16_t> replicaSetOf = std::vector<uint16_t>(16384, kNoReplicas);
+    std::vector<std::vector<int>> replicaSets; // node indices
 
     // Index of host:port, added when `add` is true and it is new; -1 when absent.
     int nodeIndex(const QString &host, quint16 port, bool add);
@@ -34,6 +40,12 @@ struct ClusterSlotMap
     int assignedSlots() const;
     // The masters that own at least one slot.
     std::vector<int> owningNodes() const;
+    // The replicas listed for at least one slot, in node order.
+    std::vector<int> replicaNodes() const;
+    // The replicas of `slot` (empty when it has none).
+    const std::vector<int> &replicasOf(int slot) const;
+    // Stops routing reads to `node` as a replica until the next applyClusterSlots.
+    void dropReplica(int node);
 
     static std::optional<ClusterSlotMap> fromClusterSlots(const RedisReply &reply, QString *error = nullptr);
 };

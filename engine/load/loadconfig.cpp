@@ -49,7 +49,8 @@ const char *const kTopLevelKeys[] = {"testName",    "duration",  "concurrentUser
                                      "operationMix", "cacheTypes", "description",   "target",
                                      "keyPrefix",   "keySpace",  "keyDistribution", "valueSize",
                                      "ttl",         "pipeline",  "warmupSeconds",   "requestTimeoutMs",
-                                     "threads",     "tagCount",  "cleanup",         "seed"};
+                                     "threads",     "tagCount",  "cleanup",         "seed",
+                                     "readFromReplicas"};
 const char *const kMixKeys[] = {"read", "write", "delete", "invalidate"};
 const char *const kDistributionKeys[] = {"type", "exponent", "sigma"};
 const char *const kValueSizeKeys[] = {"min", "max"};
@@ -410,6 +411,8 @@ void readKey(Reader &r, const std::string &key, const json &v, LoadTestConfig &c
         r.boolean(v, field, c.cleanup);
     else if (key == "seed")
         readSeed(r, v, c);
+    else if (key == "readFromReplicas")
+        r.boolean(v, field, c.readFromReplicas);
     else
         r.error(field, unknownKeyMessage(field, kTopLevelKeys));
 }
@@ -703,6 +706,7 @@ json loadTestConfigToJson(const LoadTestConfig &c)
         {"tagCount", c.tagCount},
         {"cleanup", c.cleanup},
         {"seed", c.seed},
+        {"readFromReplicas", c.readFromReplicas},
     };
 }
 

@@ -59,6 +59,9 @@ struct LoadTestConfig
     int tagCount = 100;           // invalidation tags
     bool cleanup = true;          // SCAN + UNLINK the prefix after the run
     uint64_t seed = 1;            // workload random seed: same seed, same key sequence
+    // Redis Cluster only: read-only commands go to the slot's replicas (with READONLY),
+    // writes to its master. A run against a single server with this set fails.
+    bool readFromReplicas = false;
 
     bool isOpenLoop() const { return requestsPerSecond > 0; }
     bool operator==(const LoadTestConfig &) const = default;

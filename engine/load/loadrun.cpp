@@ -128,6 +128,15 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
                               .arg(m_endpoint.database));
         }
     }
+    if (!cluster && m_config.readFromReplicas) {
+        // Silently measuring the master alone would mislabel the result: refuse instead.
+        snapshot.phase = RunPhase::Failed;
+        publish();
+        return failed(result, RedisErrorKind::None,
+                      QStringLiteral("readFromReplicas: %1 is not a Redis Cluster node; replica reads need a cluster "
+                                     "target (to load one replica alone, make it the target and turn this off)")
+                          .arg(result.target));
+    }
     result.server.version = before.server.redisVersion;
     result.server.mode = before.server.redisMode;
     result.server.role = before.replication.role == QLatin1String("slave") ? QStringLiteral("replica")
@@ -137,9 +146,13 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     result.server.ioThreads = before.value(QStringLiteral("server"), QStringLiteral("io_threads_active")).toInt();
     result.server.usedMemoryBefore = before.memory.usedMemory;
 
-    // Each virtual user holds a socket (one per master on a cluster): raise the soft limit on
-    // open files up to the hard one when needed, or say plainly why the run cannot have them.
-    const rlim_t needed = rlim_t(m_config.concurrentUsers) * rlim_t(cluster ? cluster->owningNodes().size() : 1) + 64;
+    // Each virtual user holds a socket (one per master on a cluster, and one per replica when
+    // reading from replicas): raise the soft limit on open files up to the hard one when
+    // needed, or say plainly why the run cannot have them.
+    const size_t nodesPerUser = cluster
+        ? cluster->owningNodes().size() + (m_config.readFromReplicas ? cluster->replicaNodes().size() : 0)
+        : 1;
+    const rlim_t needed = rlim_t(m_config.concurrentUsers) * rlim_t(nodesPerUser) + 64;
     rlimit files{};
     if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < needed) {
         files.rlim_cur = std::min(needed, files.rlim_max);

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <ctime>
 #include <functional>
@@ -43,7 +44,44 @@ struct PendingReply
     uint32_t slot = 0;
     int64_t sentNs = 0;
     std::string command; // cluster only: the bytes, to re-send on MOVED / ASK
+    bool replica = false; // a read sent to a replica: MOVED then means the map is stale
 };
+
+// The command name of the RESP command at `start` ("*N\r\n$len\r\nNAME\r\n..."); empty if
+// the bytes are not shaped like that.
+std::string_view commandName(const std::string &bytes, size_t start, size_t end)
+{
+    const size_t header = bytes.find('\n', start);
+    if (header == std::string::npos || header + 2 >= end || bytes[header + 1] != '$')
+        return {};
+    size_t length = 0;
+    const char *digits = bytes.data() + header + 2;
+    const auto [ptr, ec] = std::from_chars(digits, bytes.data() + end, length);
+    if (ec != std::errc() || ptr + 2 + length > bytes.data() + end)
+        return {};
+    return std::string_view(ptr + 2, length);
+}
+
+bool sameCommand(std::string_view name, std::string_view upper)
+{
+    return name.size() == upper.size()
+        && std::equal(name.begin(), name.end(), upper.begin(),
+                      [](char a, char b) { return (a >= 'a' && a <= 'z' ? char(a - 32) : a) == b; });
+}
+
+// Purely reading commands a replica may serve. These are the reads the workload sends (see
+// workload.h) plus their close relatives; anything else - writes, EXPIRE, transactions - goes
+// to the master.
+bool isReadOnlyCommand(std::string_view name)
+{
+    for (std::string_view read : {"GET", "HGETALL", "GEOSEARCH", "SMEMBERS", "MGET", "HGET", "HMGET", "EXISTS",
+                                  "TTL", "PTTL", "STRLEN", "GEORADIUS_RO", "GEORADIUSBYMEMBER_RO", "GEOPOS",
+                                  "GEODIST", "ZRANGE", "ZSCORE", "SCARD", "SISMEMBER", "HLEN", "TYPE"}) {
+        if (sameCommand(name, read))
+            return true;
+    }
+    return false;
+}
 
 // A FIFO of pending replies that reuses its storage: replies arrive in send order.
 class PendingQueue
@@ -146,6 +184,7 @@ struct LoadWorker::User
     std::vector<uint32_t> freeSlots;
     int inFlight = 0;
     std::vector<Link *> links; // by node; nullptr until first needed
+    uint32_t replicaCursor = 0; // round robin over a slot's replicas
     bool needIssue = false;
     int64_t parkedUntilNs = 0; // cluster closed loop: back off after an instant failure
     // Open loop.
@@ -166,6 +205,7 @@ LoadWorker::LoadWorker(Settings settings)
     const auto &config = m_settings.config;
     m_openLoop = config.isOpenLoop();
     m_clusterMode = m_settings.cluster.has_value();
+    m_readFromReplicas = m_clusterMode && config.readFromReplicas;
     m_pipeline = std::max(1, config.pipeline);
     m_timeoutNs = int64_t(config.requestTimeoutMs) * kMs;
     if (m_openLoop)
@@ -178,6 +218,7 @@ LoadWorker::LoadWorker(Settings settings)
     for (int i = 0; i < m_settings.userCount; ++i) {
         const uint64_t user = uint64_t(m_settings.firstUser + i);
         auto u = std::make_unique<User>(uint32_t(i), Workload(config, m_settings.values, config.seed, user));
+        u->replicaCursor = uint32_t(user); // users start on different replicas of a slot
         u->workload.setClusterMode(m_clusterMode);
         u->staging.recordMarks(true);
         m_users.push_back(std::move(u));
@@ -216,7 +257,13 @@ void LoadWorker::run()
     std::unique_lock lock(m_statsMutex);
     {
         const int64_t now = nowNs();
-        const std::vector<int> nodes = m_clusterMode ? m_slots.owningNodes() : std::vector<int>{0};
+        std::vector<int> nodes = m_clusterMode ? m_slots.owningNodes() : std::vector<int>{0};
+        if (m_readFromReplicas) {
+            // Replica links connect up front too: the run starts once they are ready, so the
+            // first reads already go where they are meant to.
+            const std::vector<int> replicas = m_slots.replicaNodes();
+            nodes.insert(nodes.end(), replicas.begin(), replicas.end());
+        }
         for (auto &u : m_users) {
             for (int node : nodes)
                 linkFor(*u, node, now);
@@ -344,6 +391,16 @@ const ConnectTarget *LoadWorker::targetFor(int node)
         QString error;
         m_targets[size_t(node)] =
             ConnectTarget::resolve(clusterNodeEndpoint(m_settings.endpoint, m_slots.nodes[size_t(node)]), &error);
+        if (m_readFromReplicas && m_targets[size_t(node)]) {
+            // READONLY after AUTH, on every node's connection: a replica serves reads of its
+            // master's slots only with it, and a master ignores it - so a node promoted or
+            // demoted by a failover needs no new connection.
+            RespBuffer readOnly;
+            readOnly.beginCommand(1);
+            readOnly.arg("READONLY");
+            m_targets[size_t(node)]->preamble.append(readOnly.bytes());
+            ++m_targets[size_t(node)]->preambleReplies;
+        }
     }
     return m_targets[size_t(node)] ? &*m_targets[size_t(node)] : nullptr;
 }
@@ -604,6 +661,7 @@ void LoadWorker::dispatch(User &u, uint32_t slot, const RespBuffer &staged, int6
     const std::string &bytes = staged.bytes();
     // Commands without a key (MULTI, EXEC) go where the neighbouring keyed command goes.
     int groupNode = -1;
+    bool inTransaction = false; // commands between MULTI and EXEC stay together on the master
     for (size_t i = 0; i < marks.size(); ++i) {
         const auto &mark = marks[i];
         const size_t end = i + 1 < marks.size() ? marks[i + 1].start : bytes.size();
@@ -611,12 +669,27 @@ void LoadWorker::dispatch(User &u, uint32_t slot, const RespBuffer &staged, int6
         for (size_t j = i + 1; !keyed && j < marks.size(); ++j)
             keyed = marks[j].keyLength ? &marks[j] : nullptr;
         int node = groupNode;
+        int keySlotNumber = -1;
         if (keyed && (mark.keyLength || groupNode < 0)) {
-            const int keySlotNumber = keySlot(QByteArrayView(bytes.data() + keyed->keyStart, keyed->keyLength));
+            keySlotNumber = keySlot(QByteArrayView(bytes.data() + keyed->keyStart, keyed->keyLength));
             const uint16_t owner = m_slots.owner[size_t(keySlotNumber)];
             node = owner == ClusterSlotMap::kUnassigned ? -1 : int(owner);
         }
         groupNode = node;
+        bool toReplica = false;
+        if (m_readFromReplicas) {
+            const std::string_view name = commandName(bytes, mark.start, end);
+            if (sameCommand(name, "MULTI"))
+                inTransaction = true;
+            else if (sameCommand(name, "EXEC") || sameCommand(name, "DISCARD"))
+                inTransaction = false;
+            else if (node >= 0 && mark.keyLength && !inTransaction && isReadOnlyCommand(name)) {
+                const int replica = pickReplica(u, keySlotNumber, now);
+                toReplica = replica >= 0;
+                if (toReplica)
+                    node = replica;
+            }
+        }
         if (u.ops[slot].node < 0)
             u.ops[slot].node = std::max(0, node);
         if (node < 0) {
@@ -624,11 +697,26 @@ void LoadWorker::dispatch(User &u, uint32_t slot, const RespBuffer &staged, int6
             failCommand(u, slot, RedisErrorKind::ServerError, now); // CLUSTERDOWN: slot not served
             continue;
         }
-        sendCommand(u, slot, node, std::string_view(bytes).substr(mark.start, end - mark.start), now);
+        sendCommand(u, slot, node, std::string_view(bytes).substr(mark.start, end - mark.start), now, toReplica);
     }
 }
 
-void LoadWorker::sendCommand(User &u, uint32_t slot, int node, std::string_view bytes, int64_t now)
+int LoadWorker::pickReplica(User &u, int slot, int64_t now)
+{
+    const std::vector<int> &replicas = m_slots.replicasOf(slot);
+    const size_t n = replicas.size();
+    const uint32_t start = u.replicaCursor++;
+    for (size_t k = 0; k < n; ++k) {
+        const int node = replicas[(start + k) % n];
+        // Only a connection that is up: a replica that is down or still connecting leaves
+        // its reads to the master rather than failing them (linkFor starts a new one).
+        if (linkFor(u, node, now)->state == State::Ready)
+            return node;
+    }
+    return -1;
+}
+
+void LoadWorker::sendCommand(User &u, uint32_t slot, int node, std::string_view bytes, int64_t now, bool replica)
 {
     Link *link = linkFor(u, node, now);
     if (link->state == State::Disconnected) {
@@ -637,7 +725,7 @@ void LoadWorker::sendCommand(User &u, uint32_t slot, int node, std::string_view 
         return;
     }
     link->out.bytes().append(bytes);
-    link->pending.push({slot, now, std::string(bytes)});
+    link->pending.push({slot, now, std::string(bytes), replica});
     markDirty(*link);
 }
 
@@ -692,7 +780,8 @@ void LoadWorker::completeOp(User &u, uint32_t slot, int64_t now)
     }
 }
 
-bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot, std::string &command, int64_t now)
+bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot, bool fromReplica,
+                                std::string &command, int64_t now)
 {
     // "-MOVED 3999 127.0.0.1:6381" or "-ASK 3999 127.0.0.1:6381"
     const auto *reply = static_cast<const redisReply *>(replyPtr);
@@ -717,6 +806,16 @@ bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot,
     if (moved) {
         ++m_stats.movedRedirects;
         m_slots.owner[size_t(redirectedSlot)] = uint16_t(node); // the slot lives there now
+        if (fromReplica) {
+            // The replica does not serve this slot for us (READONLY lost, no longer a replica,
+            // or its master lost the slot): no more reads there until CLUSTER SLOTS says so.
+            m_slots.dropReplica(link.node);
+            m_refreshWanted = true;
+        } else if (m_readFromReplicas) {
+            // The slot moved to another master: its replicas are no longer the old one's.
+            m_slots.replicaSetOf[size_t(redirectedSlot)] = ClusterSlotMap::kNoReplicas;
+            m_refreshWanted = true;
+        }
     } else {
         ++m_stats.askRedirects;
     }
@@ -756,7 +855,8 @@ void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now)
         return;
     }
     User &u = *link.user;
-    if (m_clusterMode && reply->type == REDIS_REPLY_ERROR && followRedirect(link, reply, pending.slot, pending.command, now))
+    if (m_clusterMode && reply->type == REDIS_REPLY_ERROR
+        && followRedirect(link, reply, pending.slot, pending.replica, pending.command, now))
         return;
     InFlightOp &op = u.ops[pending.slot];
     const int index = op.seen++;
