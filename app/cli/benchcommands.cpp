@@ -1,6 +1,7 @@
 #include "benchcommands.h"
 
 #include "exitcodes.h"
+#include "interrupt.h"
 #include "runreport.h"
 #include "targetoptions.h"
 #include "terminal.h"
@@ -18,7 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <csignal>
+#include <optional>
 #include <memory>
 
 namespace cwb::cli {
@@ -27,16 +28,6 @@ namespace {
 
 // The label that keeps a sandbox's runs in one trend although its port changes every time.
 const QString kSandboxLabel = QStringLiteral("sandbox");
-
-std::atomic<bool> g_cancel{false};
-
-void onInterrupt(int)
-{
-    if (g_cancel.exchange(true)) {
-        std::signal(SIGINT, SIG_DFL);
-        std::raise(SIGINT);
-    }
-}
 
 QString us(double micros)
 {
@@ -369,14 +360,14 @@ int benchCommand(const QStringList &args)
             return ExitFailure;
     }
 
-    std::signal(SIGINT, onInterrupt);
+    std::optional<InterruptScope> interrupts(std::in_place);
     QElapsedTimer total;
     total.start();
     nlohmann::json documents = nlohmann::json::array();
     bool anyFailed = false;
     int index = 0;
     for (const auto &benchmark : benchmarks) {
-        if (g_cancel.load())
+        if (interruptFlag().load())
             break;
         ++index;
         BenchmarkContext context;
@@ -385,7 +376,7 @@ int benchCommand(const QStringList &args)
         if (parser.isSet(prefix))
             context.keyPrefix = parser.value(prefix);
         context.parameters = overrides[benchmark->name()];
-        context.cancel = &g_cancel;
+        context.cancel = &interruptFlag();
         context.allowEvictionSandbox = !parser.isSet(noEviction);
         const QString head = QStringLiteral("[%1/%2] %3").arg(index).arg(benchmarks.size()).arg(benchmark->name());
         context.progress = [&head](double fraction, const QString &what) {
@@ -403,7 +394,7 @@ int benchCommand(const QStringList &args)
                 printError(QStringLiteral("cannot store the result of %1: %2").arg(result.benchmark, error));
         }
     }
-    std::signal(SIGINT, SIG_DFL);
+    interrupts.reset();
     printOut(QStringLiteral("%1 benchmark(s) in %2 s\n").arg(documents.size()).arg(double(total.elapsed()) / 1000, 0, 'f', 1));
 
     if (parser.isSet(json)) {
@@ -417,7 +408,7 @@ int benchCommand(const QStringList &args)
             return ExitFailure;
         }
     }
-    if (g_cancel.load())
+    if (interruptFlag().load())
         return ExitFailure;
     return anyFailed ? ExitFailure : ExitOk;
 }

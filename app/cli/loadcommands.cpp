@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "exitcodes.h"
+#include "interrupt.h"
 #include "runreport.h"
 #include "storecommands.h"
 #include "targetoptions.h"
@@ -19,7 +20,6 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <csignal>
 
 namespace cwb::cli {
 
@@ -27,15 +27,9 @@ namespace {
 
 // Ctrl+C stops the current run cleanly (results are still reported); a second one kills.
 std::atomic<LoadRun *> g_currentRun{nullptr};
-std::atomic<bool> g_interrupted{false};
 
-void onInterrupt(int)
+void stopCurrentRun()
 {
-    if (g_interrupted.exchange(true)) {
-        std::signal(SIGINT, SIG_DFL);
-        std::raise(SIGINT);
-        return;
-    }
     if (LoadRun *run = g_currentRun.load())
         run->requestStop();
 }
@@ -113,10 +107,11 @@ RunResult runOne(const LoadTestConfig &config, const Endpoint &endpoint)
 {
     LoadRun run(config, endpoint);
     g_currentRun.store(&run);
-    g_interrupted.store(false);
-    auto previous = std::signal(SIGINT, onInterrupt);
-    RunResult result = run.execute([](const RunSnapshot &s) { printProgress(progressLine(s)); });
-    std::signal(SIGINT, previous);
+    RunResult result;
+    {
+        const InterruptScope interrupts(stopCurrentRun);
+        result = run.execute([](const RunSnapshot &s) { printProgress(progressLine(s)); });
+    }
     g_currentRun.store(nullptr);
     endProgress();
     return result;
@@ -316,7 +311,7 @@ int suiteCommand(const QStringList &args)
             exitCode = exitCodeFor(results.back());
             break;
         }
-        if (g_interrupted.load())
+        if (interruptFlag().load())
             break;
     }
     printOut(formatSuiteReport(name, results));

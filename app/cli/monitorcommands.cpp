@@ -1,6 +1,7 @@
 #include "monitorcommands.h"
 
 #include "exitcodes.h"
+#include "interrupt.h"
 #include "targetoptions.h"
 #include "terminal.h"
 
@@ -21,22 +22,12 @@
 #include <QTimer>
 
 #include <atomic>
-#include <csignal>
+#include <optional>
 #include <cstdio>
 
 namespace cwb::cli {
 
 namespace {
-
-std::atomic<bool> g_stop{false};
-
-void onInterrupt(int)
-{
-    if (g_stop.exchange(true)) {
-        std::signal(SIGINT, SIG_DFL);
-        std::raise(SIGINT);
-    }
-}
 
 QString cell(const MonitorSample &s, const char *name, int precision, double scale = 1)
 {
@@ -230,12 +221,10 @@ int monitorCommand(const QStringList &args)
     if (table)
         printOut(tableHeader());
 
-    g_stop = false;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    std::optional<InterruptScope> interrupts(std::in_place, nullptr, true);
     QTimer stopCheck;
     QObject::connect(&stopCheck, &QTimer::timeout, &loop, [&] {
-        if (g_stop)
+        if (interruptFlag().load())
             loop.quit();
     });
     stopCheck.start(100);
@@ -244,8 +233,7 @@ int monitorCommand(const QStringList &args)
     service.start(*endpoint);
     loop.exec();
     service.stop();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    interrupts.reset();
 
     // Webhooks in flight get their timeout and retries to finish (email waits in its destructor).
     if (auto *hook = qobject_cast<WebhookChannel *>(service.channels()->channel(QStringLiteral("webhook")))) {

@@ -1,6 +1,7 @@
 #include "tunecommands.h"
 
 #include "commandline.h"
+#include "interrupt.h"
 
 #include "exitcodes.h"
 #include "targetoptions.h"
@@ -23,22 +24,16 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <csignal>
+#include <optional>
 
 namespace cwb::cli {
 
 namespace {
 
-std::atomic<bool> g_cancel{false};
 std::atomic<AutoTuner *> g_tuner{nullptr};
 
-void onInterrupt(int)
+void stopTuner()
 {
-    if (g_cancel.exchange(true)) {
-        std::signal(SIGINT, SIG_DFL);
-        std::raise(SIGINT);
-        return;
-    }
     if (AutoTuner *t = g_tuner.load())
         t->requestStop();
 }
@@ -249,9 +244,9 @@ int tuneCommand(const QStringList &args)
 
     AutoTuner tuner(*endpoint, options);
     g_tuner.store(&tuner);
-    const auto previous = std::signal(SIGINT, onInterrupt);
+    std::optional<InterruptScope> interrupts(std::in_place, stopTuner);
     const TuningReport report = tuner.run(showProgress);
-    std::signal(SIGINT, previous);
+    interrupts.reset();
     g_tuner.store(nullptr);
     endProgress();
 
@@ -336,7 +331,7 @@ int optimizeCommand(const QStringList &args)
         || (parser.isSet(pools) && !parseIntList(parser.value(pools), QStringLiteral("pools"), &poolList)))
         return ExitBadInput;
 
-    const auto previous = std::signal(SIGINT, onInterrupt);
+    std::optional<InterruptScope> interrupts(std::in_place);
     nlohmann::json json{{"schema", "cache-workbench/optimize"}, {"version", 1}, {"experiment", kind.toStdString()}};
     QString text;
     int exitCode = ExitOk;
@@ -345,7 +340,7 @@ int optimizeCommand(const QStringList &args)
         // Runs on its own sandboxes with a memory limit: no target involved.
         TtlReplayOptions o;
         o.durationSec = *ttlDuration;
-        const TtlResult r = runTtlExperiment(o, &g_cancel, showProgress);
+        const TtlResult r = runTtlExperiment(o, &interruptFlag(), showProgress);
         endProgress();
         json["result"] = ttlToJson(r);
         if (!r.error.isEmpty()) {
@@ -378,7 +373,7 @@ int optimizeCommand(const QStringList &args)
             printError(QStringLiteral("--prefix: must not be empty"));
             return ExitBadInput;
         }
-        ctx.cancel = &g_cancel;
+        ctx.cancel = &interruptFlag();
         ctx.memory = &guard;
         ctx.progress = showProgress;
         if (kind == QLatin1String("compression")) {
@@ -480,7 +475,7 @@ int optimizeCommand(const QStringList &args)
         json["target"] = endpoint->displayUri().toStdString();
         json["peakUsedMemoryDelta"] = guard.peakDelta();
     }
-    std::signal(SIGINT, previous);
+    interrupts.reset();
     if (parser.isSet(common.json)) {
         if (!writeJsonFile(parser.value(common.json), json))
             return ExitFailure;

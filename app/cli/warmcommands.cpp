@@ -1,6 +1,7 @@
 #include "warmcommands.h"
 
 #include "exitcodes.h"
+#include "interrupt.h"
 #include "targetoptions.h"
 #include "terminal.h"
 
@@ -18,7 +19,6 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <csignal>
 
 namespace cwb::cli {
 
@@ -41,18 +41,6 @@ subcommands:
 A plan's own "target" is used when --target/--sandbox is not given. Source servers take
 their password from CWB_SOURCE_PASSWORD, the target from CWB_REDIS_PASSWORD.
 )";
-
-std::atomic<bool> g_stop{false};
-std::atomic<int> g_interrupts{0};
-
-void onInterrupt(int)
-{
-    g_stop.store(true);
-    if (g_interrupts.fetch_add(1) >= 1) {
-        std::signal(SIGINT, SIG_DFL);
-        std::raise(SIGINT);
-    }
-}
 
 // A parser that rejects unknown options with our one-line error style.
 bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
@@ -192,10 +180,10 @@ int run(const QStringList &args)
     }
     std::stable_sort(plans.begin(), plans.end(),
                      [](const WarmingPlan &a, const WarmingPlan &b) { return int(a.priority) < int(b.priority); });
-    std::signal(SIGINT, onInterrupt);
+    const InterruptScope interrupts;
     bool anyFailed = false;
     for (const WarmingPlan &plan : plans) {
-        if (g_stop.load())
+        if (interruptFlag().load())
             break;
         QString error;
         const auto endpoint = planTarget(plan, override, &error);
@@ -204,7 +192,7 @@ int run(const QStringList &args)
             anyFailed = true;
             continue;
         }
-        const WarmRunRecord record = WarmExecutor::run(plan, *endpoint, &g_stop, [](const WarmProgress &p) {
+        const WarmRunRecord record = WarmExecutor::run(plan, *endpoint, &interruptFlag(), [](const WarmProgress &p) {
             printProgress(QStringLiteral("%1: %2 keys, %3%4").arg(p.planName).arg(p.keysWritten)
                               .arg(formatBytes(p.bytesWritten))
                               .arg(p.total > 0 ? QStringLiteral(" of %1").arg(p.total) : QString()));
@@ -271,12 +259,11 @@ int schedule(const QStringList &args)
         printOut(QStringLiteral("%1: %2\n").arg(plan.name, next ? QStringLiteral("next run ") + next->toString(Qt::ISODate)
                                                                : QStringLiteral("no schedule (run with `warm run`)")));
     }
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    const InterruptScope interrupts(nullptr, true);
     QElapsedTimer clock;
     clock.start();
     scheduler.tick();
-    while (!g_stop.load() && (forSeconds <= 0 || clock.elapsed() < qint64(forSeconds * 1000))) {
+    while (!interruptFlag().load() && (forSeconds <= 0 || clock.elapsed() < qint64(forSeconds * 1000))) {
         QThread::msleep(100);
         scheduler.tick();
     }

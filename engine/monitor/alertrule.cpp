@@ -84,11 +84,6 @@ QString AlertRule::conditionText() const
 
 namespace {
 
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
 bool fail(QString *error, const QString &path, const QString &message)
 {
     if (error)
@@ -108,7 +103,7 @@ std::optional<AlertRule> alertRuleFromJson(const nlohmann::json &json, const QSt
                                              "keepFiringForMs", "hysteresis", "severity", "labels", "enabled"};
     for (const auto &[key, value] : json.items()) {
         if (!known.count(key)) {
-            fail(error, path + QLatin1Char('.') + qs(key), QStringLiteral("unknown field"));
+            fail(error, path + QLatin1Char('.') + QString::fromStdString(key), QStringLiteral("unknown field"));
             return std::nullopt;
         }
     }
@@ -119,7 +114,7 @@ std::optional<AlertRule> alertRuleFromJson(const nlohmann::json &json, const QSt
             return required ? fail(error, field, QStringLiteral("is required")) : true;
         if (!json[key].is_string())
             return fail(error, field, QStringLiteral("must be a string"));
-        *out = qs(json[key].get<std::string>()).trimmed();
+        *out = QString::fromStdString(json[key].get<std::string>()).trimmed();
         if (required && out->isEmpty())
             return fail(error, field, QStringLiteral("must not be empty"));
         return true;
@@ -177,7 +172,7 @@ std::optional<AlertRule> alertRuleFromJson(const nlohmann::json &json, const QSt
             return std::nullopt;
         }
         for (const auto &[key, value] : labels.items()) {
-            const QString field = path + QStringLiteral(".labels.") + qs(key);
+            const QString field = path + QStringLiteral(".labels.") + QString::fromStdString(key);
             if (key != "target" && key != "node") {
                 fail(error, field, QStringLiteral("unknown label (use target or node)"));
                 return std::nullopt;
@@ -186,7 +181,7 @@ std::optional<AlertRule> alertRuleFromJson(const nlohmann::json &json, const QSt
                 fail(error, field, QStringLiteral("must be a string"));
                 return std::nullopt;
             }
-            (key == "target" ? rule.targetLabel : rule.nodeLabel) = qs(value.get<std::string>());
+            (key == "target" ? rule.targetLabel : rule.nodeLabel) = QString::fromStdString(value.get<std::string>());
         }
     }
     if (rule.name.isEmpty())

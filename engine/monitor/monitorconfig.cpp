@@ -10,11 +10,6 @@ namespace cwb {
 
 namespace {
 
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
 // A small reader that walks one JSON object, remembers which keys it consumed and reports the
 // first problem with its full path.
 class Reader
@@ -79,14 +74,14 @@ public:
             if (!v->is_string())
                 fail(field(key), QStringLiteral("must be a string"));
             else
-                *out = qs(v->get<std::string>());
+                *out = QString::fromStdString(v->get<std::string>());
         }
     }
     void stringList(const char *key, QStringList *out)
     {
         if (const auto *v = get(key)) {
             if (v->is_string()) {
-                *out = QStringList{qs(v->get<std::string>())};
+                *out = QStringList{QString::fromStdString(v->get<std::string>())};
                 return;
             }
             if (!v->is_array()) {
@@ -99,7 +94,7 @@ public:
                     fail(field(key), QStringLiteral("must be an array of strings"));
                     return;
                 }
-                out->append(qs(item.get<std::string>()));
+                out->append(QString::fromStdString(item.get<std::string>()));
             }
         }
     }

@@ -4,6 +4,7 @@
 #include "redis/infoparser.h"
 #include "redis/prefixcleanup.h"
 #include "redis/redisconnection.h"
+#include "stats/elapsed.h"
 #include "stats/latencyhistogram.h"
 
 #include <nlohmann/json.hpp>
@@ -23,10 +24,6 @@ double threadCpuUs()
     return double(ts.tv_sec) * 1e6 + double(ts.tv_nsec) / 1e3;
 }
 
-uint64_t nanosSince(Clock::time_point t0)
-{
-    return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count());
-}
 
 double us(uint64_t ns)
 {

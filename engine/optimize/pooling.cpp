@@ -2,6 +2,7 @@
 
 #include "loadstep.h"
 #include "redis/redisconnection.h"
+#include "stats/elapsed.h"
 #include "stats/latencyhistogram.h"
 
 #include <nlohmann/json.hpp>
@@ -12,11 +13,6 @@ namespace cwb {
 
 namespace {
 using Clock = std::chrono::steady_clock;
-
-uint64_t nanosSince(Clock::time_point t0)
-{
-    return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count());
-}
 } // namespace
 
 ConnectPerRequest measureConnectPerRequest(const ExperimentContext &ctx, double seconds)

@@ -10,7 +10,7 @@ namespace cwb {
 namespace {
 
 constexpr int kSlots = 16384;
-constexpr int kPollMs = 50;
+constexpr int kClusterPollMs = 50;
 
 int remainingMs(const QDeadlineTimer &deadline)
 {
@@ -189,7 +189,7 @@ struct SandboxCluster::Private
                     *error = QStringLiteral("cluster not ready within %1 ms: ").arg(options.startTimeoutMs) + why;
                     return false;
                 }
-                QThread::msleep(kPollMs);
+                QThread::msleep(kClusterPollMs);
             }
         }
 
@@ -203,7 +203,7 @@ struct SandboxCluster::Private
                 *error = QStringLiteral("cluster not ready within %1 ms: ").arg(options.startTimeoutMs) + pending;
                 return false;
             }
-            QThread::msleep(kPollMs);
+            QThread::msleep(kClusterPollMs);
         }
     }
 };

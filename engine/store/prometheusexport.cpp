@@ -8,7 +8,7 @@ namespace cwb {
 
 namespace {
 
-QByteArray number(double v)
+QByteArray promNumber(double v)
 {
     if (std::isnan(v))
         return "NaN";
@@ -51,7 +51,7 @@ public:
             m_out += '"';
         }
         m_out += "} ";
-        m_out += number(value);
+        m_out += promNumber(value);
         m_out += '\n';
     }
 

@@ -6,11 +6,6 @@ namespace cwb {
 
 namespace {
 
-QString paramString(const WarmingPlan &plan, const char *name, const QString &fallback = {})
-{
-    const auto it = plan.params.find(name);
-    return it != plan.params.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : fallback;
-}
 
 QByteArray chomp(QByteArray line)
 {
@@ -25,12 +20,12 @@ QByteArray chomp(QByteArray line)
 
 KeyListSource::KeyListSource(const WarmingPlan &plan) : m_plan(plan)
 {
-    m_defaultValue = paramString(plan, "defaultValue", QStringLiteral("random:32")).toUtf8();
+    m_defaultValue = plan.stringParam("defaultValue", QStringLiteral("random:32")).toUtf8();
 }
 
 bool KeyListSource::open(QString *error)
 {
-    m_file.setFileName(paramString(m_plan, "file"));
+    m_file.setFileName(m_plan.stringParam("file"));
     if (!m_file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("params.file: cannot read %1: %2").arg(m_file.fileName(), m_file.errorString());
         return fail(*error);
@@ -117,21 +112,21 @@ bool parseCsvRecord(const QByteArray &text, QList<QByteArray> &fields, QString *
 
 DatasetSource::DatasetSource(const WarmingPlan &plan) : m_plan(plan)
 {
-    const QString file = paramString(plan, "file");
-    const QString format = paramString(plan, "format", file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+    const QString file = plan.stringParam("file");
+    const QString format = plan.stringParam("format", file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
                                                            ? QStringLiteral("csv")
                                                            : QStringLiteral("jsonl"));
     m_csv = format == QLatin1String("csv");
-    m_hash = paramString(plan, "type", QStringLiteral("hash")) == QLatin1String("hash");
-    m_template = paramString(plan, "keyTemplate").toUtf8();
-    m_valueField = paramString(plan, "valueField").toUtf8();
+    m_hash = plan.stringParam("type", QStringLiteral("hash")) == QLatin1String("hash");
+    m_template = plan.stringParam("keyTemplate").toUtf8();
+    m_valueField = plan.stringParam("valueField").toUtf8();
     const auto stop = plan.params.find("stopOnBadRow");
     m_stopOnBadRow = stop != plan.params.end() && stop->is_boolean() && stop->get<bool>();
 }
 
 bool DatasetSource::open(QString *error)
 {
-    m_file.setFileName(paramString(m_plan, "file"));
+    m_file.setFileName(m_plan.stringParam("file"));
     if (!m_file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("params.file: cannot read %1: %2").arg(m_file.fileName(), m_file.errorString());
         return fail(*error);

@@ -27,23 +27,8 @@ void geoPoint(uint64_t member, double &lon, double &lat)
 
 constexpr int kGeoSets = 16; // as in workload.cpp
 
-qint64 paramInt(const WarmingPlan &plan, const char *name, qint64 fallback)
-{
-    const auto it = plan.params.find(name);
-    return it != plan.params.end() && it->is_number() ? it->get<qint64>() : fallback;
-}
 
-double paramDouble(const WarmingPlan &plan, const char *name, double fallback)
-{
-    const auto it = plan.params.find(name);
-    return it != plan.params.end() && it->is_number() ? it->get<double>() : fallback;
-}
 
-QString paramString(const WarmingPlan &plan, const char *name)
-{
-    const auto it = plan.params.find(name);
-    return it != plan.params.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
 
 } // namespace
 
@@ -98,9 +83,9 @@ bool SyntheticSource::open(QString *error)
         }
         m_config = *parsed.config;
     } else {
-        const auto preset = presetByName(paramString(m_plan, "preset"));
+        const auto preset = presetByName(m_plan.stringParam("preset"));
         if (!preset) {
-            *error = QStringLiteral("params.preset: unknown preset '%1'").arg(paramString(m_plan, "preset"));
+            *error = QStringLiteral("params.preset: unknown preset '%1'").arg(m_plan.stringParam("preset"));
             return fail(*error);
         }
         m_config = *preset;
@@ -110,7 +95,7 @@ bool SyntheticSource::open(QString *error)
                      .arg(m_config.keyPrefix, m_plan.keyPrefix);
         return fail(*error);
     }
-    m_keysPerType = std::min<qint64>(paramInt(m_plan, "keys", m_config.keySpace), m_config.keySpace);
+    m_keysPerType = std::min<qint64>(m_plan.intParam("keys", m_config.keySpace), m_config.keySpace);
     return true;
 }
 
@@ -175,10 +160,10 @@ bool SyntheticSource::next(int maxItems, std::vector<WarmItem> &out)
 
 bool HotKeysSource::findKeys(QString *error)
 {
-    const auto trace = readAccessTrace(paramString(m_plan, "trace"), error);
+    const auto trace = readAccessTrace(m_plan.stringParam("trace"), error);
     if (!trace)
         return false;
-    const int topK = int(paramInt(m_plan, "topK", 100));
+    const int topK = int(m_plan.intParam("topK", 100));
     // Enough counters that the top K are exact for any realistic skew (error <= N / capacity).
     HotKeyTracker tracker(size_t(std::max(1024, topK * 8)));
     for (const TraceAccess &access : trace->accesses)
@@ -196,12 +181,12 @@ bool HotKeysSource::findKeys(QString *error)
 
 bool PredictiveSource::findKeys(QString *error)
 {
-    const auto trace = readAccessTrace(paramString(m_plan, "trace"), error);
+    const auto trace = readAccessTrace(m_plan.stringParam("trace"), error);
     if (!trace)
         return false;
-    const int topK = int(paramInt(m_plan, "topK", 100));
-    const double interval = paramDouble(m_plan, "intervalSec", 60);
-    const double alpha = paramDouble(m_plan, "alpha", 0.5);
+    const int topK = int(m_plan.intParam("topK", 100));
+    const double interval = m_plan.doubleParam("intervalSec", 60);
+    const double alpha = m_plan.doubleParam("alpha", 0.5);
     const ForecastEvaluation eval = evaluateForecast(*trace, interval, alpha, topK);
     m_report[QStringLiteral("precisionAtK")] =
         eval.available ? QString::number(eval.precision, 'f', 3) : QStringLiteral("n/a (trace spans one interval)");

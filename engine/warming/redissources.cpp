@@ -9,22 +9,6 @@
 
 namespace cwb {
 
-namespace {
-
-QString paramString(const WarmingPlan &plan, const char *name, const QString &fallback = {})
-{
-    const auto it = plan.params.find(name);
-    return it != plan.params.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : fallback;
-}
-
-qint64 paramInt(const WarmingPlan &plan, const char *name, qint64 fallback)
-{
-    const auto it = plan.params.find(name);
-    return it != plan.params.end() && it->is_number() ? it->get<qint64>() : fallback;
-}
-
-} // namespace
-
 std::optional<RedisConnection> connectSource(const QString &uri, QString *error)
 {
     QString parseError;
@@ -52,14 +36,14 @@ std::optional<RedisConnection> connectSource(const QString &uri, QString *error)
 
 CopySource::CopySource(const WarmingPlan &plan) : m_plan(plan)
 {
-    m_pattern = paramString(plan, "pattern", QStringLiteral("*")).toUtf8();
-    m_dump = paramString(plan, "mode", QStringLiteral("dump")) == QLatin1String("dump");
-    m_maxKeys = paramInt(plan, "maxKeys", 0);
+    m_pattern = plan.stringParam("pattern", QStringLiteral("*")).toUtf8();
+    m_dump = plan.stringParam("mode", QStringLiteral("dump")) == QLatin1String("dump");
+    m_maxKeys = plan.intParam("maxKeys", 0);
 }
 
 bool CopySource::open(QString *error)
 {
-    m_source = connectSource(paramString(m_plan, "source"), error);
+    m_source = connectSource(m_plan.stringParam("source"), error);
     return m_source ? true : fail(*error);
 }
 
@@ -122,11 +106,11 @@ SessionsSource::SessionsSource(const WarmingPlan &plan) : m_plan(plan) {}
 
 bool SessionsSource::open(QString *error)
 {
-    m_source = connectSource(paramString(m_plan, "source"), error);
+    m_source = connectSource(m_plan.stringParam("source"), error);
     if (!m_source)
         return fail(*error);
-    const QString sessionPrefix = paramString(m_plan, "sessionPrefix", QStringLiteral("cwb:")) + QStringLiteral("sess:");
-    const qint64 count = paramInt(m_plan, "count", 100);
+    const QString sessionPrefix = m_plan.stringParam("sessionPrefix", QStringLiteral("cwb:")) + QStringLiteral("sess:");
+    const qint64 count = m_plan.intParam("count", 100);
     const QByteArray pattern = prefixMatchPattern(sessionPrefix);
 
     // lastSeen of every session, read in pipelined slices as SCAN returns keys.
@@ -205,14 +189,14 @@ bool SessionsSource::next(int maxItems, std::vector<WarmItem> &out)
 
 KeySetSource::KeySetSource(const WarmingPlan &plan) : m_plan(plan)
 {
-    m_valueSize = int(paramInt(plan, "valueSize", 64));
+    m_valueSize = int(plan.intParam("valueSize", 64));
 }
 
 bool KeySetSource::open(QString *error)
 {
     if (!findKeys(error))
         return fail(*error);
-    const QString source = paramString(m_plan, "source");
+    const QString source = m_plan.stringParam("source");
     if (!source.isEmpty()) {
         m_source = connectSource(source, error);
         if (!m_source)

@@ -10,7 +10,33 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <cmath>
+
 namespace cwb {
+
+QString WarmingPlan::stringParam(const char *name, const QString &fallback) const
+{
+    const auto it = params.find(name);
+    return it != params.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : fallback;
+}
+
+qint64 WarmingPlan::intParam(const char *name, qint64 fallback) const
+{
+    const auto it = params.find(name);
+    if (it == params.end() || !it->is_number())
+        return fallback;
+    if (!it->is_number_float())
+        return it->get<qint64>();
+    // A float outside qint64's range would make the conversion undefined.
+    const double value = it->get<double>();
+    return std::isfinite(value) && std::abs(value) < 9.2e18 ? qint64(value) : fallback;
+}
+
+double WarmingPlan::doubleParam(const char *name, double fallback) const
+{
+    const auto it = params.find(name);
+    return it != params.end() && it->is_number() ? it->get<double>() : fallback;
+}
 
 namespace {
 

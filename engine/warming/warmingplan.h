@@ -49,6 +49,12 @@ struct WarmingPlan
     qint64 memoryBudget = 0;                   // used_memory the target may reach, bytes; 0 = maxmemory only
     bool enabled = true;                       // false: the scheduler skips it (Run now still works)
 
+    // Typed reads of params for the sources: the fallback when the field is absent or has
+    // another type (validateWarmingPlan has already reported wrong types to the user).
+    QString stringParam(const char *name, const QString &fallback = {}) const;
+    qint64 intParam(const char *name, qint64 fallback) const;
+    double doubleParam(const char *name, double fallback) const;
+
     bool operator==(const WarmingPlan &other) const;
 };
 
