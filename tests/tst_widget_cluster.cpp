@@ -4,6 +4,7 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QPushButton>
@@ -11,6 +12,8 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace cwb;
 
@@ -24,6 +27,38 @@ void screenshot(QWidget *widget, const QString &name)
         return;
     QDir().mkpath(dir);
     QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
+}
+
+// Types a value the way a user does: select all, type, Enter (which commits it).
+void typeValue(QSpinBox *box, int value)
+{
+    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(box, QString::number(value));
+    QTest::keyClick(box, Qt::Key_Return);
+}
+
+// The busiest node over the mean, as the chart's bars show it.
+double chartMaxOverMean(ClusterPage &page)
+{
+    auto *bars = qobject_cast<QCPBars *>(page.distributionPlot()->plottable(0));
+    if (!bars || bars->data()->isEmpty())
+        return 0;
+    double max = 0;
+    double sum = 0;
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) {
+        max = std::max(max, it->value);
+        sum += it->value;
+    }
+    return max / (sum / bars->data()->size());
+}
+
+// The label that states the balance figure (the page formats max/mean with three decimals).
+bool pageShowsFigure(ClusterPage &page, double figure)
+{
+    const QString text = QString::number(figure, 'f', 3);
+    const auto labels = page.findChildren<QLabel *>();
+    return std::any_of(labels.begin(), labels.end(),
+                       [&](const QLabel *l) { return l->isVisible() && l->text().contains(text); });
 }
 
 } // namespace
@@ -67,6 +102,45 @@ private slots:
         QTest::mouseClick(page.removeNodeButton(), Qt::LeftButton);
         QCOMPARE(page.simulation().nodes().size(), size_t(6));
         QVERIFY(page.movedLabel()->text().contains(QStringLiteral("remove node-7")));
+    }
+
+    void probesOnlyForConsistentHashingAndTheyEvenOutTheRing()
+    {
+        ClusterPage page;
+        page.resize(1100, 720);
+        page.tabs()->setCurrentIndex(1);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSpinBox *probes = page.probesBox();
+        QVERIFY(probes);
+        QVERIFY(!probes->toolTip().isEmpty());
+        QComboBox *strategy = page.strategyBox();
+        QCOMPARE(strategy->currentData().toString(), QStringLiteral("consistent"));
+        QVERIFY(probes->isEnabled());
+        for (const char *name : {"slots", "range", "jump", "consistent"}) {
+            const int index = strategy->findData(QString::fromLatin1(name));
+            QVERIFY2(index >= 0, name);
+            strategy->setCurrentIndex(index);
+            QCOMPARE(probes->isEnabled(), qstrcmp(name, "consistent") == 0);
+        }
+
+        typeValue(page.nodeCountBox(), 10);
+        QCOMPARE(page.simulation().nodes().size(), size_t(10));
+        typeValue(probes, 1);
+        QCOMPARE(probes->value(), 1);
+        const double oneProbe = chartMaxOverMean(page);
+        QVERIFY(qAbs(oneProbe - page.simulation().stats().maxOverMean) < 1e-9);
+        QVERIFY(pageShowsFigure(page, oneProbe));
+
+        typeValue(probes, 4);
+        QCOMPARE(probes->value(), 4);
+        QCOMPARE(page.simulation().nodes().size(), size_t(10));
+        const double fourProbes = chartMaxOverMean(page);
+        QVERIFY(qAbs(fourProbes - page.simulation().stats().maxOverMean) < 1e-9);
+        QVERIFY(pageShowsFigure(page, fourProbes));
+        // More probes per key even out the ring's uneven arcs: the busiest node gets closer to the mean.
+        QVERIFY2(fourProbes < oneProbe, qPrintable(QStringLiteral("1 probe: %1, 4 probes: %2").arg(oneProbe).arg(fourProbes)));
+        QVERIFY(fourProbes >= 1.0);
     }
 
     void topologyShowsSixNodesOfSandboxCluster()

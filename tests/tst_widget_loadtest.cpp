@@ -48,6 +48,7 @@ private Q_SLOTS:
     void mixRebalancesToHundred();
     void invalidFieldShowsReasonAndDisablesStart();
     void presetAndJsonRoundTrip();
+    void readFromReplicasSurvivesFormAndFile();
     void spectrumFromHistogram();
     void chartLegendTogglesAndSaves();
     void runStopSummaryExportAndResults();
@@ -132,7 +133,7 @@ void LoadTestPageTest::invalidFieldShowsReasonAndDisablesStart()
                                 u"keyDistribution.exponent"_s, u"keyDistribution.sigma"_s, u"valueSize.min"_s,
                                 u"valueSize.max"_s, u"ttl"_s, u"warmupSeconds"_s, u"requestTimeoutMs"_s,
                                 u"threads"_s, u"keyPrefix"_s, u"cleanup"_s, u"seed"_s, u"tagCount"_s,
-                                u"operationMix.read"_s}) {
+                                u"operationMix.read"_s, u"readFromReplicas"_s}) {
         QWidget *field = form->fieldWidget(name);
         QVERIFY2(field, qPrintable(name));
         QVERIFY2(!field->toolTip().isEmpty(), qPrintable(name));
@@ -215,6 +216,60 @@ void LoadTestPageTest::presetAndJsonRoundTrip()
                  || messages.at(0).at(2).toString().contains(QLatin1String("duration")),
              qPrintable(messages.at(0).at(2).toString()));
     QCOMPARE(page.form()->config(), expected);
+}
+
+void LoadTestPageTest::readFromReplicasSurvivesFormAndFile()
+{
+    // The form builds a fresh LoadTestConfig in config(): a field it has no widget for is lost.
+    LoadTestPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    LoadConfigForm *form = page.form();
+    auto *box = qobject_cast<QCheckBox *>(form->fieldWidget(QStringLiteral("readFromReplicas")));
+    QVERIFY(box);
+    QVERIFY(box->toolTip().contains(QLatin1String("READONLY")));
+    QVERIFY(!box->isChecked());
+    QVERIFY(!form->config().readFromReplicas);
+
+    auto parsed = parseLoadTestConfig(QByteArrayLiteral(R"({"testName": "replica-reads", "readFromReplicas": true})"));
+    QVERIFY(parsed.config);
+    QVERIFY(parsed.config->readFromReplicas);
+    form->setConfig(*parsed.config);
+    QVERIFY(box->isChecked());
+    QVERIFY(form->config().readFromReplicas);
+    QCOMPARE(form->config(), *parsed.config);
+    QVERIFY(form->isValid());
+
+    // Clicking the box is what the user does; each click flips the flag and tells the page.
+    QSignalSpy changed(form, &LoadConfigForm::configChanged);
+    box->ensurePolished();
+    QTest::mouseClick(box, Qt::LeftButton, {}, box->rect().center());
+    QVERIFY(!box->isChecked());
+    QVERIFY(!form->config().readFromReplicas);
+    QCOMPARE(changed.size(), 1);
+    QTest::mouseClick(box, Qt::LeftButton, {}, box->rect().center());
+    QVERIFY(form->config().readFromReplicas);
+    QCOMPARE(changed.size(), 2);
+
+    // Through the page's files: open a JSON config with the flag, save it, read the saved file.
+    const QString in = m_dir.filePath(QStringLiteral("replicas-in.json"));
+    QFile file(in);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"testName": "from-file", "readFromReplicas": true})");
+    file.close();
+    form->setConfig(LoadTestConfig{});
+    QVERIFY(!box->isChecked());
+    QVERIFY(page.openConfig(in));
+    QVERIFY(box->isChecked());
+    QCOMPARE(form->config().testName, QStringLiteral("from-file"));
+    QVERIFY(form->config().readFromReplicas);
+    const QString out = m_dir.filePath(QStringLiteral("replicas-out.json"));
+    QVERIFY(page.saveConfig(out));
+    QFile saved(out);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const auto reread = parseLoadTestConfig(saved.readAll());
+    QVERIFY(reread.config);
+    QVERIFY(reread.config->readFromReplicas);
 }
 
 void LoadTestPageTest::spectrumFromHistogram()

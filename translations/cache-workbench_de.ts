@@ -1408,7 +1408,22 @@
         <translation>Am Ende des Laufs jeden Schlüssel unter dem Präfix per SCAN und UNLINK löschen</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+1"/>
+        <source>Read from replic&amp;as (Redis Cluster)</source>
+        <translation>Von &amp;Replikaten lesen (Redis Cluster)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replicas:</source>
+        <translation>Replikate:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redis Cluster only: reads go to each slot&apos;s replicas (after READONLY), writes stay on the masters. A run against a single server with this set is refused</source>
+        <translation>Nur Redis Cluster: Lesezugriffe gehen an die Replikate des jeweiligen Slots (nach READONLY), Schreibzugriffe bleiben auf den Mastern. Ein Lauf gegen einen einzelnen Server wird mit dieser Einstellung abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+227"/>
         <source>must be a non-negative integer</source>
         <translation>muss eine nicht negative ganze Zahl sein</translation>
     </message>

@@ -1408,7 +1408,22 @@
         <translation>SCAN and UNLINK every key under the prefix when the run ends</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+1"/>
+        <source>Read from replic&amp;as (Redis Cluster)</source>
+        <translation>Read from replic&amp;as (Redis Cluster)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replicas:</source>
+        <translation>Replicas:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redis Cluster only: reads go to each slot&apos;s replicas (after READONLY), writes stay on the masters. A run against a single server with this set is refused</source>
+        <translation>Redis Cluster only: reads go to each slot&apos;s replicas (after READONLY), writes stay on the masters. A run against a single server with this set is refused</translation>
+    </message>
+    <message>
+        <location line="+227"/>
         <source>must be a non-negative integer</source>
         <translation>must be a non-negative integer</translation>
     </message>

@@ -39,7 +39,7 @@ commands:
   monitor   watch a target live: rows, alert rules, channels [--interval MS] [--samples N | --duration S]
 
 Run `cache-workbench-cli COMMAND --help` for a command's options.
-The password comes from the URI or from CWB_REDIS_PASSWORD / REDISCLI_AUTH.
+The password comes from the URI, from CWB_REDIS_PASSWORD / REDISCLI_AUTH, or the OS keychain (--password-from-keychain).
 Exit codes: 0 ok, 1 failure, 2 bad arguments or configuration, 3 cannot connect,
 4 error rate above --max-error-rate, 5 regression found.
 )";

@@ -202,6 +202,11 @@ LoadConfigForm::LoadConfigForm(QWidget *parent) : QWidget(parent)
     m_cleanup = new QCheckBox(tr("Delete the test's keys after the run"), this);
     execForm->addRow(tr("&Cleanup:"), row(QStringLiteral("cleanup"), m_cleanup,
                                           tr("SCAN and UNLINK every key under the prefix when the run ends")));
+    m_readFromReplicas = new QCheckBox(tr("Read from replic&as (Redis Cluster)"), this);
+    execForm->addRow(tr("Replicas:"),
+                     row(QStringLiteral("readFromReplicas"), m_readFromReplicas,
+                         tr("Redis Cluster only: reads go to each slot's replicas (after READONLY), writes stay on "
+                            "the masters. A run against a single server with this set is refused")));
 
     m_generalError = new QLabel(this);
     m_generalError->setObjectName(QStringLiteral("generalError"));
@@ -226,7 +231,8 @@ LoadConfigForm::LoadConfigForm(QWidget *parent) : QWidget(parent)
         updateDistributionFields();
         revalidate();
     });
-    connect(m_cleanup, &QCheckBox::toggled, this, &LoadConfigForm::revalidate);
+    for (QCheckBox *box : {m_cleanup, m_readFromReplicas})
+        connect(box, &QCheckBox::toggled, this, &LoadConfigForm::revalidate);
 
     setConfig(LoadTestConfig{});
 }
@@ -280,6 +286,7 @@ LoadTestConfig LoadConfigForm::config() const
     c.requestTimeoutMs = m_timeout->value();
     c.threads = m_threads->value();
     c.cleanup = m_cleanup->isChecked();
+    c.readFromReplicas = m_readFromReplicas->isChecked();
     bool ok = false;
     const qulonglong seed = m_seed->text().trimmed().toULongLong(&ok);
     c.seed = ok ? seed : 0;
@@ -317,6 +324,7 @@ void LoadConfigForm::setConfig(const LoadTestConfig &c)
     m_timeout->setValue(c.requestTimeoutMs);
     m_threads->setValue(c.threads);
     m_cleanup->setChecked(c.cleanup);
+    m_readFromReplicas->setChecked(c.readFromReplicas);
     m_seed->setText(QString::number(c.seed));
     --m_updating;
     updateDistributionFields();

@@ -80,6 +80,7 @@ private:
     QSpinBox *m_tags = nullptr;
     QLineEdit *m_prefix = nullptr;
     QCheckBox *m_cleanup = nullptr;
+    QCheckBox *m_readFromReplicas = nullptr;
     QLineEdit *m_seed = nullptr;
     QLabel *m_generalError = nullptr;
 
