@@ -4,10 +4,13 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
+
+#include <csignal>
 
 using namespace cwb;
 using namespace cwb::test;
@@ -54,6 +57,43 @@ private slots:
         const QList<QByteArray> lines = series.readAll().split('\n');
         QVERIFY(lines.first().startsWith("run_id,test,second,"));
         QCOMPARE(lines.size(), 4); // header, 2 seconds, empty after the last CRLF
+    }
+
+    // Ctrl+C stops a run cleanly, quickly, and it still reports and writes what it measured.
+    void interruptStopsTheRunAndStillReports()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        const QString target = u"redis://127.0.0.1:%1"_s.arg(redis.port());
+        // The run is measuring once the server has seen its SETs (there is no progress line
+        // without a terminal).
+        const auto loadHasBegun = [&redis] {
+            const auto info = sandboxCommand(redis, {"INFO", "commandstats"});
+            return info && info->str.contains("cmdstat_set:");
+        };
+        QTemporaryDir dir;
+        const QString json = dir.filePath(u"out.json"_s);
+        QProcess cli;
+        cli.start(QStringLiteral(CWB_CLI_PATH), {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, target,
+                                                 u"--warmup"_s, u"0"_s, u"--duration"_s, u"30"_s, u"--json"_s, json});
+        QVERIFY(cli.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(loadHasBegun(), 15000);
+        QTest::qWait(500);
+        QElapsedTimer stopping;
+        stopping.start();
+        QCOMPARE(cli.state(), QProcess::Running);
+        QVERIFY(cli.processId() > 0); // kill(0, ...) would signal the whole test process group
+        QCOMPARE(::kill(pid_t(cli.processId()), SIGINT), 0);
+        QVERIFY(cli.waitForFinished(10000));
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 0);
+        QVERIFY2(stopping.elapsed() < 5000, QByteArray::number(stopping.elapsed()).constData());
+        QVERIFY(cli.readAllStandardOutput().contains("throughput"));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto doc = nlohmann::json::parse(file.readAll().toStdString());
+        QCOMPARE(doc["status"].get<std::string>(), std::string("stopped"));
+        QVERIFY(doc["summary"]["operations"].get<uint64_t>() > 0);
     }
 
     void unknownPresetIsABadArgument()

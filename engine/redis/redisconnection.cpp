@@ -22,14 +22,6 @@ namespace {
 
 constexpr int kMaxBackoffMs = 2000;
 
-timeval toTimeval(int ms)
-{
-    timeval tv{};
-    tv.tv_sec = ms / 1000;
-    tv.tv_usec = (ms % 1000) * 1000;
-    return tv;
-}
-
 // hiredis writes with plain write(): a peer that vanished would kill the whole process with
 // SIGPIPE. Ignore it once, unless the application installed its own handler.
 void ignoreSigpipeOnce()

@@ -1,52 +1,12 @@
 #include "sandboxclient.h"
 
+#include "hiredisconvert.h"
+
 #include <hiredis/hiredis.h>
 
 #include <vector>
 
 namespace cwb {
-
-namespace {
-
-timeval toTimeval(int ms)
-{
-    return timeval{ms / 1000, (ms % 1000) * 1000};
-}
-
-RedisReply convert(const redisReply *r)
-{
-    RedisReply out;
-    switch (r->type) {
-    case REDIS_REPLY_STRING:
-        out.type = RedisReply::Type::String;
-        out.str = QByteArray(r->str, qsizetype(r->len));
-        break;
-    case REDIS_REPLY_STATUS:
-        out.type = RedisReply::Type::Status;
-        out.str = QByteArray(r->str, qsizetype(r->len));
-        break;
-    case REDIS_REPLY_ERROR:
-        out.type = RedisReply::Type::Error;
-        out.str = QByteArray(r->str, qsizetype(r->len));
-        break;
-    case REDIS_REPLY_INTEGER:
-        out.type = RedisReply::Type::Integer;
-        out.integer = r->integer;
-        break;
-    case REDIS_REPLY_ARRAY:
-        out.type = RedisReply::Type::Array;
-        out.elements.reserve(r->elements);
-        for (size_t i = 0; i < r->elements; ++i)
-            out.elements.push_back(convert(r->element[i]));
-        break;
-    default:
-        out.type = RedisReply::Type::Nil;
-        break;
-    }
-    return out;
-}
-
-} // namespace
 
 struct SandboxClient::Private
 {
@@ -136,7 +96,7 @@ std::optional<RedisReply> SandboxClient::command(const RedisCommand &args, QStri
         d->close();
         return std::nullopt;
     }
-    RedisReply out = convert(reply);
+    RedisReply out = toRedisReply(reply);
     freeReplyObject(reply);
     return out;
 }
