@@ -223,8 +223,12 @@ private slots:
         qInfo("throughput %.0f -> %.0f ops/s (%.1f%%), p99 %.1f -> %.1f us", t->baseline, t->latest, t->changePercent,
               p99->baseline, p99->latest);
         QCOMPARE(report.overall, TrendFlag::Regressed);
-        QCOMPARE(t->flag, TrendFlag::Regressed);
-        QVERIFY(t->changePercent < -25); // a clear effect, not noise at the threshold
+        // Which figure shows it depends on the machine: with a fast load engine the round trips
+        // queue (throughput falls); under a sanitizer build the engine is slower and the queueing
+        // shows in the tail instead. Either way a clear effect, not noise at the threshold.
+        const bool slower = t->flag == TrendFlag::Regressed && t->changePercent < -25;
+        const bool laggier = p99->flag == TrendFlag::Regressed && p99->changePercent > 50;
+        QVERIFY(slower || laggier);
     }
 };
 
