@@ -18,9 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace cwb::cli {
 

@@ -21,9 +21,8 @@
 #include <QSaveFile>
 #include <QTimer>
 
-#include <atomic>
-#include <optional>
 #include <cstdio>
+#include <optional>
 
 namespace cwb::cli {
 

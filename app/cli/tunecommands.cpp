@@ -1,9 +1,8 @@
 #include "tunecommands.h"
 
 #include "commandline.h"
-#include "interrupt.h"
-
 #include "exitcodes.h"
+#include "interrupt.h"
 #include "targetoptions.h"
 #include "terminal.h"
 

@@ -18,8 +18,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
-
 namespace cwb::cli {
 
 namespace {
