@@ -120,12 +120,6 @@ const std::vector<int> &ClusterSlotMap::replicasOf(int slot) const
     return set == kNoReplicas ? none : replicaSets[set];
 }
 
-void ClusterSlotMap::dropReplica(int node)
-{
-    for (auto &set : replicaSets)
-        set.erase(std::remove(set.begin(), set.end(), node), set.end());
-}
-
 std::optional<ClusterSlotMap> ClusterSlotMap::fromClusterSlots(const RedisReply &reply, QString *error)
 {
     ClusterSlotMap map;

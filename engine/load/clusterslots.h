@@ -44,8 +44,6 @@ struct ClusterSlotMap
     std::vector<int> replicaNodes() const;
     // The replicas of `slot` (empty when it has none).
     const std::vector<int> &replicasOf(int slot) const;
-    // Stops routing reads to `node` as a replica until the next applyClusterSlots.
-    void dropReplica(int node);
 
     static std::optional<ClusterSlotMap> fromClusterSlots(const RedisReply &reply, QString *error = nullptr);
 };

@@ -44,7 +44,6 @@ struct PendingReply
     uint32_t slot = 0;
     int64_t sentNs = 0;
     std::string command; // cluster only: the bytes, to re-send on MOVED / ASK
-    bool replica = false; // a read sent to a replica: MOVED then means the map is stale
 };
 
 // The command name of the RESP command at `start` ("*N\r\n$len\r\nNAME\r\n..."); empty if
@@ -676,7 +675,6 @@ void LoadWorker::dispatch(User &u, uint32_t slot, const RespBuffer &staged, int6
             node = owner == ClusterSlotMap::kUnassigned ? -1 : int(owner);
         }
         groupNode = node;
-        bool toReplica = false;
         if (m_readFromReplicas) {
             const std::string_view name = commandName(bytes, mark.start, end);
             if (sameCommand(name, "MULTI"))
@@ -684,9 +682,7 @@ void LoadWorker::dispatch(User &u, uint32_t slot, const RespBuffer &staged, int6
             else if (sameCommand(name, "EXEC") || sameCommand(name, "DISCARD"))
                 inTransaction = false;
             else if (node >= 0 && mark.keyLength && !inTransaction && isReadOnlyCommand(name)) {
-                const int replica = pickReplica(u, keySlotNumber, now);
-                toReplica = replica >= 0;
-                if (toReplica)
+                if (const int replica = pickReplica(u, keySlotNumber, now); replica >= 0)
                     node = replica;
             }
         }
@@ -697,7 +693,7 @@ void LoadWorker::dispatch(User &u, uint32_t slot, const RespBuffer &staged, int6
             failCommand(u, slot, RedisErrorKind::ServerError, now); // CLUSTERDOWN: slot not served
             continue;
         }
-        sendCommand(u, slot, node, std::string_view(bytes).substr(mark.start, end - mark.start), now, toReplica);
+        sendCommand(u, slot, node, std::string_view(bytes).substr(mark.start, end - mark.start), now);
     }
 }
 
@@ -716,7 +712,7 @@ int LoadWorker::pickReplica(User &u, int slot, int64_t now)
     return -1;
 }
 
-void LoadWorker::sendCommand(User &u, uint32_t slot, int node, std::string_view bytes, int64_t now, bool replica)
+void LoadWorker::sendCommand(User &u, uint32_t slot, int node, std::string_view bytes, int64_t now)
 {
     Link *link = linkFor(u, node, now);
     if (link->state == State::Disconnected) {
@@ -725,7 +721,7 @@ void LoadWorker::sendCommand(User &u, uint32_t slot, int node, std::string_view 
         return;
     }
     link->out.bytes().append(bytes);
-    link->pending.push({slot, now, std::string(bytes), replica});
+    link->pending.push({slot, now, std::string(bytes)});
     markDirty(*link);
 }
 
@@ -780,7 +776,7 @@ void LoadWorker::completeOp(User &u, uint32_t slot, int64_t now)
     }
 }
 
-bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot, bool fromReplica,
+bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot,
                                 std::string &command, int64_t now)
 {
     // "-MOVED 3999 127.0.0.1:6381" or "-ASK 3999 127.0.0.1:6381"
@@ -806,13 +802,10 @@ bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot,
     if (moved) {
         ++m_stats.movedRedirects;
         m_slots.owner[size_t(redirectedSlot)] = uint16_t(node); // the slot lives there now
-        if (fromReplica) {
-            // The replica does not serve this slot for us (READONLY lost, no longer a replica,
-            // or its master lost the slot): no more reads there until CLUSTER SLOTS says so.
-            m_slots.dropReplica(link.node);
-            m_refreshWanted = true;
-        } else if (m_readFromReplicas) {
-            // The slot moved to another master: its replicas are no longer the old one's.
+        if (m_readFromReplicas) {
+            // The slot has a new master (or a replica no longer serves it for us: READONLY
+            // lost, no longer a replica): its reads go to that master until CLUSTER SLOTS names
+            // the slot's replicas again. Only this slot: the replicas keep serving the others.
             m_slots.replicaSetOf[size_t(redirectedSlot)] = ClusterSlotMap::kNoReplicas;
             m_refreshWanted = true;
         }
@@ -856,7 +849,7 @@ void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now)
     }
     User &u = *link.user;
     if (m_clusterMode && reply->type == REDIS_REPLY_ERROR
-        && followRedirect(link, reply, pending.slot, pending.replica, pending.command, now))
+        && followRedirect(link, reply, pending.slot, pending.command, now))
         return;
     InFlightOp &op = u.ops[pending.slot];
     const int index = op.seen++;

@@ -79,12 +79,12 @@ private:
     void failLink(Link &link, RedisErrorKind kind, int64_t now);
     void readReplies(Link &link, int64_t now);
     void processReply(Link &link, void *reply, int64_t now);
-    bool followRedirect(Link &link, const void *reply, uint32_t slot, bool fromReplica, std::string &command,
+    bool followRedirect(Link &link, const void *reply, uint32_t slot, std::string &command,
                         int64_t now);
     bool canIssue(const User &user) const;
     void startOp(User &user, int64_t intendedNs, int64_t now);
     void dispatch(User &user, uint32_t slot, const RespBuffer &staged, int64_t now);
-    void sendCommand(User &user, uint32_t slot, int node, std::string_view bytes, int64_t now, bool replica = false);
+    void sendCommand(User &user, uint32_t slot, int node, std::string_view bytes, int64_t now);
     // A replica of `slot` whose connection is up, round robin per user; -1: read from the master.
     int pickReplica(User &user, int slot, int64_t now);
     void failCommand(User &user, uint32_t slot, RedisErrorKind kind, int64_t now);
