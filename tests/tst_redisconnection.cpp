@@ -1,3 +1,4 @@
+#include "fakeredis.h"
 #include "redis/infoparser.h"
 #include "redis/redisconnection.h"
 #include "testsupport.h"
@@ -80,6 +81,10 @@ private slots:
     void refusedPort();
     void unresolvableHost();
     void missingUnixSocket();
+
+    void endlessReplyTimesOut();
+    void replyOverTheCapFails();
+    void noPermissionIsItsOwnKind();
 
 private:
     SandboxRedis m_redis; // shared plain server for the read/write tests
@@ -582,6 +587,86 @@ void TestRedisConnection::missingUnixSocket()
     QVERIFY(!c.connect());
     QCOMPARE(c.lastError().kind, RedisErrorKind::Refused);
     QVERIFY(c.lastError().message.contains(QStringLiteral("/tmp/cwb-no-such-dir-4711/redis.sock")));
+}
+
+// A server that keeps streaming one reply never holds a call: the command timeout bounds the
+// whole reply, not only the silence between two reads (which a trickle never lets expire).
+void TestRedisConnection::endlessReplyTimesOut()
+{
+    cwb::test::FakeRedis fake(cwb::test::FakeRedis::Mode::EndlessBulk);
+    QVERIFY(fake.port() != 0);
+    Endpoint endpoint;
+    endpoint.host = QStringLiteral("127.0.0.1");
+    endpoint.port = fake.port();
+    RedisConnection::Options options;
+    options.connectTimeoutMs = 500;
+    options.commandTimeoutMs = 500;
+    options.reconnectAttempts = 0;
+    RedisConnection c(endpoint, options);
+    QVERIFY(!c.connect()); // the handshake's PING gets the endless reply
+    QCOMPARE(c.lastError().kind, RedisErrorKind::Timeout);
+    QVERIFY2(c.lastError().message.contains(QStringLiteral("timed out after 500 ms")), qPrintable(kindName(c)));
+    QVERIFY(!c.isConnected());
+    QVERIFY(fake.bytesSent() > 0); // it was streaming, not silent
+}
+
+void TestRedisConnection::replyOverTheCapFails()
+{
+    Endpoint endpoint;
+    endpoint.host = QStringLiteral("127.0.0.1");
+    RedisConnection::Options options;
+    options.reconnectAttempts = 0;
+    options.maxReplyBytes = 1 << 20;
+    {
+        cwb::test::FakeRedis fake(cwb::test::FakeRedis::Mode::SizedBulk, 4 << 20);
+        endpoint.port = fake.port();
+        RedisConnection c(endpoint, options);
+        QVERIFY(!c.connect());
+        QCOMPARE(c.lastError().kind, RedisErrorKind::Protocol);
+        QVERIFY2(c.lastError().message.contains(QStringLiteral("size cap of 1048576 bytes")), qPrintable(kindName(c)));
+    }
+    // Under the cap the same reply is fine: the cap is what refused it.
+    options.maxReplyBytes = 8 << 20;
+    RedisConnection big(m_redis.endpoint(), options);
+    QVERIFY2(big.connect(), qPrintable(kindName(big)));
+    QVERIFY(big.command({b("SET"), b("cwb:conn:big"), QByteArray(4 << 20, 'v')}));
+    const auto reply = big.command({b("GET"), b("cwb:conn:big")});
+    QVERIFY2(reply, qPrintable(kindName(big)));
+    QCOMPARE(reply->str.size(), qsizetype(4 << 20));
+    options.maxReplyBytes = 1 << 20;
+    RedisConnection capped(m_redis.endpoint(), options);
+    QVERIFY(capped.connect());
+    QVERIFY(!capped.command({b("GET"), b("cwb:conn:big")}));
+    QCOMPARE(capped.lastError().kind, RedisErrorKind::Protocol);
+    big.command({b("DEL"), b("cwb:conn:big")});
+}
+
+// An ACL refusal is a permission error: not a server error, not a connection failure.
+void TestRedisConnection::noPermissionIsItsOwnKind()
+{
+    QVERIFY(cwb::test::sandboxCommand(m_redis, {b("ACL"), b("SETUSER"), b("cwb-noget"), b("on"), b(">Noget-pass-1"),
+                                                b("~*"), b("+@all"), b("-get")}));
+    QVERIFY(cwb::test::sandboxCommand(m_redis, {b("ACL"), b("SETUSER"), b("cwb-noclient"), b("on"),
+                                                b(">Noclient-pass-1"), b("~*"), b("+@all"), b("-client")}));
+    Endpoint endpoint = m_redis.endpoint();
+    endpoint.username = QStringLiteral("cwb-noget");
+    endpoint.password = QStringLiteral("Noget-pass-1");
+    RedisConnection c(endpoint);
+    QVERIFY2(c.connect(), qPrintable(kindName(c)));
+    const auto r = c.command({b("GET"), b("cwb:conn:a")});
+    QVERIFY(r && r->isError());
+    QCOMPARE(c.lastError().kind, RedisErrorKind::NoPermission);
+    QCOMPARE(cwb::errorKindName(RedisErrorKind::NoPermission), QStringLiteral("permission"));
+
+    // Refused during the connection's setup (CLIENT SETNAME): the connect fails as a permission error.
+    endpoint.username = QStringLiteral("cwb-noclient");
+    endpoint.password = QStringLiteral("Noclient-pass-1");
+    RedisConnection::Options options;
+    options.clientName = "cwb-test";
+    RedisConnection named(endpoint, options);
+    QVERIFY(!named.connect());
+    QCOMPARE(named.lastError().kind, RedisErrorKind::NoPermission);
+    QVERIFY2(named.lastError().message.contains(QStringLiteral("NOPERM")), qPrintable(kindName(named)));
 }
 
 QTEST_GUILESS_MAIN(TestRedisConnection)

@@ -36,7 +36,8 @@ void TestRedisError::replyText_data()
     QTest::newRow("err") << "ERR value is not an integer or out of range" << RedisErrorKind::ServerError;
     QTest::newRow("wrongtype") << "WRONGTYPE Operation against a key holding the wrong kind of value" << RedisErrorKind::ServerError;
     QTest::newRow("moved") << "MOVED 3999 127.0.0.1:6381" << RedisErrorKind::ServerError;
-    QTest::newRow("noperm") << "NOPERM this user has no permissions to run the 'get' command" << RedisErrorKind::ServerError;
+    // An ACL refusal is about the user's rights: not a server error, not a connection failure.
+    QTest::newRow("noperm") << "NOPERM this user has no permissions to run the 'get' command" << RedisErrorKind::NoPermission;
     QTest::newRow("oom as word later") << "ERR something OOM" << RedisErrorKind::ServerError;
     QTest::newRow("OOMPH is not OOM") << "OOMPH x" << RedisErrorKind::ServerError;
     QTest::newRow("empty") << "" << RedisErrorKind::ServerError;
@@ -87,6 +88,7 @@ void TestRedisError::kindNamesAreStableAndUnique()
     QCOMPARE(cwb::errorKindName(RedisErrorKind::OutOfMemory), QStringLiteral("oom"));
     QCOMPARE(cwb::errorKindName(RedisErrorKind::ConnectionLost), QStringLiteral("connection_lost"));
     QCOMPARE(cwb::errorKindName(RedisErrorKind::Protocol), QStringLiteral("protocol"));
+    QCOMPARE(cwb::errorKindName(RedisErrorKind::NoPermission), QStringLiteral("permission"));
 
     QSet<QString> names;
     for (int i = 0; i < cwb::kRedisErrorKindCount; ++i) {

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <mutex>
 #include <thread>
 
@@ -101,8 +102,120 @@ struct RedisConnection::Private
         state = State::Lost;
     }
 
-    // One raw round trip on the current context, no reconnect logic.
-    std::optional<RedisReply> roundTrip(const RedisCommand &args)
+    void failRead(RedisErrorKind kind, const QString &message)
+    {
+        setError(kind, message);
+        drop();
+        state = State::Lost;
+    }
+
+    // When the reply now awaited must be complete; nullopt without a command timeout.
+    std::optional<std::chrono::steady_clock::time_point> replyDeadline() const
+    {
+        if (options.commandTimeoutMs <= 0)
+            return std::nullopt;
+        return std::chrono::steady_clock::now() + std::chrono::milliseconds(options.commandTimeoutMs);
+    }
+
+    // Waits until the socket is ready for `events` or the deadline passes (then fails the
+    // connection with a timeout). A signal only shortens the wait it interrupted.
+    bool waitFor(short events, const std::optional<std::chrono::steady_clock::time_point> &deadline,
+                 const QString &what)
+    {
+        for (;;) {
+            int waitMs = -1;
+            if (deadline) {
+                const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    *deadline - std::chrono::steady_clock::now());
+                waitMs = int(std::max<qint64>(0, left.count()));
+            }
+            pollfd pfd{};
+            pfd.fd = ctx->fd;
+            pfd.events = events;
+            const int ready = ::poll(&pfd, 1, waitMs);
+            if (ready > 0)
+                return true;
+            if (ready < 0 && errno == EINTR)
+                continue;
+            if (ready < 0) {
+                failRead(classifyErrno(errno),
+                         QStringLiteral("connection to %1 lost during %2: %3")
+                             .arg(endpoint.address(), what, QString::fromLocal8Bit(std::strerror(errno))));
+                return false;
+            }
+            failRead(RedisErrorKind::Timeout, QStringLiteral("%1 to %2 timed out after %3 ms")
+                                                  .arg(what, endpoint.address())
+                                                  .arg(options.commandTimeoutMs));
+            return false;
+        }
+    }
+
+    // Sends what the appended commands left in hiredis' output buffer.
+    bool flushOutput(const QString &what)
+    {
+        const auto deadline = replyDeadline();
+        int done = 0;
+        while (!done) {
+            if (!waitFor(POLLOUT, deadline, what))
+                return false;
+            errno = 0;
+            if (redisBufferWrite(ctx, &done) != REDIS_OK) {
+                failTransport(what, errno);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Reads one whole reply: the only place bytes come in from the server, so the command
+    // timeout and the size cap hold for every command, pipeline and handshake step alike. The
+    // timeout bounds the whole reply, so a server that keeps streaming never holds us longer.
+    std::optional<RedisReply> readReply(const QString &what)
+    {
+        const auto deadline = replyDeadline();
+        qint64 received = 0;
+        for (;;) {
+            void *raw = nullptr;
+            if (redisGetReplyFromReader(ctx, &raw) != REDIS_OK) {
+                failTransport(what, 0);
+                return std::nullopt;
+            }
+            if (raw) {
+                RedisReply reply = toRedisReply(static_cast<redisReply *>(raw));
+                freeReplyObject(raw);
+                return reply;
+            }
+            if (!waitFor(POLLIN, deadline, what))
+                return std::nullopt;
+            char buffer[16384];
+            const ssize_t n = ::recv(ctx->fd, buffer, sizeof buffer, MSG_DONTWAIT);
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+                continue;
+            if (n <= 0) {
+                const QString why = n == 0 ? QStringLiteral("server closed the connection")
+                                           : QString::fromLocal8Bit(std::strerror(errno));
+                failRead(n == 0 ? RedisErrorKind::ConnectionLost : classifyErrno(errno),
+                         QStringLiteral("connection to %1 lost during %2: %3").arg(endpoint.address(), what, why));
+                return std::nullopt;
+            }
+            received += n;
+            if (received > options.maxReplyBytes) {
+                failRead(RedisErrorKind::Protocol,
+                         QStringLiteral("the reply from %1 to %2 passed the size cap of %3 bytes")
+                             .arg(endpoint.address(), what)
+                             .arg(options.maxReplyBytes));
+                return std::nullopt;
+            }
+            if (redisReaderFeed(ctx->reader, buffer, size_t(n)) != REDIS_OK) {
+                failRead(RedisErrorKind::Protocol, QStringLiteral("invalid reply from %1 to %2: %3")
+                                                       .arg(endpoint.address(), what,
+                                                            QString::fromLocal8Bit(ctx->reader->errstr)));
+                return std::nullopt;
+            }
+        }
+    }
+
+    bool append(const RedisCommand &args)
     {
         std::vector<const char *> argv;
         std::vector<size_t> lengths;
@@ -113,15 +226,19 @@ struct RedisConnection::Private
             lengths.push_back(size_t(a.size()));
         }
         errno = 0;
-        void *raw = redisCommandArgv(ctx, int(argv.size()), argv.data(), lengths.data());
-        const int savedErrno = errno;
-        if (!raw) {
-            failTransport(commandName(args), savedErrno);
-            return std::nullopt;
+        if (redisAppendCommandArgv(ctx, int(argv.size()), argv.data(), lengths.data()) != REDIS_OK) {
+            failTransport(commandName(args), errno);
+            return false;
         }
-        RedisReply reply = toRedisReply(static_cast<redisReply *>(raw));
-        freeReplyObject(raw);
-        return reply;
+        return true;
+    }
+
+    // One raw round trip on the current context, no reconnect logic.
+    std::optional<RedisReply> roundTrip(const RedisCommand &args)
+    {
+        if (!append(args) || !flushOutput(commandName(args)))
+            return std::nullopt;
+        return readReply(commandName(args));
     }
 
     // A single connect + handshake attempt. On failure lastError is set and no context is kept.
@@ -365,35 +482,22 @@ std::optional<std::vector<RedisReply>> RedisConnection::pipeline(const std::vect
     if (!d->ensureReady())
         return std::nullopt;
 
-    std::vector<const char *> argv;
-    std::vector<size_t> lengths;
     for (const RedisCommand &args : commands) {
-        argv.clear();
-        lengths.clear();
-        for (const QByteArray &a : args) {
-            argv.push_back(a.constData());
-            lengths.push_back(size_t(a.size()));
-        }
-        if (redisAppendCommandArgv(d->ctx, int(argv.size()), argv.data(), lengths.data()) != REDIS_OK) {
-            d->failTransport(QStringLiteral("pipeline"), errno);
+        if (!d->append(args))
             return std::nullopt;
-        }
     }
+    if (!d->flushOutput(QStringLiteral("pipeline")))
+        return std::nullopt;
 
     std::vector<RedisReply> replies;
     replies.reserve(commands.size());
     bool sawError = false;
     for (size_t i = 0; i < commands.size(); ++i) {
-        void *raw = nullptr;
-        errno = 0;
-        const int rc = redisGetReply(d->ctx, &raw);
-        const int savedErrno = errno;
-        if (rc != REDIS_OK || !raw) {
-            d->failTransport(QStringLiteral("pipeline (reply %1 of %2)").arg(i + 1).arg(commands.size()), savedErrno);
+        std::optional<RedisReply> reply =
+            d->readReply(QStringLiteral("pipeline (reply %1 of %2)").arg(i + 1).arg(commands.size()));
+        if (!reply)
             return std::nullopt;
-        }
-        replies.push_back(toRedisReply(static_cast<redisReply *>(raw)));
-        freeReplyObject(raw);
+        replies.push_back(std::move(*reply));
         // lastError reports the first error reply, so a caller can tell at a glance.
         if (!sawError && replies.back().isError()) {
             sawError = true;

@@ -15,7 +15,10 @@ namespace cwb {
 // instance at a time; it is movable, not copyable.
 //
 // Every call is bounded by the timeouts in Options, so an unreachable or stopped server
-// yields an error, never a hang. After a connection loss, the next call reconnects with
+// yields an error, never a hang: the command timeout bounds each whole reply (not only the
+// silence between two reads), so a server that streams a reply without ever ending it times
+// out too, and a reply larger than Options::maxReplyBytes fails as soon as it passes the cap
+// instead of growing memory. After a connection loss, the next call reconnects with
 // exponential backoff (up to Options::reconnectAttempts tries), re-running AUTH and SELECT.
 class RedisConnection
 {
@@ -23,10 +26,12 @@ public:
     struct Options
     {
         int connectTimeoutMs = 2000;
-        int commandTimeoutMs = 2000;
+        int commandTimeoutMs = 2000; // per reply, from the send (or the previous reply) to its last byte
         int reconnectAttempts = 3;   // 0 disables automatic reconnect
         int reconnectBackoffMs = 100; // first delay; doubles each try, capped at 2 s
         QByteArray clientName;        // CLIENT SETNAME after connecting, when not empty
+        // The largest reply accepted, in bytes (Redis' own proto-max-bulk-len default).
+        qint64 maxReplyBytes = 512LL * 1024 * 1024;
     };
 
     explicit RedisConnection(Endpoint endpoint, Options options);

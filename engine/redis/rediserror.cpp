@@ -17,6 +17,7 @@ QString errorKindName(RedisErrorKind kind)
     case RedisErrorKind::OutOfMemory: return QStringLiteral("oom");
     case RedisErrorKind::ConnectionLost: return QStringLiteral("connection_lost");
     case RedisErrorKind::Protocol: return QStringLiteral("protocol");
+    case RedisErrorKind::NoPermission: return QStringLiteral("permission");
     }
     return QStringLiteral("unknown");
 }
@@ -39,6 +40,9 @@ RedisErrorKind classifyErrorReply(QStringView replyText)
         return RedisErrorKind::AuthFailed;
     if (code.compare(u"OOM", Qt::CaseInsensitive) == 0)
         return RedisErrorKind::OutOfMemory;
+    // An ACL refusal is about the user's rights, not the server or the connection.
+    if (code.compare(u"NOPERM", Qt::CaseInsensitive) == 0)
+        return RedisErrorKind::NoPermission;
     return RedisErrorKind::ServerError;
 }
 

@@ -17,9 +17,10 @@ enum class RedisErrorKind {
     ServerError,    // the server answered with an error reply (-ERR, -WRONGTYPE, -MOVED, ...)
     OutOfMemory,    // -OOM: maxmemory reached under noeviction
     ConnectionLost, // the connection closed or reset while in use
-    Protocol,       // the bytes received are not valid RESP
+    Protocol,       // the bytes received are not valid RESP (or a reply passed the size cap)
+    NoPermission,   // -NOPERM: the ACL user may not run the command or touch the key
 };
-inline constexpr int kRedisErrorKindCount = 9;
+inline constexpr int kRedisErrorKindCount = 10;
 
 struct RedisError
 {
@@ -32,7 +33,7 @@ struct RedisError
 
 // Stable lower-case identifiers for exports ("refused", "timeout", "auth", ...).
 QString errorKindName(RedisErrorKind kind);
-// Classifies an error reply's text ("WRONGPASS ...", "OOM ...", "NOAUTH ...").
+// Classifies an error reply's text ("WRONGPASS ...", "OOM ...", "NOAUTH ...", "NOPERM ...").
 RedisErrorKind classifyErrorReply(QStringView replyText);
 // Classifies an errno from connect/read/write.
 RedisErrorKind classifyErrno(int err);
