@@ -31,7 +31,11 @@ struct BenchmarkContext
     // How results name the target; empty = endpoint.displayUri(). A sandbox's port changes every
     // time, so the CLI and GUI label sandbox runs "sandbox" to keep their trend together.
     QString targetLabel;
-    QString keyPrefix = QStringLiteral("cwb:bench:"); // everything written lives under it
+    // Everything written lives under it: the runner claims a namespace "<prefix><tag>:" for each
+    // benchmark (refusing a prefix that already holds keys unless allowExistingKeys) and hands
+    // the benchmark "<prefix><tag>:<name>:" here.
+    QString keyPrefix = QStringLiteral("cwb:bench:");
+    bool allowExistingKeys = false;
     QMap<QString, double> parameters;                 // overrides of the defaults
     // fraction in [0, 1] of this benchmark, and what it does now. Called from the running thread.
     std::function<void(double fraction, const QString &message)> progress;

@@ -177,7 +177,9 @@ json benchmarkResultToJson(const BenchmarkResult &r)
                 {{"userSec", r.client.cpuUserSec},
                  {"systemSec", r.client.cpuSystemSec},
                  {"percent", r.client.cpuPercent}}}}},
-             {"keysCleanedUp", r.keysCleanedUp}};
+             {"keysCleanedUp", r.keysCleanedUp},
+             {"keyNamespace", s(r.keyNamespace)},
+             {"keysLeft", r.keysLeft}};
     if (!r.failureReason.isEmpty())
         out["failureReason"] = s(r.failureReason);
     return out;
@@ -283,6 +285,8 @@ std::optional<BenchmarkResult> benchmarkResultFromJson(const json &j, QString *e
         r.client.cpuPercent = num(cpu, "percent");
     }
     r.keysCleanedUp = qint64(num(j, "keysCleanedUp"));
+    r.keyNamespace = q(j, "keyNamespace");
+    r.keysLeft = j.contains("keysLeft") ? qint64(num(j, "keysLeft")) : 0;
     return r;
 }
 

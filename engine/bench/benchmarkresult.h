@@ -97,7 +97,9 @@ struct BenchmarkResult
         double cpuPercent = -1; // 100 = one core busy
     } client;
 
+    QString keyNamespace;      // "<prefix><tag>:" claimed for this benchmark (keyPrefix lies inside it)
     qint64 keysCleanedUp = -1;
+    qint64 keysLeft = 0;       // keys still under keyNamespace after the cleanup; -1: unknown
 
     double durationSec() const;
     const BenchmarkOperation *operation(const QString &name) const;

@@ -1,8 +1,9 @@
 #include "benchmarkrunner.h"
 
 #include "benchutil.h"
+#include "load/keyprefix.h"
+#include "load/ownedkeys.h"
 #include "redis/infoparser.h"
-#include "redis/prefixcleanup.h"
 #include "stats/processstats.h"
 
 #include <algorithm>
@@ -123,8 +124,8 @@ BenchmarkResult runBenchmark(Benchmark &benchmark, const BenchmarkContext &outer
     for (const auto &p : benchmark.parameters())
         result.parameters.emplace_back(p.name, benchmark.parameter(outerContext, p.name));
 
-    if (outerContext.keyPrefix.isEmpty()) {
-        bench::fail(result, QStringLiteral("keyPrefix: must not be empty"));
+    if (const QString problem = keyPrefixProblem(outerContext.keyPrefix); !problem.isEmpty()) {
+        bench::fail(result, QStringLiteral("keyPrefix: ") + problem);
         result.finishedAt = QDateTime::currentDateTimeUtc();
         return result;
     }
@@ -140,15 +141,23 @@ BenchmarkResult runBenchmark(Benchmark &benchmark, const BenchmarkContext &outer
             return result;
         }
     }
-    BenchmarkContext context = outerContext;
-    context.keyPrefix = outerContext.keyPrefix + benchmark.name() + QLatin1Char(':');
-    result.keyPrefix = context.keyPrefix;
-
-    RedisConnection control(context.endpoint, bench::benchConnectionOptions());
+    RedisConnection control(outerContext.endpoint, bench::benchConnectionOptions());
     if (!bench::openConnection(control, result)) {
         result.finishedAt = QDateTime::currentDateTimeUtc();
         return result;
     }
+    ClaimOptions claimOptions;
+    claimOptions.allowExistingKeys = outerContext.allowExistingKeys;
+    const NamespaceClaim claim = claimNamespace(control, outerContext.keyPrefix, claimOptions);
+    if (!claim.ok()) {
+        bench::fail(result, claim.error.message);
+        result.finishedAt = QDateTime::currentDateTimeUtc();
+        return result;
+    }
+    BenchmarkContext context = outerContext;
+    context.keyPrefix = claim.keyNamespace + benchmark.name() + QLatin1Char(':');
+    result.keyPrefix = context.keyPrefix;
+    result.keyNamespace = claim.keyNamespace;
 
     const ServerReading before = readServer(control);
     if (before.valid) {
@@ -214,10 +223,11 @@ BenchmarkResult runBenchmark(Benchmark &benchmark, const BenchmarkContext &outer
     }
 
     // Cleanup runs even after a cancel or failure: a benchmark must not leave keys behind.
-    const CleanupResult cleaned = unlinkKeysWithPrefix(control, context.keyPrefix);
-    result.keysCleanedUp = cleaned.ok ? cleaned.deleted : -1;
-    if (!cleaned.ok)
-        result.notes.push_back(QStringLiteral("cleanup of %1 failed: %2").arg(context.keyPrefix, cleaned.error));
+    const NamespaceCleanup cleaned = removeNamespace(context.endpoint, bench::benchConnectionOptions(), claim.keyNamespace);
+    result.keysCleanedUp = cleaned.deleted;
+    result.keysLeft = cleaned.left;
+    if (!cleaned.ok())
+        result.notes.push_back(QStringLiteral("cleanup of %1 failed: %2").arg(claim.keyNamespace, cleaned.error));
     result.finishedAt = QDateTime::currentDateTimeUtc();
     context.report(1, benchmark.title());
     return result;

@@ -122,7 +122,8 @@ LoadTestConfig loadConfigFor(const BenchmarkContext &context, const QString &pre
 RunResult runLoad(const LoadTestConfig &config, const BenchmarkContext &context,
                   const std::function<void(double)> &onFraction)
 {
-    LoadRun run(config, context.endpoint);
+    // The benchmark's prefix lies in the namespace the runner claimed and cleans up.
+    LoadRun run(config, context.endpoint, LoadRun::Options{.insideCallerNamespace = true});
     // LoadRun has its own stop flag; a small watcher forwards the benchmark's cancel flag.
     std::atomic<bool> done{false};
     std::thread watcher([&] {

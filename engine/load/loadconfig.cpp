@@ -1,4 +1,5 @@
 #include "loadconfig.h"
+#include "keyprefix.h"
 
 #include "redis/endpoint.h"
 
@@ -576,14 +577,8 @@ std::vector<ConfigIssue> validateLoadTestConfig(const LoadTestConfig &c)
         add(target, endpointError.isEmpty() ? QStringLiteral("not a valid Redis URI") : endpointError);
     }
 
-    const QString prefix = QStringLiteral("keyPrefix");
-    if (c.keyPrefix.isEmpty())
-        add(prefix, QStringLiteral("must not be empty: it fences off every key the test writes"));
-    else if (std::any_of(c.keyPrefix.begin(), c.keyPrefix.end(), [](QChar ch) { return ch.isSpace(); }))
-        add(prefix, QStringLiteral("must not contain spaces"));
-    else if (c.keyPrefix.contains(u'*') || c.keyPrefix.contains(u'?') || c.keyPrefix.contains(u'['))
-        // Cleanup SCANs for prefix*: a glob character would match (and delete) other keys.
-        add(prefix, QStringLiteral("must not contain glob characters '*', '?' or '['"));
+    if (const QString problem = keyPrefixProblem(c.keyPrefix); !problem.isEmpty())
+        add(QStringLiteral("keyPrefix"), problem);
 
     if (c.keySpace < 1 || c.keySpace > kMaxKeySpace)
         add(QStringLiteral("keySpace"), rangeMessage(1, kMaxKeySpace, double(c.keySpace)));

@@ -3,8 +3,8 @@
 #include "clusterslots.h"
 #include "connecttarget.h"
 #include "loadworker.h"
+#include "ownedkeys.h"
 #include "redis/infoparser.h"
-#include "redis/prefixcleanup.h"
 #include "redis/redisconnection.h"
 #include "serversampler.h"
 #include "stats/processstats.h"
@@ -39,6 +39,26 @@ RunResult failed(RunResult result, RedisErrorKind kind, const QString &reason)
     return result;
 }
 
+// A run that ran its load but measured nothing but failures is no result: it is Failed.
+void markFailedLoad(RunResult &result, int connectedAtEnd)
+{
+    const OpCounters all = result.total();
+    if (all.count > 0 && all.successes() == 0) {
+        result.status = RunStatus::Failed;
+        result.failureKind = dominantErrorKind(all.errorsByKind, RedisErrorKind::ServerError);
+        result.failureReason = QStringLiteral("every operation failed (%1)").arg(describeErrorCounts(all.errorsByKind));
+        return;
+    }
+    const bool lastSecondFailed = !result.series.empty() && result.series.back().ops == result.series.back().errors;
+    if (connectedAtEnd == 0 && lastSecondFailed && (all.errors > 0 || result.totals.connectErrorCount() > 0)) {
+        result.status = RunStatus::Failed;
+        result.failureKind = dominantErrorKind(result.totals.connectErrors, RedisErrorKind::ConnectionLost);
+        result.failureReason = QStringLiteral("lost the server: no virtual user was connected at the end and the last "
+                                              "second had no successful operation (connection errors: %1)")
+                                   .arg(describeErrorCounts(result.totals.connectErrors));
+    }
+}
+
 void sleepUntil(int64_t monotonicNs)
 {
     const int64_t now = LoadWorker::nowNs();
@@ -48,9 +68,10 @@ void sleepUntil(int64_t monotonicNs)
 
 } // namespace
 
-LoadRun::LoadRun(LoadTestConfig config, Endpoint endpoint)
+LoadRun::LoadRun(LoadTestConfig config, Endpoint endpoint, Options options)
     : m_config(std::move(config))
     , m_endpoint(std::move(endpoint))
+    , m_options(options)
     , m_runId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
 }
@@ -137,6 +158,24 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
                                      "target (to load one replica alone, make it the target and turn this off)")
                           .arg(result.target));
     }
+    // The keys of this run: a namespace of its own under the prefix (see ownedkeys.h).
+    LoadTestConfig workerConfig = m_config;
+    if (m_options.insideCallerNamespace) {
+        result.keyNamespace = m_config.keyPrefix;
+    } else {
+        ClaimOptions claimOptions;
+        claimOptions.runId = m_runId;
+        claimOptions.allowExistingKeys = m_options.allowExistingKeys;
+        const NamespaceClaim claim = claimNamespace(control, m_config.keyPrefix, claimOptions, cluster);
+        if (!claim.ok()) {
+            snapshot.phase = RunPhase::Failed;
+            publish();
+            return failed(result, claim.error.kind, claim.error.message);
+        }
+        result.keyNamespace = claim.keyNamespace;
+        workerConfig.keyPrefix = claim.keyNamespace;
+    }
+
     result.server.version = before.server.redisVersion;
     result.server.mode = before.server.redisMode;
     result.server.role = before.replication.role == QLatin1String("slave") ? QStringLiteral("replica")
@@ -179,7 +218,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     int firstUser = 0;
     for (int w = 0; w < threadCount; ++w) {
         LoadWorker::Settings settings;
-        settings.config = m_config;
+        settings.config = workerConfig;
         settings.endpoint = m_endpoint;
         settings.target = *target;
         settings.cluster = cluster;
@@ -228,11 +267,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
             w->collect(failures);
         stopWorkers();
         sampler.stop();
-        RedisErrorKind kind = RedisErrorKind::Refused;
-        for (int k = 1; k < kRedisErrorKindCount; ++k) {
-            if (failures.connectErrors[size_t(k)] > failures.connectErrors[size_t(kind)])
-                kind = RedisErrorKind(k);
-        }
+        const RedisErrorKind kind = dominantErrorKind(failures.connectErrors, RedisErrorKind::Refused);
         snapshot.phase = RunPhase::Failed;
         publish();
         return failed(result, kind,
@@ -351,6 +386,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     }
 
     // Stop: workers drain for at most 200 ms; what completes then still counts if measuring.
+    const int connectedAtEnd = connectedUsers();
     stopWorkers();
     StatsBlock tail;
     for (auto &w : workers)
@@ -400,29 +436,27 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         result.server.evictedKeys = end.evictedKeys - start.evictedKeys;
     }
 
-    if (m_config.cleanup && afterText) {
-        if (!cluster) {
-            const CleanupResult cleaned = unlinkKeysWithPrefix(closing, m_config.keyPrefix);
-            result.keysCleanedUp = cleaned.ok ? cleaned.deleted : -1;
-        } else {
-            // SCAN sees one node's keys: clean up on every master that owns slots.
-            result.keysCleanedUp = 0;
-            for (int node : cluster->owningNodes()) {
-                RedisConnection nodeConnection(clusterNodeEndpoint(m_endpoint, cluster->nodes[size_t(node)]), closingOptions);
-                const CleanupResult cleaned = nodeConnection.connect()
-                    ? unlinkKeysWithPrefix(nodeConnection, m_config.keyPrefix, nullptr, true)
-                    : CleanupResult{0, false, nodeConnection.lastError().message};
-                if (!cleaned.ok) {
-                    result.keysCleanedUp = -1;
-                    break;
-                }
-                result.keysCleanedUp += cleaned.deleted;
-            }
+    // The namespace is removed unless the user keeps it, and whatever stays behind is counted
+    // for the report. Inside a caller's namespace, keeping the keys is the caller's business.
+    if (!m_config.cleanup) {
+        if (!m_options.insideCallerNamespace) {
+            result.keysLeft = afterText ? countNamespaceKeys(m_endpoint, closingOptions, result.keyNamespace, cluster) : -1;
+            result.cleanupNote = QStringLiteral("cleanup is off");
         }
+    } else if (!afterText) {
+        result.keysLeft = -1;
+        result.cleanupNote = QStringLiteral("cleanup skipped: the server did not answer at the end of the run");
+    } else {
+        const NamespaceCleanup cleaned = removeNamespace(m_endpoint, closingOptions, result.keyNamespace, cluster);
+        result.keysCleanedUp = cleaned.deleted;
+        result.keysLeft = cleaned.left;
+        if (!cleaned.ok())
+            result.cleanupNote = QStringLiteral("cleanup failed: ") + cleaned.error;
     }
     result.cluster = cluster.has_value();
 
     result.status = status;
+    markFailedLoad(result, connectedAtEnd);
     result.finishedAt = QDateTime::currentDateTimeUtc();
     snapshot.phase = RunPhase::Finished;
     publish();

@@ -245,7 +245,10 @@ json runResultToJson(const RunResult &r)
                 {"series", series},
                 {"server", server},
                 {"client", client},
-                {"keysCleanedUp", r.keysCleanedUp}};
+                {"keysCleanedUp", r.keysCleanedUp},
+                {"keyNamespace", r.keyNamespace.toStdString()},
+                {"keysLeft", r.keysLeft},
+                {"cleanupNote", r.cleanupNote.toStdString()}};
 }
 
 std::optional<RunResult> runResultFromJson(const json &j, QString *error)
@@ -366,6 +369,9 @@ std::optional<RunResult> runResultFromJson(const json &j, QString *error)
     r.client.rssAfter = num<qint64>(client, "rssAfter", 0);
     r.client.workerThreads = num<int>(client, "workerThreads", 0);
     r.keysCleanedUp = num<qint64>(j, "keysCleanedUp", -1);
+    r.keyNamespace = qs(j, "keyNamespace");
+    r.keysLeft = num<qint64>(j, "keysLeft", 0);
+    r.cleanupNote = qs(j, "cleanupNote");
     return r;
 }
 

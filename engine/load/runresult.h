@@ -86,7 +86,12 @@ struct RunResult
     std::vector<SecondSample> series;
     ServerObservation server;
     ClientObservation client;
+    // Where this run's keys live ("<keyPrefix><tag>:", see load/keyprefix.h): the only keys it
+    // wrote, and the only ones its cleanup and invalidations remove.
+    QString keyNamespace;
     qint64 keysCleanedUp = -1; // -1: cleanup off or not reached
+    qint64 keysLeft = 0;       // keys still under keyNamespace at the end; -1: the server could not say
+    QString cleanupNote;       // why keys were left (cleanup off, failed or skipped); empty otherwise
     bool cluster = false;      // the target was a Redis Cluster (totals.nodes has per-node figures)
 
     OpCounters total() const { return totals.total(); }

@@ -1,5 +1,7 @@
 #include "runstats.h"
 
+#include <QStringList>
+
 namespace cwb {
 
 void OpCounters::merge(const OpCounters &other)
@@ -58,6 +60,26 @@ void StatsBlock::reset()
     connectErrors.fill(0);
     reconnects = bytesSent = bytesReceived = movedRedirects = askRedirects = 0;
     nodes.clear();
+}
+
+QString describeErrorCounts(const ErrorCounts &errors)
+{
+    QStringList parts;
+    for (int k = 1; k < kRedisErrorKindCount; ++k) {
+        if (errors[size_t(k)])
+            parts << QStringLiteral("%1 %2").arg(errorKindName(RedisErrorKind(k))).arg(errors[size_t(k)]);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+RedisErrorKind dominantErrorKind(const ErrorCounts &errors, RedisErrorKind fallback)
+{
+    RedisErrorKind kind = fallback;
+    for (int k = 1; k < kRedisErrorKindCount; ++k) {
+        if (errors[size_t(k)] > errors[size_t(kind)])
+            kind = RedisErrorKind(k);
+    }
+    return kind;
 }
 
 } // namespace cwb

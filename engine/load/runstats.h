@@ -51,4 +51,10 @@ struct StatsBlock
     void reset();
 };
 
+using ErrorCounts = std::array<uint64_t, kRedisErrorKindCount>;
+// "permission 12, timeout 3": the non-zero counts by kind, for one line of text.
+QString describeErrorCounts(const ErrorCounts &errors);
+// The kind with the most errors; `fallback` when there are none.
+RedisErrorKind dominantErrorKind(const ErrorCounts &errors, RedisErrorKind fallback);
+
 } // namespace cwb

@@ -312,40 +312,46 @@ int Workload::appendInvalidationStep2(const redisReply *execReply, RespBuffer &o
     if (!members || members->type != REDIS_REPLY_ARRAY || members->elements == 0)
         return 0;
 
-    int commands = 0;
-    // Plain keys go out in UNLINK batches (one key per UNLINK on a cluster, where a batch
-    // would cross slots); geo members in one ZREM each (they are few).
-    const size_t kBatch = m_clusterMode ? 1 : 512;
-    size_t plainCount = 0;
-    for (size_t i = 0; i < members->elements; ++i) {
-        const redisReply *m = members->element[i];
-        if (m->type == REDIS_REPLY_STRING && !std::memchr(m->str, '\n', m->len))
-            ++plainCount;
-    }
-    size_t emitted = 0;
-    for (size_t i = 0; i < members->elements; ++i) {
-        const redisReply *m = members->element[i];
-        if (m->type != REDIS_REPLY_STRING || std::memchr(m->str, '\n', m->len))
-            continue;
-        if (emitted % kBatch == 0) {
-            out.beginCommand(int(std::min(kBatch, plainCount - emitted)) + 1);
-            out.arg("UNLINK");
-            ++commands;
-        }
-        out.arg(std::string_view(m->str, m->len));
-        ++emitted;
-    }
+    // Only names this run wrote are removed: a member that is not a key of our namespace (or a
+    // geo member of one of our geo sets) was put there by someone else and is left alone, so a
+    // tag set can never turn an invalidation into deletion of other keys.
+    const std::string geoPrefix = m_prefix + std::string(typeTag(CacheType::Geo));
+    const auto ours = [&](std::string_view name, const std::string &prefix) {
+        return name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0;
+    };
+    std::vector<std::string_view> plain;
+    std::vector<std::pair<std::string_view, std::string_view>> geo;
     for (size_t i = 0; i < members->elements; ++i) {
         const redisReply *m = members->element[i];
         if (m->type != REDIS_REPLY_STRING)
             continue;
-        const char *nl = static_cast<const char *>(std::memchr(m->str, '\n', m->len));
-        if (!nl)
-            continue;
+        const std::string_view name(m->str, m->len);
+        const size_t nl = name.find('\n');
+        if (nl == std::string_view::npos) {
+            if (ours(name, m_prefix))
+                plain.push_back(name);
+        } else if (ours(name.substr(0, nl), geoPrefix) && nl + 1 < name.size()) {
+            geo.emplace_back(name.substr(0, nl), name.substr(nl + 1));
+        }
+    }
+
+    int commands = 0;
+    // Plain keys go out in UNLINK batches (one key per UNLINK on a cluster, where a batch
+    // would cross slots); geo members in one ZREM each (they are few).
+    const size_t kBatch = m_clusterMode ? 1 : 512;
+    for (size_t i = 0; i < plain.size(); ++i) {
+        if (i % kBatch == 0) {
+            out.beginCommand(int(std::min(kBatch, plain.size() - i)) + 1);
+            out.arg("UNLINK");
+            ++commands;
+        }
+        out.arg(plain[i]);
+    }
+    for (const auto &[key, member] : geo) {
         out.beginCommand(3);
         out.arg("ZREM");
-        out.arg(std::string_view(m->str, size_t(nl - m->str)));
-        out.arg(std::string_view(nl + 1, size_t(m->str + m->len - nl - 1)));
+        out.arg(key);
+        out.arg(member);
         ++commands;
     }
     return commands;

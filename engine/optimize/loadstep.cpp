@@ -52,7 +52,8 @@ LoadStepResult runLoadStep(const ExperimentContext &ctx, const LoadStepOptions &
             return out;
         }
     }
-    LoadRun run(loadStepConfig(ctx, options), ctx.endpoint);
+    // ctx.keyPrefix is the experiment's namespace, claimed and cleaned up by whoever started it.
+    LoadRun run(loadStepConfig(ctx, options), ctx.endpoint, LoadRun::Options{.insideCallerNamespace = true});
     // A watcher for cancel requests: LoadRun only knows its own stop flag.
     std::atomic<bool> done{false};
     std::thread cancelWatcher;

@@ -14,6 +14,38 @@ QByteArray prefixMatchPattern(const QString &prefix)
     return pattern;
 }
 
+PrefixScan scanKeysWithPrefix(RedisConnection &connection, const QString &prefix,
+                              const std::function<bool(const std::vector<QByteArray> &)> &onKeys, int maxCalls)
+{
+    PrefixScan scan;
+    const QByteArray pattern = prefixMatchPattern(prefix);
+    const QByteArray prefixBytes = prefix.toUtf8();
+    QByteArray cursor = "0";
+    std::vector<QByteArray> keys;
+    for (int calls = 0; maxCalls <= 0 || calls < maxCalls; ++calls) {
+        const auto reply = connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
+        if (!reply || reply->isError() || reply->type != RedisReply::Type::Array || reply->elements.size() != 2) {
+            scan.ok = false;
+            scan.error = QStringLiteral("SCAN failed: %1").arg(connection.lastError().message);
+            return scan;
+        }
+        cursor = reply->elements[0].str;
+        keys.clear();
+        for (const RedisReply &key : reply->elements[1].elements) {
+            // Belt and braces: the pattern already matches only the prefix.
+            if (key.str.startsWith(prefixBytes))
+                keys.push_back(key.str);
+        }
+        if (!keys.empty() && !onKeys(keys))
+            return scan;
+        if (cursor == "0") {
+            scan.complete = true;
+            return scan;
+        }
+    }
+    return scan;
+}
+
 CleanupResult unlinkKeysWithPrefix(RedisConnection &connection, const QString &prefix,
                                    const std::atomic<bool> *cancel, bool clusterNode)
 {
@@ -23,50 +55,52 @@ CleanupResult unlinkKeysWithPrefix(RedisConnection &connection, const QString &p
         result.error = QStringLiteral("refusing to clean up an empty key prefix");
         return result;
     }
-    const QByteArray pattern = prefixMatchPattern(prefix);
-    const QByteArray prefixBytes = prefix.toUtf8();
-    QByteArray cursor = "0";
-    do {
+    const auto unlinkBatch = [&](const std::vector<QByteArray> &keys) {
         if (cancel && cancel->load()) {
             result.ok = false;
             result.error = QStringLiteral("cleanup cancelled");
-            return result;
+            return false;
         }
-        const auto reply = connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
-        if (!reply || reply->isError() || reply->type != RedisReply::Type::Array || reply->elements.size() != 2) {
-            result.ok = false;
-            result.error = QStringLiteral("SCAN failed: %1").arg(connection.lastError().message);
-            return result;
-        }
-        cursor = reply->elements[0].str;
-        RedisCommand unlink{"UNLINK"};
-        for (const RedisReply &key : reply->elements[1].elements) {
-            // Belt and braces: the pattern already matches only the prefix.
-            if (key.str.startsWith(prefixBytes))
-                unlink.append(key.str);
-        }
-        if (clusterNode && unlink.size() > 1) {
+        if (clusterNode) {
+            // One UNLINK with keys of several slots is refused (CROSSSLOT).
             std::vector<RedisCommand> single;
-            for (qsizetype i = 1; i < unlink.size(); ++i)
-                single.push_back({"UNLINK", unlink[i]});
+            for (const QByteArray &key : keys)
+                single.push_back({"UNLINK", key});
             const auto replies = connection.pipeline(single);
             if (!replies) {
                 result.ok = false;
                 result.error = QStringLiteral("UNLINK failed: %1").arg(connection.lastError().message);
-                return result;
+                return false;
             }
-            for (const RedisReply &r : *replies)
-                result.deleted += r.type == RedisReply::Type::Integer ? r.integer : 0;
-        } else if (unlink.size() > 1) {
-            const auto deleted = connection.command(unlink);
-            if (!deleted || deleted->isError()) {
-                result.ok = false;
-                result.error = QStringLiteral("UNLINK failed: %1").arg(connection.lastError().message);
-                return result;
+            for (const RedisReply &r : *replies) {
+                if (r.isError()) {
+                    result.ok = false;
+                    result.error = QStringLiteral("UNLINK failed: %1").arg(QString::fromUtf8(r.str));
+                    return false;
+                }
+                result.deleted += r.integer;
             }
-            result.deleted += deleted->integer;
+            return true;
         }
-    } while (cursor != "0");
+        RedisCommand unlink{"UNLINK"};
+        for (const QByteArray &key : keys)
+            unlink.append(key);
+        const auto deleted = connection.command(unlink);
+        if (!deleted || deleted->isError()) {
+            result.ok = false;
+            result.error = QStringLiteral("UNLINK failed: %1").arg(connection.lastError().message);
+            return false;
+        }
+        result.deleted += deleted->integer;
+        return true;
+    };
+    if (cancel && cancel->load())
+        return {0, false, QStringLiteral("cleanup cancelled")};
+    const PrefixScan scan = scanKeysWithPrefix(connection, prefix, unlinkBatch);
+    if (!scan.ok) {
+        result.ok = false;
+        result.error = scan.error;
+    }
     return result;
 }
 

@@ -5,6 +5,8 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
+#include <vector>
 
 namespace cwb {
 
@@ -27,5 +29,18 @@ CleanupResult unlinkKeysWithPrefix(RedisConnection &connection, const QString &p
 
 // The SCAN MATCH pattern for keys starting with `prefix`, with glob characters escaped.
 QByteArray prefixMatchPattern(const QString &prefix);
+
+struct PrefixScan
+{
+    bool ok = true;
+    bool complete = false; // the scan went round the whole key space
+    QString error;
+};
+
+// SCAN MATCH prefix* COUNT 1000, handing each batch of matching keys to `onKeys` until it
+// returns false, the scan ends or `maxCalls` SCANs were made (0: no limit). Keys that do not
+// start with the prefix never reach `onKeys`.
+PrefixScan scanKeysWithPrefix(RedisConnection &connection, const QString &prefix,
+                              const std::function<bool(const std::vector<QByteArray> &)> &onKeys, int maxCalls = 0);
 
 } // namespace cwb

@@ -1,8 +1,8 @@
 #include "warmingeffect.h"
 
 #include "load/loadrun.h"
+#include "load/ownedkeys.h"
 #include "load/runsnapshot.h"
-#include "redis/prefixcleanup.h"
 #include "redis/redisconnection.h"
 #include "warmexecutor.h"
 
@@ -12,7 +12,7 @@ namespace cwb {
 
 namespace {
 
-LoadTestConfig effectLoad(const WarmingEffectOptions &options)
+LoadTestConfig effectLoad(const WarmingEffectOptions &options, const QString &keyNamespace)
 {
     LoadTestConfig config;
     config.testName = QStringLiteral("warming-effect");
@@ -20,7 +20,7 @@ LoadTestConfig effectLoad(const WarmingEffectOptions &options)
     config.concurrentUsers = options.users;
     config.operationMix = {100, 0, 0, 0};
     config.cacheTypes = {CacheType::String};
-    config.keyPrefix = options.keyPrefix;
+    config.keyPrefix = keyNamespace;
     config.keySpace = options.keySpace;
     config.keyDistribution = KeyDistribution::Zipfian;
     config.valueSizeMin = 64;
@@ -53,7 +53,8 @@ QString WarmingEffectResult::summary() const
 }
 
 WarmingEffectResult measureWarmingEffect(const Endpoint &target, const WarmingEffectOptions &options,
-                                         const std::function<void(const QString &)> &onStage)
+                                         const std::function<void(const QString &)> &onStage,
+                                         const std::atomic<bool> *cancel)
 {
     WarmingEffectResult result;
     const auto stage = [&](const QString &text) {
@@ -63,38 +64,67 @@ WarmingEffectResult measureWarmingEffect(const Endpoint &target, const WarmingEf
     RedisConnection control(target);
     if (!control.connect()) {
         result.error = QStringLiteral("target %1 unreachable: %2").arg(target.displayUri(), control.lastError().message);
+        result.failureKind = control.lastError().kind;
         return result;
     }
-    // Cold means cold: nothing of ours left from an earlier measurement.
-    unlinkKeysWithPrefix(control, options.keyPrefix);
+    // Cold means cold: a namespace nothing else has written to.
+    ClaimOptions claimOptions;
+    claimOptions.allowExistingKeys = options.allowExistingKeys;
+    const NamespaceClaim claim = claimNamespace(control, options.keyPrefix, claimOptions);
+    if (!claim.ok()) {
+        result.error = claim.error.message;
+        result.failureKind = claim.error.kind;
+        return result;
+    }
+    result.keyNamespace = claim.keyNamespace;
+    const auto cleanUp = [&] {
+        result.keysLeft = removeNamespace(target, control.options(), claim.keyNamespace).left;
+    };
+    const LoadRun::Options inside{.insideCallerNamespace = true, .cancel = cancel};
+    const auto cancelled = [&] {
+        if (!cancel || !cancel->load())
+            return false;
+        result.error = QStringLiteral("cancelled");
+        cleanUp();
+        return true;
+    };
 
-    const LoadTestConfig config = effectLoad(options);
+    const LoadTestConfig config = effectLoad(options, claim.keyNamespace);
     stage(QStringLiteral("cold run"));
-    result.cold = LoadRun(config, target).execute();
+    result.cold = LoadRun(config, target, inside).execute();
     if (result.cold.status == RunStatus::Failed) {
         result.error = QStringLiteral("cold run: ") + result.cold.failureReason;
+        cleanUp();
         return result;
     }
 
+    if (cancelled())
+        return result;
     stage(QStringLiteral("warming"));
     WarmingPlan plan;
     plan.name = QStringLiteral("effect");
     plan.strategy = WarmStrategy::Synthetic;
-    plan.keyPrefix = options.keyPrefix;
+    plan.keyPrefix = claim.keyNamespace;
     plan.ttlSec = options.ttlSec;
     plan.batchSize = 1000;
     plan.params = {{"load", loadTestConfigToJson(config)},
                    {"keys", std::max<qint64>(1, qint64(double(options.keySpace) * options.warmFraction))}};
-    result.warming = WarmExecutor::run(plan, target);
+    result.warming = WarmExecutor::run(plan, target, cancel);
     if (result.warming.status != WarmRunStatus::Completed) {
         result.error = QStringLiteral("warming: ") + result.warming.stopReason;
-        unlinkKeysWithPrefix(control, options.keyPrefix);
+        cleanUp();
         return result;
     }
 
+    if (cancelled())
+        return result;
     stage(QStringLiteral("warm run"));
-    result.warm = LoadRun(config, target).execute();
-    unlinkKeysWithPrefix(control, options.keyPrefix);
+    result.warm = LoadRun(config, target, inside).execute();
+    cleanUp();
+    if (cancel && cancel->load()) {
+        result.error = QStringLiteral("cancelled");
+        return result;
+    }
     if (result.warm.status == RunStatus::Failed) {
         result.error = QStringLiteral("warm run: ") + result.warm.failureReason;
         return result;
