@@ -36,6 +36,8 @@ private slots:
     void adaptiveTtlStaysWithinBounds();
     void tunerPipelineRecommendationIsAmongTheBest();
     void memoryBudgetIsRespected();
+    void budgetGuardTellsShrinkingFromUnreadable();
+    void compressionHeadlineSignMatchesItsEvidence();
     void cliRejectsBadInput();
 };
 
@@ -273,6 +275,59 @@ void TestOptimize::memoryBudgetIsRespected()
     QCOMPARE(dbsize(redis), 0);
     // It still measured what fitted.
     QVERIFY(report.hasCompression);
+}
+
+// Memory that fell below the start value is room, not "cannot read"; a server that does not
+// answer is "cannot read".
+void TestOptimize::budgetGuardTellsShrinkingFromUnreadable()
+{
+    cwb::SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    for (int i = 0; i < 200; ++i)
+        cwb::test::sandboxCommand(redis, {"SET"_ba, "app:big:"_ba + QByteArray::number(i), QByteArray(10000, 'v')});
+    cwb::BudgetGuard guard(redis.endpoint(), 1 << 20);
+    QVERIFY(guard.start());
+    for (int i = 0; i < 200; ++i)
+        cwb::test::sandboxCommand(redis, {"DEL"_ba, "app:big:"_ba + QByteArray::number(i)});
+    const std::optional<qint64> delta = guard.currentDelta();
+    QVERIFY(delta.has_value());
+    QVERIFY2(*delta < 0, qPrintable(QString::number(*delta)));
+    QString reason;
+    QVERIFY2(guard.allows(100000, &reason), qPrintable(reason));
+    QVERIFY(guard.headroom() > 800000);
+    QVERIFY(!guard.allows(2 << 20, &reason)); // the budget still holds
+    QVERIFY2(reason.contains(u"would be exceeded"_s), qPrintable(reason));
+    redis.stop();
+    QVERIFY(!guard.currentDelta().has_value());
+    QVERIFY(!guard.allows(1000, &reason));
+    QVERIFY2(reason.contains(u"could not be read"_s), qPrintable(reason));
+}
+
+// "memory usage -45%" above "MEMORY USAGE -45%": the headline's sign is the evidence's. The
+// latency part of the rule is opened wide so that the verdict rests on memory alone (what a busy
+// machine does to GET latency is not this test's subject).
+void TestOptimize::compressionHeadlineSignMatchesItsEvidence()
+{
+    cwb::SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    cwb::ExperimentContext ctx;
+    ctx.endpoint = redis.endpoint();
+    cwb::CompressionOptions o;
+    o.sizes = {2048, 16384};
+    o.kinds = {cwb::PayloadKind::Json};
+    o.codecs = {cwb::Codec::Zstd};
+    o.keysPerCell = 8;
+    o.getsPerCell = 20;
+    o.maxLatencyCostUs = 1e9;
+    const cwb::CompressionResult result = cwb::runCompressionExperiment(ctx, o);
+    QVERIFY2(!result.stopped, qPrintable(result.stopReason));
+    const cwb::Recommendation rec = cwb::compressionRecommendation(result);
+    QVERIFY2(rec.value != u"off"_s, qPrintable(rec.evidence)); // json-like values compress
+    QCOMPARE(rec.metric, u"memory usage"_s);
+    QVERIFY2(rec.gainPercent < 0, qPrintable(QString::number(rec.gainPercent)));
+    const QString largest = u"%1%"_s.arg(rec.gainPercent, 0, 'f', 1);
+    QVERIFY2(rec.evidence.contains(largest), qPrintable(largest + u" not in: "_s + rec.evidence));
+    QCOMPARE(dbsize(redis), 0);
 }
 
 void TestOptimize::cliRejectsBadInput()

@@ -4,7 +4,6 @@
 #include "experimentcontext.h"
 #include "loadstep.h"
 #include "budgetguard.h"
-#include "redis/prefixcleanup.h"
 #include "redis/redisconnection.h"
 
 #include <nlohmann/json.hpp>
@@ -70,6 +69,44 @@ Recommendation pipelineRecommendation(const Sweep &sweep, int depth)
 
 } // namespace
 
+Recommendation compressionRecommendation(const CompressionResult &c)
+{
+    Recommendation r;
+    r.id = QStringLiteral("compression");
+    r.metric = QStringLiteral("memory usage");
+    r.baseline = QStringLiteral("no compression");
+    r.confidence = QStringLiteral("single run");
+    if (c.recommendedThreshold >= 0 && c.bestCodec != Codec::None) {
+        // The gain quoted is at the largest measured json size, next to the one at the threshold.
+        const CompressionCell *atThreshold = nullptr, *largest = nullptr;
+        for (const CompressionCell &cell : c.cells)
+            if (cell.kind == PayloadKind::Json && cell.codec == c.bestCodec) {
+                if (cell.size == c.recommendedThreshold)
+                    atThreshold = &cell;
+                largest = &cell;
+            }
+        r.title = QStringLiteral("Compress values of %1 bytes and more with %2").arg(c.recommendedThreshold).arg(codecName(c.bestCodec));
+        r.value = QStringLiteral("%1 from %2 B").arg(codecName(c.bestCodec)).arg(c.recommendedThreshold);
+        // Signed like the evidence: memory usage goes down, so the change is negative.
+        r.gainPercent = largest ? -largest->memorySaving * 100 : 0;
+        r.evidence = QStringLiteral("json-like values: MEMORY USAGE %1 at %2 B (GET+decompress %3 µs), %4 at %5 B "
+                                    "(GET+decompress %6 µs); random bytes never pay; rule: %7")
+                         .arg(atThreshold ? percent(-atThreshold->memorySaving * 100) : QStringLiteral("?"))
+                         .arg(c.recommendedThreshold)
+                         .arg(atThreshold ? percent(atThreshold->latencyCostUs).chopped(1) : QStringLiteral("?"))
+                         .arg(largest ? percent(-largest->memorySaving * 100) : QStringLiteral("?"))
+                         .arg(largest ? largest->size : 0)
+                         .arg(largest ? percent(largest->latencyCostUs).chopped(1) : QStringLiteral("?"))
+                         .arg(c.rule);
+    } else {
+        r.title = QStringLiteral("Do not compress json-like values");
+        r.value = QStringLiteral("off");
+        r.withinNoise = true;
+        r.evidence = QStringLiteral("no measured size met the rule: ") + c.rule;
+    }
+    return r;
+}
+
 int AutoTuner::recommendFromSweep(const Sweep &sweep, double tolerance)
 {
     const SweepPoint *best = nullptr;
@@ -104,6 +141,7 @@ TuningReport AutoTuner::run(const Progress &progress)
     QString error;
     if (!guard.start(&error)) {
         report.stopReason = error;
+        report.failureKind = RedisErrorKind::ConnectionLost;
         report.finishedAt = QDateTime::currentDateTimeUtc();
         return report;
     }
@@ -127,6 +165,16 @@ TuningReport AutoTuner::run(const Progress &progress)
     ExperimentContext ctx;
     ctx.endpoint = m_endpoint;
     ctx.keyPrefix = m_options.keyPrefix;
+    RedisError claimError;
+    if (!claimExperimentNamespace(ctx, m_options.allowExistingKeys, &claimError)) {
+        done.store(true);
+        deadline.join();
+        report.stopReason = claimError.message;
+        report.failureKind = claimError.kind;
+        report.finishedAt = QDateTime::currentDateTimeUtc();
+        return report;
+    }
+    report.keyNamespace = ctx.keyPrefix;
     ctx.cancel = &stop;
     ctx.memory = &guard;
     const auto phase = [&](const QString &name) {
@@ -258,41 +306,8 @@ TuningReport AutoTuner::run(const Progress &progress)
         report.hasCompression = !report.compression.cells.empty();
         if (report.compression.stopped)
             noteBudget(QStringLiteral("compression"), report.compression.stopReason);
-        const CompressionResult &c = report.compression;
-        Recommendation r;
-        r.id = QStringLiteral("compression");
-        r.metric = QStringLiteral("memory");
-        r.baseline = QStringLiteral("no compression");
-        r.confidence = QStringLiteral("single run");
-        if (c.recommendedThreshold >= 0 && c.bestCodec != Codec::None) {
-            // The gain quoted is at the largest measured json size, next to the one at the threshold.
-            const CompressionCell *atThreshold = nullptr, *largest = nullptr;
-            for (const CompressionCell &cell : c.cells)
-                if (cell.kind == PayloadKind::Json && cell.codec == c.bestCodec) {
-                    if (cell.size == c.recommendedThreshold)
-                        atThreshold = &cell;
-                    largest = &cell;
-                }
-            r.title = QStringLiteral("Compress values of %1 bytes and more with %2").arg(c.recommendedThreshold).arg(codecName(c.bestCodec));
-            r.value = QStringLiteral("%1 from %2 B").arg(codecName(c.bestCodec)).arg(c.recommendedThreshold);
-            r.gainPercent = largest ? largest->memorySaving * 100 : 0;
-            r.evidence = QStringLiteral("json-like values: MEMORY USAGE %1 at %2 B (GET+decompress %3 µs), %4 at %5 B "
-                                        "(GET+decompress %6 µs); random bytes never pay; rule: %7")
-                             .arg(atThreshold ? percent(-atThreshold->memorySaving * 100) : QStringLiteral("?"))
-                             .arg(c.recommendedThreshold)
-                             .arg(atThreshold ? percent(atThreshold->latencyCostUs).chopped(1) : QStringLiteral("?"))
-                             .arg(largest ? percent(-largest->memorySaving * 100) : QStringLiteral("?"))
-                             .arg(largest ? largest->size : 0)
-                             .arg(largest ? percent(largest->latencyCostUs).chopped(1) : QStringLiteral("?"))
-                             .arg(c.rule);
-        } else {
-            r.title = QStringLiteral("Do not compress json-like values");
-            r.value = QStringLiteral("off");
-            r.withinNoise = true;
-            r.evidence = QStringLiteral("no measured size met the rule: ") + c.rule;
-        }
-        if (!c.cells.empty())
-            report.recommendations.push_back(r);
+        if (!report.compression.cells.empty())
+            report.recommendations.push_back(compressionRecommendation(report.compression));
     }
 
     if (m_options.ttl && !stop.load()) {
@@ -341,19 +356,18 @@ TuningReport AutoTuner::run(const Progress &progress)
     done.store(true);
     deadline.join();
 
-    // Cleanup, whatever happened: only keys under our prefix.
+    // Cleanup, whatever happened: only keys in our namespace.
     if (progress)
-        progress(QStringLiteral("cleaning up %1*").arg(m_options.keyPrefix), 1);
-    RedisConnection cleanupConnection(m_endpoint);
-    if (cleanupConnection.connect()) {
-        const CleanupResult c = unlinkKeysWithPrefix(cleanupConnection, m_options.keyPrefix);
-        report.keysCleanedUp = c.deleted;
-        if (!c.ok)
-            report.notes << QStringLiteral("cleanup: ") + c.error;
-    } else {
-        report.notes << QStringLiteral("cleanup: ") + cleanupConnection.lastError().message;
-    }
-    report.usedMemoryFinalDelta = guard.currentDelta();
+        progress(QStringLiteral("cleaning up %1*").arg(ctx.keyPrefix), 1);
+    const NamespaceCleanup cleaned = releaseExperimentNamespace(ctx);
+    report.keysCleanedUp = cleaned.deleted;
+    report.keysLeft = cleaned.left;
+    if (!cleaned.ok())
+        report.notes << QStringLiteral("cleanup: ") + cleaned.error;
+    if (const std::optional<qint64> finalDelta = guard.currentDelta())
+        report.usedMemoryFinalDelta = *finalDelta;
+    else
+        report.notes << QStringLiteral("used_memory could not be read at the end");
     report.usedMemoryPeakDelta = guard.peakDelta();
     if (guard.exceeded())
         report.memoryBudgetHit = true;
@@ -420,13 +434,15 @@ nlohmann::json tuningReportToJson(const TuningReport &r)
                       {{"timeSec", r.options.budgetSec},
                        {"memoryBytes", r.options.memoryBudgetBytes},
                        {"keyPrefix", r.options.keyPrefix.toStdString()},
+                       {"keyNamespace", r.keyNamespace.toStdString()},
                        {"repeats", r.options.repeats}}},
                      {"memory",
                       {{"usedMemoryBaseline", r.usedMemoryBaseline},
                        {"peakDeltaBytes", r.usedMemoryPeakDelta},
                        {"finalDeltaBytes", r.usedMemoryFinalDelta},
                        {"budgetHit", r.memoryBudgetHit},
-                       {"keysCleanedUp", r.keysCleanedUp}}},
+                       {"keysCleanedUp", r.keysCleanedUp},
+                       {"keysLeft", r.keysLeft}}},
                      {"notes", notes},
                      {"experiments", experiments},
                      {"recommendations", recs},

@@ -5,6 +5,7 @@
 #include "loadconfigpatch.h"
 #include "pooling.h"
 #include "redis/endpoint.h"
+#include "redis/rediserror.h"
 #include "sweep.h"
 
 #include <QDateTime>
@@ -23,6 +24,7 @@ struct TunerOptions
     double budgetSec = 60;                    // wall-clock budget for everything, cleanup included
     qint64 memoryBudgetBytes = 64 << 20;      // growth of the target's used_memory allowed; 0 = unlimited
     QString keyPrefix = QStringLiteral("cwb:tune:");
+    bool allowExistingKeys = false;           // write beside keys already under keyPrefix (never touched)
     bool batching = true;
     bool pooling = true;
     bool compression = true;
@@ -38,7 +40,9 @@ struct Recommendation
     QString value;       // the recommended setting ("16", "zstd from 512 B", "adaptive 0.5-8 s")
     QString baseline;    // what it was compared with ("1", "no compression", "fixed 2 s")
     QString metric;      // what the gain is in ("throughput", "memory", "hit rate")
-    double gainPercent = 0;   // relative gain of the metric (hit rate: percentage points)
+    // Relative change of the metric, signed as the metric moves (throughput up: positive; memory
+    // usage down: negative), so the headline and the evidence agree (hit rate: percentage points).
+    double gainPercent = 0;
     double spreadPercent = 0; // the noise of that figure (half range of repeats or paired differences)
     bool withinNoise = false; // the spreads overlap: no measurable difference
     QString confidence;       // "high", "low (within noise)", "single run"
@@ -55,10 +59,13 @@ struct TuningReport
     QString status = QStringLiteral("failed"); // completed, partial, stopped, failed
     QStringList notes;        // why steps were skipped or stopped (time or memory budget)
     QString stopReason;
+    RedisErrorKind failureKind = RedisErrorKind::None; // status failed: None = the prefix was refused
     qint64 usedMemoryBaseline = -1;
     qint64 usedMemoryPeakDelta = 0;
     qint64 usedMemoryFinalDelta = 0;
+    QString keyNamespace;     // "<keyPrefix><tag>:": every key the experiments wrote
     qint64 keysCleanedUp = 0;
+    qint64 keysLeft = 0;      // keys still under keyNamespace after the cleanup; -1: unknown
     bool memoryBudgetHit = false;
 
     bool hasPipeline = false, hasPooling = false, hasCompression = false, hasTtl = false;
@@ -77,8 +84,9 @@ struct TuningReport
 //
 // Memory: the growth of used_memory over its value at the start may not pass the budget. Each
 // step's writes are estimated first and skipped when they would not fit; while a load runs a
-// watcher stops it at 90% of the budget. Every key is written under options.keyPrefix and
-// removed with SCAN + UNLINK (unlinkKeysWithPrefix) at the end, whatever happened.
+// watcher stops it at 90% of the budget. Every key is written in a namespace of this session
+// under options.keyPrefix (claimExperimentNamespace: a prefix that already holds keys is refused
+// unless allowExistingKeys) and that namespace is removed at the end, whatever happened.
 // Time: each experiment gets a share of the budget; steps are sized from what is left.
 class AutoTuner
 {
@@ -98,6 +106,10 @@ private:
     TunerOptions m_options;
     std::atomic<bool> m_stop{false};
 };
+
+// What the compression experiment's result recommends for json-like values: a codec from a
+// size on, with the memory usage change at the largest measured size, or "off".
+Recommendation compressionRecommendation(const CompressionResult &result);
 
 // Schema "cache-workbench/tuning", version 1.
 nlohmann::json tuningReportToJson(const TuningReport &report);

@@ -75,13 +75,13 @@ bool BudgetGuard::start(QString *error)
     return true;
 }
 
-qint64 BudgetGuard::currentDelta()
+std::optional<qint64> BudgetGuard::currentDelta()
 {
     if (!d->connection)
-        return -1;
+        return std::nullopt;
     const qint64 used = readUsedMemory(*d->connection);
     if (used < 0)
-        return -1;
+        return std::nullopt;
     const qint64 delta = used - m_baseline;
     qint64 peak = m_peakDelta.load();
     while (delta > peak && !m_peakDelta.compare_exchange_weak(peak, delta)) {
@@ -93,25 +93,29 @@ qint64 BudgetGuard::headroom()
 {
     if (m_budget <= 0)
         return std::numeric_limits<qint64>::max() / 4;
-    const qint64 delta = currentDelta();
-    return qint64(double(m_budget) * kStopFraction) - std::max<qint64>(0, delta);
+    const std::optional<qint64> delta = currentDelta();
+    if (!delta)
+        return 0; // unknown growth: no room can be promised
+    return qint64(double(m_budget) * kStopFraction) - std::max<qint64>(0, *delta);
 }
 
 bool BudgetGuard::allows(qint64 additionalBytes, QString *reason)
 {
     if (m_budget <= 0)
         return true;
-    const qint64 delta = currentDelta();
-    if (delta < 0) {
+    const std::optional<qint64> delta = currentDelta();
+    if (!delta) {
         if (reason)
             *reason = QStringLiteral("used_memory could not be read, so the memory budget cannot be kept");
         return false;
     }
-    if (delta + additionalBytes > qint64(double(m_budget) * kStopFraction)) {
+    // Memory below the start (the server freed something) is room, never a reason to stop.
+    const qint64 growth = std::max<qint64>(0, *delta);
+    if (growth + additionalBytes > qint64(double(m_budget) * kStopFraction)) {
         if (reason)
             *reason = QStringLiteral("memory budget %1 would be exceeded: used_memory is already %2 above the start "
                                      "and this step needs about %3 more")
-                          .arg(formatByteSize(m_budget), formatByteSize(delta), formatByteSize(additionalBytes));
+                          .arg(formatByteSize(m_budget), formatByteSize(growth), formatByteSize(additionalBytes));
         return false;
     }
     return true;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace cwb {
 
@@ -26,8 +27,10 @@ public:
     bool start(QString *error = nullptr);
     qint64 budgetBytes() const { return m_budget; }
     qint64 baseline() const { return m_baseline; }
-    // Reads used_memory now; updates the peak. -1 when the server did not answer.
-    qint64 currentDelta();
+    // Reads used_memory now and returns its growth over the baseline (negative when memory
+    // shrank, which leaves more room, not less); updates the peak. nullopt when the server did
+    // not answer, so the budget cannot be kept.
+    std::optional<qint64> currentDelta();
     qint64 peakDelta() const { return m_peakDelta.load(); }
     // Would writing about `additionalBytes` more stay under the stop line? *reason says why not.
     bool allows(qint64 additionalBytes, QString *reason = nullptr);

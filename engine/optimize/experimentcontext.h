@@ -1,5 +1,6 @@
 #pragma once
 
+#include "load/ownedkeys.h"
 #include "redis/endpoint.h"
 
 #include <QString>
@@ -13,7 +14,8 @@ class BudgetGuard;
 
 // What every optimisation experiment gets: where to run, under which key prefix (every key it
 // writes starts with it and is removed with unlinkKeysWithPrefix afterwards), how to report
-// progress and when to give up.
+// progress and when to give up. Whoever starts experiments first turns the user's prefix into a
+// namespace of their own (claimExperimentNamespace) and removes it at the end.
 struct ExperimentContext
 {
     Endpoint endpoint;
@@ -30,5 +32,11 @@ struct ExperimentContext
             progress(message, fraction);
     }
 };
+
+// Points ctx.keyPrefix at a fresh namespace under it ("<prefix><tag>:"), after refusing a
+// prefix that is invalid or already holds keys (unless allowExistingKeys). False with *error.
+bool claimExperimentNamespace(ExperimentContext &ctx, bool allowExistingKeys, RedisError *error);
+// Removes the namespace ctx.keyPrefix, whatever the experiments left in it, and counts the rest.
+NamespaceCleanup releaseExperimentNamespace(const ExperimentContext &ctx);
 
 } // namespace cwb

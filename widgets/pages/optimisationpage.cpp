@@ -272,7 +272,14 @@ void OptimisationPage::start()
             ctx.progress = [&](const QString &m, double f) { progress(tr("hot keys: %1").arg(m), f); };
             HotKeyExperimentOptions ho;
             ho.operations = 20000;
-            hot = runHotKeyExperiment(ctx, ho);
+            // Its keys go to a namespace of their own, removed afterwards (ownedkeys.h).
+            RedisError claimError;
+            if (claimExperimentNamespace(ctx, options.allowExistingKeys, &claimError)) {
+                hot = runHotKeyExperiment(ctx, ho);
+                releaseExperimentNamespace(ctx);
+            } else {
+                hot.error = claimError.message;
+            }
         }
         QMetaObject::invokeMethod(this, [this, report, hot, hotKeys] { onFinished(report, hot, hotKeys); },
                                   Qt::QueuedConnection);
