@@ -81,6 +81,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void keyListWritesValuesWithTtl();
+    void overwritePolicyIsThePlans();
     void datasetCsvNamesBadRows();
     void datasetJsonLinesIntoStrings();
     void datasetStopOnBadRowFailsThePlan();
@@ -148,6 +149,58 @@ void WarmingTest::keyListWritesValuesWithTtl()
     }
     QCOMPARE(dbsize(m_target), 3);
     QVERIFY(r.bytesWritten > 64 + 32);
+}
+
+// Keys that exist already are handled as the plan says, and every run reports what it overwrote.
+void WarmingTest::overwritePolicyIsThePlans()
+{
+    sandboxCommand(m_target, {"SET", "cwb:warm:alpha", "the application's value"});
+    sandboxCommand(m_target, {"HSET", "cwb:warm:beta", "field", "value"});
+    const QString file = writeFile(m_dir, u"overwrite.txt"_s, "alpha new\nbeta new\ngamma new\n");
+    WarmingPlan p = plan(u"keys"_s, WarmStrategy::KeyList, {{"file", file.toStdString()}});
+    QCOMPARE(p.overwrite, WarmOverwrite::SkipExisting); // the default touches nothing that exists
+
+    WarmRunRecord r = WarmExecutor::run(p, m_target.endpoint());
+    QVERIFY2(r.status == WarmRunStatus::Completed, qPrintable(explain(r)));
+    QCOMPARE(r.keysWritten, 1);
+    QCOMPARE(r.existingKept, 2);
+    QCOMPARE(r.overwritten, 0);
+    QCOMPARE(get(m_target, "cwb:warm:alpha"), QByteArray("the application's value"));
+    QCOMPARE(hget(m_target, "cwb:warm:beta", "field"), QByteArray("value"));
+    QVERIFY2(r.summary().contains(u"2 existing kept"_s), qPrintable(r.summary()));
+
+    p.overwrite = WarmOverwrite::SameType; // a string over a string, never over the hash
+    r = WarmExecutor::run(p, m_target.endpoint());
+    QVERIFY2(r.status == WarmRunStatus::Completed, qPrintable(explain(r)));
+    QCOMPARE(r.overwritten, 2); // alpha and gamma (written by the run before) are strings
+    QCOMPARE(r.existingKept, 1);
+    QVERIFY(r.overwrittenKeys.contains(u"cwb:warm:alpha"_s));
+    QVERIFY(!r.overwrittenKeys.contains(u"cwb:warm:beta"_s));
+    QCOMPARE(get(m_target, "cwb:warm:alpha"), QByteArray("new"));
+    QCOMPARE(hget(m_target, "cwb:warm:beta", "field"), QByteArray("value"));
+
+    p.overwrite = WarmOverwrite::Always;
+    r = WarmExecutor::run(p, m_target.endpoint());
+    QVERIFY2(r.status == WarmRunStatus::Completed, qPrintable(explain(r)));
+    QCOMPARE(r.overwritten, 3);
+    QVERIFY(r.overwrittenKeys.contains(u"cwb:warm:beta"_s));
+    QCOMPARE(get(m_target, "cwb:warm:beta"), QByteArray("new"));
+    QVERIFY2(r.summary().contains(u"3 existing overwritten (always)"_s), qPrintable(r.summary()));
+    const auto json = warmRunRecordToJson(r);
+    QCOMPARE(json["overwrite"].get<std::string>(), std::string("always"));
+    QCOMPARE(warmRunRecordFromJson(json)->overwrittenKeys, r.overwrittenKeys);
+
+    // The policy is part of the plan file and checked like every field.
+    QCOMPARE(warmingPlanToJson(p)["overwrite"].get<std::string>(), std::string("always"));
+    auto parsed = parseWarmingPlan(QByteArray(R"({"name": "x", "strategy": "config", "overwrite": "sometimes",
+                                                  "params": {"entries": {"a": "1"}}})"));
+    QVERIFY(!parsed.plan);
+    QCOMPARE(parsed.errors.front().field, u"overwrite"_s);
+    parsed = parseWarmingPlan(QByteArray(R"({"name": "x", "strategy": "config", "keyPrefix": "cwb:*",
+                                            "params": {"entries": {"a": "1"}}})"));
+    QVERIFY(!parsed.plan);
+    QCOMPARE(parsed.errors.front().field, u"keyPrefix"_s);
+    QVERIFY(parsed.errors.front().message.contains(u"glob"_s));
 }
 
 void WarmingTest::datasetCsvNamesBadRows()
@@ -437,6 +490,8 @@ void WarmingTest::rateLimitAndCancel()
 
     p.rateLimit = 100;
     p.params = {{"load", {{"keyPrefix", "cwb:warm:"}, {"keySpace", 100000}}}};
+    p.overwrite = WarmOverwrite::Always; // the first 100 keys exist now: write them again, counted
+
     std::atomic<bool> cancel{false};
     std::thread canceller([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(300));

@@ -91,7 +91,7 @@ void WarmingPlansTest::everyBadFieldIsNamed()
         u"name: must not be empty"_s,
         u"schedule: day-of-month: 32 is out of range 1-31"_s,
         u"timezone: 'Mars/Olympus' is not utc, local or a known time zone"_s,
-        u"keyPrefix: must not be empty (warming writes only under it)"_s,
+        u"keyPrefix: must not be empty: every key the workbench writes lives under it"_s,
         u"batchSize: 0 is out of range 1-100000"_s,
         u"batchDelayMs: -5 is out of range 0-600000"_s,
         u"rateLimit: -1 must be 0 (unlimited) or a positive keys/s"_s,

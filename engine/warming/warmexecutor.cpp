@@ -5,6 +5,7 @@
 #include "warmsource.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QThread>
 
 #include <algorithm>
@@ -28,32 +29,112 @@ bool waitMs(qint64 ms, const std::atomic<bool> *cancel)
     return !cancelled(cancel);
 }
 
-// Appends the commands for one item; returns how many.
-int appendCommands(const WarmItem &item, qint64 ttlMs, std::vector<RedisCommand> &out)
+// The TYPE of the object a DUMP payload holds, from its RDB type byte (Redis 7 encodings).
+QByteArray dumpPayloadType(const QByteArray &payload)
+{
+    if (payload.isEmpty())
+        return {};
+    switch (quint8(payload.front())) {
+    case 0: return "string";
+    case 1: case 10: case 14: case 18: return "list";
+    case 2: case 11: case 20: return "set";
+    case 3: case 5: case 12: case 17: return "zset";
+    case 4: case 9: case 13: case 16: return "hash";
+    case 15: case 19: case 21: return "stream";
+    default: return {};
+    }
+}
+
+// The TYPE of the key an item writes.
+QByteArray itemType(const WarmItem &item)
+{
+    switch (item.kind) {
+    case WarmItem::Kind::String: return "string";
+    case WarmItem::Kind::Hash: return "hash";
+    case WarmItem::Kind::Geo: return "zset";
+    case WarmItem::Kind::Dump: return dumpPayloadType(item.value);
+    }
+    return {};
+}
+
+enum class Existing { Absent, Replace, Keep };
+
+// What the plan's policy does with an item whose key has type `current` ("none": absent).
+Existing decide(WarmOverwrite policy, const QByteArray &current, const QByteArray &written)
+{
+    if (current == "none")
+        return Existing::Absent;
+    switch (policy) {
+    case WarmOverwrite::SkipExisting: return Existing::Keep;
+    case WarmOverwrite::SameType: return !written.isEmpty() && current == written ? Existing::Replace : Existing::Keep;
+    case WarmOverwrite::Always: return Existing::Replace;
+    }
+    return Existing::Keep;
+}
+
+// Under skip-existing a string (SET NX) and a copied key (RESTORE without REPLACE) are written
+// only if absent by the write itself, atomically and without a TYPE round trip first.
+bool writeRefusesExisting(const WarmItem &item, WarmOverwrite policy)
+{
+    return policy == WarmOverwrite::SkipExisting
+        && (item.kind == WarmItem::Kind::String || item.kind == WarmItem::Kind::Dump);
+}
+
+// How one item is written.
+struct ItemWrite
+{
+    size_t index = 0;       // in the batch
+    int commands = 0;       // how many it appended
+    bool replaces = false;  // overwrites an existing key (reported)
+    bool ifAbsent = false;  // the write itself refuses an existing key (writeRefusesExisting)
+};
+
+// Appends the commands for one item. An existing key that a plain write would merge into (hash
+// fields) or cannot write over (another type) goes first when the item replaces it.
+ItemWrite appendCommands(const WarmItem &item, qint64 ttlMs, ItemWrite write, const QByteArray &currentType,
+                         std::vector<RedisCommand> &out)
 {
     const QByteArray ttl = QByteArray::number(ttlMs);
+    const bool clearFirst = write.replaces
+        && (item.kind == WarmItem::Kind::Hash || (item.kind == WarmItem::Kind::Geo && currentType != "zset"));
+    if (clearFirst) {
+        out.push_back({"UNLINK", item.key});
+        ++write.commands;
+    }
     switch (item.kind) {
     case WarmItem::Kind::String:
-        out.push_back({"SET", item.key, item.value, "PX", ttl});
-        return 1;
+        out.push_back(write.ifAbsent ? RedisCommand{"SET", item.key, item.value, "PX", ttl, "NX"}
+                                     : RedisCommand{"SET", item.key, item.value, "PX", ttl});
+        ++write.commands;
+        break;
     case WarmItem::Kind::Hash: {
         RedisCommand hset{"HSET", item.key};
         for (const auto &[field, value] : item.fields)
             hset << field << value;
         out.push_back(std::move(hset));
         out.push_back({"PEXPIRE", item.key, ttl});
-        return 2;
+        write.commands += 2;
+        break;
     }
     case WarmItem::Kind::Dump:
-        out.push_back({"RESTORE", item.key, ttl, item.value, "REPLACE"});
-        return 1;
+        out.push_back(write.replaces ? RedisCommand{"RESTORE", item.key, ttl, item.value, "REPLACE"}
+                                     : RedisCommand{"RESTORE", item.key, ttl, item.value});
+        ++write.commands;
+        break;
     case WarmItem::Kind::Geo:
         out.push_back({"GEOADD", item.key, QByteArray::number(item.lon, 'f', 6), QByteArray::number(item.lat, 'f', 6),
                        item.value});
         out.push_back({"PEXPIRE", item.key, ttl});
-        return 2;
+        write.commands += 2;
+        break;
     }
-    return 0;
+    return write;
+}
+
+// An ifAbsent write that found its key taken: SET NX answers nil, RESTORE answers BUSYKEY.
+bool foundExisting(const RedisReply &reply)
+{
+    return reply.isNil() || (reply.isError() && reply.str.startsWith("BUSYKEY"));
 }
 
 } // namespace
@@ -118,6 +199,9 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
     QString reason;
     std::vector<WarmItem> carry; // items read but not yet written (the guard shrank the batch)
     bool sourceDone = false;
+    record.overwrite = plan.overwrite;
+    // Geo items of one set share a key: the run's own earlier writes are not "existing" keys.
+    QSet<QByteArray> geoKeysWritten;
 
     for (;;) {
         if (cancelled(cancel)) {
@@ -160,20 +244,57 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
             break; // the source is exhausted
         const size_t take = std::min(carry.size(), size_t(batch));
 
-        std::vector<RedisCommand> commands;
-        std::vector<std::pair<size_t, int>> itemCommands; // item index -> command count
-        qint64 batchBytes = 0;
+        std::vector<size_t> inPrefix;
         for (size_t i = 0; i < take; ++i) {
-            const WarmItem &item = carry[i];
-            if (!item.key.startsWith(prefix)) {
-                ++record.skipped;
-                if (record.messages.size() < 50)
-                    record.messages << QStringLiteral("key '%1' is outside the prefix '%2'; not written")
-                                           .arg(QString::fromUtf8(item.key), plan.keyPrefix);
+            if (carry[i].key.startsWith(prefix)) {
+                inPrefix.push_back(i);
                 continue;
             }
-            itemCommands.emplace_back(i, appendCommands(item, item.ttlMs > 0 ? item.ttlMs : planTtlMs, commands));
+            ++record.skipped;
+            if (record.messages.size() < 50)
+                record.messages << QStringLiteral("key '%1' is outside the prefix '%2'; not written")
+                                       .arg(QString::fromUtf8(carry[i].key), plan.keyPrefix);
+        }
+        // The plan's policy for keys that exist already: a pipelined TYPE for the items whose
+        // write cannot refuse an existing key by itself.
+        std::vector<RedisCommand> typeQueries;
+        for (const size_t i : inPrefix) {
+            if (!writeRefusesExisting(carry[i], plan.overwrite))
+                typeQueries.push_back({"TYPE", carry[i].key});
+        }
+        const auto types = connection.pipeline(typeQueries);
+        if (!types || types->size() != typeQueries.size()) {
+            status = WarmRunStatus::Failed;
+            reason = QStringLiteral("target TYPE check failed: %1").arg(connection.lastError().message);
+            break;
+        }
+
+        std::vector<RedisCommand> commands;
+        std::vector<ItemWrite> writes;
+        qint64 batchBytes = 0;
+        size_t nextType = 0;
+        for (const size_t i : inPrefix) {
+            const WarmItem &item = carry[i];
+            ItemWrite write;
+            write.index = i;
+            write.ifAbsent = writeRefusesExisting(item, plan.overwrite);
+            QByteArray current = "none";
+            if (!write.ifAbsent) {
+                const RedisReply &type = (*types)[nextType++];
+                current = type.isError() ? QByteArray("unknown") : type.str;
+            }
+            const bool ownGeo = item.kind == WarmItem::Kind::Geo && geoKeysWritten.contains(item.key);
+            const Existing existing = ownGeo ? Existing::Absent : decide(plan.overwrite, current, itemType(item));
+            if (existing == Existing::Keep) {
+                ++record.skipped;
+                ++record.existingKept;
+                continue;
+            }
+            write.replaces = existing == Existing::Replace;
+            writes.push_back(appendCommands(item, item.ttlMs > 0 ? item.ttlMs : planTtlMs, write, current, commands));
             batchBytes += item.byteSize();
+            if (item.kind == WarmItem::Kind::Geo)
+                geoKeysWritten.insert(item.key);
         }
         if (!commands.empty()) {
             const auto replies = connection.pipeline(commands);
@@ -184,27 +305,38 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
             }
             size_t r = 0;
             bool outOfMemory = false;
-            for (const auto &[index, count] : itemCommands) {
+            for (const ItemWrite &write : writes) {
+                if (write.ifAbsent && foundExisting((*replies)[r])) {
+                    r += size_t(write.commands);
+                    ++record.skipped;
+                    ++record.existingKept;
+                    continue;
+                }
                 QByteArray failure;
-                for (int c = 0; c < count; ++c, ++r) {
+                for (int c = 0; c < write.commands; ++c, ++r) {
                     if ((*replies)[r].isError() && failure.isEmpty())
                         failure = (*replies)[r].str;
                 }
                 if (failure.isEmpty()) {
                     ++record.keysWritten;
+                    if (write.replaces) {
+                        ++record.overwritten;
+                        if (record.overwrittenKeys.size() < 20)
+                            record.overwrittenKeys << QString::fromUtf8(carry[write.index].key);
+                    }
                     continue;
                 }
                 if (failure.startsWith("OOM"))
                     outOfMemory = true;
                 ++record.skipped;
                 if (record.messages.size() < 50)
-                    record.messages << QStringLiteral("key '%1': %2").arg(QString::fromUtf8(carry[index].key),
+                    record.messages << QStringLiteral("key '%1': %2").arg(QString::fromUtf8(carry[write.index].key),
                                                                           QString::fromUtf8(failure));
             }
             record.bytesWritten += batchBytes;
             ++record.batches;
-            guard.recordBatch(qint64(itemCommands.size()));
-            averageItemBytes = itemCommands.empty() ? averageItemBytes : double(batchBytes) / double(itemCommands.size());
+            guard.recordBatch(qint64(writes.size()));
+            averageItemBytes = writes.empty() ? averageItemBytes : double(batchBytes) / double(writes.size());
             if (outOfMemory) {
                 status = WarmRunStatus::MemoryLimit;
                 reason = QStringLiteral("the target refused writes: out of memory (maxmemory with noeviction)");

@@ -1,6 +1,7 @@
 #include "warmingplan.h"
 
 #include "cronexpression.h"
+#include "load/keyprefix.h"
 #include "load/loadconfig.h"
 #include "redis/endpoint.h"
 
@@ -322,12 +323,31 @@ std::optional<WarmPriority> warmPriorityFromName(const QString &name)
     return std::nullopt;
 }
 
+QString warmOverwriteName(WarmOverwrite o)
+{
+    switch (o) {
+    case WarmOverwrite::SkipExisting: return QStringLiteral("skip-existing");
+    case WarmOverwrite::SameType: return QStringLiteral("same-type");
+    case WarmOverwrite::Always: return QStringLiteral("always");
+    }
+    return {};
+}
+
+std::optional<WarmOverwrite> warmOverwriteFromName(const QString &name)
+{
+    for (const WarmOverwrite o : {WarmOverwrite::SkipExisting, WarmOverwrite::SameType, WarmOverwrite::Always}) {
+        if (warmOverwriteName(o) == name)
+            return o;
+    }
+    return std::nullopt;
+}
+
 bool WarmingPlan::operator==(const WarmingPlan &o) const
 {
     return name == o.name && strategy == o.strategy && params == o.params && priority == o.priority
         && schedule == o.schedule && timezone == o.timezone && keyPrefix == o.keyPrefix && target == o.target
         && batchSize == o.batchSize && batchDelayMs == o.batchDelayMs && rateLimit == o.rateLimit
-        && ttlSec == o.ttlSec && memoryBudget == o.memoryBudget && enabled == o.enabled;
+        && ttlSec == o.ttlSec && memoryBudget == o.memoryBudget && overwrite == o.overwrite && enabled == o.enabled;
 }
 
 std::vector<PlanIssue> validateWarmingPlan(const WarmingPlan &plan)
@@ -343,8 +363,8 @@ std::vector<PlanIssue> validateWarmingPlan(const WarmingPlan &plan)
     if (!cronTimeZone(plan.timezone))
         issues.push_back({QStringLiteral("timezone"),
                           QStringLiteral("'%1' is not utc, local or a known time zone").arg(plan.timezone)});
-    if (plan.keyPrefix.isEmpty())
-        issues.push_back({QStringLiteral("keyPrefix"), QStringLiteral("must not be empty (warming writes only under it)")});
+    if (const QString problem = keyPrefixProblem(plan.keyPrefix); !problem.isEmpty())
+        issues.push_back({QStringLiteral("keyPrefix"), problem});
     if (!plan.target.isEmpty()) {
         QString error;
         const auto endpoint = parseEndpoint(plan.target, &error);
@@ -384,6 +404,7 @@ nlohmann::json warmingPlanToJson(const WarmingPlan &plan)
     j["rateLimit"] = plan.rateLimit;
     j["ttlSec"] = plan.ttlSec;
     j["memoryBudget"] = plan.memoryBudget;
+    j["overwrite"] = warmOverwriteName(plan.overwrite).toStdString();
     j["enabled"] = plan.enabled;
     return j;
 }
@@ -415,7 +436,7 @@ PlanParseResult parseWarmingPlan(const nlohmann::json &json)
     };
     static const char *const known[] = {"name", "strategy", "params", "priority", "schedule", "timezone",
                                         "keyPrefix", "target", "batchSize", "batchDelayMs", "rateLimit",
-                                        "ttlSec", "memoryBudget", "enabled"};
+                                        "ttlSec", "memoryBudget", "overwrite", "enabled"};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (std::find_if(std::begin(known), std::end(known), [&](const char *k) { return it.key() == k; }) == std::end(known))
             errors.push_back({QString::fromStdString(it.key()), QStringLiteral("unknown field")});
@@ -452,6 +473,12 @@ PlanParseResult parseWarmingPlan(const nlohmann::json &json)
             errors.push_back({QStringLiteral("rateLimit"), QStringLiteral("must be a number")});
         else
             plan.rateLimit = json["rateLimit"].get<double>();
+    }
+    if (json.contains("overwrite")) {
+        if (!json["overwrite"].is_string() || !warmOverwriteFromName(str(json["overwrite"])))
+            errors.push_back({QStringLiteral("overwrite"), QStringLiteral("must be skip-existing, same-type or always")});
+        else
+            plan.overwrite = *warmOverwriteFromName(str(json["overwrite"]));
     }
     if (json.contains("enabled")) {
         if (!json["enabled"].is_boolean())

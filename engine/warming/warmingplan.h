@@ -24,6 +24,17 @@ enum class WarmPriority { High = 0, Medium = 1, Low = 2 }; // lower value runs f
 QString warmPriorityName(WarmPriority p); // "high", "medium", "low"
 std::optional<WarmPriority> warmPriorityFromName(const QString &name);
 
+// What a plan does with a key that already exists on the target. Warming's job is to write
+// application keys, so unlike the other commands it may overwrite - but only as its plan says,
+// and every run reports what it overwrote. Keys the same run wrote earlier count as its own.
+enum class WarmOverwrite {
+    SkipExisting, // never touch an existing key (the default)
+    SameType,     // replace an existing key of the type warming writes; skip one of another type
+    Always,       // replace whatever is there
+};
+QString warmOverwriteName(WarmOverwrite o); // "skip-existing", "same-type", "always"
+std::optional<WarmOverwrite> warmOverwriteFromName(const QString &name);
+
 // One warming job. A plain value, validated at the boundary (parseWarmingPlan /
 // validateWarmingPlan) and then trusted by the executor and scheduler.
 //
@@ -31,7 +42,7 @@ std::optional<WarmPriority> warmPriorityFromName(const QString &name);
 //   {"name": "users", "strategy": "dataset", "params": {...}, "priority": "high",
 //    "schedule": "*/15 * * * *", "timezone": "utc", "keyPrefix": "cwb:warm:", "target": "redis://...",
 //    "batchSize": 500, "batchDelayMs": 0, "rateLimit": 0, "ttlSec": 3600, "memoryBudget": 0,
-//    "enabled": true}
+//    "overwrite": "skip-existing", "enabled": true}
 struct WarmingPlan
 {
     QString name;
@@ -47,6 +58,7 @@ struct WarmingPlan
     double rateLimit = 0;                      // keys per second; 0 = unlimited
     int ttlSec = 3600;                         // expiry of written keys (copies keep the source's), >= 1
     qint64 memoryBudget = 0;                   // used_memory the target may reach, bytes; 0 = maxmemory only
+    WarmOverwrite overwrite = WarmOverwrite::SkipExisting; // existing keys on the target
     bool enabled = true;                       // false: the scheduler skips it (Run now still works)
 
     // Typed reads of params for the sources: the fallback when the field is absent or has

@@ -31,6 +31,10 @@ QString WarmRunRecord::summary() const
                        .arg(double(durationMs) / 1000.0, 0, 'f', 1);
     if (skipped > 0)
         text += QStringLiteral(", %1 skipped").arg(skipped);
+    if (existingKept > 0)
+        text += QStringLiteral(" (%1 existing kept)").arg(existingKept);
+    if (overwritten > 0)
+        text += QStringLiteral(", %1 existing overwritten (%2)").arg(overwritten).arg(warmOverwriteName(overwrite));
     if (status != WarmRunStatus::Completed)
         text += QStringLiteral(" (%1)").arg(warmRunStatusName(status));
     return text;
@@ -49,6 +53,13 @@ nlohmann::json warmRunRecordToJson(const WarmRunRecord &r)
     j["keysWritten"] = r.keysWritten;
     j["bytesWritten"] = r.bytesWritten;
     j["skipped"] = r.skipped;
+    j["overwrite"] = warmOverwriteName(r.overwrite).toStdString();
+    j["existingKept"] = r.existingKept;
+    j["overwritten"] = r.overwritten;
+    nlohmann::json overwrittenKeys = nlohmann::json::array();
+    for (const QString &k : r.overwrittenKeys)
+        overwrittenKeys.push_back(k.toStdString());
+    j["overwrittenKeys"] = overwrittenKeys;
     j["batches"] = r.batches;
     j["usedMemoryBefore"] = r.usedMemoryBefore;
     j["usedMemoryAfter"] = r.usedMemoryAfter;
@@ -83,6 +94,14 @@ std::optional<WarmRunRecord> warmRunRecordFromJson(const nlohmann::json &j)
         r.bytesWritten = j.value("bytesWritten", qint64(0));
         r.skipped = j.value("skipped", qint64(0));
         r.batches = j.value("batches", qint64(0));
+        r.overwrite = warmOverwriteFromName(s("overwrite")).value_or(WarmOverwrite::SkipExisting);
+        r.existingKept = j.value("existingKept", qint64(0));
+        r.overwritten = j.value("overwritten", qint64(0));
+        if (j.contains("overwrittenKeys") && j["overwrittenKeys"].is_array()) {
+            for (const auto &k : j["overwrittenKeys"])
+                if (k.is_string())
+                    r.overwrittenKeys << QString::fromStdString(k.get<std::string>());
+        }
         r.usedMemoryBefore = j.value("usedMemoryBefore", qint64(-1));
         r.usedMemoryAfter = j.value("usedMemoryAfter", qint64(-1));
         const QString status = s("status");

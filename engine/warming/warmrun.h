@@ -28,7 +28,11 @@ struct WarmRunRecord
     qint64 durationMs = 0;
     qint64 keysWritten = 0;
     qint64 bytesWritten = 0;  // keys + values as sent
-    qint64 skipped = 0;       // bad rows, vanished source keys, rejected writes
+    qint64 skipped = 0;       // bad rows, vanished source keys, rejected writes, existing keys kept
+    WarmOverwrite overwrite = WarmOverwrite::SkipExisting; // the plan's policy for existing keys
+    qint64 existingKept = 0;  // existing keys the policy left alone (also counted in skipped)
+    qint64 overwritten = 0;   // existing keys the policy replaced (also counted in keysWritten)
+    QStringList overwrittenKeys; // the first 20 of them
     qint64 batches = 0;
     qint64 usedMemoryBefore = -1;
     qint64 usedMemoryAfter = -1;
