@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -99,8 +100,10 @@ private slots:
     void baselineUniquePerTestAndTarget();
     void suites();
     void migratesFileWrittenBySchemaV1();
-    void corruptFileMovedAside_data();
-    void corruptFileMovedAside();
+    void fileNotOursIsLeftAlone_data();
+    void fileNotOursIsLeftAlone();
+    void damagedStoreOfOursMovedAside();
+    void lockedStoreIsNotDamaged();
     void benchmarkResults();
     void alertsAndHistory();
     void monitoringRetention();
@@ -346,7 +349,7 @@ void TestResultStore::migratesFileWrittenBySchemaV1()
     QVERIFY(store.appendMonitoringSamples({{QDateTime::currentDateTimeUtc(), u"redis://a:1"_s, {{"ops", 1}}}}));
 }
 
-void TestResultStore::corruptFileMovedAside_data()
+void TestResultStore::fileNotOursIsLeftAlone_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<bool>("foreignSqlite");
@@ -356,7 +359,9 @@ void TestResultStore::corruptFileMovedAside_data()
     QTest::newRow("another application's sqlite") << QByteArray() << true;
 }
 
-void TestResultStore::corruptFileMovedAside()
+// The store never renames, replaces or writes into a file it did not create: it refuses it
+// with a sentence and leaves it byte for byte as it was.
+void TestResultStore::fileNotOursIsLeftAlone()
 {
     QFETCH(QByteArray, content);
     QFETCH(bool, foreignSqlite);
@@ -381,21 +386,76 @@ void TestResultStore::corruptFileMovedAside()
     }
 
     cwb::ResultStore store;
+    QVERIFY(!store.open(dbPath()));
+    QVERIFY2(store.lastError().contains(u"not a Cache Workbench result store"_s), qPrintable(store.lastError()));
+    QVERIFY(store.lastError().contains(u"left untouched"_s));
+    QVERIFY(store.recoveryMessage().isEmpty());
+    QCOMPARE(QDir(m_dir->path()).entryList({u"results.sqlite*"_s}, QDir::Files), QStringList{u"results.sqlite"_s});
+    QFile kept(dbPath());
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), content);
+    // A folder is no store either.
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"folder.sqlite"_s)));
+    QVERIFY(!store.open(m_dir->filePath(u"folder.sqlite"_s)));
+    QVERIFY2(store.lastError().contains(u"a directory"_s), qPrintable(store.lastError()));
+}
+
+// Only a store of our own whose pages are damaged is moved aside (never deleted) and replaced.
+void TestResultStore::damagedStoreOfOursMovedAside()
+{
+    {
+        cwb::ResultStore store;
+        QVERIFY(store.open(dbPath()));
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(!store.saveRun(makeRun(u"r%1"_s.arg(i), u"redis://a:1"_s, 30)).isEmpty());
+    }
+    // Keep the header (it says "ours"), wreck the pages after it.
+    QFile f(dbPath());
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QVERIFY(f.seek(4096));
+    f.write(QByteArray(int(f.size() - 4096), '\x5a'));
+    f.close();
+    QFile wrecked(dbPath());
+    QVERIFY(wrecked.open(QIODevice::ReadOnly));
+    const QByteArray content = wrecked.readAll();
+    wrecked.close();
+
+    cwb::ResultStore store;
     QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
-    QVERIFY(!store.recoveryMessage().isEmpty());
     QVERIFY2(store.recoveryMessage().contains(u".corrupt-"_s), qPrintable(store.recoveryMessage()));
     const QStringList aside = QDir(m_dir->path()).entryList({u"results.sqlite.corrupt-*"_s}, QDir::Files);
     QCOMPARE(aside.size(), 1);
     QFile moved(m_dir->filePath(aside.first()));
     QVERIFY(moved.open(QIODevice::ReadOnly));
     QCOMPARE(moved.readAll(), content); // kept byte for byte, never deleted
-    // The fresh store works.
     QVERIFY(!store.saveRun(makeRun(u"fresh"_s, u"redis://a:1"_s, 2)).isEmpty());
     QCOMPARE(store.countRuns(), 1);
     store.close();
-    // Reopening the now-good store does not move anything again.
     QVERIFY(store.open(dbPath()));
     QVERIFY(store.recoveryMessage().isEmpty());
+}
+
+// A lock held by another process is waited for, then reported as a lock: the store is never
+// declared damaged for it.
+void TestResultStore::lockedStoreIsNotDamaged()
+{
+    {
+        cwb::ResultStore store;
+        QVERIFY(store.open(dbPath()));
+        QVERIFY(!store.saveRun(makeRun(u"kept"_s, u"redis://a:1"_s, 2)).isEmpty());
+    }
+    QProcess holder;
+    holder.start(QStringLiteral(CWB_STORE_HELPER_PATH), {u"lock"_s, dbPath()});
+    QVERIFY(holder.waitForStarted(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(holder.canReadLine() || holder.state() != QProcess::Running, 10000);
+    QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
+    cwb::ResultStore store;
+    QVERIFY(!store.open(dbPath()));
+    QVERIFY2(store.lastError().contains(u"locked by another process"_s), qPrintable(store.lastError()));
+    QCOMPARE(QDir(m_dir->path()).entryList({u"results.sqlite.corrupt-*"_s}, QDir::Files).size(), 0);
+    holder.closeWriteChannel();
+    QVERIFY(holder.waitForFinished(10000));
+    QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
     QCOMPARE(store.countRuns(), 1);
 }
 

@@ -51,8 +51,7 @@ void TestStoreCrash::killedWhileSaving()
 
     for (int iteration = 0; iteration < kKills; ++iteration) {
         QProcess child;
-        child.start(QStringLiteral(CWB_CLI_PATH),
-                    {u"store-stress"_s, u"--db"_s, db, u"--seconds"_s, QString::number(seconds)});
+        child.start(QStringLiteral(CWB_STORE_HELPER_PATH), {u"stress"_s, db, QString::number(seconds)});
         QVERIFY2(child.waitForStarted(5000), qPrintable(child.errorString()));
         // Let it commit 1..4 runs, then kill it at a random moment of the next save.
         const int wanted = int(rng() % 4) + 1;

@@ -1,6 +1,7 @@
 #include "resultstore.h"
 
 #include "runmetrics.h"
+#include "storefile.h"
 #include "storeschema.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QUuid>
 #include <QVariant>
 
@@ -72,12 +74,37 @@ QString likePattern(const QString &text)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
-bool looksLikeSqlite(const QString &path)
+constexpr int kBusyTimeoutMs = 5000;
+
+// SQLITE_BUSY / SQLITE_LOCKED (and their extended codes): another connection holds a lock.
+bool isLockError(const QSqlError &error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    const int code = error.nativeErrorCode().toInt();
+    return (code & 0xff) == 5 || (code & 0xff) == 6;
+}
+
+// SQLITE_CORRUPT / SQLITE_NOTADB: the file's pages cannot be trusted.
+bool isDamageError(const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt();
+    return (code & 0xff) == 11 || (code & 0xff) == 26;
+}
+
+// A store opened read-write needs the file and, for its -wal and -shm, the folder.
+bool storeIsWritable(const QString &path)
+{
+    const QFileInfo file(path);
+    if (file.exists() && !file.isWritable())
         return false;
-    return f.read(16) == QByteArray("SQLite format 3\0", 16);
+    const QFileInfo folder(file.absolutePath());
+    if (folder.isWritable())
+        return true;
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QFileInfo extra(path + QLatin1String(suffix));
+        if (!extra.exists() || !extra.isWritable())
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -89,6 +116,10 @@ struct ResultStore::Private
     QString lastError;
     QString recoveryMessage;
     int version = 0;
+    bool readOnly = false;
+
+    // How preparing an opened file went: only a damaged file of our own may be moved aside.
+    enum class Prepared { Ok, Failed, Damaged };
 
     QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
 
@@ -135,89 +166,138 @@ struct ResultStore::Private
         closeConnection();
         connectionName = QStringLiteral("cwb-store-") + newId();
         QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-        d.setDatabaseName(file);
         // Another process (the CLI while the GUI is open) may hold the write lock briefly.
-        d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
+        if (readOnly) {
+            // A WAL database needs its -shm to be read, which a user without write access to the
+            // folder cannot create: read the file as it is instead (nothing is written).
+            d.setDatabaseName(QUrl::fromLocalFile(file).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+        } else {
+            d.setDatabaseName(file);
+        }
+        d.setConnectOptions(options);
         if (!d.open())
             return fail(QStringLiteral("cannot open the result store %1").arg(file), d.lastError());
         return true;
     }
 
-    // Returns false with lastError set when the file is not a usable store of ours; `foreign`
-    // tells a bad file (move aside) from an environment error (disk, permissions).
-    bool prepare(bool *foreign)
+    // A failed statement of the opening checks: a lock is waited for (the busy timeout) and then
+    // reported as such, never taken for damage.
+    Prepared failQuery(const QString &what, const QSqlError &error)
     {
-        *foreign = false;
+        if (isLockError(error)) {
+            lastError = QStringLiteral("the result store %1 is locked by another process (waited %2 s); try again "
+                                       "when it has finished")
+                            .arg(path)
+                            .arg(kBusyTimeoutMs / 1000);
+            return Prepared::Failed;
+        }
+        fail(what, error);
+        return isDamageError(error) ? Prepared::Damaged : Prepared::Failed;
+    }
+
+    // Checks that the open file is a store of ours and brings its schema up to date.
+    Prepared prepare()
+    {
         QSqlQuery q(db());
         // The first statements touch the file header: a non-database file fails here.
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-            *foreign = true;
-            return fail(QStringLiteral("not a SQLite database"), q.lastError());
-        }
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+            return failQuery(QStringLiteral("not a readable SQLite database"), q.lastError());
         version = q.value(0).toInt();
-        if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next()) {
-            *foreign = true;
-            return fail(QStringLiteral("not a SQLite database"), q.lastError());
-        }
+        if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
+            return failQuery(QStringLiteral("not a readable SQLite database"), q.lastError());
         const int appId = q.value(0).toInt();
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
-            *foreign = true;
-            return fail(QStringLiteral("unreadable schema"), q.lastError());
-        }
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
+            return failQuery(QStringLiteral("unreadable schema"), q.lastError());
         const int objects = q.value(0).toInt();
         if (objects > 0 && appId != storeschema::kApplicationId) {
-            *foreign = true;
-            return fail(QStringLiteral("a SQLite database of another application"));
+            fail(QStringLiteral("%1 is a SQLite database of another application, not a Cache Workbench result store; "
+                                "it was left untouched (choose another file with --db or CWB_DB_PATH)")
+                     .arg(path));
+            return Prepared::Failed;
         }
         if (version > kSchemaVersion) {
-            *foreign = true;
-            return fail(QStringLiteral("written by a newer Cache Workbench (schema %1, this build knows %2)")
-                            .arg(version)
-                            .arg(kSchemaVersion));
+            fail(QStringLiteral("the result store %1 was written by a newer Cache Workbench (schema %2, this build knows "
+                                "%3); it was left untouched")
+                     .arg(path)
+                     .arg(version)
+                     .arg(kSchemaVersion));
+            return Prepared::Failed;
         }
         // quick_check reads every page once: catches a truncated or damaged file before we
         // write into it. It is fast (milliseconds for thousands of runs).
         if (objects > 0) {
-            if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next()) {
-                *foreign = true;
-                return fail(QStringLiteral("damaged database"), q.lastError());
-            }
+            if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
+                return failQuery(QStringLiteral("damaged database"), q.lastError());
             if (q.value(0).toString() != QLatin1String("ok")) {
-                *foreign = true;
-                return fail(QStringLiteral("damaged database (%1)").arg(q.value(0).toString()));
+                fail(QStringLiteral("damaged database (%1)").arg(q.value(0).toString()));
+                return Prepared::Damaged;
             }
         }
         q.finish();
-        if (!execSql(QStringLiteral("PRAGMA journal_mode=WAL")))
-            return false;
+        if (readOnly) {
+            if (version < kSchemaVersion) {
+                fail(QStringLiteral("the result store %1 is read-only and needs an upgrade to schema %2").arg(path).arg(kSchemaVersion));
+                return Prepared::Failed;
+            }
+            return Prepared::Ok;
+        }
+        if (!execSetting(QStringLiteral("PRAGMA journal_mode=WAL")))
+            return Prepared::Failed;
         // NORMAL in WAL mode: a committed transaction survives a process kill; only a power
         // loss may drop the very last commits, never corrupt the file.
-        if (!execSql(QStringLiteral("PRAGMA synchronous=NORMAL")) || !execSql(QStringLiteral("PRAGMA foreign_keys=ON")))
-            return false;
-        return migrate();
+        if (!execSetting(QStringLiteral("PRAGMA synchronous=NORMAL")) || !execSetting(QStringLiteral("PRAGMA foreign_keys=ON")))
+            return Prepared::Failed;
+        return migrate() ? Prepared::Ok : Prepared::Failed;
     }
 
+    bool execSetting(const QString &sql)
+    {
+        QSqlQuery q(db());
+        if (q.exec(sql))
+            return true;
+        failQuery(QStringLiteral("store: ") + sql, q.lastError());
+        return false;
+    }
+
+    // Each step runs in an IMMEDIATE transaction that reads the version again, so two
+    // processes creating the same new store at once take turns: the second finds the schema
+    // the first created instead of failing on it.
     bool migrate()
     {
         const auto &steps = storeschema::migrations();
-        QSqlDatabase d = db();
         while (version < kSchemaVersion) {
-            if (!d.transaction())
-                return fail(QStringLiteral("cannot start the schema migration"), d.lastError());
+            if (!execSetting(QStringLiteral("BEGIN IMMEDIATE")))
+                return false;
+            QSqlQuery q(db());
+            if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+                failQuery(QStringLiteral("cannot read the schema version"), q.lastError());
+                execSql(QStringLiteral("ROLLBACK"));
+                return false;
+            }
+            version = q.value(0).toInt();
+            q.finish();
+            if (version >= kSchemaVersion) {
+                execSql(QStringLiteral("ROLLBACK"));
+                break;
+            }
             for (const QString &sql : steps[size_t(version)]) {
                 if (!execSql(sql)) {
-                    d.rollback();
-                    lastError = QStringLiteral("migration to schema %1 failed: ").arg(version + 1) + lastError;
+                    const QString why = lastError;
+                    execSql(QStringLiteral("ROLLBACK"));
+                    lastError = QStringLiteral("migration to schema %1 failed: ").arg(version + 1) + why;
                     return false;
                 }
             }
             if (!execSql(QStringLiteral("PRAGMA user_version=%1").arg(version + 1))
-                || !execSql(QStringLiteral("PRAGMA application_id=%1").arg(storeschema::kApplicationId))) {
-                d.rollback();
+                || !execSql(QStringLiteral("PRAGMA application_id=%1").arg(storeschema::kApplicationId))
+                || !execSql(QStringLiteral("COMMIT"))) {
+                const QString why = lastError;
+                execSql(QStringLiteral("ROLLBACK"));
+                lastError = QStringLiteral("cannot commit the schema migration: ") + why;
                 return false;
             }
-            if (!d.commit())
-                return fail(QStringLiteral("cannot commit the schema migration"), d.lastError());
             ++version;
         }
         return true;
@@ -280,40 +360,54 @@ bool ResultStore::open(const QString &path)
     close();
     d->recoveryMessage.clear();
     d->lastError.clear();
+    d->version = 0;
     d->path = resolveStorePath(path);
     const QFileInfo info(d->path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return d->fail(QStringLiteral("cannot create the folder %1 for the result store").arg(info.absolutePath()));
 
-    bool foreign = false;
-    if (info.exists() && info.size() > 0 && !looksLikeSqlite(d->path)) {
-        foreign = true;
-        d->lastError = QStringLiteral("not a SQLite database");
-    } else if (d->connect(d->path) && d->prepare(&foreign)) {
+    // Only a store of ours (or nothing yet) is opened: anything else is left exactly as it is.
+    const StorePathInfo what = inspectStorePath(d->path);
+    switch (what.kind) {
+    case StorePathKind::Directory:
+    case StorePathKind::NotSqlite:
+    case StorePathKind::ForeignSqlite:
+    case StorePathKind::Unreadable:
+        return d->fail(QStringLiteral("%1 is %2, not a Cache Workbench result store; it was left untouched (choose "
+                                      "another file with --db or CWB_DB_PATH)")
+                           .arg(d->path, what.description));
+    case StorePathKind::Missing:
+        if (!QDir().mkpath(info.absolutePath()))
+            return d->fail(QStringLiteral("cannot create the folder %1 for the result store").arg(info.absolutePath()));
+        break;
+    case StorePathKind::Empty:
+    case StorePathKind::Store:
+        break;
+    }
+    d->readOnly = what.kind == StorePathKind::Store && !storeIsWritable(d->path);
+
+    Private::Prepared prepared = Private::Prepared::Failed;
+    if (d->connect(d->path))
+        prepared = d->prepare();
+    if (prepared == Private::Prepared::Ok)
         return true;
-    }
-    if (!foreign) {
-        d->closeConnection();
-        return false;
-    }
-
-    // A bad file: keep it for the user (never delete data), start a fresh store.
-    const QString why = d->lastError;
     d->closeConnection();
+    // A damaged file is moved aside only when it is our own store; never deleted.
+    if (prepared != Private::Prepared::Damaged || what.kind != StorePathKind::Store || d->readOnly)
+        return false;
+    const QString why = d->lastError;
     const QString aside = d->path + QStringLiteral(".corrupt-")
         + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     if (!QFile::rename(d->path, aside))
-        return d->fail(QStringLiteral("the result store %1 is unusable (%2) and could not be moved aside").arg(d->path, why));
+        return d->fail(QStringLiteral("the result store %1 is damaged (%2) and could not be moved aside").arg(d->path, why));
     for (const char *suffix : {"-wal", "-shm"}) {
         const QString extra = d->path + QLatin1String(suffix);
         if (QFile::exists(extra))
             QFile::rename(extra, aside + QLatin1String(suffix));
     }
-    d->recoveryMessage = QStringLiteral("The result store %1 was unusable (%2); it was moved to %3 and a new, empty store was created.")
+    d->recoveryMessage = QStringLiteral("The result store %1 was damaged (%2); it was moved to %3 and a new, empty store was created.")
                              .arg(d->path, why, aside);
     d->version = 0;
     d->lastError.clear();
-    if (d->connect(d->path) && d->prepare(&foreign))
+    if (d->connect(d->path) && d->prepare() == Private::Prepared::Ok)
         return true;
     d->closeConnection();
     return false;
@@ -347,6 +441,11 @@ QString ResultStore::recoveryMessage() const
 int ResultStore::schemaVersion() const
 {
     return d->version;
+}
+
+bool ResultStore::isWritable() const
+{
+    return isOpen() && !d->readOnly;
 }
 
 // ---------------------------------------------------------------- runs
@@ -383,6 +482,9 @@ QString ResultStore::saveRun(const StoredRun &run)
     light.server = r.server;
     light.client = r.client;
     light.keysCleanedUp = r.keysCleanedUp;
+    light.keyNamespace = r.keyNamespace;
+    light.keysLeft = r.keysLeft;
+    light.cleanupNote = r.cleanupNote;
     light.totals.connectErrors = r.totals.connectErrors;
     light.totals.reconnects = r.totals.reconnects;
     light.totals.bytesSent = r.totals.bytesSent;

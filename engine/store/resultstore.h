@@ -191,11 +191,14 @@ public:
     static QString resolveStorePath(const QString &explicitPath = {});
 
     // Opens (creating folders and the file when missing), sets WAL + foreign keys, creates or
-    // migrates the schema. When the file exists but is not a readable SQLite database of ours
-    // (corrupt, foreign file, foreign schema, newer schema than this build knows), it is moved
-    // aside to "<path>.corrupt-<yyyyMMdd-HHmmss>" (never deleted), a fresh store is created and
-    // recoveryMessage() says what happened; open() still returns true. Returns false only when
-    // no store could be created at all (lastError() says why).
+    // migrates the schema. Only a store of ours is ever touched: a path that holds anything
+    // else (a directory, a text file, another application's SQLite database) or a store of a
+    // newer schema is refused with a sentence in lastError() and left exactly as it was. A
+    // store locked by another process is waited for (5 s) and then reported as locked. Two
+    // processes creating the same new store at once take turns. Only a store of ours whose
+    // pages are damaged is moved aside to "<path>.corrupt-<yyyyMMdd-HHmmss>" (never deleted);
+    // a fresh store replaces it, recoveryMessage() says so, and open() returns true.
+    // A store this process may not write is opened read-only (see isWritable()).
     bool open(const QString &path = {});
     bool isOpen() const;
     void close();
@@ -204,6 +207,9 @@ public:
     // Non-empty after open() moved a bad file aside: one line naming both paths, for the user.
     QString recoveryMessage() const;
     int schemaVersion() const; // PRAGMA user_version of the open file
+    // False when the file (or its folder, for -wal/-shm) is read-only: a command that will save
+    // asks before it starts any work.
+    bool isWritable() const;
 
     // ---- runs
     // Writes the run, its series, histograms and metadata in ONE transaction: either all of it
