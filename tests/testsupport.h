@@ -7,6 +7,7 @@
 #include "redis/sandboxredis.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -61,6 +62,16 @@ inline QByteArray sandboxInfoField(const SandboxRedis &sandbox, const QByteArray
 {
     const auto reply = sandboxCommand(sandbox, {QByteArrayLiteral("INFO"), section});
     return reply && !reply->isError() ? infoField(reply->str, field) : QByteArray();
+}
+
+// Writes `bytes` to `name` in `dir` and returns the file's path (a config, a plan, a key list).
+template<typename Dir>
+inline QString writeTempFile(const Dir &dir, const QString &name, const QByteArray &bytes)
+{
+    QFile file(dir.filePath(name));
+    if (file.open(QIODevice::WriteOnly))
+        file.write(bytes);
+    return file.fileName();
 }
 
 struct CliResult

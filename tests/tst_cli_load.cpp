@@ -59,7 +59,8 @@ private slots:
         QCOMPARE(lines.size(), 4); // header, 2 seconds, empty after the last CRLF
     }
 
-    // Ctrl+C stops a run cleanly, quickly, and it still reports and writes what it measured.
+    // Ctrl+C stops a run cleanly, quickly, and it still reports and writes what it measured; the
+    // exit code says it was stopped (6). tst_stopsignals does the same for SIGTERM and SIGHUP.
     void interruptStopsTheRunAndStillReports()
     {
         SandboxRedis redis;
@@ -86,7 +87,7 @@ private slots:
         QCOMPARE(::kill(pid_t(cli.processId()), SIGINT), 0);
         QVERIFY(cli.waitForFinished(10000));
         QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(cli.exitCode(), 0);
+        QCOMPARE(cli.exitCode(), 6);
         QVERIFY2(stopping.elapsed() < 5000, QByteArray::number(stopping.elapsed()).constData());
         QVERIFY(cli.readAllStandardOutput().contains("throughput"));
         QFile file(json);
@@ -193,6 +194,117 @@ private slots:
         QVERIFY(r.out.contains("basic-cache-load"));
         QVERIFY(r.out.contains("high-concurrency"));
         QVERIFY(r.out.contains("combined"));
+    }
+
+    // NOPERM on every operation is a failed run (exit 1) with its errors classed as permission
+    // errors - not "completed", not connection failures.
+    void runWhoseEveryOperationFailsIsFailed()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        QVERIFY(sandboxCommand(redis, {"ACL", "SETUSER", "cwb-noop", "on", ">Noop-pass-1", "~*", "+@all", "-get", "-set"}));
+        QTemporaryDir dir;
+        const QString json = dir.filePath(u"out.json"_s);
+        const QString config = writeTempFile(dir, u"rw.json"_s, R"({"testName": "rw", "duration": 1, "concurrentUsers": 2,
+            "operationMix": {"read": 50, "write": 50, "delete": 0, "invalidate": 0}})");
+        const CliResult r = runCli({u"run"_s, u"--config"_s, config, u"--target"_s,
+                                    u"redis://cwb-noop@127.0.0.1:%1"_s.arg(redis.port()), u"--no-save"_s, u"--json"_s, json},
+                                   60000, {}, {u"CWB_REDIS_PASSWORD=Noop-pass-1"_s});
+        QVERIFY2(r.finished, r.err.constData());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("status failed: every operation failed (permission "), r.out.constData());
+        QVERIFY2(r.out.contains("errors by class: permission"), r.out.constData());
+        QVERIFY2(!r.out.contains("connection failures"), r.out.constData());
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto doc = nlohmann::json::parse(file.readAll().toStdString());
+        QCOMPARE(doc["status"].get<std::string>(), std::string("failed"));
+        QCOMPARE(doc["failureKind"].get<std::string>(), std::string("permission"));
+    }
+
+    // A server that dies mid-run: the run is failed (exit 1), it does not hang, and it says so.
+    void runThatLosesItsServerIsFailed()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        QProcess cli;
+        cli.start(QStringLiteral(CWB_CLI_PATH), {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--warmup"_s, u"0"_s,
+                                                 u"--duration"_s, u"4"_s, u"--no-save"_s, u"--target"_s,
+                                                 u"redis://127.0.0.1:%1"_s.arg(redis.port())});
+        QVERIFY(cli.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(sandboxCommand(redis, {"INFO", "commandstats"})->str.contains("cmdstat_set:"), 15000);
+        QVERIFY(redis.kill());
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        const QByteArray out = cli.readAllStandardOutput();
+        const QByteArray err = cli.readAllStandardError();
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY2(out.contains("status failed: lost the server"), out.constData());
+        QVERIFY2(out.contains("throughput"), out.constData()); // what it measured is still reported
+        QVERIFY2(err.contains("an unknown number of keys"), err.constData());
+    }
+
+    // Issue 21: a NOPERM or a failed SELECT while setting up the connection is a connection
+    // failure, exit 3, as documented.
+    void permissionOrSelectFailureAtSetupExitsThree()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        QVERIFY(sandboxCommand(redis, {"ACL", "SETUSER", "cwb-noinfo", "on", ">Noinfo-pass-1", "~*", "+@all", "-info"}));
+        const CliResult noperm = runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--no-save"_s, u"--target"_s,
+                                         u"redis://cwb-noinfo@127.0.0.1:%1"_s.arg(redis.port())},
+                                        30000, {}, {u"CWB_REDIS_PASSWORD=Noinfo-pass-1"_s});
+        QCOMPARE(noperm.exitCode, 3);
+        QVERIFY2(noperm.err.contains("NOPERM"), noperm.err.constData());
+        const CliResult select = runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--no-save"_s, u"--target"_s,
+                                         u"redis://127.0.0.1:%1/99"_s.arg(redis.port())});
+        QCOMPARE(select.exitCode, 3);
+        QVERIFY2(select.err.contains("SELECT 99"), select.err.constData());
+    }
+
+    // NaN, infinities and out-of-range numbers are refused with the option named.
+    void numericOptionsRefuseNanInfinityAndRange_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("option");
+        const QStringList run{u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, u"redis://127.0.0.1:1"_s};
+        QTest::newRow("max-error-rate nan") << run + QStringList{u"--max-error-rate"_s, u"nan"_s} << u"--max-error-rate"_s;
+        QTest::newRow("duration inf") << run + QStringList{u"--duration"_s, u"inf"_s} << u"--duration"_s;
+        QTest::newRow("metrics-port 65536") << QStringList{u"monitor"_s, u"--target"_s, u"redis://127.0.0.1:1"_s,
+                                                           u"--metrics-port"_s, u"65536"_s}
+                                            << u"--metrics-port"_s;
+        QTest::newRow("memory-budget overflow") << QStringList{u"tune"_s, u"--target"_s, u"redis://127.0.0.1:1"_s,
+                                                               u"--memory-budget"_s, u"99999999999999999999G"_s}
+                                                << u"--memory-budget"_s;
+        QTest::newRow("optimize step inf") << QStringList{u"optimize"_s, u"batching"_s, u"--step"_s, u"inf"_s}
+                                           << u"--step"_s;
+        QTest::newRow("warm effect duration nan") << QStringList{u"warm"_s, u"effect"_s, u"--duration"_s, u"nan"_s}
+                                                  << u"--duration"_s;
+        QTest::newRow("bench set nan") << QStringList{u"bench"_s, u"concurrent-writes"_s, u"--set"_s, u"durationSec=nan"_s}
+                                       << u"--set"_s;
+        QTest::newRow("runs limit -1") << QStringList{u"runs"_s, u"--limit"_s, u"-1"_s} << u"--limit"_s;
+    }
+
+    void numericOptionsRefuseNanInfinityAndRange()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, option);
+        const CliResult r = runCli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(option.toUtf8()), r.err.constData());
+    }
+
+    // Issue 21: usage lines name the command, not the binary's full path.
+    void usageShowsTheCommand()
+    {
+        for (const QStringList &args : {QStringList{u"run"_s, u"--help"_s}, QStringList{u"warm"_s, u"run"_s, u"--help"_s},
+                                        QStringList{u"tune"_s, u"--help"_s}, QStringList{u"cleanup"_s, u"--help"_s}}) {
+            const CliResult r = runCli(args);
+            QCOMPARE(r.exitCode, 0);
+            const QString usage = args.mid(0, args.size() - 1).join(u' ');
+            QVERIFY2(r.out.startsWith(u"Usage: cache-workbench-cli %1 "_s.arg(usage).toUtf8()), r.out.constData());
+            QVERIFY2(!r.out.contains(CWB_CLI_PATH), r.out.constData());
+        }
     }
 
     void presetsListsTheSeven()

@@ -4,10 +4,20 @@
 
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
+#include <vector>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -27,6 +37,12 @@ private slots:
     void importedRegressionExits5();
     void badInput();
     void noSaveSkipsTheStore();
+    void pathsThatAreNotStoresAreLeftAlone();
+    void lockedStoreIsReportedNotReplaced();
+    void outputsOnTheStoreAreRefused();
+    void concurrentCreationLosesNothing();
+    void readOnlyStoreIsRefusedBeforeTheRun();
+    void noStoreStressCommand();
 
 private:
     QStringList db() const { return {u"--db"_s, m_db}; }
@@ -182,15 +198,187 @@ void TestCliStore::badInput()
     QVERIFY(r.err.contains("line 1"));
     r = cwb::test::runCli(QStringList{u"baseline"_s, u"frobnicate"_s} + db());
     QCOMPARE(r.exitCode, 2);
-    // A corrupt store: moved aside with a message, the command still works.
-    const QString bad = m_dir.filePath(u"bad.sqlite"_s);
-    QFile f(bad);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("garbage, not sqlite");
-    f.close();
-    r = cwb::test::runCli({u"runs"_s, u"--db"_s, bad});
-    QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.err.contains("moved to"), r.err.constData());
+    // A threshold that is not a finite number would disable the regression gate: refused.
+    for (const QString &bad : {u"nan"_s, u"inf"_s, u"-inf"_s, u"-1"_s}) {
+        r = cwb::test::runCli(QStringList{u"compare"_s, m_runId, u"--threshold"_s, bad} + db());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--threshold"), r.err.constData());
+        r = cwb::test::runCli(QStringList{u"report"_s, u"--compare"_s, m_runId, u"--threshold"_s, bad, u"--out"_s,
+                                          m_dir.filePath(u"x.html"_s)} + db());
+        QCOMPARE(r.exitCode, 2);
+    }
+}
+
+// A --db that is not a store of ours is refused with a sentence and left exactly as it was,
+// by every command, the read-only ones included.
+void TestCliStore::pathsThatAreNotStoresAreLeftAlone()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"folder"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const QString text = dir.filePath(u"notes.txt"_s);
+    QFile t(text);
+    QVERIFY(t.open(QIODevice::WriteOnly));
+    t.write("garbage, not sqlite\n");
+    t.close();
+    const QString foreign = dir.filePath(u"other-app.sqlite"_s);
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
+        other.setDatabaseName(foreign);
+        QVERIFY(other.open());
+        QSqlQuery q(other);
+        QVERIFY(q.exec(u"CREATE TABLE contacts (name TEXT)"_s));
+        QVERIFY(q.exec(u"INSERT INTO contacts VALUES ('ada')"_s));
+        q.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(u"other"_s);
+    const auto bytesOf = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+    };
+    const QByteArray textBefore = bytesOf(text), foreignBefore = bytesOf(foreign);
+    for (const QString &path : {folder, text, foreign}) {
+        for (const QStringList &command : {QStringList{u"runs"_s}, QStringList{u"baseline"_s, u"show"_s},
+                                           QStringList{u"import"_s, u"--format"_s, u"redis-benchmark"_s,
+                                                       QStringLiteral(CWB_TEST_DATA_DIR "/redis-benchmark-set-get.csv")},
+                                           QStringList{u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s,
+                                                       u"redis://127.0.0.1:1"_s}}) {
+            const auto r = cwb::test::runCli(command + QStringList{u"--db"_s, path});
+            QVERIFY2(r.exitCode == 1, qPrintable(command.join(u' ') + u" "_s + path + u": "_s + QString::fromUtf8(r.err)));
+            QVERIFY2(r.err.contains("not a Cache Workbench result store") && r.err.contains("left untouched"),
+                     r.err.constData());
+        }
+    }
+    QVERIFY(QFileInfo(folder).isDir());
+    QCOMPARE(bytesOf(text), textBefore);
+    QCOMPARE(bytesOf(foreign), foreignBefore);
+    QCOMPARE(QDir(dir.path()).entryList({u"*.corrupt-*"_s}).size(), 0);
+}
+
+// A store that another process holds locked is waited for and then reported as locked: never
+// taken for a damaged file and replaced.
+void TestCliStore::lockedStoreIsReportedNotReplaced()
+{
+    const QString store = m_dir.filePath(u"locked.sqlite"_s);
+    QVERIFY(QFile::copy(m_db, store));
+    QProcess holder;
+    holder.start(QStringLiteral(CWB_STORE_HELPER_PATH), {u"lock"_s, store});
+    QVERIFY(holder.waitForStarted(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(holder.canReadLine() || holder.state() != QProcess::Running, 10000);
+    QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
+    auto r = cwb::test::runCli({u"runs"_s, u"--db"_s, store});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("is locked by another process"), r.err.constData());
+    QCOMPARE(QDir(m_dir.path()).entryList({u"locked.sqlite.corrupt-*"_s}).size(), 0);
+    holder.closeWriteChannel(); // the helper lets go
+    QVERIFY(holder.waitForFinished(10000));
+    r = cwb::test::runCli({u"runs"_s, u"--db"_s, store});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains(m_runId.left(8).toUtf8())); // the runs it held are all there
+}
+
+// --json, --out and reports never land on the store or its -wal/-shm, by any name.
+void TestCliStore::outputsOnTheStoreAreRefused()
+{
+    QFile store(m_db);
+    QVERIFY(store.open(QIODevice::ReadOnly));
+    const QByteArray header = store.read(100);
+    store.close();
+    const QString link = m_dir.filePath(u"link-to-store.json"_s);
+    QVERIFY(QFile::link(m_db, link));
+    const QList<QStringList> commands{
+        {u"export"_s, u"--run"_s, m_runId, u"--format"_s, u"json"_s, u"--out"_s, m_db},
+        {u"export"_s, u"--run"_s, m_runId, u"--format"_s, u"csv"_s, u"--out"_s, m_db + u"-wal"_s},
+        {u"export"_s, u"--run"_s, m_runId, u"--format"_s, u"csv"_s, u"--out"_s, link},
+        {u"report"_s, u"--run"_s, m_runId, u"--out"_s, m_db + u"-shm"_s},
+        {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, u"redis://127.0.0.1:1"_s, u"--json"_s, m_db},
+        {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, u"redis://127.0.0.1:1"_s, u"--no-save"_s,
+         u"--csv"_s, link},
+    };
+    for (const QStringList &command : commands) {
+        const auto r = cwb::test::runCli(command + db());
+        QVERIFY2(r.exitCode == 2, qPrintable(command.join(u' ') + u": "_s + QString::number(r.exitCode)));
+        QVERIFY2(r.err.contains("is the result store"), r.err.constData());
+    }
+    QVERIFY(store.open(QIODevice::ReadOnly));
+    QCOMPARE(store.read(100), header);
+    store.close();
+    const auto r = cwb::test::runCli(QStringList{u"runs"_s} + db());
+    QVERIFY2(r.exitCode == 0 && r.out.contains(m_runId.left(8).toUtf8()), r.err.constData());
+}
+
+// Processes creating the same new store at once take turns: every run that printed its id is in it.
+void TestCliStore::concurrentCreationLosesNothing()
+{
+    QTemporaryDir dir;
+    const QString fresh = dir.filePath(u"new/fresh.sqlite"_s);
+    std::vector<std::unique_ptr<QProcess>> importers;
+    for (int i = 0; i < 6; ++i) {
+        auto p = std::make_unique<QProcess>();
+        p->start(QStringLiteral(CWB_CLI_PATH), {u"import"_s, u"--format"_s, u"redis-benchmark"_s,
+                                                QStringLiteral(CWB_TEST_DATA_DIR "/redis-benchmark-set-get.csv"),
+                                                u"--db"_s, fresh});
+        importers.push_back(std::move(p));
+    }
+    QStringList ids;
+    for (auto &p : importers) {
+        QVERIFY(p->waitForFinished(60000));
+        const QByteArray out = p->readAllStandardOutput();
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        const auto m = QRegularExpression(u"imported run ([0-9a-f-]{36})"_s).match(QString::fromUtf8(out));
+        QVERIFY2(m.hasMatch(), out.constData());
+        ids << m.captured(1);
+    }
+    const auto r = cwb::test::runCli({u"runs"_s, u"--json"_s, u"--db"_s, fresh});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const auto doc = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(doc.size(), size_t(6));
+    for (const auto &row : doc)
+        QVERIFY(ids.contains(QString::fromStdString(row["runId"].get<std::string>())));
+    QCOMPARE(QDir(dir.filePath(u"new"_s)).entryList({u"*.corrupt-*"_s}).size(), 0);
+}
+
+// A store this process may not write is found before the load starts, not after it.
+void TestCliStore::readOnlyStoreIsRefusedBeforeTheRun()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to run the CLI as another user");
+    QTemporaryDir dir;
+    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                  | QFileDevice::ReadOther | QFileDevice::ExeOther));
+    const QString copy = dir.filePath(u"readonly.sqlite"_s);
+    QVERIFY(QFile::copy(m_db, copy));
+    QVERIFY(QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, dir.path());
+    cli.setProcessEnvironment(env);
+    // As "nobody", with a target nothing listens on: exit 3 would mean the run had started.
+    cli.start(u"setpriv"_s, {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, QStringLiteral(CWB_CLI_PATH),
+                             u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, u"redis://127.0.0.1:1"_s,
+                             u"--db"_s, copy});
+    QVERIFY(cli.waitForFinished(30000));
+    const QByteArray err = cli.readAllStandardError();
+    if (err.contains("Permission denied") && !err.contains("read-only"))
+        QSKIP("the build tree is not readable by nobody");
+    QCOMPARE(cli.exitCode(), 1);
+    QVERIFY2(err.contains("is read-only"), err.constData());
+    // Reading it still works for that user.
+    cli.start(u"setpriv"_s, {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, QStringLiteral(CWB_CLI_PATH),
+                             u"runs"_s, u"--db"_s, copy});
+    QVERIFY(cli.waitForFinished(30000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QVERIFY(cli.readAllStandardOutput().contains(m_runId.left(8).toUtf8()));
+}
+
+// The shipped CLI has no command that writes made-up runs.
+void TestCliStore::noStoreStressCommand()
+{
+    const auto r = cwb::test::runCli({u"store-stress"_s, u"--db"_s, m_dir.filePath(u"stress.sqlite"_s)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("unknown command 'store-stress'"));
+    QVERIFY(!QFile::exists(m_dir.filePath(u"stress.sqlite"_s)));
 }
 
 void TestCliStore::noSaveSkipsTheStore()

@@ -1,7 +1,9 @@
 #include "benchcommands.h"
 
+#include "commandline.h"
 #include "exitcodes.h"
 #include "interrupt.h"
+#include "outcome.h"
 #include "runreport.h"
 #include "targetoptions.h"
 #include "terminal.h"
@@ -9,12 +11,12 @@
 #include "bench/benchmark.h"
 #include "bench/benchmarkrunner.h"
 #include "bench/trends.h"
+#include "load/ownedkeys.h"
 #include "redis/redisconnection.h"
 #include "store/resultstore.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QSaveFile>
 
 #include <nlohmann/json.hpp>
 
@@ -182,7 +184,7 @@ int trendCommand(const QStringList &args)
         return ExitBadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (parser.positionalArguments().size() != 1) {
@@ -207,21 +209,12 @@ int trendCommand(const QStringList &args)
         targetLabel = endpoint->displayUri();
     }
     TrendOptions options;
-    bool ok = true;
-    if (parser.isSet(window)) {
-        options.window = parser.value(window).toInt(&ok);
-        if (!ok || options.window < 1) {
-            printError(QStringLiteral("--window: must be a whole number >= 1"));
-            return ExitBadInput;
-        }
-    }
-    if (parser.isSet(threshold)) {
-        options.thresholdPercent = parser.value(threshold).toDouble(&ok);
-        if (!ok || options.thresholdPercent <= 0) {
-            printError(QStringLiteral("--threshold: must be a number > 0"));
-            return ExitBadInput;
-        }
-    }
+    const auto windowValue = integerOption(parser, window, 1, 1000, options.window);
+    const auto thresholdValue = numberOption(parser, threshold, 0.001, 1e6, options.thresholdPercent);
+    if (!windowValue || !thresholdValue || !refuseStoreOutputs(parser, {&json}, parser.value(db)))
+        return ExitBadInput;
+    options.window = int(*windowValue);
+    options.thresholdPercent = *thresholdValue;
     ResultStore store;
     if (!openStore(store, parser, db))
         return ExitFailure;
@@ -242,11 +235,8 @@ int trendCommand(const QStringList &args)
                                     {"changePercent", m.changePercent}, {"samples", m.samples},
                                     {"higherIsBetter", m.higherIsBetter}, {"headline", m.headline},
                                     {"flag", trendFlagName(m.flag).toStdString()}});
-        QSaveFile file(parser.value(json));
-        if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::fromStdString(j.dump(2))) < 0 || !file.commit()) {
-            printError(QStringLiteral("--json: cannot write %1").arg(parser.value(json)));
+        if (!writeJsonFile(parser.value(json), j))
             return ExitFailure;
-        }
     }
     return report.overall == TrendFlag::Regressed ? ExitRegressed : ExitOk;
 }
@@ -255,8 +245,10 @@ int trendCommand(const QStringList &args)
 
 int benchCommand(const QStringList &args)
 {
-    if (!args.isEmpty() && args.first() == QLatin1String("trend"))
+    if (!args.isEmpty() && args.first() == QLatin1String("trend")) {
+        setCommandPath(QStringLiteral("bench trend"));
         return trendCommand(args.mid(1));
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Run the specialised benchmarks (all ten when no NAME is given)."));
@@ -271,14 +263,16 @@ int benchCommand(const QStringList &args)
     QCommandLineOption prefix{QStringLiteral("prefix"), QStringLiteral("Key prefix (default cwb:bench:)."), QStringLiteral("text")};
     QCommandLineOption set{QStringLiteral("set"), QStringLiteral("Parameter override [benchmark.]name=value; repeatable."), QStringLiteral("param")};
     QCommandLineOption noEviction{QStringLiteral("no-eviction-sandbox"), QStringLiteral("Skip the eviction part of memory-stress (it starts a local sandbox).")};
-    for (const auto *o : {&list, &json, &db, &noSave, &prefix, &set, &noEviction})
+    QCommandLineOption allowExisting{QStringLiteral("allow-existing-keys"),
+                                     QStringLiteral("Run even when the prefix already holds keys (they are never deleted or overwritten).")};
+    for (const auto *o : {&list, &json, &db, &noSave, &prefix, &set, &noEviction, &allowExisting})
         parser.addOption(*o);
     if (!parser.parse(QStringList{QStringLiteral("bench")} + args)) {
         printError(parser.errorText());
         return ExitBadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (parser.isSet(list))
@@ -306,7 +300,7 @@ int benchCommand(const QStringList &args)
         const qsizetype eq = item.indexOf(QLatin1Char('='));
         bool ok = false;
         const double value = eq > 0 ? item.mid(eq + 1).toDouble(&ok) : 0;
-        if (eq <= 0 || !ok) {
+        if (eq <= 0 || !ok || !std::isfinite(value)) {
             printError(QStringLiteral("--set: '%1' is not [benchmark.]name=number").arg(item));
             return ExitBadInput;
         }
@@ -341,15 +335,26 @@ int benchCommand(const QStringList &args)
         }
     }
 
+    if (!refuseStoreOutputs(parser, {&json}, parser.value(db)))
+        return ExitBadInput;
     int exitCode = ExitOk;
     const auto endpoint = targetOptions.resolve(parser, QStringLiteral("redis://127.0.0.1:6379"), &exitCode);
     if (!endpoint)
         return exitCode;
+    const QString keyPrefix = parser.isSet(prefix) ? parser.value(prefix) : BenchmarkContext().keyPrefix;
     {
         RedisConnection probe(*endpoint);
         if (!probe.connect()) {
             printError(QStringLiteral("cannot connect to %1: %2").arg(endpoint->displayUri(), probe.lastError().message));
             return ExitCannotConnect;
+        }
+        // The prefix once, before any benchmark: each benchmark then claims its own namespace.
+        ClaimOptions claimOptions;
+        claimOptions.allowExistingKeys = parser.isSet(allowExisting);
+        const NamespaceClaim claim = claimNamespace(probe, keyPrefix, claimOptions);
+        if (!claim.ok()) {
+            printError(claim.error.message);
+            return claim.error.kind == RedisErrorKind::None ? ExitBadInput : ExitCannotConnect;
         }
     }
     std::unique_ptr<ResultStore> store;
@@ -357,6 +362,12 @@ int benchCommand(const QStringList &args)
         store = std::make_unique<ResultStore>();
         if (!openStore(*store, parser, db))
             return ExitFailure;
+        if (!store->isWritable()) {
+            printError(QStringLiteral("the result store %1 is read-only, so nothing could be saved; give a writable "
+                                      "--db or --no-save")
+                           .arg(store->path()));
+            return ExitFailure;
+        }
     }
 
     std::optional<InterruptScope> interrupts(std::in_place);
@@ -364,6 +375,7 @@ int benchCommand(const QStringList &args)
     total.start();
     nlohmann::json documents = nlohmann::json::array();
     bool anyFailed = false;
+    int keysExit = ExitOk;
     int index = 0;
     for (const auto &benchmark : benchmarks) {
         if (interruptFlag().load())
@@ -372,11 +384,11 @@ int benchCommand(const QStringList &args)
         BenchmarkContext context;
         context.endpoint = *endpoint;
         context.targetLabel = targetOptions.usesSandbox() ? kSandboxLabel : QString();
-        if (parser.isSet(prefix))
-            context.keyPrefix = parser.value(prefix);
+        context.keyPrefix = keyPrefix;
         context.parameters = overrides[benchmark->name()];
         context.cancel = &interruptFlag();
         context.allowEvictionSandbox = !parser.isSet(noEviction);
+        context.allowExistingKeys = parser.isSet(allowExisting);
         const QString head = QStringLiteral("[%1/%2] %3").arg(index).arg(benchmarks.size()).arg(benchmark->name());
         context.progress = [&head](double fraction, const QString &what) {
             printProgress(QStringLiteral("%1 %2% %3").arg(head).arg(int(fraction * 100)).arg(what));
@@ -385,9 +397,13 @@ int benchCommand(const QStringList &args)
         endProgress();
         printOut(formatResult(result));
         anyFailed = anyFailed || result.status == BenchmarkStatus::Failed;
+        keysExit = strongerExit(keysExit, reportKeysLeft(result.keysLeft, result.keyNamespace,
+                                                         QStringLiteral("the benchmark's cleanup failed"),
+                                                         endpoint->displayUri()));
         documents.push_back(benchmarkResultToJson(result));
         documents.back()["keyMetrics"] = keyMetricsJson(result);
-        if (store && result.status == BenchmarkStatus::Completed) {
+        // A stopped benchmark is kept too, marked cancelled (trends read completed runs only).
+        if (store && result.status != BenchmarkStatus::Failed) {
             QString error;
             if (saveBenchmarkResult(*store, result, &error).isEmpty())
                 printError(QStringLiteral("cannot store the result of %1: %2").arg(result.benchmark, error));
@@ -401,15 +417,13 @@ int benchCommand(const QStringList &args)
                                  {"version", 1},
                                  {"totalSec", double(total.elapsed()) / 1000},
                                  {"results", documents}};
-        QSaveFile file(parser.value(json));
-        if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::fromStdString(doc.dump(2))) < 0 || !file.commit()) {
-            printError(QStringLiteral("--json: cannot write %1").arg(parser.value(json)));
-            return ExitFailure;
-        }
+        if (!writeJsonFile(parser.value(json), doc))
+            anyFailed = true;
     }
+    int result = strongerExit(keysExit, anyFailed ? ExitFailure : ExitOk);
     if (interruptFlag().load())
-        return ExitFailure;
-    return anyFailed ? ExitFailure : ExitOk;
+        result = strongerExit(result, ExitInterrupted);
+    return result;
 }
 
 } // namespace cwb::cli

@@ -134,7 +134,7 @@ int topologyCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Shows a Redis Cluster's topology.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (parser.isSet(target) == parser.isSet(sandbox)) {
@@ -208,7 +208,7 @@ int simulateCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Simulates sharding a key set over N nodes.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     auto integer = [&parser](const QCommandLineOption &o, qint64 fallback, qint64 lo, qint64 hi, qint64 *out) {
@@ -347,7 +347,7 @@ int failoverCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Runs CLUSTER FAILOVER on a replica.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (!parser.isSet(target) || !parser.isSet(node)) {
@@ -379,6 +379,7 @@ int clusterCommand(const QStringList &args)
         return args.isEmpty() ? ExitBadInput : ExitOk;
     }
     const QString sub = args.first();
+    setCommandPath(QStringLiteral("cluster ") + sub);
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("topology"))
         return topologyCommand(rest);

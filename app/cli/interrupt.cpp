@@ -6,7 +6,10 @@ namespace cwb::cli {
 
 namespace {
 
+constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
 std::atomic<bool> g_interrupted{false};
+int g_depth = 0; // scopes open (on the main thread)
 std::atomic<InterruptScope::StopHook> g_stopHook{nullptr};
 
 void onSignal(int signal)
@@ -27,21 +30,24 @@ std::atomic<bool> &interruptFlag()
     return g_interrupted;
 }
 
-InterruptScope::InterruptScope(StopHook onFirstSignal, bool alsoTerminate) : m_alsoTerminate(alsoTerminate)
+InterruptScope::InterruptScope(StopHook onFirstSignal)
 {
-    g_interrupted.store(false);
-    g_stopHook.store(onFirstSignal);
-    m_previousInt = std::signal(SIGINT, onSignal);
-    if (m_alsoTerminate)
-        m_previousTerm = std::signal(SIGTERM, onSignal);
+    if (g_depth++ == 0)
+        g_interrupted.store(false);
+    m_previousHook = g_stopHook.exchange(onFirstSignal);
+    for (int i = 0; i < 3; ++i)
+        m_previous[i] = std::signal(kStopSignals[i], onSignal);
+    // A signal that came before this scope (while an outer one was open) stops its work too.
+    if (onFirstSignal && g_interrupted.load())
+        onFirstSignal();
 }
 
 InterruptScope::~InterruptScope()
 {
-    g_stopHook.store(nullptr);
-    std::signal(SIGINT, m_previousInt);
-    if (m_alsoTerminate)
-        std::signal(SIGTERM, m_previousTerm);
+    g_stopHook.store(m_previousHook);
+    for (int i = 0; i < 3; ++i)
+        std::signal(kStopSignals[i], m_previous[i]);
+    --g_depth;
 }
 
 } // namespace cwb::cli

@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "exitcodes.h"
 #include "interrupt.h"
+#include "outcome.h"
 #include "runreport.h"
 #include "storecommands.h"
 #include "targetoptions.h"
@@ -15,11 +16,11 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QSaveFile>
 
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <cmath>
 
 namespace cwb::cli {
 
@@ -43,7 +44,9 @@ struct RunOverrides
     QCommandLineOption threads{QStringLiteral("threads"), QStringLiteral("Worker threads (0 = cores)."), QStringLiteral("n")};
     QCommandLineOption warmup{QStringLiteral("warmup"), QStringLiteral("Warm-up seconds, excluded from results."), QStringLiteral("s")};
     QCommandLineOption prefix{QStringLiteral("prefix"), QStringLiteral("Key prefix."), QStringLiteral("text")};
-    QCommandLineOption noCleanup{QStringLiteral("no-cleanup"), QStringLiteral("Keep the keys written under the prefix.")};
+    QCommandLineOption noCleanup{QStringLiteral("no-cleanup"), QStringLiteral("Keep the keys the run wrote (its namespace under the prefix).")};
+    QCommandLineOption allowExisting{QStringLiteral("allow-existing-keys"),
+                                     QStringLiteral("Run even when the prefix already holds keys (they are never deleted or overwritten).")};
     QCommandLineOption readFromReplicas{QStringLiteral("read-from-replicas"),
                                         QStringLiteral("Redis Cluster: send reads to the slots' replicas (READONLY).")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Write the result as JSON to FILE."), QStringLiteral("file")};
@@ -52,7 +55,7 @@ struct RunOverrides
 
     void addTo(QCommandLineParser &parser)
     {
-        for (const auto *o : {&duration, &users, &rps, &pipeline, &threads, &warmup, &prefix, &noCleanup,
+        for (const auto *o : {&duration, &users, &rps, &pipeline, &threads, &warmup, &prefix, &noCleanup, &allowExisting,
                               &readFromReplicas, &json, &csv, &maxErrorRate})
             parser.addOption(*o);
     }
@@ -66,7 +69,8 @@ struct RunOverrides
                 return true;
             bool ok = false;
             const double v = parser.value(o).toDouble(&ok);
-            if (!ok) {
+            // toDouble() takes "nan" and "inf"; the config's own checks then see a real number.
+            if (!ok || !std::isfinite(v)) {
                 *error = QStringLiteral("--%1: '%2' is not a number").arg(o.names().first(), parser.value(o));
                 return false;
             }
@@ -87,6 +91,13 @@ struct RunOverrides
             j["readFromReplicas"] = true;
         return j;
     }
+
+    LoadRun::Options runOptions(const QCommandLineParser &parser) const
+    {
+        LoadRun::Options options;
+        options.allowExistingKeys = parser.isSet(allowExisting);
+        return options;
+    }
 };
 
 QString progressLine(const RunSnapshot &s)
@@ -102,14 +113,14 @@ QString progressLine(const RunSnapshot &s)
         .arg(s.totalUsers);
 }
 
-// Runs one configured test with a progress line; Ctrl+C stops it early.
-RunResult runOne(const LoadTestConfig &config, const Endpoint &endpoint)
+// Runs one configured test with a progress line; a stop signal ends it early (still reported).
+RunResult runOne(const LoadTestConfig &config, const Endpoint &endpoint, const LoadRun::Options &options)
 {
-    LoadRun run(config, endpoint);
+    LoadRun run(config, endpoint, options);
     g_currentRun.store(&run);
     RunResult result;
     {
-        const InterruptScope interrupts(stopCurrentRun);
+        const InterruptScope interrupts(stopCurrentRun); // stops the run at once if a signal came already
         result = run.execute([](const RunSnapshot &s) { printProgress(progressLine(s)); });
     }
     g_currentRun.store(nullptr);
@@ -117,16 +128,12 @@ RunResult runOne(const LoadTestConfig &config, const Endpoint &endpoint)
     return result;
 }
 
-int exitCodeFor(const RunResult &result)
+// Saves a run that measured something (a failed one too, marked failed); false on a store error.
+bool saveIfMeasured(ResultStore *store, const RunResult &result, const QString &preset, const QString &suiteId)
 {
-    if (result.status != RunStatus::Failed)
-        return ExitOk;
-    switch (result.failureKind) {
-    case RedisErrorKind::None: return ExitBadInput;
-    case RedisErrorKind::ServerError:
-    case RedisErrorKind::OutOfMemory: return ExitFailure;
-    default: return ExitCannotConnect;
-    }
+    if (!store || !runHasMeasurements(result))
+        return true;
+    return !saveRunToStore(*store, result, preset, suiteId).isEmpty();
 }
 
 } // namespace
@@ -147,7 +154,7 @@ int runCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Runs one load test, prints its summary and saves it in the result store.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (parser.isSet(preset) == parser.isSet(configFile)) {
@@ -191,20 +198,16 @@ int runCommand(const QStringList &args)
             printError(issue.toString());
         return ExitBadInput;
     }
-    double maxErrorRate = -1;
-    if (parser.isSet(overrides.maxErrorRate)) {
-        bool ok = false;
-        maxErrorRate = parser.value(overrides.maxErrorRate).toDouble(&ok);
-        if (!ok || maxErrorRate < 0 || maxErrorRate > 100) {
-            printError(QStringLiteral("--max-error-rate: expected a percentage from 0 to 100"));
-            return ExitBadInput;
-        }
-    }
+    const std::optional<double> maxErrorRate = numberOption(parser, overrides.maxErrorRate, 0, 100, -1);
+    if (!maxErrorRate)
+        return ExitBadInput;
+    if (!refuseStoreOutputs(parser, {&overrides.json, &overrides.csv}, storeOptions.path(parser)))
+        return ExitBadInput;
 
-    // The store opens before the run: a broken store should not cost a whole run's time.
+    // The store opens before the run: a broken or read-only store should not cost a whole run.
     ResultStore store;
     const bool save = !parser.isSet(storeOptions.noSave);
-    if (save && !storeOptions.open(parser, store))
+    if (save && !storeOptions.openForWriting(parser, store))
         return ExitFailure;
 
     int exitCode = ExitOk;
@@ -212,26 +215,16 @@ int runCommand(const QStringList &args)
     if (!endpoint)
         return exitCode;
 
-    const RunResult result = runOne(*merged.config, *endpoint);
+    const RunResult result = runOne(*merged.config, *endpoint, overrides.runOptions(parser));
     printOut(formatRunReport(result));
-    if (save && result.status != RunStatus::Failed
-        && saveRunToStore(store, result, parser.isSet(preset) ? parser.value(preset) : QString(), {}).isEmpty())
-        return ExitFailure;
+    exitCode = finishRun(result, *maxErrorRate);
+    if (!saveIfMeasured(save ? &store : nullptr, result, parser.isSet(preset) ? parser.value(preset) : QString(), {}))
+        exitCode = strongerExit(exitCode, ExitFailure);
     if (parser.isSet(overrides.json) && !writeOutputFile(parser.value(overrides.json), QByteArray::fromStdString(runResultToJson(result).dump(2))))
-        return ExitFailure;
+        exitCode = strongerExit(exitCode, ExitFailure);
     if (parser.isSet(overrides.csv) && !writeOutputFile(parser.value(overrides.csv), runSeriesToCsv(result)))
-        return ExitFailure;
-    if (result.status == RunStatus::Failed) {
-        printError(result.failureReason);
-        return exitCodeFor(result);
-    }
-    if (maxErrorRate >= 0 && result.errorRate() * 100.0 > maxErrorRate) {
-        printError(QStringLiteral("error rate %1% is above --max-error-rate %2%")
-                       .arg(QString::number(result.errorRate() * 100.0, 'f', 2))
-                       .arg(maxErrorRate));
-        return ExitTooManyErrors;
-    }
-    return ExitOk;
+        exitCode = strongerExit(exitCode, ExitFailure);
+    return exitCode;
 }
 
 int suiteCommand(const QStringList &args)
@@ -247,7 +240,7 @@ int suiteCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Runs a suite of load tests in sequence.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (parser.positionalArguments().size() != 1) {
@@ -276,9 +269,12 @@ int suiteCommand(const QStringList &args)
         tests.push_back(*merged.config);
     }
 
+    const std::optional<double> maxErrorRate = numberOption(parser, overrides.maxErrorRate, 0, 100, -1);
+    if (!maxErrorRate || !refuseStoreOutputs(parser, {&overrides.json}, storeOptions.path(parser)))
+        return ExitBadInput;
     ResultStore store;
     const bool save = !parser.isSet(storeOptions.noSave);
-    if (save && !storeOptions.open(parser, store))
+    if (save && !storeOptions.openForWriting(parser, store))
         return ExitFailure;
 
     int exitCode = ExitOk;
@@ -297,28 +293,27 @@ int suiteCommand(const QStringList &args)
 
     std::vector<RunResult> results;
     nlohmann::json documents = nlohmann::json::array();
-    for (size_t i = 0; i < tests.size(); ++i) {
+    // One scope for the whole suite: a signal between two tests (while saving) still stops it.
+    const InterruptScope interrupts;
+    for (size_t i = 0; i < tests.size() && !interruptFlag().load(); ++i) {
         if (stderrIsTerminal())
             printError(QStringLiteral("test %1 of %2: %3").arg(i + 1).arg(tests.size()).arg(tests[i].testName));
-        results.push_back(runOne(tests[i], *endpoint));
+        results.push_back(runOne(tests[i], *endpoint, overrides.runOptions(parser)));
         printOut(formatRunReport(results.back()) + QLatin1Char('\n'));
-        if (save && results.back().status != RunStatus::Failed
-            && saveRunToStore(store, results.back(), tests[i].testName, suiteId).isEmpty())
-            return ExitFailure;
+        exitCode = strongerExit(exitCode, finishRun(results.back(), *maxErrorRate));
+        if (!saveIfMeasured(save ? &store : nullptr, results.back(), tests[i].testName, suiteId))
+            exitCode = strongerExit(exitCode, ExitFailure);
         documents.push_back(runResultToJson(results.back()));
-        if (results.back().status == RunStatus::Failed) {
-            printError(results.back().failureReason);
-            exitCode = exitCodeFor(results.back());
-            break;
-        }
-        if (interruptFlag().load())
+        if (results.back().status == RunStatus::Failed)
             break;
     }
+    if (interruptFlag().load())
+        exitCode = strongerExit(exitCode, ExitInterrupted);
     printOut(formatSuiteReport(name, results));
     if (parser.isSet(overrides.json)) {
         const nlohmann::json doc{{"schema", "cache-workbench/suite"}, {"version", 1}, {"suite", name.toStdString()}, {"runs", documents}};
         if (!writeOutputFile(parser.value(overrides.json), QByteArray::fromStdString(doc.dump(2))))
-            return ExitFailure;
+            return strongerExit(exitCode, ExitFailure);
     }
     return exitCode;
 }

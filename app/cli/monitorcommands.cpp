@@ -1,5 +1,6 @@
 #include "monitorcommands.h"
 
+#include "commandline.h"
 #include "exitcodes.h"
 #include "interrupt.h"
 #include "targetoptions.h"
@@ -18,9 +19,9 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QSaveFile>
 #include <QTimer>
 
+#include <chrono>
 #include <cstdio>
 #include <optional>
 
@@ -101,7 +102,7 @@ int monitorCommand(const QStringList &args)
         return ExitBadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
 
@@ -134,22 +135,17 @@ int monitorCommand(const QStringList &args)
         for (const AlertRule &rule : *parsed)
             settings.rules.push_back(rule);
     }
-    const auto positiveInt = [&](const QCommandLineOption &o, int min, int *value) {
-        if (!parser.isSet(o))
-            return true;
-        bool ok = false;
-        *value = parser.value(o).toInt(&ok);
-        if (!ok || *value < min) {
-            printError(QStringLiteral("--%1: '%2' must be a whole number of at least %3")
-                           .arg(o.names().first(), parser.value(o)).arg(min));
-            return false;
-        }
-        return true;
-    };
-    int maxSamples = 0, durationSec = 0, port = -1;
-    if (!positiveInt(interval, 100, &settings.collectionIntervalMs) || !positiveInt(samples, 1, &maxSamples)
-        || !positiveInt(duration, 1, &durationSec) || !positiveInt(metricsPort, 0, &port))
+    const auto intervalMs = integerOption(parser, interval, 100, 86'400'000, settings.collectionIntervalMs);
+    const auto maxSamplesValue = integerOption(parser, samples, 1, 100'000'000, 0);
+    const auto durationValue = integerOption(parser, duration, 1, 31'536'000, 0);
+    // 0: any free port (the address is printed); a number above 65535 is refused, not wrapped.
+    const auto portValue = integerOption(parser, metricsPort, 0, 65535, -1);
+    if (!intervalMs || !maxSamplesValue || !durationValue || !portValue || !refuseStoreOutputs(parser, {&out}))
         return ExitBadInput;
+    settings.collectionIntervalMs = int(*intervalMs);
+    const qint64 maxSamples = *maxSamplesValue;
+    const qint64 durationSec = *durationValue;
+    const int port = int(*portValue);
     if (parser.isSet(samples) && parser.isSet(duration)) {
         printError(QStringLiteral("use either --samples or --duration, not both"));
         return ExitBadInput;
@@ -220,15 +216,18 @@ int monitorCommand(const QStringList &args)
     if (table)
         printOut(tableHeader());
 
-    std::optional<InterruptScope> interrupts(std::in_place, nullptr, true);
+    std::optional<InterruptScope> interrupts(std::in_place);
     QTimer stopCheck;
+    bool stoppedBySignal = false;
     QObject::connect(&stopCheck, &QTimer::timeout, &loop, [&] {
-        if (interruptFlag().load())
+        if (interruptFlag().load()) {
+            stoppedBySignal = true;
             loop.quit();
+        }
     });
     stopCheck.start(100);
     if (durationSec > 0)
-        QTimer::singleShot(durationSec * 1000, &loop, &QEventLoop::quit);
+        QTimer::singleShot(std::chrono::seconds(durationSec), &loop, &QEventLoop::quit);
     service.start(*endpoint);
     loop.exec();
     service.stop();
@@ -258,15 +257,13 @@ int monitorCommand(const QStringList &args)
                 output += tableRow(s).toUtf8();
     }
     if (parser.isSet(out)) {
-        QSaveFile file(parser.value(out));
-        if (!file.open(QIODevice::WriteOnly) || file.write(output) != output.size() || !file.commit()) {
-            printError(QStringLiteral("--out: cannot write %1: %2").arg(parser.value(out), file.errorString()));
+        if (!writeOutputFile(parser.value(out), output))
             return ExitFailure;
-        }
     } else if (!output.isEmpty()) {
         printOut(QString::fromUtf8(output));
     }
-    return ExitOk;
+    // Without --samples or --duration a signal is how monitoring ends; with one, it was cut short.
+    return stoppedBySignal && (maxSamples > 0 || durationSec > 0) ? ExitInterrupted : ExitOk;
 }
 
 } // namespace cwb::cli

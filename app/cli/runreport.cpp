@@ -36,16 +36,6 @@ QString opsRow(const QString &name, const OpCounters &c, double seconds)
         + QLatin1Char('\n');
 }
 
-QString errorBreakdown(const std::array<uint64_t, kRedisErrorKindCount> &errors)
-{
-    QStringList parts;
-    for (int k = 1; k < kRedisErrorKindCount; ++k) {
-        if (errors[size_t(k)])
-            parts << QStringLiteral("%1 %2").arg(errorKindName(RedisErrorKind(k))).arg(errors[size_t(k)]);
-    }
-    return parts.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 QString formatBytes(qint64 bytes)
@@ -74,9 +64,13 @@ QString formatRunReport(const RunResult &r)
     out += QStringLiteral("status %1").arg(runStatusName(r.status));
     if (r.status == RunStatus::Failed) {
         out += QStringLiteral(": %1\n").arg(r.failureReason);
-        return out;
+        // A run that failed during its load still shows what it measured.
+        if (r.total().count == 0 && r.series.empty())
+            return out;
+    } else {
+        out += QStringLiteral(" · ");
     }
-    out += QStringLiteral(" · measured %1 s · %2 users on %3 threads · %4 · pipeline %5\n")
+    out += QStringLiteral("measured %1 s · %2 users on %3 threads · %4 · pipeline %5\n")
                .arg(QString::number(r.measuredSec, 'f', 1))
                .arg(c.concurrentUsers)
                .arg(r.client.workerThreads)
@@ -98,15 +92,16 @@ QString formatRunReport(const RunResult &r)
     out += QStringLiteral("throughput %1 ops/s · error rate %2 · hit rate %3\n")
                .arg(QString::number(r.throughput(), 'f', 1), percent(r.errorRate()), percent(r.hitRate()));
     if (all.errors)
-        out += QStringLiteral("errors by class: %1\n").arg(errorBreakdown(all.errorsByKind));
+        out += QStringLiteral("errors by class: %1\n").arg(describeErrorCounts(all.errorsByKind));
     if (const uint64_t connectErrors = r.totals.connectErrorCount())
         out += QStringLiteral("connection errors: %1 (%2), reconnects %3\n")
                    .arg(connectErrors)
-                   .arg(errorBreakdown(r.totals.connectErrors))
+                   .arg(describeErrorCounts(r.totals.connectErrors))
                    .arg(r.totals.reconnects);
     int outageSeconds = 0;
     for (const auto &s : r.series)
-        outageSeconds += (s.connectErrors > 0 || (s.ops > 0 && s.errors == s.ops)) ? 1 : 0;
+        // Connection trouble, not errors the server answered with (NOPERM, OOM, ...).
+        outageSeconds += (s.connectErrors > 0 || (s.ops > 0 && s.errors == s.ops && s.connectedUsers == 0)) ? 1 : 0;
     if (outageSeconds)
         out += QStringLiteral("seconds with connection failures: %1 of %2\n").arg(outageSeconds).arg(r.series.size());
     const auto &sv = r.server;
@@ -121,7 +116,7 @@ QString formatRunReport(const RunResult &r)
                                       : QStringLiteral("-"),
                     QString::number(r.clientCpuUsPerOp(), 'f', 2), formatBytes(r.client.rssPeak));
     if (r.keysCleanedUp >= 0)
-        out += QStringLiteral("cleanup: %1 keys under '%2' removed\n").arg(r.keysCleanedUp).arg(c.keyPrefix);
+        out += QStringLiteral("cleanup: %1 keys under '%2' removed\n").arg(r.keysCleanedUp).arg(r.keyNamespace);
     return out;
 }
 

@@ -23,11 +23,12 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <random>
 
 namespace cwb::cli {
 
 namespace {
+
+constexpr double kMaxThresholdPercent = 1e6;
 
 bool writeOut(const QCommandLineParser &parser, const QCommandLineOption &out, const QByteArray &bytes)
 {
@@ -36,12 +37,7 @@ bool writeOut(const QCommandLineParser &parser, const QCommandLineOption &out, c
         std::fflush(stdout);
         return true;
     }
-    QSaveFile file(parser.value(out));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        printError(QStringLiteral("--out: cannot write %1: %2").arg(parser.value(out), file.errorString()));
-        return false;
-    }
-    return true;
+    return writeOutputFile(parser.value(out), bytes);
 }
 
 QString num(double v, int decimals = 1)
@@ -120,14 +116,32 @@ void StoreOptions::addTo(QCommandLineParser &parser, bool withNoSave)
         parser.addOption(noSave);
 }
 
+QString StoreOptions::path(const QCommandLineParser &parser) const
+{
+    return ResultStore::resolveStorePath(parser.isSet(db) ? parser.value(db) : QString());
+}
+
 bool StoreOptions::open(const QCommandLineParser &parser, ResultStore &store) const
 {
-    if (!store.open(parser.isSet(db) ? parser.value(db) : QString())) {
+    if (!store.open(path(parser))) {
         printError(store.lastError());
         return false;
     }
     if (!store.recoveryMessage().isEmpty())
         printError(store.recoveryMessage());
+    return true;
+}
+
+bool StoreOptions::openForWriting(const QCommandLineParser &parser, ResultStore &store) const
+{
+    if (!open(parser, store))
+        return false;
+    if (!store.isWritable()) {
+        printError(QStringLiteral("the result store %1 is read-only, so nothing could be saved; give a writable --db "
+                                  "or --no-save")
+                       .arg(store.path()));
+        return false;
+    }
     return true;
 }
 
@@ -163,16 +177,14 @@ int runsCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Lists stored runs, newest first.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
-    bool ok = false;
     RunFilter filter;
-    filter.limit = parser.value(limit).toInt(&ok);
-    if (!ok || filter.limit < 0) {
-        printError(QStringLiteral("--limit: expected a number >= 0"));
+    const std::optional<qint64> limitValue = integerOption(parser, limit, 0, 1000000, 50);
+    if (!limitValue)
         return ExitBadInput;
-    }
+    filter.limit = int(*limitValue);
     filter.text = parser.value(text);
     filter.testName = parser.value(test);
     filter.target = parser.value(target);
@@ -239,7 +251,7 @@ int showCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Shows a stored run: summary and percentiles.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (parser.positionalArguments().size() != 1) {
@@ -310,7 +322,7 @@ int baselineCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Marks a run as the baseline for its test name and target.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     const QStringList pos = parser.positionalArguments();
@@ -359,19 +371,18 @@ int compareCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Compares a run with its baseline or another run; exit 5 when it regressed.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (parser.positionalArguments().size() != 1) {
         printError(QStringLiteral("compare: give one RUN (id or prefix)"));
         return ExitBadInput;
     }
-    bool ok = false;
-    const double pct = parser.value(threshold).toDouble(&ok);
-    if (!ok || pct < 0) {
-        printError(QStringLiteral("--threshold: expected a percentage >= 0"));
+    // A threshold of NaN or infinity would call every change "unchanged" and silently disable
+    // a CI regression gate.
+    const std::optional<double> pct = numberOption(parser, threshold, 0, kMaxThresholdPercent, 10);
+    if (!pct)
         return ExitBadInput;
-    }
     ResultStore db;
     if (!store.open(parser, db))
         return ExitFailure;
@@ -398,7 +409,7 @@ int compareCommand(const QStringList &args)
         printError(db.lastError());
         return ExitFailure;
     }
-    const Comparison c = compareRuns(*run, *reference, pct);
+    const Comparison c = compareRuns(*run, *reference, *pct);
     if (parser.isSet(json)) {
         nlohmann::json metrics = nlohmann::json::array();
         for (const MetricDelta &m : c.metrics) {
@@ -442,7 +453,7 @@ int exportCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Exports a stored run as CSV, JSON or Prometheus text.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (!parser.isSet(runOpt) || !parser.isSet(format)) {
@@ -455,6 +466,8 @@ int exportCommand(const QStringList &args)
         printError(QStringLiteral("--format: unknown format '%1'; use csv, csv-summary, json or prom").arg(f));
         return ExitBadInput;
     }
+    if (!refuseStoreOutputs(parser, {&out}, store.path(parser)))
+        return ExitBadInput;
     ResultStore db;
     if (!store.open(parser, db))
         return ExitFailure;
@@ -529,7 +542,7 @@ int reportCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Writes a self-contained HTML (or PDF) performance report.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (int(parser.isSet(runOpt)) + int(parser.isSet(suiteOpt)) + int(parser.isSet(compareOpt)) != 1) {
@@ -545,6 +558,8 @@ int reportCommand(const QStringList &args)
         printError(QStringLiteral("report: give --out FILE"));
         return ExitBadInput;
     }
+    if (!refuseStoreOutputs(parser, {&out}, store.path(parser)))
+        return ExitBadInput;
     ResultStore db;
     if (!store.open(parser, db))
         return ExitFailure;
@@ -573,12 +588,9 @@ int reportCommand(const QStringList &args)
         }
         html = suiteReportHtml(*suite, runs);
     } else {
-        bool ok = false;
-        const double pct = parser.value(threshold).toDouble(&ok);
-        if (!ok || pct < 0) {
-            printError(QStringLiteral("--threshold: expected a percentage >= 0"));
+        const std::optional<double> pct = numberOption(parser, threshold, 0, kMaxThresholdPercent, 10);
+        if (!pct)
             return ExitBadInput;
-        }
         const auto run = loadRunArg(db, parser.value(compareOpt));
         if (!run)
             return ExitBadInput;
@@ -594,7 +606,7 @@ int reportCommand(const QStringList &args)
         }
         if (!reference)
             return ExitBadInput;
-        html = comparisonReportHtml(*run, *reference, compareRuns(*run, *reference, pct));
+        html = comparisonReportHtml(*run, *reference, compareRuns(*run, *reference, *pct));
     }
     if (f == QLatin1String("pdf"))
         return renderPdf(html, parser.value(out));
@@ -615,7 +627,7 @@ int importCommand(const QStringList &args)
     if (!parseCommandLine(parser, args, QStringLiteral("Imports a memtier_benchmark or redis-benchmark result as a run.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     const auto fmt = importFormatFromName(parser.value(format));
@@ -637,7 +649,7 @@ int importCommand(const QStringList &args)
         return ExitBadInput;
     }
     ResultStore db;
-    if (!store.open(parser, db))
+    if (!store.openForWriting(parser, db))
         return ExitFailure;
     const QString id = db.saveRun(*imported.run);
     if (id.isEmpty()) {
@@ -647,60 +659,6 @@ int importCommand(const QStringList &args)
     printOut(QStringLiteral("imported run %1\n").arg(id));
     if (!imported.run->meta.notMeasured.isEmpty())
         printOut(QStringLiteral("not measured by %1: %2\n").arg(imported.run->meta.source, imported.run->meta.notMeasured.join(QStringLiteral(", "))));
-    return ExitOk;
-}
-
-int storeStressCommand(const QStringList &args)
-{
-    QCommandLineParser parser;
-    StoreOptions store;
-    store.addTo(parser, false);
-    QCommandLineOption count{QStringLiteral("count"), QStringLiteral("Runs to save (0 = until killed)."), QStringLiteral("n"), QStringLiteral("0")};
-    QCommandLineOption seconds{QStringLiteral("seconds"), QStringLiteral("Series length of each run."), QStringLiteral("n"), QStringLiteral("600")};
-    parser.addOption(count);
-    parser.addOption(seconds);
-    if (!parseCommandLine(parser, args, QStringLiteral("Test helper: saves synthetic runs in a loop.")))
-        return ExitBadInput;
-    ResultStore db;
-    if (!store.open(parser, db))
-        return ExitFailure;
-    const int n = parser.value(count).toInt();
-    const int secs = std::max(1, parser.value(seconds).toInt());
-    std::mt19937_64 rng(42);
-    std::lognormal_distribution<double> latency(std::log(200000.0), 0.5);
-    for (int i = 0; n == 0 || i < n; ++i) {
-        RunResult r;
-        r.config.testName = QStringLiteral("store-stress");
-        r.config.target = QStringLiteral("redis://127.0.0.1:6379");
-        r.target = r.config.target;
-        r.status = RunStatus::Completed;
-        r.startedAt = QDateTime::currentDateTimeUtc();
-        r.finishedAt = r.startedAt.addSecs(secs);
-        r.measuredSec = secs;
-        for (int op = 0; op < 2; ++op) {
-            OpCounters &c = r.totals.ops[size_t(op)];
-            for (int k = 0; k < 2000; ++k)
-                c.latency.record(uint64_t(latency(rng)));
-            c.count = 2000;
-        }
-        for (int s = 0; s < secs; ++s) {
-            SecondSample x;
-            x.t = s + 1;
-            x.ops = 1000 + uint64_t(s);
-            x.opsByType = {800, 200, 0, 0};
-            x.p50Us = 200;
-            x.p99Us = 900;
-            r.series.push_back(x);
-        }
-        const QString id = db.saveRun(r);
-        if (id.isEmpty()) {
-            printError(db.lastError());
-            return ExitFailure;
-        }
-        // Printed only after the commit returned: every printed id must survive a kill.
-        std::printf("committed %s %d\n", id.toLatin1().constData(), secs);
-        std::fflush(stdout);
-    }
     return ExitOk;
 }
 

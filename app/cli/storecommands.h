@@ -20,8 +20,12 @@ struct StoreOptions
     QCommandLineOption noSave{QStringLiteral("no-save"), QStringLiteral("Do not save the result in the result store.")};
 
     void addTo(QCommandLineParser &parser, bool withNoSave);
-    // Opens the store; prints a recovery notice (bad file moved aside) or the error to stderr.
+    // The store file this command uses (--db, else the default).
+    QString path(const QCommandLineParser &parser) const;
+    // Opens the store; prints a recovery notice (a damaged store moved aside) or the error to stderr.
     bool open(const QCommandLineParser &parser, ResultStore &store) const;
+    // The same for a command that will save: a read-only store is refused before any work starts.
+    bool openForWriting(const QCommandLineParser &parser, ResultStore &store) const;
 };
 
 // Saves a finished run (and prints "saved run ID"); returns the id, empty on failure (printed).
@@ -34,7 +38,5 @@ int compareCommand(const QStringList &args);
 int exportCommand(const QStringList &args);
 int reportCommand(const QStringList &args);
 int importCommand(const QStringList &args);
-// Hidden: saves synthetic runs in a loop, printing "committed ID" after each commit (crash test).
-int storeStressCommand(const QStringList &args);
 
 } // namespace cwb::cli

@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "exitcodes.h"
 #include "interrupt.h"
+#include "outcome.h"
 #include "targetoptions.h"
 #include "terminal.h"
 
@@ -13,12 +14,12 @@
 #include "optimize/hotkeyscan.h"
 #include "optimize/budgetguard.h"
 #include "optimize/pooling.h"
+#include "load/keyprefix.h"
 #include "redis/redisconnection.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <nlohmann/json.hpp>
 
@@ -114,7 +115,39 @@ struct CommonOptions
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Write the report as JSON to FILE ('-' = stdout)."), QStringLiteral("file")};
     QCommandLineOption prefix{QStringLiteral("prefix"), QStringLiteral("Key prefix for everything written (default cwb:tune:)."), QStringLiteral("text")};
     QCommandLineOption memoryBudget{QStringLiteral("memory-budget"), QStringLiteral("Maximum growth of used_memory, e.g. 64MB (0 = unlimited)."), QStringLiteral("size")};
+    QCommandLineOption allowExisting{QStringLiteral("allow-existing-keys"),
+                                     QStringLiteral("Run even when the prefix already holds keys (they are never deleted or overwritten).")};
+
+    // --prefix, checked by the validator every command shares; empty = the engine's default.
+    bool prefixValue(const QCommandLineParser &parser, QString *out) const
+    {
+        if (!parser.isSet(prefix))
+            return true;
+        if (const QString problem = keyPrefixProblem(parser.value(prefix)); !problem.isEmpty()) {
+            printError(QStringLiteral("--prefix: ") + problem);
+            return false;
+        }
+        *out = parser.value(prefix);
+        return true;
+    }
+    // --memory-budget as bytes (0 = unlimited); nullopt after printing the error.
+    std::optional<qint64> memoryBudgetValue(const QCommandLineParser &parser, qint64 fallback) const
+    {
+        if (!parser.isSet(memoryBudget))
+            return fallback;
+        const auto v = parseByteSize(parser.value(memoryBudget));
+        if (!v)
+            printError(QStringLiteral("--memory-budget: '%1' is not a size up to 1 TiB (e.g. 64MB, 512KB)").arg(parser.value(memoryBudget)));
+        return v;
+    }
 };
+
+// A stopped session is exit 6, keys it could not remove exit 7 (with the line saying how).
+int sessionExit(bool stopped, qint64 keysLeft, const QString &keyNamespace, const QString &target)
+{
+    return strongerExit(stopped ? ExitInterrupted : ExitOk,
+                        reportKeysLeft(keysLeft, keyNamespace, QStringLiteral("the experiments' cleanup failed"), target));
+}
 
 } // namespace
 
@@ -130,7 +163,7 @@ std::optional<double> parseDurationSec(const QString &text)
         v /= 1000;
     else if (unit == QLatin1String("m") || unit == QLatin1String("min"))
         v *= 60;
-    if (v <= 0)
+    if (v <= 0 || v > 7 * 24 * 3600.0)
         return std::nullopt;
     return v;
 }
@@ -151,6 +184,8 @@ std::optional<qint64> parseByteSize(const QString &text)
         v *= 1024 * 1024;
     else if (unit.startsWith(QLatin1Char('g')))
         v *= 1024.0 * 1024 * 1024;
+    if (v > 1024.0 * 1024 * 1024 * 1024)
+        return std::nullopt; // beyond any server's memory (and beyond qint64 for absurd inputs)
     return qint64(v);
 }
 
@@ -166,14 +201,14 @@ int tuneCommand(const QStringList &args)
     QCommandLineOption budget{QStringLiteral("budget"), QStringLiteral("Time budget, e.g. 60s or 2m (default 60s)."), QStringLiteral("duration")};
     QCommandLineOption repeats{QStringLiteral("repeats"), QStringLiteral("Runs per sweep step, for the spread (default 2)."), QStringLiteral("n")};
     QCommandLineOption only{QStringLiteral("strategies"), QStringLiteral("Comma-separated subset of pipeline,pool,compression,ttl."), QStringLiteral("list")};
-    for (const auto *o : {&common.json, &common.prefix, &common.memoryBudget, &budget, &repeats, &only})
+    for (const auto *o : {&common.json, &common.prefix, &common.memoryBudget, &common.allowExisting, &budget, &repeats, &only})
         parser.addOption(*o);
     if (!parser.parse(QStringList{QStringLiteral("tune")} + args)) {
         printError(parser.errorText());
         return ExitBadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -189,29 +224,14 @@ int tuneCommand(const QStringList &args)
         }
         options.budgetSec = *v;
     }
-    if (parser.isSet(common.memoryBudget)) {
-        const auto v = parseByteSize(parser.value(common.memoryBudget));
-        if (!v) {
-            printError(QStringLiteral("--memory-budget: '%1' is not a size (e.g. 64MB, 512KB)").arg(parser.value(common.memoryBudget)));
-            return ExitBadInput;
-        }
-        options.memoryBudgetBytes = *v;
-    }
-    if (parser.isSet(repeats)) {
-        bool ok = false;
-        options.repeats = parser.value(repeats).toInt(&ok);
-        if (!ok || options.repeats < 1 || options.repeats > 10) {
-            printError(QStringLiteral("--repeats: '%1' is not in 1..10").arg(parser.value(repeats)));
-            return ExitBadInput;
-        }
-    }
-    if (parser.isSet(common.prefix)) {
-        options.keyPrefix = parser.value(common.prefix);
-        if (options.keyPrefix.isEmpty()) {
-            printError(QStringLiteral("--prefix: must not be empty"));
-            return ExitBadInput;
-        }
-    }
+    const auto memoryBudget = common.memoryBudgetValue(parser, options.memoryBudgetBytes);
+    const auto repeatCount = integerOption(parser, repeats, 1, 10, options.repeats);
+    if (!memoryBudget || !repeatCount || !common.prefixValue(parser, &options.keyPrefix)
+        || !refuseStoreOutputs(parser, {&common.json}))
+        return ExitBadInput;
+    options.memoryBudgetBytes = *memoryBudget;
+    options.repeats = int(*repeatCount);
+    options.allowExistingKeys = parser.isSet(common.allowExisting);
     if (parser.isSet(only)) {
         options.batching = options.pooling = options.compression = options.ttl = false;
         for (const QString &s : parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -251,16 +271,17 @@ int tuneCommand(const QStringList &args)
 
     if (report.status == QLatin1String("failed")) {
         printError(QStringLiteral("tuning failed: ") + report.stopReason);
-        return ExitFailure;
+        return report.failureKind == RedisErrorKind::None ? ExitBadInput : ExitCannotConnect;
     }
+    exitCode = sessionExit(report.status == QLatin1String("stopped"), report.keysLeft, report.keyNamespace, report.target);
     if (parser.isSet(common.json)) {
         if (!writeJsonFile(parser.value(common.json), tuningReportToJson(report)))
-            return ExitFailure;
+            return strongerExit(exitCode, ExitFailure);
         if (parser.value(common.json) == QLatin1String("-"))
-            return ExitOk;
+            return exitCode;
     }
     printOut(recommendationsText(report));
-    return ExitOk;
+    return exitCode;
 }
 
 int optimizeCommand(const QStringList &args)
@@ -281,14 +302,14 @@ int optimizeCommand(const QStringList &args)
     QCommandLineOption repeats{QStringLiteral("repeats"), QStringLiteral("batching/pooling: runs per step (default 1)."), QStringLiteral("n")};
     QCommandLineOption duration{QStringLiteral("duration"), QStringLiteral("ttl: replay seconds per policy (default 5)."), QStringLiteral("s")};
     QCommandLineOption scan{QStringLiteral("scan-prefix"), QStringLiteral("hotkeys: sample this prefix on the server instead of the replayed keys."), QStringLiteral("text")};
-    for (const auto *o : {&common.json, &common.prefix, &common.memoryBudget, &sizes, &depths, &pools, &rps, &step, &repeats, &duration, &scan})
+    for (const auto *o : {&common.json, &common.prefix, &common.memoryBudget, &common.allowExisting, &sizes, &depths, &pools, &rps, &step, &repeats, &duration, &scan})
         parser.addOption(*o);
     if (!parser.parse(QStringList{QStringLiteral("optimize")} + args)) {
         printError(parser.errorText());
         return ExitBadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         return ExitOk;
     }
     const QStringList pos = parser.positionalArguments();
@@ -297,33 +318,16 @@ int optimizeCommand(const QStringList &args)
         return ExitBadInput;
     }
     const QString kind = pos.first();
-    const auto number = [&](const QCommandLineOption &o, double fallback, double min, std::optional<double> *out) {
-        if (!parser.isSet(o)) {
-            *out = fallback;
-            return true;
-        }
-        bool ok = false;
-        const double v = parser.value(o).toDouble(&ok);
-        if (!ok || v < min) {
-            printError(QStringLiteral("--%1: '%2' is not a number >= %3").arg(o.names().first(), parser.value(o)).arg(min));
-            return false;
-        }
-        *out = v;
-        return true;
-    };
-    std::optional<double> stepSec, repeatCount, rate, ttlDuration;
-    if (!number(step, 1.0, 0.1, &stepSec) || !number(repeats, 1, 1, &repeatCount) || !number(rps, 0, 0, &rate)
-        || !number(duration, 5, 0.5, &ttlDuration))
+    const std::optional<double> stepSec = numberOption(parser, step, 0.1, 3600, 1.0);
+    const std::optional<double> repeatCount = numberOption(parser, repeats, 1, 100, 1);
+    const std::optional<double> rate = numberOption(parser, rps, 0, 1e9, 0);
+    const std::optional<double> ttlDuration = numberOption(parser, duration, 0.5, 3600, 5);
+    const std::optional<qint64> memoryBudgetValue = common.memoryBudgetValue(parser, 0);
+    QString prefix = QStringLiteral("cwb:tune:");
+    if (!stepSec || !repeatCount || !rate || !ttlDuration || !memoryBudgetValue || !common.prefixValue(parser, &prefix)
+        || !refuseStoreOutputs(parser, {&common.json}))
         return ExitBadInput;
-    qint64 memoryBudget = 0;
-    if (parser.isSet(common.memoryBudget)) {
-        const auto v = parseByteSize(parser.value(common.memoryBudget));
-        if (!v) {
-            printError(QStringLiteral("--memory-budget: '%1' is not a size (e.g. 64MB)").arg(parser.value(common.memoryBudget)));
-            return ExitBadInput;
-        }
-        memoryBudget = *v;
-    }
+    const qint64 memoryBudget = *memoryBudgetValue;
     std::vector<int> sizeList, depthList, poolList;
     if ((parser.isSet(sizes) && !parseIntList(parser.value(sizes), QStringLiteral("sizes"), &sizeList))
         || (parser.isSet(depths) && !parseIntList(parser.value(depths), QStringLiteral("depths"), &depthList))
@@ -366,11 +370,11 @@ int optimizeCommand(const QStringList &args)
         }
         ExperimentContext ctx;
         ctx.endpoint = *endpoint;
-        if (parser.isSet(common.prefix))
-            ctx.keyPrefix = parser.value(common.prefix);
-        if (ctx.keyPrefix.isEmpty()) {
-            printError(QStringLiteral("--prefix: must not be empty"));
-            return ExitBadInput;
+        ctx.keyPrefix = prefix;
+        RedisError claimError;
+        if (!claimExperimentNamespace(ctx, parser.isSet(common.allowExisting), &claimError)) {
+            printError(claimError.message);
+            return claimError.kind == RedisErrorKind::None ? ExitBadInput : ExitCannotConnect;
         }
         ctx.cancel = &interruptFlag();
         ctx.memory = &guard;
@@ -471,9 +475,15 @@ int optimizeCommand(const QStringList &args)
                 text += QStringLiteral("  big %1 %2 (%3% of sampled memory)\n").arg(QString::fromUtf8(s.key), -24).arg(formatByteSize(s.memoryBytes)).arg(s.memoryShare * 100, 0, 'f', 1);
         }
         endProgress();
+        const NamespaceCleanup cleaned = releaseExperimentNamespace(ctx);
         json["target"] = endpoint->displayUri().toStdString();
         json["peakUsedMemoryDelta"] = guard.peakDelta();
+        json["keyNamespace"] = ctx.keyPrefix.toStdString();
+        json["keysLeft"] = cleaned.left;
+        exitCode = strongerExit(exitCode, sessionExit(false, cleaned.left, ctx.keyPrefix, endpoint->displayUri()));
     }
+    if (interruptFlag().load())
+        exitCode = strongerExit(exitCode, ExitInterrupted);
     interrupts.reset();
     if (parser.isSet(common.json)) {
         if (!writeJsonFile(parser.value(common.json), json))

@@ -1,7 +1,9 @@
 #include "warmcommands.h"
 
+#include "commandline.h"
 #include "exitcodes.h"
 #include "interrupt.h"
+#include "outcome.h"
 #include "targetoptions.h"
 #include "terminal.h"
 
@@ -50,7 +52,7 @@ bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(helpText(parser));
         *exitCode = ExitOk;
         return false;
     }
@@ -180,6 +182,7 @@ int run(const QStringList &args)
                      [](const WarmingPlan &a, const WarmingPlan &b) { return int(a.priority) < int(b.priority); });
     const InterruptScope interrupts;
     bool anyFailed = false;
+    bool anyCancelled = false;
     for (const WarmingPlan &plan : plans) {
         if (interruptFlag().load())
             break;
@@ -199,8 +202,10 @@ int run(const QStringList &args)
         printRecord(record, parser.isSet(jsonOption));
         appendWarmHistory(defaultWarmingHistoryPath(), record);
         anyFailed = anyFailed || record.status == WarmRunStatus::Failed;
+        anyCancelled = anyCancelled || record.status == WarmRunStatus::Cancelled;
     }
-    return anyFailed ? ExitFailure : ExitOk;
+    return strongerExit(anyFailed ? ExitFailure : ExitOk,
+                        anyCancelled || interruptFlag().load() ? ExitInterrupted : ExitOk);
 }
 
 int schedule(const QStringList &args)
@@ -222,15 +227,10 @@ int schedule(const QStringList &args)
         printError(QStringLiteral("warm schedule: give at least one PLAN.json"));
         return ExitBadInput;
     }
-    double forSeconds = 0;
-    if (parser.isSet(forOption)) {
-        bool ok = false;
-        forSeconds = parser.value(forOption).toDouble(&ok);
-        if (!ok || forSeconds <= 0) {
-            printError(QStringLiteral("--for: '%1' is not a positive number of seconds").arg(parser.value(forOption)));
-            return ExitBadInput;
-        }
-    }
+    const std::optional<double> forValue = numberOption(parser, forOption, 0.001, 31'536'000, 0);
+    if (!forValue || !refuseStoreOutputs(parser, {&historyOption}))
+        return ExitBadInput;
+    const double forSeconds = *forValue;
     std::vector<WarmingPlan> plans;
     if (!loadPlans(parser.positionalArguments(), plans))
         return ExitBadInput;
@@ -257,7 +257,7 @@ int schedule(const QStringList &args)
         printOut(QStringLiteral("%1: %2\n").arg(plan.name, next ? QStringLiteral("next run ") + next->toString(Qt::ISODate)
                                                                : QStringLiteral("no schedule (run with `warm run`)")));
     }
-    const InterruptScope interrupts(nullptr, true);
+    const InterruptScope interrupts;
     QElapsedTimer clock;
     clock.start();
     scheduler.tick();
@@ -267,7 +267,8 @@ int schedule(const QStringList &args)
     }
     scheduler.cancelAll();
     scheduler.waitForIdle(5000);
-    return ExitOk;
+    // Without --for a signal is how scheduling ends; with --for, it was cut short.
+    return interruptFlag().load() && forSeconds > 0 ? ExitInterrupted : ExitOk;
 }
 
 int next(const QStringList &args)
@@ -289,12 +290,10 @@ int next(const QStringList &args)
         printError(QStringLiteral("warm next: give one cron expression in quotes, e.g. '*/15 * * * *'"));
         return ExitBadInput;
     }
-    bool ok = false;
-    const int count = parser.value(countOption).toInt(&ok);
-    if (!ok || count < 1 || count > 1000) {
-        printError(QStringLiteral("--count: '%1' is out of range 1-1000").arg(parser.value(countOption)));
+    const std::optional<qint64> countValue = integerOption(parser, countOption, 1, 1000, 5);
+    if (!countValue)
         return ExitBadInput;
-    }
+    const int count = int(*countValue);
     const QString zoneName = parser.isSet(utcOption) ? QStringLiteral("utc")
                                                      : parser.isSet(zoneOption) ? parser.value(zoneOption) : QStringLiteral("local");
     const auto zone = cronTimeZone(zoneName);
@@ -329,36 +328,45 @@ int effect(const QStringList &args)
                                         QStringLiteral("n"), QStringLiteral("5000"));
     const QCommandLineOption durationOption(QStringLiteral("duration"), QStringLiteral("Seconds per run (default 2)."),
                                             QStringLiteral("s"), QStringLiteral("2"));
+    const QCommandLineOption allowExistingOption(
+        QStringLiteral("allow-existing-keys"),
+        QStringLiteral("Run even when the prefix already holds keys (they are never deleted or overwritten)."));
     parser.addOption(keysOption);
     parser.addOption(durationOption);
+    parser.addOption(allowExistingOption);
     int exitCode = ExitOk;
     if (!parse(parser, args, &exitCode))
         return exitCode;
     WarmingEffectOptions options;
-    bool ok = false;
-    options.keySpace = parser.value(keysOption).toLongLong(&ok);
-    if (!ok || options.keySpace < 1) {
-        printError(QStringLiteral("--keys: '%1' must be a positive number").arg(parser.value(keysOption)));
+    const std::optional<qint64> keys = integerOption(parser, keysOption, 1, 100'000'000, options.keySpace);
+    const std::optional<double> duration = numberOption(parser, durationOption, 0.1, 3600, options.durationSec);
+    if (!keys || !duration)
         return ExitBadInput;
-    }
-    options.durationSec = parser.value(durationOption).toDouble(&ok);
-    if (!ok || options.durationSec <= 0 || options.durationSec > 3600) {
-        printError(QStringLiteral("--duration: '%1' is out of range (0, 3600] seconds").arg(parser.value(durationOption)));
-        return ExitBadInput;
-    }
+    options.keySpace = *keys;
+    options.durationSec = *duration;
+    options.allowExistingKeys = parser.isSet(allowExistingOption);
     const auto endpoint = target.resolve(parser, QStringLiteral("redis://127.0.0.1:6379"), &exitCode);
     if (!endpoint)
         return exitCode;
-    const WarmingEffectResult result = measureWarmingEffect(*endpoint, options, [](const QString &stage) {
-        printProgress(stage + QStringLiteral(" ..."));
-    });
+    const InterruptScope interrupts;
+    const WarmingEffectResult result = measureWarmingEffect(
+        *endpoint, options, [](const QString &stage) { printProgress(stage + QStringLiteral(" ...")); }, &interruptFlag());
     endProgress();
+    const int keysExit = reportKeysLeft(result.keysLeft, result.keyNamespace,
+                                        QStringLiteral("the measurement's cleanup failed"), endpoint->displayUri());
+    if (interruptFlag().load()) {
+        printError(QStringLiteral("warm effect: stopped before the end"));
+        return strongerExit(ExitInterrupted, keysExit);
+    }
     if (!result.ok) {
         printError(result.error);
-        return ExitFailure;
+        const int code = result.failureKind == RedisErrorKind::None         ? ExitBadInput
+                         : result.failureKind == RedisErrorKind::ServerError ? ExitFailure
+                                                                             : ExitCannotConnect;
+        return strongerExit(code, keysExit);
     }
     printOut(result.summary());
-    return ExitOk;
+    return keysExit;
 }
 
 } // namespace
@@ -370,6 +378,7 @@ int warmCommand(const QStringList &args)
         return args.isEmpty() ? ExitBadInput : ExitOk;
     }
     const QString sub = args.first();
+    setCommandPath(QStringLiteral("warm ") + sub);
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("strategies"))
         return strategies(rest);
