@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStringList>
 #include <QTest>
 
@@ -72,6 +74,25 @@ inline QString writeTempFile(const Dir &dir, const QString &name, const QByteArr
     if (file.open(QIODevice::WriteOnly))
         file.write(bytes);
     return file.fileName();
+}
+
+// Creates `path` as another application's SQLite database (a table of contacts): a file the
+// result store must never touch.
+inline bool writeForeignSqlite(const QString &path)
+{
+    const QString name = QStringLiteral("cwb-test-foreign");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QSqlQuery q(db);
+        ok = db.open() && q.exec(QStringLiteral("CREATE TABLE contacts (name TEXT)"))
+            && q.exec(QStringLiteral("INSERT INTO contacts VALUES ('ada')"));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
 }
 
 struct CliResult

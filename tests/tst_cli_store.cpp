@@ -9,8 +9,6 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -222,17 +220,7 @@ void TestCliStore::pathsThatAreNotStoresAreLeftAlone()
     t.write("garbage, not sqlite\n");
     t.close();
     const QString foreign = dir.filePath(u"other-app.sqlite"_s);
-    {
-        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
-        other.setDatabaseName(foreign);
-        QVERIFY(other.open());
-        QSqlQuery q(other);
-        QVERIFY(q.exec(u"CREATE TABLE contacts (name TEXT)"_s));
-        QVERIFY(q.exec(u"INSERT INTO contacts VALUES ('ada')"_s));
-        q.finish();
-        other.close();
-    }
-    QSqlDatabase::removeDatabase(u"other"_s);
+    QVERIFY(cwb::test::writeForeignSqlite(foreign));
     const auto bytesOf = [](const QString &path) {
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");

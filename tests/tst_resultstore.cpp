@@ -1,5 +1,8 @@
 // The result store: round trips, listing, baselines, suites, migration from a file written by
-// schema v1, recovery from corrupt/foreign files, alerts, benchmarks, monitoring retention.
+// schema v1, files that are not ours left alone, a damaged store of ours moved aside, a lock held
+// by another process, alerts, benchmarks, monitoring retention.
+
+#include "testsupport.h"
 
 #include "store/asyncresultstore.h"
 #include "store/resultstore.h"
@@ -366,16 +369,7 @@ void TestResultStore::fileNotOursIsLeftAlone()
     QFETCH(QByteArray, content);
     QFETCH(bool, foreignSqlite);
     if (foreignSqlite) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
-        db.setDatabaseName(dbPath());
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(u"CREATE TABLE contacts (name TEXT)"_s));
-        QVERIFY(q.exec(u"INSERT INTO contacts VALUES ('ada')"_s));
-        q.finish();
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(u"foreign"_s);
+        QVERIFY(cwb::test::writeForeignSqlite(dbPath()));
         QFile f(dbPath());
         QVERIFY(f.open(QIODevice::ReadOnly));
         content = f.readAll();
