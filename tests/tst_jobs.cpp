@@ -2,9 +2,12 @@
 
 #include "jobs/job.h"
 #include "jobs/joblauncher.h"
+#include "jobs/stopflag.h"
 
 #include <QSignalSpy>
 #include <QTest>
+
+#include <QPointer>
 
 #include <atomic>
 #include <chrono>
@@ -37,6 +40,22 @@ Job<int, Partial> *countingJob(int limit, QObject *parent)
         },
         parent);
 }
+
+// Progress that carries deltas: each report holds the items new since the previous one.
+struct Items
+{
+    std::vector<int> fresh;
+    void foldEarlier(Items &&earlier)
+    {
+        earlier.fresh.insert(earlier.fresh.end(), fresh.begin(), fresh.end());
+        fresh = std::move(earlier.fresh);
+    }
+};
+
+struct Owned
+{
+    std::unique_ptr<int> value;
+};
 
 } // namespace
 
@@ -178,6 +197,126 @@ private Q_SLOTS:
         job.requestStop();
         QVERIFY(finished.wait(10000));
         QCOMPARE(job.state(), JobState::Stopped);
+    }
+
+    // Coalescing never loses the deltas of a progress type that folds.
+    void foldedProgressKeepsEveryDelta()
+    {
+        constexpr int kReports = 100000;
+        Job<Items, int> job(QStringLiteral("deltas"), [](const JobContext<Items> &context) {
+            for (int i = 1; i <= kReports; ++i)
+                context.report(Items{{i}});
+            return kReports;
+        });
+        std::vector<int> seen;
+        int deliveries = 0;
+        connect(&job, &JobBase::progressAvailable, this, [&] {
+            ++deliveries;
+            seen.insert(seen.end(), job.progress().fresh.begin(), job.progress().fresh.end());
+        });
+        QSignalSpy finished(&job, &JobBase::finished);
+        job.start();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(int(seen.size()), kReports);
+        for (int i = 0; i < kReports; ++i)
+            QCOMPARE(seen[size_t(i)], i + 1);
+        QVERIFY2(deliveries < kReports, qPrintable(QString::number(deliveries))); // and still coalesced
+    }
+
+    // A stop requested before start() is seen by the body at once.
+    void stopBeforeStartIsHonoured()
+    {
+        std::atomic<int> steps{0};
+        Job<int, int> job(QStringLiteral("early stop"), [&](const JobContext<int> &context) {
+            while (!context.stopRequested() && steps < 1000000)
+                ++steps;
+            return steps.load();
+        });
+        job.requestStop();
+        QSignalSpy finished(&job, &JobBase::finished);
+        job.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(job.state(), JobState::Stopped);
+        QCOMPARE(*job.result(), 0);
+    }
+
+    void sleepForWakesOnStop()
+    {
+        Job<int, bool> job(QStringLiteral("sleeper"), [](const JobContext<int> &context) {
+            context.report(1);
+            return context.sleepFor(std::chrono::hours(1)); // false: woken by the stop
+        });
+        QSignalSpy progress(&job, &JobBase::progressAvailable);
+        QSignalSpy finished(&job, &JobBase::finished);
+        job.start();
+        QVERIFY(progress.wait(10000));
+        job.requestStop();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(job.state(), JobState::Stopped);
+        QCOMPARE(*job.result(), false);
+    }
+
+    void stopFlagFollowsTheToken()
+    {
+        std::stop_source source;
+        {
+            const StopFlag flag(source.get_token());
+            QVERIFY(!flag.isSet());
+            source.request_stop();
+            QVERIFY(flag.isSet() && flag.get()->load());
+        }
+        const StopFlag late(source.get_token()); // stopped before it existed
+        QVERIFY(late.isSet());
+    }
+
+    // A result that owns something is moved out, not copied.
+    void releaseResultMovesOwnership()
+    {
+        Job<int, Owned> job(QStringLiteral("owner"),
+                            [](const JobContext<int> &) { return Owned{std::make_unique<int>(42)}; });
+        QSignalSpy finished(&job, &JobBase::finished);
+        job.start();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(job.result() && job.result()->value);
+        std::optional<Owned> taken = job.releaseResult();
+        QVERIFY(taken && taken->value);
+        QCOMPARE(*taken->value, 42);
+        QVERIFY(!job.result());
+    }
+
+    // discard(): the owner never waits, hears nothing more, and the job deletes itself once its
+    // body has returned; a launcher stops counting it.
+    void discardDoesNotWaitAndSilences()
+    {
+        JobLauncher launcher;
+        std::atomic<bool> release{false};
+        auto *job = new Job<int, int>(QStringLiteral("slow to stop"), [&](const JobContext<int> &context) {
+            context.report(1);
+            while (!release) // ignores its stop for a while, like a blocking network call
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            context.report(2);
+            return context.stopRequested() ? 1 : 0;
+        });
+        int heard = 0;
+        connect(job, &JobBase::resultAvailable, this, [&] { ++heard; });
+        connect(job, &JobBase::finished, this, [&] { ++heard; });
+        QSignalSpy progress(job, &JobBase::progressAvailable);
+        QVERIFY(launcher.launch(job));
+        QVERIFY(progress.wait(10000));
+        const QPointer<JobBase> alive(job);
+        job->discard(); // returns at once although the body is still busy
+        QVERIFY(alive);
+        QVERIFY(job->stopRequested());
+        release = true;
+        QTRY_VERIFY_WITH_TIMEOUT(!alive, 10000);
+        QCOMPARE(heard, 0);
+        QCOMPARE(progress.count(), 1);
+        QCOMPARE(launcher.runningCount(), 0);
+
+        auto *idle = new Job<int, int>(QStringLiteral("never started"), [](const JobContext<int> &) { return 0; });
+        const QPointer<JobBase> idleAlive(idle);
+        idle->discard();
+        QTRY_VERIFY_WITH_TIMEOUT(!idleAlive, 10000);
     }
 
     void launcherTracksAndStopsJobs()

@@ -2,6 +2,7 @@
 
 #include <QEventLoop>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <atomic>
 #include <csignal>
@@ -40,13 +41,16 @@ void drainWakePipe()
 
 void StopSignals::install()
 {
-    if (g_wakeRead >= 0)
+    static bool installed = false;
+    if (installed)
         return;
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0)
-        return; // without the pipe a signal still sets the flag; the loop polls it below
-    g_wakeRead = fds[0];
-    g_wakeWrite = fds[1];
+    installed = true;
+    // Without the pipe a signal still sets the flag (the write then fails harmlessly on fd -1)
+    // and runInForeground() polls it instead.
+    if (int fds[2]; ::pipe2(fds, O_CLOEXEC | O_NONBLOCK) == 0) {
+        g_wakeRead = fds[0];
+        g_wakeWrite = fds[1];
+    }
     struct sigaction action = {};
     action.sa_handler = onStopSignal;
     sigemptyset(&action.sa_mask);
@@ -69,17 +73,25 @@ void runInForeground(jobs::JobBase &job, const std::function<void()> &onProgress
         });
     QObject::connect(&job, &jobs::JobBase::finished, &loop, &QEventLoop::quit);
     std::unique_ptr<QSocketNotifier> notifier;
+    QTimer poll; // without the pipe (pipe2() failed) a signal only sets the flag: look at it
     if (g_wakeRead >= 0) {
         notifier = std::make_unique<QSocketNotifier>(g_wakeRead, QSocketNotifier::Read);
         QObject::connect(notifier.get(), &QSocketNotifier::activated, &loop, [&job] {
             drainWakePipe();
             job.requestStop();
         });
+    } else {
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&job] {
+            if (StopSignals::stopRequested())
+                job.requestStop();
+        });
+        poll.start(100);
     }
-    if (job.state() == jobs::JobState::Idle)
-        job.start();
+    // A signal that came before the call stops the job before its body does anything.
     if (StopSignals::stopRequested())
         job.requestStop();
+    if (job.state() == jobs::JobState::Idle)
+        job.start();
     if (!job.isDone())
         loop.exec(); // connections to `loop` end with it
 }

@@ -30,7 +30,7 @@ bool JobBase::start()
         return false;
     m_state = JobState::Running;
     Q_EMIT started();
-    m_thread = std::jthread([this](std::stop_token token) {
+    m_thread = std::thread([this, token = m_stop.get_token()] {
         bool haveResult = false;
         bool threw = false;
         QString thrownReason;
@@ -46,24 +46,42 @@ bool JobBase::start()
             threw = true;
             thrownReason = QStringLiteral("unknown error");
         }
+        {
+            // Handed over under the mutex rather than captured by the queued call: the owner
+            // reads them after taking the same lock, an order ThreadSanitizer can see.
+            const std::lock_guard lock(m_core->mutex);
+            m_core->haveResult = haveResult;
+            m_core->threw = threw;
+            m_core->thrownReason = thrownReason;
+            m_core->stoppedBeforeEnd = token.stop_requested();
+        }
         // Queued after every progress delivery the body caused, so finished() is always last.
         // The object outlives the thread (destructors join), and Qt drops events posted to an
         // object that is deleted before they are delivered.
-        QMetaObject::invokeMethod(
-            this, [this, haveResult, threw, thrownReason] { deliverEnd(haveResult, threw, thrownReason); },
-            Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &JobBase::deliverEnd, Qt::QueuedConnection);
     });
     return true;
 }
 
 void JobBase::requestStop()
 {
-    m_thread.request_stop();
+    m_stop.request_stop();
 }
 
 bool JobBase::stopRequested() const
 {
-    return m_thread.get_stop_token().stop_requested();
+    return m_stop.stop_requested();
+}
+
+void JobBase::discard()
+{
+    requestStop();
+    // QObject's destructor unblocks signals again, so destroyed() still reaches a launcher.
+    blockSignals(true);
+    if (m_state == JobState::Running)
+        m_discarded = true; // deliverEnd() deletes it once the body has returned
+    else
+        deleteLater();
 }
 
 void JobBase::queueProgressDelivery()
@@ -74,7 +92,7 @@ void JobBase::queueProgressDelivery()
             return;
         m_core->progressQueued = true;
     }
-    QMetaObject::invokeMethod(this, [this] { deliverProgress(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &JobBase::deliverProgress, Qt::QueuedConnection);
 }
 
 void JobBase::markFailed(const QString &reason)
@@ -88,45 +106,41 @@ void JobBase::markFailed(const QString &reason)
 
 void JobBase::stopAndJoin()
 {
-    if (m_thread.joinable()) {
-        m_thread.request_stop();
+    m_stop.request_stop();
+    if (m_thread.joinable())
         m_thread.join();
-    }
 }
 
 void JobBase::deliverProgress()
 {
-    {
-        const std::lock_guard lock(m_core->mutex);
-        m_core->progressQueued = false;
-    }
-    takeProgress();
-    Q_EMIT progressAvailable();
+    if (adoptProgress())
+        Q_EMIT progressAvailable();
 }
 
-void JobBase::deliverEnd(bool haveResult, bool threw, const QString &thrownReason)
+void JobBase::deliverEnd()
 {
-    // The body has returned; joining here is immediate and makes its writes visible.
+    // The body has returned; joining here is immediate.
     if (m_thread.joinable())
         m_thread.join();
-    bool failedByBody = false;
+    bool haveResult = false;
+    bool isFailure = false;
+    bool stopped = false;
     {
         const std::lock_guard lock(m_core->mutex);
-        failedByBody = m_core->failedByBody;
-        if (failedByBody)
-            m_failureReason = m_core->failureReason;
+        haveResult = m_core->haveResult;
+        isFailure = m_core->failedByBody || m_core->threw;
+        stopped = m_core->stoppedBeforeEnd;
+        m_failureReason = m_core->failedByBody ? m_core->failureReason : m_core->thrownReason;
     }
-    if (threw && !failedByBody)
-        m_failureReason = thrownReason;
-    const bool isFailure = threw || failedByBody;
-    if (isFailure)
-        m_state = JobState::Failed;
-    else
-        m_state = m_thread.get_stop_token().stop_requested() ? JobState::Stopped : JobState::Succeeded;
+    m_state = isFailure ? JobState::Failed : stopped ? JobState::Stopped : JobState::Succeeded;
+    if (m_discarded) {
+        deleteLater();
+        return;
+    }
     // A receiver may delete the job from any of these signals.
     const QPointer<JobBase> self(this);
     if (haveResult) {
-        takeResult();
+        adoptResult();
         Q_EMIT resultAvailable();
         if (!self)
             return;

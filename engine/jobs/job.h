@@ -8,15 +8,23 @@
 //
 //   started()  progressAvailable()*  resultAvailable()?  failed(reason)?  finished()
 //
-// finished() always comes last, whatever happened; state() then says how it ended. Values cross
-// threads by copy, never as pointers into the body's state: progress() and result() return the
-// owner's copies. Progress is coalesced: however often the body reports, at most one delivery is
-// queued at a time and the owner always sees the newest value, so a fast body cannot flood an
-// event loop.
+// started() is emitted by start() itself; finished() always comes last, whatever happened;
+// state() then says how it ended. Values cross threads by copy, never as pointers into the
+// body's state: progress() and result() return the owner's copies. Progress is coalesced:
+// however often the body reports, at most one delivery is queued at a time and the owner always
+// sees the newest value, so a fast body cannot flood an event loop. A progress type that carries
+// deltas (new per-second samples, new monitoring samples) declares
+//
+//   void foldEarlier(Progress &&earlier);
+//
+// and a value replacing an undelivered one takes that one's deltas in, so coalescing never
+// loses data (see RunSnapshot).
 
 #include <QObject>
 #include <QString>
 
+#include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -24,14 +32,15 @@
 #include <optional>
 #include <stop_token>
 #include <thread>
+#include <utility>
 
 namespace cwb::jobs {
 
 enum class JobState {
     Idle,      // not started
     Running,
-    Succeeded, // the body returned a result and no stop was requested
-    Stopped,   // a stop was requested; a partial result may have been delivered
+    Succeeded, // the body returned a result and no stop was requested before it returned
+    Stopped,   // a stop was requested while it ran; a partial result may have been delivered
     Failed,    // the body called fail() or threw; a partial result may have been delivered
 };
 QString jobStateName(JobState state); // "idle", "running", "succeeded", "stopped", "failed"
@@ -43,6 +52,9 @@ struct JobFailure : std::exception
     const char *what() const noexcept override { return "job failed"; }
     QString reason;
 };
+
+template <class P>
+concept FoldsEarlier = requires(P &newer, P &&earlier) { newer.foldEarlier(std::move(earlier)); };
 
 // The typed-agnostic part: thread, stop, ordering of deliveries. Use Job<Progress, Result>.
 class JobBase : public QObject
@@ -61,9 +73,14 @@ public:
 
     // Starts the body on the job's own thread. A job runs once: false when it ran already.
     bool start();
-    // Thread-safe, from any thread (also from a stop callback); the body sees it through its token.
+    // Thread-safe, from any thread and at any time (before start() too: the body then sees a
+    // stop at once); the body sees it through its token.
     void requestStop();
     bool stopRequested() const;
+    // For an owner that no longer wants the outcome and must not wait for it (a superseded
+    // probe, a collector for a target that changed): asks the job to stop, silences every
+    // further signal and deletes the job once its body has returned. Never blocks.
+    void discard();
 
 Q_SIGNALS:
     void started();
@@ -73,20 +90,27 @@ Q_SIGNALS:
     void finished();
 
 protected:
-    // Shared by the owner's deliveries and the body's thread.
+    // Shared by the owner's deliveries and the body's thread; everything in it is guarded by
+    // `mutex`, which is also what orders the body's writes before the owner's reads.
     struct Core
     {
         std::mutex mutex;
         bool progressQueued = false;
         bool failedByBody = false;
         QString failureReason;
+        // Set once by the thread when the body has returned.
+        bool haveResult = false;
+        bool threw = false;
+        QString thrownReason;
+        bool stoppedBeforeEnd = false;
     };
 
     // Runs on the job's thread; returns whether a result was produced.
     virtual bool runBody(std::stop_token token) = 0;
-    // Owner thread: move the pending progress / result into the owner's copies.
-    virtual void takeProgress() = 0;
-    virtual void takeResult() = 0;
+    // Owner thread: move the pending progress / result into the owner's copies. adoptProgress()
+    // also clears Core::progressQueued (under the same lock) and says whether a value was pending.
+    virtual bool adoptProgress() = 0;
+    virtual void adoptResult() = 0;
 
     // Body side: queue a progress delivery unless one is already queued.
     void queueProgressDelivery();
@@ -98,12 +122,14 @@ protected:
 
 private:
     void deliverProgress();
-    void deliverEnd(bool haveResult, bool threw, const QString &thrownReason);
+    void deliverEnd();
 
     QString m_name;
     JobState m_state = JobState::Idle;
     QString m_failureReason;
-    std::jthread m_thread;
+    bool m_discarded = false;
+    std::stop_source m_stop;
+    std::thread m_thread;
 };
 
 // What a body gets.
@@ -113,14 +139,25 @@ class JobContext
 public:
     using Reporter = std::function<void(Progress)>;
     JobContext(std::stop_token token, Reporter reporter, std::function<void(const QString &)> failer)
-        : m_token(std::move(token)), m_report(std::move(reporter)), m_fail(std::move(failer)) {}
+        : m_token(std::move(token)), m_report(std::move(reporter)), m_fail(std::move(failer))
+    {
+    }
 
     const std::stop_token &stopToken() const { return m_token; }
     bool stopRequested() const { return m_token.stop_requested(); }
-    // Publishes the newest progress value; cheap, call it as often as convenient.
+    // Publishes the newest progress value; cheap, call it as often as convenient, from any thread.
     void report(Progress value) const { m_report(std::move(value)); }
     // Marks the job failed; the body may still return a partial result.
     void fail(const QString &reason) const { m_fail(reason); }
+    // Sleeps for `duration` or until a stop is requested, whichever comes first. False when stopped.
+    bool sleepFor(std::chrono::milliseconds duration) const
+    {
+        std::mutex mutex;
+        std::condition_variable_any wake;
+        std::unique_lock lock(mutex);
+        wake.wait_for(lock, m_token, duration, [] { return false; });
+        return !m_token.stop_requested();
+    }
 
 private:
     std::stop_token m_token;
@@ -132,17 +169,23 @@ template <class Progress, class Result>
 class Job : public JobBase
 {
 public:
+    using ProgressType = Progress;
+    using ResultType = Result;
     using Context = JobContext<Progress>;
     using Body = std::function<Result(const Context &)>;
 
     Job(QString name, Body body, QObject *parent = nullptr)
-        : JobBase(std::move(name), parent), m_body(std::move(body)), m_typed(std::make_shared<Typed>()) {}
+        : JobBase(std::move(name), parent), m_body(std::move(body)), m_typed(std::make_shared<Typed>())
+    {
+    }
     ~Job() override { stopAndJoin(); }
 
     // The newest progress delivered to the owner's thread (a default value before the first).
     const Progress &progress() const { return m_progress; }
     // Set once resultAvailable() was delivered.
     const std::optional<Result> &result() const { return m_result; }
+    // Moves the result out (for results that own something, such as a started sandbox).
+    std::optional<Result> releaseResult() { return std::exchange(m_result, std::nullopt); }
 
 protected:
     bool runBody(std::stop_token token) override
@@ -153,6 +196,10 @@ protected:
             [this, typed](Progress value) {
                 {
                     const std::lock_guard lock(m_core->mutex);
+                    if constexpr (FoldsEarlier<Progress>) {
+                        if (typed->pendingProgress)
+                            value.foldEarlier(std::move(*typed->pendingProgress));
+                    }
                     typed->pendingProgress = std::move(value);
                 }
                 queueProgressDelivery();
@@ -163,17 +210,21 @@ protected:
         typed->result = std::move(value);
         return true;
     }
-    void takeProgress() override
+    bool adoptProgress() override
     {
         const std::lock_guard lock(m_core->mutex);
-        if (m_typed->pendingProgress)
-            m_progress = std::move(*m_typed->pendingProgress);
+        m_core->progressQueued = false;
+        if (!m_typed->pendingProgress)
+            return false;
+        m_progress = std::move(*m_typed->pendingProgress);
         m_typed->pendingProgress.reset();
+        return true;
     }
-    void takeResult() override
+    void adoptResult() override
     {
         const std::lock_guard lock(m_core->mutex);
         m_result = std::move(m_typed->result);
+        m_typed->result.reset();
     }
 
 private:
