@@ -2,6 +2,7 @@
 
 // Small helpers shared by the integration tests. Header-only.
 
+#include "redis/redisconnection.h"
 #include "redis/sandboxclient.h"
 #include "redis/sandboxcluster.h"
 #include "redis/sandboxredis.h"
@@ -93,6 +94,24 @@ inline bool writeForeignSqlite(const QString &path)
     }
     QSqlDatabase::removeDatabase(name);
     return ok;
+}
+
+// Keys matching `pattern` on one server (SCAN, so it works on any size); -1 when it cannot tell.
+inline qint64 keysMatching(const Endpoint &endpoint, const QByteArray &pattern)
+{
+    RedisConnection connection(endpoint);
+    if (!connection.connect())
+        return -1;
+    qint64 n = 0;
+    QByteArray cursor = "0";
+    do {
+        const auto reply = connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
+        if (!reply || reply->elements.size() != 2)
+            return -1;
+        cursor = reply->elements[0].str;
+        n += qint64(reply->elements[1].elements.size());
+    } while (cursor != "0");
+    return n;
 }
 
 struct CliResult

@@ -46,19 +46,7 @@ QMap<QString, InfoSnapshot::CommandStat> commandStats(const SandboxRedis &redis)
 
 qint64 countKeys(const SandboxRedis &redis, const QByteArray &pattern)
 {
-    RedisConnection connection(redis.endpoint());
-    if (!connection.connect())
-        return -1;
-    qint64 n = 0;
-    QByteArray cursor = "0";
-    do {
-        const auto reply = connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
-        if (!reply || reply->elements.size() != 2)
-            return -1;
-        cursor = reply->elements[0].str;
-        n += qint64(reply->elements[1].elements.size());
-    } while (cursor != "0");
-    return n;
+    return test::keysMatching(redis.endpoint(), pattern);
 }
 
 void verifyCoherent(const OpCounters &c)

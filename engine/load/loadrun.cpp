@@ -261,6 +261,16 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         publish();
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+    if (connectedUsers() == 0 && stopRequested()) {
+        // Stopped before anyone connected: nothing was measured, and nothing failed either.
+        stopWorkers();
+        sampler.stop();
+        snapshot.phase = RunPhase::Stopping;
+        publish();
+        result.status = RunStatus::Stopped;
+        result.finishedAt = QDateTime::currentDateTimeUtc();
+        return result;
+    }
     if (connectedUsers() == 0) {
         StatsBlock failures;
         for (auto &w : workers)

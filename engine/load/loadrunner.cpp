@@ -1,12 +1,8 @@
 #include "loadrunner.h"
 
-#include <QMetaObject>
-#include <QPointer>
-
 namespace cwb {
 
-LoadRunner::LoadRunner(QObject *parent)
-    : QObject(parent)
+LoadRunner::LoadRunner(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<cwb::RunSnapshot>();
     qRegisterMetaType<cwb::RunResult>();
@@ -14,52 +10,43 @@ LoadRunner::LoadRunner(QObject *parent)
 
 LoadRunner::~LoadRunner()
 {
-    if (m_run)
-        m_run->requestStop();
-    if (m_thread.joinable())
-        m_thread.join();
+    delete m_job; // stops the run and joins its thread
 }
 
 bool LoadRunner::start(const LoadTestConfig &config, const Endpoint &endpoint)
 {
-    if (m_running)
+    if (m_job)
         return false;
-    if (m_thread.joinable())
-        m_thread.join(); // the previous run's thread has already delivered its result
-    m_run = std::make_unique<LoadRun>(config, endpoint);
-    m_running = true;
+    m_job = new LoadJob(config, endpoint, this);
     m_latest = RunSnapshot{};
-    Q_EMIT started(m_run->runId());
-    // The run's thread hands values to this object's thread with queued invocations; the
-    // QPointer guards against a runner deleted while a delivery is in flight.
-    QPointer<LoadRunner> self(this);
-    LoadRun *run = m_run.get();
-    m_thread = std::thread([self, run] {
-        const RunResult result = run->execute([self](const RunSnapshot &snapshot) {
-            QMetaObject::invokeMethod(
-                self.data(), [self, snapshot] { if (self) self->onSnapshot(snapshot); }, Qt::QueuedConnection);
-        });
-        QMetaObject::invokeMethod(
-            self.data(), [self, result] { if (self) self->onDone(result); }, Qt::QueuedConnection);
+    connect(m_job, &jobs::JobBase::progressAvailable, this, [this] {
+        m_latest = m_job->progress();
+        Q_EMIT snapshotAvailable(m_latest);
     });
+    connect(m_job, &jobs::JobBase::finished, this, &LoadRunner::onFinished);
+    Q_EMIT started(m_job->runId());
+    m_job->start();
     return true;
 }
 
 void LoadRunner::stop()
 {
-    if (m_run && m_running)
-        m_run->requestStop();
+    if (m_job)
+        m_job->requestStop();
 }
 
-void LoadRunner::onSnapshot(const RunSnapshot &snapshot)
+void LoadRunner::onFinished()
 {
-    m_latest = snapshot;
-    Q_EMIT snapshotAvailable(snapshot);
-}
-
-void LoadRunner::onDone(const RunResult &result)
-{
-    m_running = false;
+    LoadJob *job = std::exchange(m_job, nullptr);
+    job->deleteLater();
+    RunResult result;
+    if (job->result()) {
+        result = *job->result();
+    } else { // the body threw (out of memory): no result, only a reason
+        result.runId = job->runId();
+        result.status = RunStatus::Failed;
+        result.failureReason = job->failureReason();
+    }
     if (result.status == RunStatus::Failed)
         Q_EMIT runFailed(result.failureReason, result);
     else

@@ -1,17 +1,15 @@
 #pragma once
 
-#include "loadrun.h"
+#include "loadjob.h"
 
 #include <QObject>
 
-#include <memory>
-#include <thread>
-
 namespace cwb {
 
-// The Qt face of LoadRun for event-loop programs (the GUI): start() returns at once and the
-// run proceeds on a thread of its own; snapshots arrive as queued signals at LoadRun's 10 Hz
-// cadence, never one per operation, so the receiver's event loop is never flooded.
+// The Qt face of a load run for event-loop programs (the GUI), on top of LoadJob: start()
+// returns at once and the run proceeds on the job's thread; snapshots arrive as signals at
+// LoadRun's 10 Hz cadence at most (coalesced, never one per operation), so the receiver's event
+// loop is never flooded. New code can use LoadJob directly.
 class LoadRunner : public QObject
 {
     Q_OBJECT
@@ -23,7 +21,7 @@ public:
     // False when a run is already in progress.
     bool start(const LoadTestConfig &config, const Endpoint &endpoint);
     void stop();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_job != nullptr; }
     // The last snapshot delivered (in the receiver's thread).
     const RunSnapshot &latestSnapshot() const { return m_latest; }
 
@@ -35,12 +33,9 @@ Q_SIGNALS:
     void runFailed(const QString &reason, const cwb::RunResult &result);
 
 private:
-    void onSnapshot(const RunSnapshot &snapshot);
-    void onDone(const RunResult &result);
+    void onFinished();
 
-    std::unique_ptr<LoadRun> m_run;
-    std::thread m_thread;
-    bool m_running = false;
+    LoadJob *m_job = nullptr;
     RunSnapshot m_latest;
 };
 

@@ -51,6 +51,16 @@ struct RunSnapshot
     std::vector<SecondSample> newSeconds;
 
     double progress() const { return plannedSec > 0 ? std::min(1.0, elapsedSec / plannedSec) : 0; }
+
+    // Coalesced delivery (engine/jobs/job.h): a snapshot that replaces an undelivered one of the
+    // same run takes in that one's completed seconds, so a consumer appending newSeconds misses none.
+    void foldEarlier(RunSnapshot &&earlier)
+    {
+        if (earlier.runId != runId || earlier.newSeconds.empty())
+            return;
+        earlier.newSeconds.insert(earlier.newSeconds.end(), newSeconds.begin(), newSeconds.end());
+        newSeconds = std::move(earlier.newSeconds);
+    }
 };
 
 } // namespace cwb
