@@ -69,6 +69,32 @@ HiredisPtr connectSubscriber(const Endpoint &endpoint, QString *error)
     return c;
 }
 
+// The stream consumer's first error: set on the consumer's thread while the producer polls it.
+// A QString is not safe to read while another thread assigns it, hence the lock; the flag lets
+// the producer's loop check without taking it.
+class ConsumerError
+{
+public:
+    void set(const QString &error)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_error.isEmpty())
+            m_error = error;
+        m_set.store(true);
+    }
+    bool isSet() const { return m_set.load(); }
+    QString text() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_error;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    QString m_error;
+    std::atomic<bool> m_set{false};
+};
+
 struct Subscriber
 {
     LatencyHistogram latency;          // read after the reader thread joined
@@ -249,11 +275,11 @@ private:
         std::atomic<uint64_t> acked{0};
         std::atomic<bool> producerDone{false};
         std::atomic<uint64_t> published{0};
-        QString consumerError;
+        ConsumerError consumerError;
         std::thread consumer([&] {
             RedisConnection connection(context.endpoint, benchConnectionOptions());
             if (!connection.connect()) {
-                consumerError = QStringLiteral("stream consumer cannot connect: ") + connection.lastError().message;
+                consumerError.set(QStringLiteral("stream consumer cannot connect: ") + connection.lastError().message);
                 return;
             }
             const uint64_t giveUp = uint64_t(5'000'000'000ULL);
@@ -264,7 +290,7 @@ private:
                 auto reply = connection.command({"XREADGROUP", "GROUP", group, "consumer-1", "COUNT", "200", "BLOCK",
                                                  "100", "STREAMS", stream, ">"});
                 if (!reply || reply->isError()) {
-                    consumerError = QStringLiteral("XREADGROUP failed: ") + connection.lastError().message;
+                    consumerError.set(QStringLiteral("XREADGROUP failed: ") + connection.lastError().message);
                     return;
                 }
                 if (reply->type != RedisReply::Type::Array || reply->elements.empty()) {
@@ -301,7 +327,7 @@ private:
             }
         });
         const uint64_t start = nowNs();
-        for (int m = 0; m < messages && !context.cancelled() && consumerError.isEmpty(); ++m) {
+        for (int m = 0; m < messages && !context.cancelled() && !consumerError.isSet(); ++m) {
             if (timedCommand(producer, {"XADD", stream, "*", "ts", stampedPayload(payloadSize)}, xadd))
                 published.fetch_add(1);
             if ((m & 255) == 0)
@@ -313,8 +339,8 @@ private:
         const double seconds = double(nowNs() - start) / 1e9;
         xack.durationSec = seconds;
         delivery.durationSec = seconds;
-        if (!consumerError.isEmpty()) {
-            fail(result, consumerError);
+        if (consumerError.isSet()) {
+            fail(result, consumerError.text());
             return;
         }
         const uint64_t lost = published.load() > acked.load() ? published.load() - acked.load() : 0;
