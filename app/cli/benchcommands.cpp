@@ -9,7 +9,7 @@
 #include "terminal.h"
 
 #include "bench/benchmark.h"
-#include "bench/benchmarkrunner.h"
+#include "bench/benchmarksequence.h"
 #include "bench/trends.h"
 #include "load/ownedkeys.h"
 #include "redis/redisconnection.h"
@@ -26,9 +26,6 @@
 namespace cwb::cli {
 
 namespace {
-
-// The label that keeps a sandbox's runs in one trend although its port changes every time.
-const QString kSandboxLabel = QStringLiteral("sandbox");
 
 QString us(double micros)
 {
@@ -198,7 +195,7 @@ int trendCommand(const QStringList &args)
     }
     QString targetLabel;
     if (parser.isSet(sandbox)) {
-        targetLabel = kSandboxLabel;
+        targetLabel = kSandboxTargetLabel;
     } else {
         QString error;
         const auto endpoint = parseEndpoint(parser.isSet(target) ? parser.value(target) : QStringLiteral("redis://127.0.0.1:6379"), &error);
@@ -370,46 +367,51 @@ int benchCommand(const QStringList &args)
         }
     }
 
+    BenchmarkSequence sequence;
+    for (const auto &benchmark : benchmarks)
+        sequence.names << benchmark->name();
+    sequence.parameters = overrides;
+    sequence.endpoint = *endpoint;
+    sequence.targetLabel = targetOptions.usesSandbox() ? kSandboxTargetLabel : QString();
+    sequence.keyPrefix = keyPrefix;
+    sequence.allowEvictionSandbox = !parser.isSet(noEviction);
+    sequence.allowExistingKeys = parser.isSet(allowExisting);
+
     std::optional<InterruptScope> interrupts(std::in_place);
     QElapsedTimer total;
     total.start();
     nlohmann::json documents = nlohmann::json::array();
     bool anyFailed = false;
     int keysExit = ExitOk;
-    int index = 0;
-    for (const auto &benchmark : benchmarks) {
-        if (interruptFlag().load())
-            break;
-        ++index;
-        BenchmarkContext context;
-        context.endpoint = *endpoint;
-        context.targetLabel = targetOptions.usesSandbox() ? kSandboxLabel : QString();
-        context.keyPrefix = keyPrefix;
-        context.parameters = overrides[benchmark->name()];
-        context.cancel = &interruptFlag();
-        context.allowEvictionSandbox = !parser.isSet(noEviction);
-        context.allowExistingKeys = parser.isSet(allowExisting);
-        const QString head = QStringLiteral("[%1/%2] %3").arg(index).arg(benchmarks.size()).arg(benchmark->name());
-        context.progress = [&head](double fraction, const QString &what) {
-            printProgress(QStringLiteral("%1 %2% %3").arg(head).arg(int(fraction * 100)).arg(what));
-        };
-        const BenchmarkResult result = runBenchmark(*benchmark, context);
-        endProgress();
-        printOut(formatResult(result));
-        anyFailed = anyFailed || result.status == BenchmarkStatus::Failed;
-        keysExit = strongerExit(keysExit, reportKeysLeft(result.keysLeft, result.keyNamespace,
-                                                         QStringLiteral("the benchmark's cleanup failed"),
-                                                         endpoint->displayUri()));
-        documents.push_back(benchmarkResultToJson(result));
-        documents.back()["keyMetrics"] = keyMetricsJson(result);
-        // A stopped benchmark is kept too, marked cancelled (trends read completed runs only).
-        if (store && result.status != BenchmarkStatus::Failed) {
-            QString error;
-            if (saveBenchmarkResult(*store, result, &error).isEmpty())
-                printError(QStringLiteral("cannot store the result of %1: %2").arg(result.benchmark, error));
-        }
-    }
+    const BenchmarkSequenceResult outcome = runBenchmarkSequence(
+        sequence, &interruptFlag(),
+        [](const BenchmarkSequenceProgress &p) {
+            printProgress(QStringLiteral("[%1/%2] %3 %4% %5")
+                              .arg(p.index + 1)
+                              .arg(p.total)
+                              .arg(p.benchmark)
+                              .arg(int(p.fraction * 100))
+                              .arg(p.message));
+        },
+        [&](const BenchmarkResult &result) {
+            endProgress();
+            printOut(formatResult(result));
+            keysExit = strongerExit(keysExit, reportKeysLeft(result.keysLeft, result.keyNamespace,
+                                                             QStringLiteral("the benchmark's cleanup failed"),
+                                                             endpoint->displayUri()));
+            documents.push_back(benchmarkResultToJson(result));
+            documents.back()["keyMetrics"] = keyMetricsJson(result);
+            // A stopped benchmark is kept too, marked cancelled (trends read completed runs only).
+            if (store && result.status != BenchmarkStatus::Failed) {
+                QString error;
+                if (saveBenchmarkResult(*store, result, &error).isEmpty())
+                    printError(QStringLiteral("cannot store the result of %1: %2").arg(result.benchmark, error));
+            }
+        });
+    anyFailed = outcome.anyFailed();
     interrupts.reset();
+    if (!outcome.notRun.isEmpty())
+        printOut(QStringLiteral("not run: %1\n").arg(outcome.notRun.join(QStringLiteral(", "))));
     printOut(QStringLiteral("%1 benchmark(s) in %2 s\n").arg(documents.size()).arg(double(total.elapsed()) / 1000, 0, 'f', 1));
 
     if (parser.isSet(json)) {

@@ -4,9 +4,8 @@
 #include "pageheader.h"
 
 #include "bench/benchmark.h"
-#include "bench/benchmarkrunner.h"
+#include "bench/benchmarksequence.h"
 #include "bench/trends.h"
-#include "redis/sandboxredis.h"
 #include "store/asyncresultstore.h"
 
 #include <QCheckBox>
@@ -19,7 +18,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -27,10 +25,6 @@
 namespace cwb {
 
 namespace {
-
-// Sandbox runs get a fixed target label: the sandbox's port changes every time, and its
-// results must still form one trend (the CLI does the same).
-const QString kSandboxLabel = QStringLiteral("sandbox");
 
 enum ChecklistColumn { ColName, ColProgress, ColStatus };
 
@@ -291,13 +285,7 @@ BenchmarksPage::BenchmarksPage(QWidget *parent) : QWidget(parent)
     setTarget(std::nullopt);
 }
 
-BenchmarksPage::~BenchmarksPage()
-{
-    if (m_thread) {
-        m_cancelFlag->store(true);
-        m_thread->wait();
-    }
-}
+BenchmarksPage::~BenchmarksPage() = default; // the job, a child, stops and joins
 
 void BenchmarksPage::setStore(AsyncResultStore *store)
 {
@@ -368,14 +356,14 @@ void BenchmarksPage::runAll()
 
 void BenchmarksPage::cancel()
 {
-    if (m_cancelFlag)
-        m_cancelFlag->store(true);
+    if (m_job)
+        m_job->requestStop();
     m_status->setText(tr("Cancelling…"));
 }
 
 void BenchmarksPage::start(const QStringList &names)
 {
-    if (m_thread)
+    if (m_job)
         return;
     const bool useSandbox = m_sandbox->isChecked();
     if (!useSandbox && !m_endpoint) {
@@ -388,61 +376,41 @@ void BenchmarksPage::start(const QStringList &names)
             bar->setValue(0);
         m_checklist->item(row, ColStatus)->setText(tr("Waiting"));
     }
-    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    const auto cancelFlag = m_cancelFlag;
-    const auto parameters = m_parameters;
-    const std::optional<Endpoint> endpoint = m_endpoint;
+    BenchmarkSequence sequence;
+    sequence.names = names;
+    sequence.parameters = m_parameters;
+    if (!useSandbox)
+        sequence.endpoint = m_endpoint;
     m_status->setText(tr("Running %n benchmark(s)…", nullptr, int(names.size())));
 
-    // The worker owns the sandbox (if any) and reports back through queued calls on this page;
-    // the destructor cancels and waits, so those calls never outlive the page.
-    m_thread = QThread::create([this, names, parameters, endpoint, useSandbox, cancelFlag] {
-        std::unique_ptr<SandboxRedis> sandbox;
-        Endpoint target;
-        QString label;
-        if (useSandbox) {
-            sandbox = std::make_unique<SandboxRedis>();
-            QString error;
-            if (!sandbox->start(&error)) {
-                QMetaObject::invokeMethod(this, [this, error] { onFinished(tr("Cannot start the sandbox: %1").arg(error)); },
-                                          Qt::QueuedConnection);
-                return;
-            }
-            target = sandbox->endpoint();
-            label = kSandboxLabel;
-        } else {
-            target = *endpoint;
-        }
-        for (const QString &name : names) {
-            if (cancelFlag->load())
-                break;
-            auto benchmark = createBenchmark(name);
-            if (!benchmark)
-                continue;
-            BenchmarkContext context;
-            context.endpoint = target;
-            context.targetLabel = label;
-            const auto it = parameters.find(name);
-            if (it != parameters.end())
-                context.parameters = it->second;
-            context.cancel = cancelFlag.get();
-            context.progress = [this, name](double fraction, const QString &what) {
-                QMetaObject::invokeMethod(this, [this, name, fraction, what] { onProgress(name, fraction, what); },
-                                          Qt::QueuedConnection);
-            };
-            BenchmarkResult result = runBenchmark(*benchmark, context);
-            QMetaObject::invokeMethod(this, [this, result = std::move(result)] { onResult(result); }, Qt::QueuedConnection);
-        }
-        QMetaObject::invokeMethod(this, [this] { onFinished({}); }, Qt::QueuedConnection);
+    m_job = makeBenchmarkSequenceJob(std::move(sequence), this);
+    m_resultsShown = 0;
+    connect(m_job, &jobs::JobBase::progressAvailable, this, [this] {
+        const BenchmarkSequenceProgress &p = m_job->progress();
+        // Every result not shown yet, then where the running one is.
+        for (; m_resultsShown < p.finished.size(); ++m_resultsShown)
+            onResult(*p.finished[m_resultsShown]);
+        if (p.finished.size() <= size_t(p.index)) // the running one has not finished yet
+            onProgress(p.benchmark, p.fraction, p.message);
     });
-    connect(m_thread, &QThread::finished, this, [this] {
-        m_thread->deleteLater();
-        m_thread = nullptr;
+    connect(m_job, &jobs::JobBase::finished, this, [this] {
+        const BenchmarkSequenceJob *job = m_job;
+        if (const auto &result = job->result()) {
+            for (; m_resultsShown < result->results.size(); ++m_resultsShown)
+                onResult(result->results[m_resultsShown]);
+            for (const QString &name : result->notRun)
+                if (const int row = rowOf(name); row >= 0)
+                    m_checklist->item(row, ColStatus)->setText(tr("Not run"));
+        }
+        onFinished(job->state() == jobs::JobState::Failed ? job->failureReason() : QString(),
+                   job->state() == jobs::JobState::Stopped);
+        m_job->deleteLater();
+        m_job = nullptr;
         updateButtons();
         emit runFinished();
     });
+    m_job->start();
     updateButtons();
-    m_thread->start();
 }
 
 void BenchmarksPage::onProgress(const QString &name, double fraction, const QString &what)
@@ -487,11 +455,11 @@ void BenchmarksPage::onResult(const BenchmarkResult &result)
     emit benchmarkFinished(name);
 }
 
-void BenchmarksPage::onFinished(const QString &error)
+void BenchmarksPage::onFinished(const QString &error, bool stopped)
 {
     if (!error.isEmpty())
         m_status->setText(error);
-    else if (m_cancelFlag && m_cancelFlag->load())
+    else if (stopped)
         m_status->setText(tr("Cancelled."));
     else
         m_status->setText(tr("Finished."));
@@ -503,7 +471,7 @@ void BenchmarksPage::showResult(const QString &name)
     const BenchmarkResult *r = result(name);
     if (!r) {
         if (!name.isEmpty())
-            loadTrend(name, m_sandbox->isChecked() ? kSandboxLabel : (m_endpoint ? m_endpoint->displayUri() : QString()));
+            loadTrend(name, m_sandbox->isChecked() ? kSandboxTargetLabel : (m_endpoint ? m_endpoint->displayUri() : QString()));
         return;
     }
     for (const auto &op : r->operations) {
@@ -625,7 +593,7 @@ void BenchmarksPage::loadTrend(const QString &name, const QString &target)
 
 void BenchmarksPage::updateButtons()
 {
-    const bool running = m_thread != nullptr;
+    const bool running = m_job != nullptr;
     const bool haveTarget = m_sandbox->isChecked() || m_endpoint.has_value();
     m_runSelected->setEnabled(!running && haveTarget);
     m_runAll->setEnabled(!running && haveTarget);

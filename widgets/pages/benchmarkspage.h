@@ -1,12 +1,11 @@
 #pragma once
 
-#include "bench/benchmarkresult.h"
+#include "bench/benchmarksequence.h"
 #include "redis/endpoint.h"
 
 #include <QMap>
 #include <QWidget>
 
-#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,7 +16,6 @@ class QLabel;
 class QPushButton;
 class QTableWidget;
 class QTabWidget;
-class QThread;
 
 namespace cwb {
 
@@ -47,7 +45,7 @@ public:
 
     void setChecked(const QStringList &names);
     QStringList checkedNames() const;
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job != nullptr; }
     const BenchmarkResult *result(const QString &name) const;
 
     // For tests: the widgets.
@@ -73,7 +71,7 @@ private:
     void start(const QStringList &names);
     void onProgress(const QString &name, double fraction, const QString &what);
     void onResult(const BenchmarkResult &result);
-    void onFinished(const QString &error);
+    void onFinished(const QString &error, bool stopped);
     void showResult(const QString &name);
     void showLatency(const BenchmarkResult &result);
     void showMemory(const BenchmarkResult &result);
@@ -103,8 +101,8 @@ private:
     std::optional<Endpoint> m_endpoint;
     std::map<QString, QMap<QString, double>> m_parameters;
     std::map<QString, BenchmarkResult> m_resultsByName;
-    QThread *m_thread = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
+    BenchmarkSequenceJob *m_job = nullptr;
+    size_t m_resultsShown = 0; // of the job's finished results
 };
 
 } // namespace cwb
