@@ -14,7 +14,6 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -185,14 +184,7 @@ OptimisationPage::OptimisationPage(QWidget *parent) : QWidget(parent)
     });
 }
 
-OptimisationPage::~OptimisationPage()
-{
-    cancel();
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+OptimisationPage::~OptimisationPage() = default; // the job, a child, stops and joins
 
 void OptimisationPage::setTunerOptions(const TunerOptions &o)
 {
@@ -233,77 +225,52 @@ void OptimisationPage::setRunning(bool running)
 
 void OptimisationPage::start()
 {
-    if (m_thread)
+    if (m_job)
         return;
     const std::optional<Endpoint> endpoint = m_endpointProvider ? m_endpointProvider() : std::nullopt;
     if (!endpoint) {
         m_status->setText(tr("Enter a valid target first."));
         return;
     }
-    const TunerOptions options = tunerOptions();
-    const bool hotKeys = hotKeysSelected();
-    m_stop = std::make_shared<std::atomic<bool>>(false);
+    TuningRequest request;
+    request.endpoint = *endpoint;
+    request.options = tunerOptions();
+    if (hotKeysSelected()) {
+        HotKeyExperimentOptions hotKeys;
+        hotKeys.operations = 20000;
+        request.hotKeys = hotKeys;
+    }
     setRunning(true);
     m_progress->setValue(0);
     m_status->setText(tr("Starting…"));
-    auto stop = m_stop;
-    m_thread = QThread::create([this, endpoint = *endpoint, options, hotKeys, stop] {
-        const auto progress = [this](const QString &message, double fraction) {
-            QMetaObject::invokeMethod(this, [this, message, fraction] { onProgress(message, fraction); }, Qt::QueuedConnection);
-        };
-        AutoTuner tuner(endpoint, options);
-        {
-            std::lock_guard lock(m_tunerMutex);
-            m_tuner = &tuner;
-        }
-        if (stop->load())
-            tuner.requestStop();
-        TuningReport report = tuner.run(progress);
-        {
-            std::lock_guard lock(m_tunerMutex);
-            m_tuner = nullptr;
-        }
-        HotKeyExperimentResult hot;
-        if (hotKeys && !stop->load()) {
-            ExperimentContext ctx;
-            ctx.endpoint = endpoint;
-            ctx.keyPrefix = options.keyPrefix;
-            ctx.cancel = stop.get();
-            ctx.progress = [&](const QString &m, double f) { progress(tr("hot keys: %1").arg(m), f); };
-            HotKeyExperimentOptions ho;
-            ho.operations = 20000;
-            // Its keys go to a namespace of their own, removed afterwards (ownedkeys.h).
-            RedisError claimError;
-            if (claimExperimentNamespace(ctx, options.allowExistingKeys, &claimError)) {
-                hot = runHotKeyExperiment(ctx, ho);
-                releaseExperimentNamespace(ctx);
-            } else {
-                hot.error = claimError.message;
-            }
-        }
-        QMetaObject::invokeMethod(this, [this, report, hot, hotKeys] { onFinished(report, hot, hotKeys); },
-                                  Qt::QueuedConnection);
+    m_job = makeTuningJob(std::move(request), this);
+    connect(m_job, &jobs::JobBase::progressAvailable, this, [this] { onProgress(m_job->progress()); });
+    connect(m_job, &jobs::JobBase::finished, this, [this] {
+        TuningJob *job = std::exchange(m_job, nullptr);
+        job->deleteLater();
+        TuningOutcome outcome;
+        if (job->result())
+            outcome = *job->result();
+        else
+            outcome.report.stopReason = job->failureReason();
+        const bool ranHotKeys = outcome.hotKeys.has_value();
+        onFinished(outcome.report, outcome.hotKeys.value_or(HotKeyExperimentResult{}), ranHotKeys);
     });
-    m_thread->start();
+    m_job->start();
 }
 
 void OptimisationPage::cancel()
 {
-    if (m_stop)
-        m_stop->store(true);
-    {
-        std::lock_guard lock(m_tunerMutex);
-        if (m_tuner)
-            m_tuner->requestStop();
-    }
-    if (m_thread)
-        m_status->setText(tr("Cancelling… (cleaning up the experiment's keys)"));
+    if (!m_job)
+        return;
+    m_job->requestStop();
+    m_status->setText(tr("Cancelling… (cleaning up the experiment's keys)"));
 }
 
-void OptimisationPage::onProgress(const QString &message, double fraction)
+void OptimisationPage::onProgress(const jobs::StepProgress &progress)
 {
-    m_progress->setValue(int(fraction * 1000));
-    m_status->setText(message);
+    m_progress->setValue(int(progress.fraction * 1000));
+    m_status->setText(progress.message);
 }
 
 void OptimisationPage::plotSweep(QCustomPlot *plot, const Sweep &sweep)
@@ -327,11 +294,6 @@ void OptimisationPage::plotSweep(QCustomPlot *plot, const Sweep &sweep)
 
 void OptimisationPage::onFinished(const TuningReport &report, const HotKeyExperimentResult &hot, bool ranHotKeys)
 {
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
     m_report = report;
     setRunning(false);
     m_progress->setValue(1000);

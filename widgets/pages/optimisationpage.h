@@ -1,14 +1,11 @@
 #pragma once
 
-#include "optimize/autotuner.h"
-#include "optimize/hotkeyscan.h"
 #include "optimize/loadconfigpatch.h"
+#include "optimize/optimizejobs.h"
 #include "redis/endpoint.h"
 
 #include <QWidget>
 
-#include <atomic>
-#include <mutex>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -20,13 +17,12 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
-class QThread;
 
 namespace cwb {
 
 class PageHeader;
 
-// The auto-tuner in the GUI: pick strategies and budgets, run on a worker thread (progress,
+// The auto-tuner in the GUI: pick strategies and budgets, run as a tuning job (progress,
 // cancel), see each sweep as a chart (throughput and p99 against the swept parameter), the
 // hot/big keys and the recommendations with their measured gains; "Apply to test
 // configuration" hands the recommended LoadTestConfig changes to whoever listens.
@@ -43,7 +39,7 @@ public:
     void setTunerOptions(const TunerOptions &options); // fills the form
     TunerOptions tunerOptions() const;
     bool hotKeysSelected() const;
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job != nullptr; }
     const TuningReport &lastReport() const { return m_report; }
 
     QPushButton *runButton() const { return m_run; }
@@ -63,7 +59,7 @@ signals:
     void finished();
 
 private:
-    void onProgress(const QString &message, double fraction);
+    void onProgress(const jobs::StepProgress &progress);
     void onFinished(const TuningReport &report, const HotKeyExperimentResult &hotKeys, bool ranHotKeys);
     void plotSweep(QCustomPlot *plot, const Sweep &sweep);
     void setRunning(bool running);
@@ -87,12 +83,7 @@ private:
     QTableWidget *m_keys = nullptr;
 
     std::function<std::optional<Endpoint>()> m_endpointProvider;
-    QThread *m_thread = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_stop;
-    // The tuner lives on the worker's stack; the mutex keeps cancel() from reaching it while
-    // the worker clears the pointer and destroys it.
-    std::mutex m_tunerMutex;
-    AutoTuner *m_tuner = nullptr;
+    TuningJob *m_job = nullptr; // the tuner lives on its thread; only its stop is reachable here
     TuningReport m_report;
 };
 
