@@ -7,17 +7,17 @@
 
 #include <memory>
 
-class QThread;
-
 namespace cwb {
 
-class SandboxCluster;
-class SandboxRedis;
+struct StartedSandbox;
+namespace jobs {
+class JobBase;
+}
 
 // Owns the GUI's local sandbox (one server or one cluster at a time). Starting takes seconds
-// (a cluster waits for cluster_state:ok), so it runs on a worker thread; the sandbox object
-// is handed to that thread and only touched here again once the thread has finished.
-// Destroying the launcher stops the sandbox, so nothing outlives the application.
+// (a cluster waits for cluster_state:ok), so it runs as a sandbox job (redis/sandboxjob.h); the
+// started servers are handed over as a value once the job has finished. Destroying the launcher
+// stops the sandbox, so nothing outlives the application.
 class SandboxLauncher : public QObject
 {
     Q_OBJECT
@@ -32,10 +32,10 @@ public:
     void start(Kind kind);
     void stop();
 
-    bool isStarting() const;
+    bool isStarting() const { return m_job != nullptr; }
     bool isRunning() const;
     // The endpoint to connect to (the first master for a cluster); valid while running.
-    Endpoint endpoint() const { return m_endpoint; }
+    Endpoint endpoint() const;
 
 Q_SIGNALS:
     void started(const cwb::Endpoint &endpoint);
@@ -43,14 +43,10 @@ Q_SIGNALS:
     void stopped();
 
 private:
-    void onThreadFinished();
+    void onFinished();
 
-    std::unique_ptr<SandboxRedis> m_single;
-    std::unique_ptr<SandboxCluster> m_cluster;
-    QThread *m_thread = nullptr;
-    Endpoint m_endpoint;
-    QString m_error;
-    bool m_ok = false;
+    jobs::JobBase *m_job = nullptr; // the SandboxJob starting one
+    std::unique_ptr<StartedSandbox> m_sandbox;
 };
 
 } // namespace cwb

@@ -5,26 +5,26 @@
 
 #include <QObject>
 
-#include <vector>
-
-class QThread;
-
 namespace cwb {
 
-// Tests a connection to a server off the GUI thread: connect, AUTH, SELECT, INFO, then a
-// ServerSummary. The GUI thread never touches the network; results come back as values
-// through queued calls. A newer probe() supersedes an older one whose result is then dropped,
-// so a slow, stale answer never overwrites a fresh one.
+namespace jobs {
+class JobBase;
+}
+
+// Tests a connection to a server off the GUI thread with a probe job (redis/probejob.h): connect,
+// AUTH, SELECT, INFO, then a ServerSummary. The GUI thread never touches the network and never
+// waits: a newer probe() discards an older one, whose result is then dropped, so a slow, stale
+// answer never overwrites a fresh one.
 class ServerProbe : public QObject
 {
     Q_OBJECT
 public:
     explicit ServerProbe(QObject *parent = nullptr);
-    // Waits for running probes: every call is bounded by the connection timeouts.
+    // Probes still running are children: they stop and are joined (each bounded by the timeout).
     ~ServerProbe() override;
 
     void probe(const Endpoint &endpoint);
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_current != nullptr; }
     // Forgets the probe in flight; its result will be dropped.
     void cancel();
 
@@ -37,11 +37,9 @@ Q_SIGNALS:
     void failed(const QString &reason, const QString &details);
 
 private:
-    void reapFinishedThreads();
+    void onFinished();
 
-    std::vector<QThread *> m_threads;
-    quint64 m_generation = 0;
-    bool m_busy = false;
+    jobs::JobBase *m_current = nullptr; // the running ProbeJob
     int m_timeoutMs = 3000;
 };
 

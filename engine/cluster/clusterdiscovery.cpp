@@ -117,10 +117,13 @@ struct ClusterDiscovery::Private
         return topology;
     }
 
+    bool stopRequested() const { return options.stopToken.stop_requested(); }
+
+    // After a stop request the remaining nodes keep hasMetrics false: unknown, not suspected.
     void collectMetrics(Topology &topology)
     {
         for (TopologyNode &node : topology.nodes) {
-            if (node.port <= 0 || node.host.isEmpty())
+            if (node.port <= 0 || node.host.isEmpty() || stopRequested())
                 continue;
             RedisConnection &c = connection(node.host, node.port);
             std::optional<QByteArray> text;
@@ -187,6 +190,11 @@ std::optional<Topology> ClusterDiscovery::discover(QString *error)
     }
     QString firstError;
     for (const auto &[host, port] : candidates) {
+        if (d->stopRequested()) {
+            if (firstError.isEmpty())
+                firstError = QStringLiteral("stopped");
+            break;
+        }
         QString why;
         auto topology = d->topologyFrom(host, port, &why);
         if (!topology) {
@@ -223,6 +231,8 @@ bool ClusterDiscovery::manualFailover(const QString &replica, QString *error, in
         return fail(QStringLiteral("node: no node matches '%1'").arg(replica));
     if (node->isMaster())
         return fail(QStringLiteral("node: %1 is a master; CLUSTER FAILOVER runs on a replica").arg(node->address()));
+    if (d->stopRequested())
+        return fail(QStringLiteral("stopped before CLUSTER FAILOVER was sent"));
     RedisConnection &c = d->connection(node->host, node->port);
     const auto reply = d->run(c, {"CLUSTER", "FAILOVER"});
     if (!reply)
@@ -231,6 +241,8 @@ bool ClusterDiscovery::manualFailover(const QString &replica, QString *error, in
         return fail(QStringLiteral("%1: CLUSTER FAILOVER: ").arg(node->address()) + QString::fromUtf8(reply->str));
     const QDeadlineTimer deadline(waitMs);
     while (!deadline.hasExpired()) {
+        if (d->stopRequested())
+            return fail(QStringLiteral("stopped while waiting for %1 to become master").arg(node->address()));
         if (const auto role = d->run(c, {"ROLE"}); role && !role->isError() && !role->elements.empty()
             && role->elements[0].str == "master")
             return true;

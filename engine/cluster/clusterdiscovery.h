@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <stop_token>
 
 namespace cwb {
 
@@ -27,6 +28,9 @@ public:
         int timeoutMs = 1500;        // connect and command timeout per node
         bool collectMetrics = true;  // INFO on every node
         Method method = Method::Auto;
+        // A job's stop: discover() and manualFailover() give up between node calls once it is
+        // requested (a call in flight still ends within timeoutMs).
+        std::stop_token stopToken;
     };
 
     explicit ClusterDiscovery(Endpoint seed, Options options);
@@ -41,7 +45,7 @@ public:
     const std::optional<Topology> &last() const;
 
     // CLUSTER FAILOVER on a replica (node id, id prefix or host:port), then waits up to
-    // waitMs for it to report itself master.
+    // waitMs for it to report itself master (or until a stop is requested: false, "stopped").
     bool manualFailover(const QString &replica, QString *error = nullptr, int waitMs = 10000);
 
     // SIGKILLs a node's server, only if this process started it (a sandbox: its parent pid is

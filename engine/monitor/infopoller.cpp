@@ -228,6 +228,8 @@ std::vector<MonitorSample> InfoPoller::poll(qint64 nowMs)
     std::vector<MonitorSample> samples;
     bool discoveredCluster = false;
     for (auto &[address, node] : d->nodes) {
+        if (d->options.stopToken.stop_requested())
+            break;
         MonitorSample sample;
         sample.timestampMs = nowMs;
         sample.target = target();

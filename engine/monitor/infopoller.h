@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <stop_token>
 #include <vector>
 
 namespace cwb {
@@ -22,6 +23,7 @@ public:
     {
         int timeoutMs = 2000;
         int clusterRefreshPolls = 10; // re-read CLUSTER NODES every N polls
+        std::stop_token stopToken;    // a job's stop: poll() skips the nodes it has not asked yet
     };
 
     InfoPoller(Endpoint endpoint, Options options);

@@ -1,6 +1,6 @@
 #include "monitorservice.h"
 
-#include "collectorworker.h"
+#include "collectionjob.h"
 #include "emailchannel.h"
 #include "logchannel.h"
 #include "metricsserver.h"
@@ -44,6 +44,7 @@ cwb::AlertTransition toStored(const AlertChange &change)
 MonitorService::MonitorService(QObject *parent)
     : QObject(parent), m_channels(new ChannelDispatcher(this)),
       m_metrics(new MetricsServer([this] { return prometheusText(); }, this)),
+      m_collectionIntervalMs(std::make_shared<std::atomic<int>>(m_config.collectionIntervalMs)),
       m_user(QStringLiteral("user:") + qEnvironmentVariable("USER", QStringLiteral("local"))),
       m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
@@ -68,8 +69,8 @@ bool MonitorService::setConfig(const MonitoringConfig &config, QString *error)
         return false;
     }
     const bool endpointChanged = !(config.metricsEndpoint == m_config.metricsEndpoint) || !m_metrics->isListening();
-    const bool intervalChanged = config.collectionIntervalMs != m_config.collectionIntervalMs;
     m_config = config;
+    m_collectionIntervalMs->store(config.collectionIntervalMs);
     m_engine.setRepeatIntervalMs(config.alerting.repeatIntervalMs);
     rebuildChannels();
     handleChanges(m_engine.setRules(effectiveRules(config), now()));
@@ -78,8 +79,6 @@ bool MonitorService::setConfig(const MonitoringConfig &config, QString *error)
         if (config.metricsEndpoint.enabled && !m_metrics->start(config.metricsEndpoint, error))
             return false;
     }
-    if (intervalChanged && m_worker)
-        QMetaObject::invokeMethod(m_worker, [w = m_worker, ms = config.collectionIntervalMs] { w->setInterval(ms); });
     return true;
 }
 
@@ -151,38 +150,42 @@ void MonitorService::start(const Endpoint &endpoint)
     m_status = Status{};
     m_status.collecting = true;
     m_status.target = endpoint.address();
-    m_worker = new CollectorWorker(endpoint, m_config.collectionIntervalMs);
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &CollectorWorker::collected, this, &MonitorService::onCollected, Qt::QueuedConnection);
-    m_thread.setObjectName(QStringLiteral("cwb-monitor"));
-    m_thread.start();
-    QMetaObject::invokeMethod(m_worker, &CollectorWorker::start);
+    auto *collector = makeCollectionJob(endpoint, m_collectionIntervalMs, this);
+    connect(collector, &jobs::JobBase::progressAvailable, this,
+            [this, collector] { onCollected(collector->progress()); });
+    // Ends only on a stop (then discarded, silent) or when the body threw: say so.
+    connect(collector, &jobs::JobBase::failed, this, [this](const QString &reason) {
+        m_status.collecting = false;
+        m_status.reachable = false;
+        m_status.lastError = QStringLiteral("monitoring collection stopped: ") + reason;
+        Q_EMIT statusChanged();
+    });
+    m_collector = collector;
+    collector->start();
     Q_EMIT statusChanged();
 }
 
 void MonitorService::stop()
 {
-    if (!m_thread.isRunning())
+    if (!m_collector)
         return;
-    m_thread.quit();
-    // A poll in progress ends within its timeout (at most 2 s per node).
-    m_thread.wait();
-    m_worker = nullptr;
+    // A poll in progress may take up to its timeout; the GUI must not wait for it.
+    std::exchange(m_collector, nullptr)->discard();
     m_status.collecting = false;
     Q_EMIT statusChanged();
 }
 
-void MonitorService::onCollected(const std::vector<MonitorSample> &samples, bool reachable, const QString &error)
+void MonitorService::onCollected(const CollectedSamples &collected)
 {
     if (!m_status.collecting)
         return;
-    m_status.reachable = reachable;
-    m_status.lastError = error;
+    const std::vector<MonitorSample> &samples = collected.samples;
+    m_status.reachable = collected.reachable;
+    m_status.lastError = collected.error;
     m_status.lastSampleMs = now();
     m_status.nodes.clear();
-    for (const MonitorSample &s : samples)
-        if (s.isServerNode())
+    for (const MonitorSample &s : samples) // several polls when deliveries were coalesced
+        if (s.isServerNode() && !m_status.nodes.contains(s.node))
             m_status.nodes << s.node;
     ingestSamples(samples, now());
     // Alerts nothing updates any more (restored from an earlier session for another target, or

@@ -10,8 +10,8 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QThread>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -19,14 +19,19 @@
 namespace cwb {
 
 class AsyncResultStore;
-class CollectorWorker;
 class MetricsServer;
+struct CollectedSamples;
+namespace jobs {
+class JobBase;
+}
 struct RunSnapshot;
 
-// Monitoring as one object for the GUI and the CLI: a collector on a worker thread polls the
-// target (and this process) every collectionInterval; samples go to the in-memory history,
-// the alert engine, the store and the /metrics endpoint; alert changes go to the channels
-// and the store. Lives on a thread with an event loop (the GUI thread or the CLI's main).
+// Monitoring as one object for the GUI and the CLI: a collection job (collectionjob.h) polls the
+// target (and this process) every collectionInterval on its own thread; its samples go to the
+// in-memory history, the alert engine, the store and the /metrics endpoint; alert changes go to
+// the channels and the store. The service itself stays an event-driven object on the thread
+// with the event loop (the GUI thread or the CLI's main): rules, channels, the store and the
+// HTTP endpoint are all driven by that loop, only the blocking polls are the job's.
 class MonitorService : public QObject
 {
     Q_OBJECT
@@ -59,6 +64,7 @@ public:
     // Starts polling the endpoint (stopping any earlier collector). The first sample is taken
     // at once; rates appear from the second.
     void start(const Endpoint &endpoint);
+    // Never waits: the collector is told to stop and discarded; nothing it still collects arrives.
     void stop();
     bool isCollecting() const { return m_status.collecting; }
     Status status() const { return m_status; }
@@ -93,7 +99,7 @@ Q_SIGNALS:
     void alertsRestored();
 
 private:
-    void onCollected(const std::vector<cwb::MonitorSample> &samples, bool reachable, const QString &error);
+    void onCollected(const CollectedSamples &collected);
     void handleChanges(const std::vector<AlertChange> &changes);
     void restoreAlerts(std::vector<Alert> alerts);
     void rebuildChannels();
@@ -106,8 +112,8 @@ private:
     ChannelDispatcher *m_channels;
     MetricsServer *m_metrics;
     QPointer<AsyncResultStore> m_store;
-    QThread m_thread;
-    CollectorWorker *m_worker = nullptr;
+    jobs::JobBase *m_collector = nullptr;                // a CollectionJob, child of this object
+    std::shared_ptr<std::atomic<int>> m_collectionIntervalMs; // read by the collector before each wait
     Status m_status;
     QString m_user;
     qint64 m_lastRunSnapshotMs = 0;

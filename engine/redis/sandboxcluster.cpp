@@ -123,15 +123,26 @@ struct SandboxCluster::Private
         return {};
     }
 
+    bool stopped(QString *error) const
+    {
+        if (!options.stopToken.stop_requested())
+            return false;
+        *error = QStringLiteral("stopped while the cluster was being built");
+        return true;
+    }
+
     bool build(QString *error)
     {
         const QDeadlineTimer deadline(options.startTimeoutMs > 0 ? options.startTimeoutMs : 30000);
         const int count = nodeCount();
         for (int i = 0; i < count; ++i) {
+            if (stopped(error))
+                return false;
             SandboxRedis::Options nodeOptions;
             nodeOptions.clusterEnabled = true;
             nodeOptions.password = options.password;
             nodeOptions.startTimeoutMs = remainingMs(deadline);
+            nodeOptions.stopToken = options.stopToken;
             auto node = std::make_unique<SandboxRedis>();
             QString nodeError;
             if (!node->start(nodeOptions, &nodeError)) {
@@ -185,6 +196,8 @@ struct SandboxCluster::Private
             for (;;) {
                 if (run(i, {"CLUSTER", "REPLICATE", ids[masterOf(i)]}, &why))
                     break;
+                if (stopped(error))
+                    return false;
                 if (deadline.hasExpired()) {
                     *error = QStringLiteral("cluster not ready within %1 ms: ").arg(options.startTimeoutMs) + why;
                     return false;
@@ -199,6 +212,8 @@ struct SandboxCluster::Private
                 pending = unsettled(i);
             if (pending.isEmpty())
                 return true;
+            if (stopped(error))
+                return false;
             if (deadline.hasExpired()) {
                 *error = QStringLiteral("cluster not ready within %1 ms: ").arg(options.startTimeoutMs) + pending;
                 return false;

@@ -23,6 +23,7 @@ public:
         int replicasPerMaster = 1;
         int startTimeoutMs = 30000;
         QString password; // requirepass + masterauth on every node, when not empty
+        std::stop_token stopToken; // a job's stop: start() gives up, stops what it started ("stopped")
     };
 
     SandboxCluster();

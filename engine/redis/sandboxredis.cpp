@@ -200,13 +200,17 @@ struct SandboxRedis::Private
             }
             if (answersAsOurs(200))
                 return Launch::Ok;
-            if (deadline.hasExpired())
+            if (deadline.hasExpired() || options.stopToken.stop_requested())
                 break;
             QThread::msleep(kPollMs);
         }
         sandboxprocess::terminate(pid, 0);
         pid = 0;
         sandboxprocess::track(owner, 0, workDir);
+        if (options.stopToken.stop_requested()) {
+            *error = QStringLiteral("stopped before redis-server answered");
+            return Launch::Failed;
+        }
         *error = QStringLiteral("redis-server on port ") + QString::number(port)
             + QStringLiteral(" did not answer PING within ") + QString::number(timeoutMs)
             + QStringLiteral(" ms; last log line: ") + lastLogLine(logPath());

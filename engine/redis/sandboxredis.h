@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <stop_token>
 
 namespace cwb {
 
@@ -28,6 +29,7 @@ public:
         QStringList extraArgs;         // further "--name value" arguments
         int startTimeoutMs = 10000;    // how long to wait for PING to answer
         QString serverBinary;          // empty: "redis-server" from PATH
+        std::stop_token stopToken;     // a job's stop: start() gives up waiting ("stopped")
     };
 
     SandboxRedis();

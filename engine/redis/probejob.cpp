@@ -1,0 +1,50 @@
+#include "probejob.h"
+
+#include "infoparser.h"
+#include "redisconnection.h"
+
+namespace cwb {
+
+ProbeResult probeServer(const Endpoint &endpoint, int timeoutMs, const std::stop_token &stop)
+{
+    RedisConnection::Options options;
+    options.connectTimeoutMs = timeoutMs;
+    options.commandTimeoutMs = timeoutMs;
+    options.reconnectAttempts = 0; // a probe reports the first failure; retrying only delays it
+    options.clientName = QByteArrayLiteral("cache-workbench-probe");
+    RedisConnection connection(endpoint, options);
+
+    ProbeResult result;
+    result.address = endpoint.address();
+    if (!connection.connect()) {
+        result.error = connection.lastError();
+        return result;
+    }
+    if (stop.stop_requested()) {
+        result.error = {RedisErrorKind::None, QStringLiteral("stopped before INFO")};
+        return result;
+    }
+    const std::optional<QByteArray> info = connection.info();
+    if (!info) {
+        result.error = connection.lastError();
+        return result;
+    }
+    result.summary = summarize(parseInfo(*info));
+    return result;
+}
+
+ProbeJob *makeProbeJob(Endpoint endpoint, int timeoutMs, QObject *parent)
+{
+    return new ProbeJob(
+        QStringLiteral("probe %1").arg(endpoint.address()),
+        [endpoint, timeoutMs](const ProbeJob::Context &context) {
+            context.report({QStringLiteral("connecting to %1").arg(endpoint.address()), 0});
+            ProbeResult result = probeServer(endpoint, timeoutMs, context.stopToken());
+            if (!result.summary && !context.stopRequested())
+                context.fail(result.error.message);
+            return result;
+        },
+        parent);
+}
+
+} // namespace cwb
