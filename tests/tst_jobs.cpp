@@ -1,5 +1,6 @@
 // The job model: ordering of deliveries, coalesced progress, stop, failure, the launcher.
 
+#include "jobs/inbox.h"
 #include "jobs/job.h"
 #include "jobs/joblauncher.h"
 #include "jobs/stopflag.h"
@@ -8,6 +9,7 @@
 #include <QTest>
 
 #include <QPointer>
+#include <QThread>
 
 #include <atomic>
 #include <chrono>
@@ -317,6 +319,46 @@ private Q_SLOTS:
         const QPointer<JobBase> idleAlive(idle);
         idle->discard();
         QTRY_VERIFY_WITH_TIMEOUT(!idleAlive, 10000);
+    }
+
+    // Tasks posted from another thread run in the inbox's thread, in order; postAndWait() waits.
+    void inboxRunsTasksInItsThreadInOrder()
+    {
+        Inbox inbox;
+        std::vector<int> order; // touched by the tasks only, read here once the poster is done
+        bool allHere = true;
+        std::atomic<bool> posted{false};
+        std::thread poster([&] {
+            for (int i = 0; i < 100; ++i)
+                inbox.post([&, i] {
+                    order.push_back(i);
+                    allHere = allHere && QThread::currentThread() == thread();
+                });
+            inbox.postAndWait([] {}); // returns once the main thread has run everything before it
+            posted = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(posted.load(), 10000);
+        poster.join();
+        QCOMPARE(int(order.size()), 100);
+        for (int i = 0; i < 100; ++i)
+            QCOMPARE(order[size_t(i)], i);
+        QVERIFY(allHere);
+    }
+
+    // A task that deletes its inbox ends the batch: the tasks after it do not run.
+    void inboxDeletedByATaskStopsThere()
+    {
+        auto *inbox = new Inbox;
+        int ran = 0;
+        inbox->post([&] { ++ran; });
+        inbox->post([&, inbox] {
+            ++ran;
+            delete inbox;
+        });
+        inbox->post([&] { ++ran; });
+        QTRY_COMPARE(ran, 2);
+        QCoreApplication::processEvents();
+        QCOMPARE(ran, 2);
     }
 
     void launcherTracksAndStopsJobs()

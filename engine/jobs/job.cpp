@@ -1,6 +1,7 @@
 #include "job.h"
 
-#include <QMetaObject>
+#include "inbox.h"
+
 #include <QPointer>
 
 namespace cwb::jobs {
@@ -17,7 +18,10 @@ QString jobStateName(JobState state)
     return {};
 }
 
-JobBase::JobBase(QString name, QObject *parent) : QObject(parent), m_name(std::move(name)) {}
+JobBase::JobBase(QString name, QObject *parent)
+    : QObject(parent), m_name(std::move(name)), m_inbox(new Inbox(this))
+{
+}
 
 JobBase::~JobBase()
 {
@@ -55,10 +59,11 @@ bool JobBase::start()
             m_core->thrownReason = thrownReason;
             m_core->stoppedBeforeEnd = token.stop_requested();
         }
-        // Queued after every progress delivery the body caused, so finished() is always last.
-        // The object outlives the thread (destructors join), and Qt drops events posted to an
-        // object that is deleted before they are delivered.
-        QMetaObject::invokeMethod(this, &JobBase::deliverEnd, Qt::QueuedConnection);
+        // Posted after every progress delivery the body caused, so finished() is always last.
+        // The job outlives the thread (destructors join); the inbox, a child, drops what it
+        // still holds when the job is deleted first. An Inbox rather than a queued call, so
+        // ThreadSanitizer sees the hand-over (inbox.h).
+        m_inbox->post([this] { deliverEnd(); });
     });
     return true;
 }
@@ -92,7 +97,7 @@ void JobBase::queueProgressDelivery()
             return;
         m_core->progressQueued = true;
     }
-    QMetaObject::invokeMethod(this, &JobBase::deliverProgress, Qt::QueuedConnection);
+    m_inbox->post([this] { deliverProgress(); });
 }
 
 void JobBase::markFailed(const QString &reason)

@@ -53,6 +53,8 @@ struct JobFailure : std::exception
     QString reason;
 };
 
+class Inbox;
+
 template <class P>
 concept FoldsEarlier = requires(P &newer, P &&earlier) { newer.foldEarlier(std::move(earlier)); };
 
@@ -128,6 +130,7 @@ private:
     JobState m_state = JobState::Idle;
     QString m_failureReason;
     bool m_discarded = false;
+    Inbox *m_inbox; // a child: it lives in the owner's thread
     std::stop_source m_stop;
     std::thread m_thread;
 };

@@ -1,17 +1,19 @@
 #include "asyncresultstore.h"
 
+#include "jobs/inbox.h"
+
 namespace cwb {
 
-// Owns the worker thread's ResultStore. A plain QObject: it only serves as the thread affinity
-// for queued calls.
-class StoreWorker : public QObject
+// Owns the worker thread's ResultStore and runs the requests there. Requests and replies travel
+// through inboxes rather than queued calls, so ThreadSanitizer sees them handed over (inbox.h).
+class StoreWorker : public jobs::Inbox
 {
 public:
     ResultStore store;
 };
 
 AsyncResultStore::AsyncResultStore(const QString &path, QObject *parent)
-    : QObject(parent)
+    : QObject(parent), m_replies(new jobs::Inbox(this))
 {
     qRegisterMetaType<std::shared_ptr<const cwb::StoredRun>>();
     qRegisterMetaType<std::shared_ptr<const std::vector<cwb::RunRow>>>();
@@ -41,7 +43,7 @@ AsyncResultStore::AsyncResultStore(const QString &path, QObject *parent)
 AsyncResultStore::~AsyncResultStore()
 {
     // Queued writes run to completion; the store is closed on the thread that opened it.
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->store.close(); }, Qt::BlockingQueuedConnection);
+    m_worker->postAndWait([w = m_worker] { w->store.close(); });
     m_thread.quit();
     m_thread.wait();
 }
@@ -50,16 +52,13 @@ quint64 AsyncResultStore::enqueue(std::function<void(ResultStore &)> job, std::f
 {
     const quint64 request = m_nextRequest++;
     StoreWorker *worker = m_worker;
-    // `this` outlives every job: the destructor waits for the worker thread before returning,
-    // and events posted to a destroyed object are discarded with it.
-    QMetaObject::invokeMethod(
-        worker,
-        [this, worker, job = std::move(job), done = std::move(done)] {
-            job(worker->store);
-            if (done)
-                QMetaObject::invokeMethod(this, done, Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    // m_replies outlives every job: the destructor waits for the worker thread before the
+    // children go, and replies still queued for it are dropped with it.
+    worker->post([replies = m_replies, worker, job = std::move(job), done = std::move(done)] {
+        job(worker->store);
+        if (done)
+            replies->post(done);
+    });
     return request;
 }
 
@@ -70,7 +69,7 @@ quint64 AsyncResultStore::submitVoid(std::function<void(ResultStore &)> job, std
 
 void AsyncResultStore::waitForIdle()
 {
-    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+    m_worker->postAndWait([] {});
 }
 
 namespace {

@@ -16,6 +16,9 @@
 namespace cwb {
 
 class StoreWorker;
+namespace jobs {
+class Inbox;
+}
 
 class AsyncResultStore : public QObject
 {
@@ -66,6 +69,7 @@ private:
 
     QThread m_thread;
     StoreWorker *m_worker = nullptr; // lives on m_thread
+    jobs::Inbox *m_replies;          // a child: runs the `done` parts in this object's thread
     quint64 m_nextRequest = 1;
 };
 
