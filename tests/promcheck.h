@@ -3,7 +3,9 @@
 // A strict checker of the Prometheus text exposition format (0.0.4), for tests: the rules
 // `promtool check metrics` enforces for parsing plus its main lint rules (HELP present, no
 // duplicate series, families contiguous, gauges not named *_total). When promtool is
-// installed, checkPrometheusText() also runs it.
+// installed, checkPrometheusText() also runs it (not under ThreadSanitizer: see testsupport.h).
+
+#include "testsupport.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -163,6 +165,9 @@ inline QString checkPrometheusText(const QByteArray &text)
 {
     if (QString error = checkPrometheusTextStrict(text); !error.isEmpty())
         return error;
+#ifdef CWB_UNDER_TSAN
+    return {}; // clang 14's TSan runtime aborts in QProcess's clone(); the strict check ran
+#endif
     if (!QFile::exists(QStringLiteral("/usr/bin/promtool")))
         return {};
     QProcess promtool;
