@@ -4,7 +4,9 @@
 #include "storefile.h"
 #include "storeschema.h"
 
+#include <algorithm>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
@@ -12,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUrl>
 #include <QUuid>
 #include <QVariant>
@@ -243,13 +246,47 @@ struct ResultStore::Private
             }
             return Prepared::Ok;
         }
-        if (!execSetting(QStringLiteral("PRAGMA journal_mode=WAL")))
+        if (!switchToWal())
             return Prepared::Failed;
         // NORMAL in WAL mode: a committed transaction survives a process kill; only a power
         // loss may drop the very last commits, never corrupt the file.
         if (!execSetting(QStringLiteral("PRAGMA synchronous=NORMAL")) || !execSetting(QStringLiteral("PRAGMA foreign_keys=ON")))
             return Prepared::Failed;
         return migrate() ? Prepared::Ok : Prepared::Failed;
+    }
+
+    // SQLite does not run the busy handler for a journal-mode change (it needs the file to
+    // itself), so processes creating a new store at once would fail at once: WAL persists in the
+    // file, so read the mode first and retry the switch within the same busy budget.
+    bool switchToWal()
+    {
+        QElapsedTimer waited;
+        waited.start();
+        for (int pauseMs = 5;; pauseMs = std::min(pauseMs * 2, 100)) {
+            QSqlQuery q(db());
+            if (q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next()
+                && q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0)
+                return true;
+            q.finish();
+            if (q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && q.next()
+                && q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0)
+                return true;
+            // A refused switch either fails with a lock error or answers with the old mode.
+            const QSqlError error = q.lastError();
+            const bool locked = error.type() == QSqlError::NoError || isLockError(error);
+            if (!locked || waited.elapsed() >= kBusyTimeoutMs) {
+                if (error.type() == QSqlError::NoError)
+                    lastError = QStringLiteral("the result store %1 is locked by another process (waited %2 s); try "
+                                               "again when it has finished")
+                                    .arg(path)
+                                    .arg(kBusyTimeoutMs / 1000);
+                else
+                    failQuery(QStringLiteral("store: PRAGMA journal_mode=WAL"), error);
+                return false;
+            }
+            q.finish();
+            QThread::msleep(pauseMs);
+        }
     }
 
     bool execSetting(const QString &sql)
