@@ -1,6 +1,7 @@
 #include "warmingplan.h"
 
 #include "cronexpression.h"
+#include "json/strictjson.h"
 #include "load/keyprefix.h"
 #include "load/loadconfig.h"
 #include "redis/endpoint.h"
@@ -503,41 +504,31 @@ PlanParseResult parseWarmingPlan(const nlohmann::json &json)
 
 PlanParseResult parseWarmingPlan(const QByteArray &jsonText)
 {
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(jsonText.constData(), jsonText.constData() + jsonText.size());
-    } catch (const nlohmann::json::parse_error &e) {
+    QString error;
+    const auto json = parseStrictJson(jsonText, &error);
+    if (!json) {
         PlanParseResult result;
-        result.errors.push_back({QStringLiteral("json"), QStringLiteral("byte %1: %2").arg(e.byte).arg(QString::fromUtf8(e.what()))});
-        return result;
-    } catch (const nlohmann::json::exception &e) {
-        // Not only syntax: a number too large for a double ("1e999") throws out_of_range.
-        PlanParseResult result;
-        result.errors.push_back({QStringLiteral("json"), QString::fromUtf8(e.what())});
+        result.errors.push_back({QStringLiteral("json"), error});
         return result;
     }
-    return parseWarmingPlan(json);
+    return parseWarmingPlan(*json);
 }
 
 PlanFileResult loadWarmingPlans(const QString &path)
 {
     PlanFileResult result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.errors.push_back({QStringLiteral("file"), QStringLiteral("%1: %2").arg(path, file.errorString())});
+    QString error;
+    const auto text = readJsonFile(path, &error);
+    if (!text) {
+        result.errors.push_back({QStringLiteral("file"), error});
         return result;
     }
-    const QByteArray text = file.readAll();
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text.constData(), text.constData() + text.size());
-    } catch (const nlohmann::json::parse_error &e) {
-        result.errors.push_back({QStringLiteral("json"), QStringLiteral("%1: byte %2: not valid JSON").arg(path).arg(e.byte)});
-        return result;
-    } catch (const nlohmann::json::exception &e) {
-        result.errors.push_back({QStringLiteral("json"), QStringLiteral("%1: %2").arg(path, QString::fromUtf8(e.what()))});
+    const auto parsed = parseStrictJson(*text, &error);
+    if (!parsed) {
+        result.errors.push_back({QStringLiteral("json"), QStringLiteral("%1: %2").arg(path, error)});
         return result;
     }
+    const nlohmann::json &json = *parsed;
     nlohmann::json list;
     bool single = false;
     if (json.is_array())
