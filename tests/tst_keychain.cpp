@@ -91,7 +91,7 @@ private slots:
     {
         const std::optional<Endpoint> endpoint = parseEndpoint(u"redis://alice:%1@cache.example:6380/2"_s.arg(kPassword));
         QVERIFY(endpoint);
-        QCOMPARE(CredentialStore::keyFor(*endpoint), u"redis://alice@cache.example:6380/2"_s);
+        QCOMPARE(CredentialStore::keyFor(*endpoint), u"redis://alice:@cache.example:6380/2"_s);
         QCOMPARE(CredentialStore::serviceName(), u"cache-workbench"_s);
     }
 
@@ -100,7 +100,7 @@ private slots:
         FakeKWallet &wallet = *m_wallet;
         CredentialStore store;
         store.setTimeoutMs(8000);
-        const QString key = u"redis://alice@127.0.0.1:6390/2"_s;
+        const QString key = u"redis://alice:@127.0.0.1:6390/2"_s;
         CredentialResult r = store.writePasswordBlocking(key, kPassword);
         QVERIFY2(r.ok(), qPrintable(r.error));
         // Under our service name and the URI without password, as the GUI and CLI look it up.

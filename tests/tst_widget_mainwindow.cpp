@@ -290,7 +290,7 @@ void MainWindowTest::passwordNeverLandsInSettings()
 
     // A restored window has the URI, but no password anywhere.
     MainWindow restored;
-    QCOMPARE(restored.targetBar()->uri(), QStringLiteral("redis://alice@127.0.0.1:6391/3"));
+    QCOMPARE(restored.targetBar()->uri(), QStringLiteral("redis://alice:@127.0.0.1:6391/3"));
     QVERIFY(restored.targetBar()->endpoint()->password.isEmpty());
 }
 
