@@ -92,6 +92,10 @@ private Q_SLOTS:
     void activeSessionsMostRecentFirst();
     void configKeys();
     void syntheticMatchesLoadKeySpace();
+    void syntheticPresetUnderTheDefaultPrefix();
+    void warmsEveryKeyOntoItsSlotsMaster();
+    void replicaTargetFailsFast();
+    void skippedKeysAreCountedByReasonWhileRunning();
     void predictiveReportsPrecision();
     void memoryBudgetIsHeld();
     void rateLimitAndCancel();
@@ -419,6 +423,105 @@ void WarmingTest::syntheticMatchesLoadKeySpace()
     QVERIFY(members->integer >= 2); // n = 5, 21, 37
     for (const char *key : {"cwb:warm:lt:s:0", "cwb:warm:lt:h:0", "cwb:warm:lt:sess:0", "cwb:warm:lt:c:0", "cwb:warm:lt:geo:0"})
         QVERIFY2(pttl(m_target, key) > 0, key);
+}
+
+void WarmingTest::syntheticPresetUnderTheDefaultPrefix()
+{
+    WarmingPlan p = plan(u"preset"_s, WarmStrategy::Synthetic, {{"preset", "basic-cache-load"}, {"keys", 5}});
+    QCOMPARE(p.keyPrefix, WarmingPlan().keyPrefix); // the default, "cwb:warm:"
+    const auto issues = validateWarmingPlan(p);
+    QVERIFY2(issues.empty(), qPrintable(issues.empty() ? QString() : issues.front().toString()));
+    const WarmRunRecord r = WarmExecutor::run(p, m_target.endpoint());
+    QVERIFY2(r.status == WarmRunStatus::Completed, qPrintable(explain(r)));
+    QCOMPARE(r.keysWritten, 10); // 5 strings and 5 hashes, the preset's cache types
+    QCOMPARE(dbsize(m_target), 10);
+    QVERIFY(!get(m_target, "cwb:warm:s:4").isEmpty()); // the preset's keys, under the plan's prefix
+    QVERIFY(!hget(m_target, "cwb:warm:h:4", "email").isEmpty());
+}
+
+void WarmingTest::warmsEveryKeyOntoItsSlotsMaster()
+{
+    SandboxCluster cluster;
+    CWB_START_SANDBOX(cluster);
+    const auto nodes = cluster.nodes();
+    const std::vector<SandboxRedis *> masters(nodes.begin(), nodes.begin() + 3);
+    // Seeded at a master and at a replica (each under a prefix of its own): both route every
+    // write to its slot's master.
+    const std::vector<std::pair<SandboxRedis *, QByteArray>> seeds{{nodes[0], "cwb:warm:m:"}, {nodes[4], "cwb:warm:r:"}};
+    for (const auto &[seed, prefix] : seeds) {
+        const nlohmann::json load = {{"keyPrefix", prefix.toStdString()}, {"keySpace", 300},
+                                     {"cacheTypes", {"string", "hash", "session"}}};
+        std::vector<WarmProgress> progress;
+        const WarmRunRecord r = WarmExecutor::run(plan(u"cluster"_s, WarmStrategy::Synthetic, {{"load", load}}),
+                                                  seed->endpoint(), nullptr,
+                                                  [&](const WarmProgress &w) { progress.push_back(w); });
+        QVERIFY2(r.status == WarmRunStatus::Completed, qPrintable(explain(r)));
+        QCOMPARE(r.keysWritten, 900);
+        QCOMPARE(r.skipped, 0);
+        QVERIFY(r.skippedBy.empty());
+        QVERIFY(!progress.empty());
+        QCOMPARE(progress.back().keysWritten, 900);
+        for (const char *type : {"s:", "h:", "sess:"}) {
+            for (int i = 0; i < 300; ++i) {
+                const QByteArray key = prefix + QByteArray(type) + QByteArray::number(i);
+                int found = 0;
+                for (SandboxRedis *master : masters) {
+                    // EXISTS on a master that does not serve the slot answers MOVED, never 1.
+                    const auto exists = sandboxCommand(*master, {"EXISTS", key});
+                    if (exists && exists->type == RedisReply::Type::Integer && exists->integer == 1) {
+                        ++found;
+                        const auto slot = sandboxCommand(*master, {"CLUSTER", "KEYSLOT", key});
+                        const auto count =
+                            sandboxCommand(*master, {"CLUSTER", "COUNTKEYSINSLOT", QByteArray::number(slot->integer)});
+                        QVERIFY(count && count->integer >= 1);
+                    }
+                }
+                QVERIFY2(found == 1, key.constData());
+            }
+        }
+    }
+    qint64 total = 0;
+    for (SandboxRedis *master : masters)
+        total += dbsize(*master);
+    QCOMPARE(total, 1800);
+}
+
+void WarmingTest::replicaTargetFailsFast()
+{
+    SandboxRedis replica;
+    CWB_START_SANDBOX(replica, .extraArgs = {u"--replicaof"_s, u"127.0.0.1"_s, QString::number(m_target.port())});
+    WarmingPlan p = plan(u"replica"_s, WarmStrategy::Synthetic, {{"load", {{"keyPrefix", "cwb:warm:"}, {"keySpace", 100000}}}});
+    int batches = 0;
+    const WarmRunRecord r = WarmExecutor::run(p, replica.endpoint(), nullptr, [&](const WarmProgress &) { ++batches; });
+    QCOMPARE(r.status, WarmRunStatus::Failed);
+    QVERIFY2(r.stopReason.contains(u"is a replica of 127.0.0.1:%1"_s.arg(m_target.port())), qPrintable(r.stopReason));
+    QCOMPARE(batches, 0); // nothing was tried, nothing climbs
+    QCOMPARE(r.keysWritten, 0);
+    QCOMPARE(r.bytesWritten, 0);
+}
+
+void WarmingTest::skippedKeysAreCountedByReasonWhileRunning()
+{
+    // A key of another type where a hash is to go: the write is refused and counted by reason,
+    // in the progress while the run goes on and in the record and its history line.
+    QVERIFY(sandboxCommand(m_target, {"RPUSH", "cwb:warm:h:3", "x"}));
+    WarmingPlan p = plan(u"skips"_s, WarmStrategy::Synthetic,
+                         {{"load", {{"keyPrefix", "cwb:warm:"}, {"keySpace", 40}, {"cacheTypes", {"hash"}}}}});
+    p.batchSize = 10;
+    SkipCounts seenWhileRunning;
+    const WarmRunRecord r = WarmExecutor::run(p, m_target.endpoint(), nullptr, [&](const WarmProgress &w) {
+        if (w.keysWritten < 40 - 1)
+            seenWhileRunning = w.skippedBy;
+    });
+    QCOMPARE(r.skipped, 1);
+    QCOMPARE(r.keysWritten, 39);
+    QCOMPARE(r.skippedBy.size(), size_t(1));
+    QCOMPARE(r.skippedBy.begin()->second, 1);
+    QCOMPARE(seenWhileRunning, r.skippedBy); // shown before the run ended, not only after it
+    QVERIFY2(r.summary().contains(skippedBreakdown(r.skippedBy)), qPrintable(r.summary()));
+    const auto back = warmRunRecordFromJson(warmRunRecordToJson(r));
+    QVERIFY(back);
+    QCOMPARE(back->skippedBy, r.skippedBy);
 }
 
 void WarmingTest::predictiveReportsPrecision()

@@ -88,7 +88,7 @@ const std::vector<ParamSpec> &paramSpecs(WarmStrategy s)
     };
     static const std::vector<ParamSpec> synthetic{
         {"load", ParamType::Object, false, "a load-test configuration (JSON object); its keyPrefix must start with the plan's keyPrefix"},
-        {"preset", ParamType::String, false, "a built-in load-test preset instead of load"},
+        {"preset", ParamType::String, false, "a built-in load-test preset instead of load; its keys go under the plan's keyPrefix"},
         {"keys", ParamType::Integer, false, "keys per cache type, from index 0 (the hottest under zipfian); default the whole key space"},
     };
     static const std::vector<ParamSpec> predictive{
@@ -239,7 +239,7 @@ void validateParams(const WarmingPlan &plan, std::vector<PlanIssue> &issues)
                 issues.push_back({QStringLiteral("params.load.") + issue.field, issue.message});
             config = parsed.config;
         } else if (hasPreset && params["preset"].is_string()) {
-            config = presetByName(str(params["preset"]));
+            config = syntheticPreset(str(params["preset"]), plan.keyPrefix);
             if (!config)
                 issues.push_back({QStringLiteral("params.preset"),
                                   QStringLiteral("unknown preset '%1'").arg(str(params["preset"]))});
@@ -256,6 +256,14 @@ void validateParams(const WarmingPlan &plan, std::vector<PlanIssue> &issues)
 }
 
 } // namespace
+
+std::optional<LoadTestConfig> syntheticPreset(const QString &name, const QString &planPrefix)
+{
+    auto config = presetByName(name);
+    if (config)
+        config->keyPrefix = planPrefix; // a preset names a workload's shape, not where its keys live
+    return config;
+}
 
 QString warmStrategyName(WarmStrategy s)
 {
