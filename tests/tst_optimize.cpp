@@ -10,6 +10,7 @@
 #include "optimize/hotkeys.h"
 #include "optimize/hotkeyscan.h"
 #include "optimize/budgetguard.h"
+#include "cluster/clusterrouter.h"
 #include "redis/redisconnection.h"
 
 #include <QTemporaryDir>
@@ -33,6 +34,7 @@ private slots:
     void compressionOfRepetitiveValuesSavesMemory();
     void hotKeyExperimentFindsPlantedKeys();
     void serverScanSaysWhenPolicyIsNotLfu();
+    void experimentsRouteOnACluster();
     void adaptiveTtlStaysWithinBounds();
     void tunerPipelineRecommendationIsAmongTheBest();
     void memoryBudgetIsRespected();
@@ -185,7 +187,7 @@ void TestOptimize::serverScanSaysWhenPolicyIsNotLfu()
     QVERIFY(cwb::test::sandboxCommand(redis, {"SET"_ba, "app:big"_ba, QByteArray(10000, 'x')}));
     QVERIFY(cwb::test::sandboxCommand(redis, {"SET"_ba, "app:small"_ba, "x"_ba}));
     QVERIFY(cwb::test::sandboxCommand(redis, {"SET"_ba, "other:key"_ba, "x"_ba}));
-    cwb::RedisConnection c(redis.endpoint());
+    cwb::ClusterRouter c(redis.endpoint());
     QVERIFY(c.connect());
     const cwb::ServerHotKeyScan s = cwb::scanServerHotKeys(c, u"app:"_s, 100, 10, 10);
     QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
@@ -195,6 +197,52 @@ void TestOptimize::serverScanSaysWhenPolicyIsNotLfu()
     QVERIFY(s.hottest.empty());
     QCOMPARE(s.biggest.front().key, "app:big"_ba);
     QVERIFY(s.biggest.front().memoryShare > 0.9);
+}
+
+void TestOptimize::experimentsRouteOnACluster()
+{
+    // Against a 3 + 3 cluster every experiment's command reaches its slot's master: no MOVED
+    // errors, the measurements complete, and the cleanup empties every master.
+    cwb::SandboxCluster cluster;
+    CWB_START_SANDBOX(cluster);
+    cwb::ExperimentContext ctx;
+    ctx.endpoint = cluster.seed();
+
+    cwb::BatchSweepOptions batch;
+    batch.sizes = {1, 10, 50};
+    batch.stepSec = 0.2;
+    const cwb::Sweep sweep = cwb::runBatchSweep(ctx, batch);
+    QVERIFY2(!sweep.stopped, qPrintable(sweep.stopReason));
+    QCOMPARE(sweep.points.size(), size_t(3));
+    for (const cwb::SweepPoint &p : sweep.points) {
+        QCOMPARE(p.errors, uint64_t(0));
+        QVERIFY(p.throughput().mean > 0);
+    }
+
+    cwb::CompressionOptions zip;
+    zip.sizes = {1024};
+    zip.kinds = {cwb::PayloadKind::Json};
+    zip.codecs = {cwb::Codec::Zstd};
+    zip.keysPerCell = 20; // keys of several slots, so several masters
+    zip.getsPerCell = 20;
+    const cwb::CompressionResult compression = cwb::runCompressionExperiment(ctx, zip);
+    QVERIFY2(!compression.stopped, qPrintable(compression.stopReason));
+    QCOMPARE(compression.cells.size(), size_t(2));
+    QVERIFY(compression.cells[0].memoryUsage > 1024); // MEMORY USAGE answered by each key's master
+
+    cwb::HotKeyExperimentOptions hot;
+    hot.operations = 2000;
+    hot.keySpace = 200;
+    const cwb::HotKeyExperimentResult hotKeys = cwb::runHotKeyExperiment(ctx, hot);
+    QVERIFY2(hotKeys.error.isEmpty(), qPrintable(hotKeys.error));
+    QVERIFY2(hotKeys.server.error.isEmpty(), qPrintable(hotKeys.server.error));
+    QCOMPARE(hotKeys.totalObserved, uint64_t(2000));
+    QVERIFY(hotKeys.server.scanned > 0); // keys found on the masters' SCANs
+    QVERIFY(hotKeys.server.biggest.size() >= 3);
+
+    const auto nodes = cluster.nodes();
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(dbsize(*nodes[size_t(i)]), 0);
 }
 
 void TestOptimize::adaptiveTtlStaysWithinBounds()

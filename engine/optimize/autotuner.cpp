@@ -4,6 +4,7 @@
 #include "experimentcontext.h"
 #include "loadstep.h"
 #include "budgetguard.h"
+#include "cluster/clusterrouter.h"
 #include "redis/redisconnection.h"
 
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 #include "budgetguard.h"
 
+#include "cluster/clusterrouter.h"
 #include "redis/infoparser.h"
-#include "redis/redisconnection.h"
 
 #include <cmath>
 #include <limits>
@@ -16,7 +16,7 @@ namespace cwb {
 struct BudgetGuard::Private
 {
     Endpoint endpoint;
-    std::unique_ptr<RedisConnection> connection; // control thread's
+    std::unique_ptr<ClusterRouter> connection; // control thread's
     std::thread watcher;
     std::mutex mutex;
     std::condition_variable wake;
@@ -26,12 +26,25 @@ struct BudgetGuard::Private
 
 namespace {
 
-qint64 readUsedMemory(RedisConnection &c)
+// used_memory of the target: on a Redis Cluster the sum over its masters, which is what the
+// experiments' keys spread over. -1 when a server does not answer.
+qint64 readUsedMemory(ClusterRouter &c)
 {
-    const auto text = c.info(QByteArrayLiteral("memory"));
-    if (!text)
+    const auto texts = c.infoOfMasters(QByteArrayLiteral("memory"));
+    if (!texts)
         return -1;
-    return parseInfo(*text).memory.usedMemory;
+    qint64 used = 0;
+    for (const QByteArray &text : *texts)
+        used += parseInfo(text).memory.usedMemory;
+    return used;
+}
+
+ClusterRouter::Options guardOptions(int commandTimeoutMs)
+{
+    ClusterRouter::Options o;
+    o.connection.clientName = QByteArrayLiteral("cwb-tune-guard");
+    o.connection.commandTimeoutMs = commandTimeoutMs;
+    return o;
 }
 
 } // namespace
@@ -58,9 +71,7 @@ BudgetGuard::~BudgetGuard()
 
 bool BudgetGuard::start(QString *error)
 {
-    RedisConnection::Options o;
-    o.clientName = QByteArrayLiteral("cwb-tune-guard");
-    d->connection = std::make_unique<RedisConnection>(d->endpoint, o);
+    d->connection = std::make_unique<ClusterRouter>(d->endpoint, guardOptions(RedisConnection::Options{}.commandTimeoutMs));
     if (!d->connection->connect()) {
         if (error)
             *error = d->connection->lastError().message;
@@ -130,10 +141,7 @@ void BudgetGuard::watch(std::function<void()> onExceeded)
     }
     // The watcher has its own connection: the control connection belongs to the caller's thread.
     d->watcher = std::thread([this, onExceeded = std::move(onExceeded)] {
-        RedisConnection::Options o;
-        o.clientName = QByteArrayLiteral("cwb-tune-guard");
-        o.commandTimeoutMs = 1000;
-        RedisConnection c(d->endpoint, o);
+        ClusterRouter c(d->endpoint, guardOptions(1000));
         if (!c.connect())
             return;
         std::unique_lock lock(d->mutex);

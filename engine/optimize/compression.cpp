@@ -1,9 +1,9 @@
 #include "compression.h"
 
 #include "budgetguard.h"
+#include "cluster/clusterrouter.h"
+#include "cluster/routedcleanup.h"
 #include "redis/infoparser.h"
-#include "redis/prefixcleanup.h"
-#include "redis/redisconnection.h"
 #include "stats/elapsed.h"
 #include "stats/latencyhistogram.h"
 
@@ -30,14 +30,20 @@ double us(uint64_t ns)
     return double(ns) / 1000.0;
 }
 
-qint64 usedMemory(RedisConnection &c)
+// used_memory of the target (summed over the masters of a cluster); -1 when one does not answer.
+qint64 usedMemory(ClusterRouter &c)
 {
-    const auto text = c.info(QByteArrayLiteral("memory"));
-    return text ? parseInfo(*text).memory.usedMemory : -1;
+    const auto texts = c.infoOfMasters(QByteArrayLiteral("memory"));
+    if (!texts)
+        return -1;
+    qint64 used = 0;
+    for (const QByteArray &text : *texts)
+        used += parseInfo(text).memory.usedMemory;
+    return used;
 }
 
 // Measures one cell; false with *error on a transport failure.
-bool measureCell(RedisConnection &c, const QString &prefix, const CompressionOptions &o, CompressionCell &cell,
+bool measureCell(ClusterRouter &c, const QString &prefix, const CompressionOptions &o, CompressionCell &cell,
                  QString *error)
 {
     const int n = std::max(1, o.keysPerCell);
@@ -73,7 +79,9 @@ bool measureCell(RedisConnection &c, const QString &prefix, const CompressionOpt
         keys.push_back((cellPrefix + QString::number(i)).toUtf8());
         sets.push_back({QByteArrayLiteral("SET"), keys.back(), stored[size_t(i)]});
     }
-    if (!c.pipeline(sets)) {
+    const auto written = c.pipeline(sets);
+    const bool refused = written && std::any_of(written->begin(), written->end(), [](const RedisReply &r) { return r.isError(); });
+    if (!written || refused) {
         *error = c.lastError().message;
         return false;
     }
@@ -142,9 +150,9 @@ CompressionResult runCompressionExperiment(const ExperimentContext &ctx, const C
                    .arg(o.minMemorySaving * 100, 0, 'f', 0)
                    .arg(o.maxLatencyCost * 100, 0, 'f', 0)
                    .arg(o.maxLatencyCostUs, 0, 'f', 0);
-    RedisConnection::Options co;
-    co.clientName = QByteArrayLiteral("cwb-tune");
-    RedisConnection c(ctx.endpoint, co);
+    ClusterRouter::Options co;
+    co.connection.clientName = QByteArrayLiteral("cwb-tune");
+    ClusterRouter c(ctx.endpoint, co);
     if (!c.connect()) {
         out.stopped = true;
         out.stopReason = c.lastError().message;
