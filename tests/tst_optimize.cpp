@@ -9,6 +9,7 @@
 #include "optimize/compression.h"
 #include "optimize/hotkeys.h"
 #include "optimize/hotkeyscan.h"
+#include "optimize/loadstep.h"
 #include "optimize/budgetguard.h"
 #include "cluster/clusterrouter.h"
 #include "redis/redisconnection.h"
@@ -40,6 +41,7 @@ private slots:
     void memoryBudgetIsRespected();
     void budgetGuardTellsShrinkingFromUnreadable();
     void compressionHeadlineSignMatchesItsEvidence();
+    void loadStepStaysWithinItsEstimate();
     void cliRejectsBadInput();
 };
 
@@ -318,6 +320,8 @@ void TestOptimize::memoryBudgetIsRespected()
     QVERIFY(report.memoryBudgetHit);
     QCOMPARE(report.status, u"partial"_s);
     QVERIFY2(report.notes.join(u" "_s).contains(u"memory budget"_s), qPrintable(report.notes.join(u" | "_s)));
+    qInfo("peak growth %lld B of a %lld B budget", static_cast<long long>(report.usedMemoryPeakDelta),
+          static_cast<long long>(o.memoryBudgetBytes));
     QVERIFY2(report.usedMemoryPeakDelta <= o.memoryBudgetBytes,
              qPrintable(u"peak growth %1 B, budget %2 B"_s.arg(report.usedMemoryPeakDelta).arg(o.memoryBudgetBytes)));
     QCOMPARE(dbsize(redis), 0);
@@ -376,6 +380,36 @@ void TestOptimize::compressionHeadlineSignMatchesItsEvidence()
     const QString largest = u"%1%"_s.arg(rec.gainPercent, 0, 'f', 1);
     QVERIFY2(rec.evidence.contains(largest), qPrintable(largest + u" not in: "_s + rec.evidence));
     QCOMPARE(dbsize(redis), 0);
+}
+
+void TestOptimize::loadStepStaysWithinItsEstimate()
+{
+    // The budget checks admit a load step by loadStepMemoryEstimate(), so that estimate must bound
+    // what the step really takes, whatever the scheduling: its users' and its own connections
+    // with their buffers at the pipeline depth, and its keys. Observed here by the guard's own
+    // watcher, the same readings memoryBudgetIsRespected's peak comes from.
+    cwb::SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    cwb::BudgetGuard guard(redis.endpoint(), 0); // unlimited, but watching
+    QString error;
+    QVERIFY2(guard.start(&error), qPrintable(error));
+    cwb::ExperimentContext ctx;
+    ctx.endpoint = redis.endpoint();
+    ctx.memory = &guard;
+    cwb::LoadStepOptions step;
+    step.durationSec = 1;
+    step.users = 4;
+    step.pipeline = 128;
+    step.valueSize = 128;
+    step.keySpace = 420;
+    const cwb::LoadStepResult result = cwb::runLoadStep(ctx, step);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    const qint64 estimate = cwb::loadStepMemoryEstimate(step);
+    qInfo("peak used_memory growth %lld B, estimate %lld B", static_cast<long long>(guard.peakDelta()),
+          static_cast<long long>(estimate));
+    QVERIFY(guard.peakDelta() > 0);
+    QVERIFY2(guard.peakDelta() <= estimate,
+             qPrintable(u"peak growth %1 B, estimate %2 B"_s.arg(guard.peakDelta()).arg(estimate)));
 }
 
 void TestOptimize::cliRejectsBadInput()

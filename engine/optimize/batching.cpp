@@ -94,7 +94,7 @@ Sweep runBatchSweep(const ExperimentContext &ctx, const BatchSweepOptions &optio
         RedisCommand mset{QByteArrayLiteral("MSET")};
         RedisCommand mget{QByteArrayLiteral("MGET")};
         for (int k = 0; k < n; ++k) {
-            const QByteArray key = (prefix + QString::number(k)).toUtf8();
+            const QByteArray key = (keyBase + QString::number(k)).toUtf8();
             mset << key << value;
             mget << key;
         }

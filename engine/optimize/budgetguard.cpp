@@ -59,6 +59,11 @@ QString formatByteSize(qint64 bytes)
     return QStringLiteral("%1 B").arg(bytes);
 }
 
+qint64 keyMemoryEstimate(qint64 valueBytes)
+{
+    return qint64(double(valueBytes + 96) * 1.25);
+}
+
 BudgetGuard::BudgetGuard(Endpoint endpoint, qint64 budgetBytes) : d(std::make_unique<Private>()), m_budget(budgetBytes)
 {
     d->endpoint = std::move(endpoint);

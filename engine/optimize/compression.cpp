@@ -171,7 +171,7 @@ CompressionResult runCompressionExperiment(const ExperimentContext &ctx, const C
             if (ctx.memory) {
                 QString reason;
                 // The raw values are the biggest this cell writes; the factor covers SDS/robj overhead.
-                if (!ctx.memory->allows(qint64(o.keysPerCell) * (size + 96), &reason)) {
+                if (!ctx.memory->allows(qint64(o.keysPerCell) * keyMemoryEstimate(size), &reason)) {
                     out.stopped = true;
                     out.stopReason = QStringLiteral("%1 at %2 bytes: %3").arg(payloadKindName(kind)).arg(size).arg(reason);
                     break;

@@ -136,7 +136,7 @@ HotKeyExperimentResult runHotKeyExperiment(const ExperimentContext &ctx, const H
     const QString prefix = ctx.keyPrefix + QStringLiteral("hot:");
     if (ctx.memory) {
         QString reason;
-        const qint64 need = o.keySpace * (o.valueSize + 96) + qint64(o.bigKeys) * 65536;
+        const qint64 need = o.keySpace * keyMemoryEstimate(o.valueSize) + qint64(o.bigKeys) * keyMemoryEstimate(65536);
         if (!ctx.memory->allows(need, &reason)) {
             out.error = reason;
             return out;
