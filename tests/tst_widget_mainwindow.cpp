@@ -17,7 +17,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -242,15 +241,13 @@ void MainWindowTest::connectToClosedPortShowsErrorWithoutBlocking()
     w.targetBar()->setUri(QStringLiteral("redis://127.0.0.1:%1").arg(port));
     QSignalSpy failed(w.targetBar(), &TargetBar::connectionFailed);
 
-    QElapsedTimer clock;
-    clock.start();
     w.targetBar()->connectToTarget();
-    // The click returns at once: the network work happens on another thread.
-    QVERIFY2(clock.elapsed() < 250, qPrintable(QString::number(clock.elapsed())));
+    // The click returns before the outcome is known: the network work happens on another thread
+    // (a blocking probe would have failed already). Told by the state, not by a stopwatch.
     QCOMPARE(w.targetBar()->state(), TargetBar::State::Connecting);
+    QCOMPARE(failed.count(), 0);
 
-    QTRY_VERIFY_WITH_TIMEOUT(w.messageBar()->isVisible(), 5000);
-    QVERIFY(clock.elapsed() < 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.messageBar()->isVisible(), 30000);
     QCOMPARE(failed.count(), 1);
     QCOMPARE(w.messageBar()->type(), MessageBar::Type::Error);
     QVERIFY2(w.messageBar()->text().contains(QString::number(port)), qPrintable(w.messageBar()->text()));
