@@ -182,7 +182,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const int repeats = std::max(1, QCoreApplication::arguments().value(1, QStringLiteral("5")).toInt());
-    std::printf("timing_bench: %d repeat(s) per line, %u hardware threads\n", repeats, std::thread::hardware_concurrency());
+    std::printf("timing_bench: %d repeat(s) per line, %u hardware threads\n", repeats,
+                std::thread::hardware_concurrency());
     run("LoadRun stop while running", 1000, repeats, [] { return loadRunStop(false); });
     run("LoadRun stop while the server is paused", 1000, repeats, [] { return loadRunStop(true); });
     run("command timeout 300 ms, paused server", 600, repeats, commandTimeout);

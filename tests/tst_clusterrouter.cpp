@@ -63,14 +63,15 @@ bool moveEmptySlot(int slot, SandboxRedis &from, SandboxRedis &to)
     const QByteArray s = QByteArray::number(slot);
     const QByteArray fromId = nodeId(from), toId = nodeId(to);
     const auto ok = [](const std::optional<RedisReply> &r) { return r && r->isOk(); };
-    return ok(sandboxCommand(to, {"CLUSTER", "SETSLOT", s, "IMPORTING", fromId}))
-        && ok(sandboxCommand(from, {"CLUSTER", "SETSLOT", s, "MIGRATING", toId}))
-        && ok(sandboxCommand(to, {"CLUSTER", "SETSLOT", s, "NODE", toId}))
-        && ok(sandboxCommand(from, {"CLUSTER", "SETSLOT", s, "NODE", toId}));
+    return ok(sandboxCommand(to, {"CLUSTER", "SETSLOT", s, "IMPORTING", fromId})) &&
+           ok(sandboxCommand(from, {"CLUSTER", "SETSLOT", s, "MIGRATING", toId})) &&
+           ok(sandboxCommand(to, {"CLUSTER", "SETSLOT", s, "NODE", toId})) &&
+           ok(sandboxCommand(from, {"CLUSTER", "SETSLOT", s, "NODE", toId}));
 }
 
 // A key under `prefix` whose slot is served by `master` and differs from `avoid`.
-QByteArray keyOn(const std::vector<SandboxRedis *> &masters, SandboxRedis *master, const QByteArray &prefix, int avoid = -1)
+QByteArray keyOn(const std::vector<SandboxRedis *> &masters, SandboxRedis *master, const QByteArray &prefix,
+                 int avoid = -1)
 {
     for (int i = 0; i < 100000; ++i) {
         const QByteArray key = prefix + QByteArray::number(i);
@@ -138,7 +139,8 @@ void ClusterRouterTest::passesThroughOnASingleServer()
     QVERIFY2(router.connect(), qPrintable(router.lastError().message));
     QVERIFY(!router.isCluster());
     QCOMPARE(router.masterCount(), 1);
-    const auto replies = router.pipeline({{"SET", "cwb:rt:a", "1"}, {"SET", "cwb:rt:b", "2"}, {"MGET", "cwb:rt:a", "cwb:rt:b"}});
+    const auto replies =
+        router.pipeline({{"SET", "cwb:rt:a", "1"}, {"SET", "cwb:rt:b", "2"}, {"MGET", "cwb:rt:a", "cwb:rt:b"}});
     QVERIFY(replies);
     QCOMPARE(replies->at(2).elements.size(), size_t(2));
     QCOMPARE(replies->at(2).elements[1].str, QByteArray("2"));
@@ -164,6 +166,12 @@ void ClusterRouterTest::writesLandOnTheirSlotsMaster()
     for (const RedisReply &r : *replies)
         QVERIFY2(r.isOk(), r.str.constData());
     QCOMPARE(router.counters().moved, 0); // the map was right from the start
+    // A cluster has only database 0: asking for another is refused, not silently ignored.
+    Endpoint withDb = m_cluster.seed();
+    withDb.database = 1;
+    ClusterRouter wrongDb(withDb);
+    QVERIFY(!wrongDb.connect());
+    QVERIFY2(wrongDb.lastError().message.contains(u"only database 0"_s), qPrintable(wrongDb.lastError().message));
     const auto all = masters();
     for (int i = 0; i < 600; i += 7) {
         const QByteArray key = "cwb:rt:land:" + QByteArray::number(i);

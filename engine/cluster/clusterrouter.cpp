@@ -20,8 +20,8 @@ struct Part
 {
     size_t origin = 0;
     RedisCommand command;
-    int slot = -1;                // -1: no key, goes to the seed
-    int askNode = -1;             // set by ASK for the next send only
+    int slot = -1;    // -1: no key, goes to the seed
+    int askNode = -1; // set by ASK for the next send only
     int redirects = 0;
     std::vector<int> keyOrdinals; // a split part: which of the origin's keys it carries
     RedisReply reply;
@@ -342,8 +342,13 @@ bool ClusterRouter::connect()
     d->cluster = false;
     d->links.clear();
     d->map = {};
+    const QString onlyDbZero =
+        QStringLiteral("a Redis Cluster has only database 0; remove /%1 from the target").arg(d->seedEndpoint.database);
     if (!d->seed->connect()) {
         d->lastError = d->seed->lastError();
+        // A cluster node refuses SELECT ("not allowed in cluster mode"): say what to change.
+        if (d->seedEndpoint.database != 0 && d->lastError.message.contains(QLatin1String("cluster mode")))
+            d->lastError.message = onlyDbZero;
         return false;
     }
     const auto text = d->seed->info("cluster");
@@ -354,8 +359,7 @@ bool ClusterRouter::connect()
     if (!parseInfo(*text).cluster.clusterEnabled)
         return true;
     if (d->seedEndpoint.database != 0) {
-        d->fail(RedisErrorKind::ServerError, QStringLiteral("a Redis Cluster has only database 0; remove /%1 from the target")
-                                                 .arg(d->seedEndpoint.database));
+        d->fail(RedisErrorKind::ServerError, onlyDbZero);
         return false;
     }
     d->cluster = true;

@@ -35,10 +35,11 @@ int routingKeyIndex(const RedisCommand &command)
     if (command.isEmpty())
         return -1;
     const QByteArray &name = command.first();
-    if (nameIsAnyOf(name, {"PING", "INFO", "CONFIG", "SCAN", "DBSIZE", "CLUSTER", "CLIENT", "SLOWLOG", "LATENCY",
-                           "COMMAND", "TIME", "ECHO", "MULTI", "EXEC", "DISCARD", "SELECT", "AUTH", "HELLO",
-                           "READONLY", "READWRITE", "ASKING", "WAIT", "PUBLISH", "ACL", "FUNCTION", "SCRIPT",
-                           "LASTSAVE", "ROLE", "RANDOMKEY", "DEBUG", "SUBSCRIBE", "PSUBSCRIBE"}))
+    if (nameIsAnyOf(name, {"PING",      "INFO",    "CONFIG",    "SCAN",      "DBSIZE",   "CLUSTER",   "CLIENT",
+                           "SLOWLOG",   "LATENCY", "COMMAND",   "TIME",      "ECHO",     "MULTI",     "EXEC",
+                           "DISCARD",   "SELECT",  "AUTH",      "HELLO",     "READONLY", "READWRITE", "ASKING",
+                           "WAIT",      "PUBLISH", "ACL",       "FUNCTION",  "SCRIPT",   "LASTSAVE",  "ROLE",
+                           "RANDOMKEY", "DEBUG",   "SUBSCRIBE", "PSUBSCRIBE"}))
         return -1;
     if (nameIsAnyOf(name, {"MEMORY", "OBJECT", "XGROUP", "XINFO"})) {
         // MEMORY USAGE key, OBJECT FREQ key, XGROUP CREATE key ..., XINFO STREAM key; their HELP,

@@ -99,7 +99,7 @@ QString parseErrorText(const QByteArray &text, const json::parse_error &e)
     return QStringLiteral("invalid JSON at line %1 column %2: %3").arg(line).arg(column).arg(detail);
 }
 
-bool fail(QString *error, const QString &message)
+bool refuse(QString *error, const QString &message)
 {
     if (error)
         *error = message;
@@ -111,37 +111,37 @@ bool fail(QString *error, const QString &message)
 std::optional<json> parseStrictJson(const QByteArray &text, QString *error)
 {
     if (text.size() > kMaxJsonDocumentBytes) {
-        fail(error, QStringLiteral("the document is larger than %1 (%2 bytes); a configuration is never this big")
-                        .arg(mebibytes(kMaxJsonDocumentBytes))
-                        .arg(text.size()));
+        refuse(error, QStringLiteral("the document is larger than %1 (%2 bytes), the most a JSON document may have")
+                          .arg(mebibytes(kMaxJsonDocumentBytes))
+                          .arg(text.size()));
         return std::nullopt;
     }
     if (const qsizetype nul = text.indexOf('\0'); nul >= 0) {
-        fail(error, QStringLiteral("the document has a NUL byte at offset %1; JSON is text, and what follows it "
-                                   "would be hidden from some readers")
-                        .arg(nul));
+        refuse(error, QStringLiteral("the document has a NUL byte at offset %1; JSON is text, and what follows it "
+                                     "would be hidden from some readers")
+                          .arg(nul));
         return std::nullopt;
     }
     DuplicateKeyFinder finder;
     try {
-        json document = json::parse(text.constBegin(), text.constEnd(),
-                                    [&finder](int, json::parse_event_t event, json &parsed) {
-                                        return finder.onEvent(event, parsed);
-                                    });
+        json document =
+            json::parse(text.constBegin(), text.constEnd(), [&finder](int, json::parse_event_t event, json &parsed) {
+                return finder.onEvent(event, parsed);
+            });
         if (!finder.duplicate().isEmpty()) {
-            fail(error, QStringLiteral("duplicate key '%1': JSON readers disagree on which value wins, so give it "
-                                       "once")
-                            .arg(finder.duplicate()));
+            refuse(error, QStringLiteral("duplicate key '%1': JSON readers disagree on which value wins, so give it "
+                                         "once")
+                              .arg(finder.duplicate()));
             return std::nullopt;
         }
         return document;
     } catch (const json::parse_error &e) {
-        fail(error, parseErrorText(text, e));
+        refuse(error, parseErrorText(text, e));
     } catch (const json::exception &e) { // e.g. a number too large for a double
         QString detail = QString::fromUtf8(e.what());
         if (const qsizetype end = detail.indexOf(QStringLiteral("] ")); detail.startsWith(u'[') && end >= 0)
             detail = detail.mid(end + 2);
-        fail(error, QStringLiteral("invalid JSON: %1").arg(detail));
+        refuse(error, QStringLiteral("invalid JSON: %1").arg(detail));
     }
     return std::nullopt;
 }
@@ -150,19 +150,19 @@ std::optional<QByteArray> readJsonFile(const QString &path, QString *error)
 {
     const QFileInfo info(path);
     if (info.isDir()) {
-        fail(error, QStringLiteral("%1 is a directory, not a JSON file").arg(path));
+        refuse(error, QStringLiteral("%1 is a directory, not a JSON file").arg(path));
         return std::nullopt;
     }
     if (info.isFile() && info.size() > kMaxJsonDocumentBytes) {
-        fail(error, QStringLiteral("%1 is %2 bytes; a JSON document may be at most %3")
-                        .arg(path)
-                        .arg(info.size())
-                        .arg(mebibytes(kMaxJsonDocumentBytes)));
+        refuse(error, QStringLiteral("%1 is %2 bytes; a JSON document may be at most %3")
+                          .arg(path)
+                          .arg(info.size())
+                          .arg(mebibytes(kMaxJsonDocumentBytes)));
         return std::nullopt;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        fail(error, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        refuse(error, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
         return std::nullopt;
     }
     // Bounded even when the size lied (a pipe, a device, a file still growing).
@@ -174,8 +174,8 @@ std::optional<QByteArray> readJsonFile(const QString &path, QString *error)
         text += chunk;
     }
     if (text.size() > kMaxJsonDocumentBytes) {
-        fail(error, QStringLiteral("%1 is larger than %2; a JSON document may be at most that")
-                        .arg(path, mebibytes(kMaxJsonDocumentBytes)));
+        refuse(error, QStringLiteral("%1 is larger than %2; a JSON document may be at most that")
+                          .arg(path, mebibytes(kMaxJsonDocumentBytes)));
         return std::nullopt;
     }
     return text;

@@ -24,11 +24,7 @@ struct BudgetGuard::Private
     QString reason;
 };
 
-namespace {
-
-// used_memory of the target: on a Redis Cluster the sum over its masters, which is what the
-// experiments' keys spread over. -1 when a server does not answer.
-qint64 readUsedMemory(ClusterRouter &c)
+qint64 usedMemoryOfMasters(ClusterRouter &c)
 {
     const auto texts = c.infoOfMasters(QByteArrayLiteral("memory"));
     if (!texts)
@@ -38,6 +34,8 @@ qint64 readUsedMemory(ClusterRouter &c)
         used += parseInfo(text).memory.usedMemory;
     return used;
 }
+
+namespace {
 
 ClusterRouter::Options guardOptions(int commandTimeoutMs)
 {
@@ -82,7 +80,7 @@ bool BudgetGuard::start(QString *error)
             *error = d->connection->lastError().message;
         return false;
     }
-    m_baseline = readUsedMemory(*d->connection);
+    m_baseline = usedMemoryOfMasters(*d->connection);
     if (m_baseline < 0) {
         if (error)
             *error = QStringLiteral("INFO memory did not answer");
@@ -95,7 +93,7 @@ std::optional<qint64> BudgetGuard::currentDelta()
 {
     if (!d->connection)
         return std::nullopt;
-    const qint64 used = readUsedMemory(*d->connection);
+    const qint64 used = usedMemoryOfMasters(*d->connection);
     if (used < 0)
         return std::nullopt;
     const qint64 delta = used - m_baseline;
@@ -152,7 +150,7 @@ void BudgetGuard::watch(std::function<void()> onExceeded)
         std::unique_lock lock(d->mutex);
         while (!d->stopWatching) {
             lock.unlock();
-            const qint64 used = readUsedMemory(c);
+            const qint64 used = usedMemoryOfMasters(c);
             lock.lock();
             if (used >= 0) {
                 const qint64 delta = used - m_baseline;

@@ -54,6 +54,11 @@ private:
 
 QString formatByteSize(qint64 bytes);
 
+class ClusterRouter;
+// used_memory of the target: on a Redis Cluster the sum over its masters, which is what the
+// experiments' keys spread over. -1 when a server does not answer.
+qint64 usedMemoryOfMasters(ClusterRouter &target);
+
 // What the experiments ask allows() for before they write. Estimates, but upper bounds: what
 // they admit must stay under the budget however slowly a busy machine drains the buffers.
 // A key with a value of `valueBytes` (key, value, robj, dict entry), rounded up to jemalloc's

@@ -3,7 +3,6 @@
 #include "budgetguard.h"
 #include "cluster/clusterrouter.h"
 #include "cluster/routedcleanup.h"
-#include "redis/infoparser.h"
 #include "stats/elapsed.h"
 #include "stats/latencyhistogram.h"
 
@@ -28,18 +27,6 @@ double threadCpuUs()
 double us(uint64_t ns)
 {
     return double(ns) / 1000.0;
-}
-
-// used_memory of the target (summed over the masters of a cluster); -1 when one does not answer.
-qint64 usedMemory(ClusterRouter &c)
-{
-    const auto texts = c.infoOfMasters(QByteArrayLiteral("memory"));
-    if (!texts)
-        return -1;
-    qint64 used = 0;
-    for (const QByteArray &text : *texts)
-        used += parseInfo(text).memory.usedMemory;
-    return used;
 }
 
 // Measures one cell; false with *error on a transport failure.
@@ -71,7 +58,7 @@ bool measureCell(ClusterRouter &c, const QString &prefix, const CompressionOptio
     cell.storedBytes = storedTotal / n;
     cell.ratio = cell.storedBytes / cell.size;
 
-    const qint64 before = usedMemory(c);
+    const qint64 before = usedMemoryOfMasters(c);
     std::vector<RedisCommand> sets;
     const QString cellPrefix = prefix + payloadKindName(cell.kind) + QLatin1Char(':') + QString::number(cell.size)
                                + QLatin1Char(':') + codecName(cell.codec) + QLatin1Char(':');
@@ -85,7 +72,7 @@ bool measureCell(ClusterRouter &c, const QString &prefix, const CompressionOptio
         *error = c.lastError().message;
         return false;
     }
-    const qint64 after = usedMemory(c);
+    const qint64 after = usedMemoryOfMasters(c);
     cell.usedMemoryDelta = before >= 0 && after >= 0 ? after - before : -1;
 
     std::vector<RedisCommand> usage;
