@@ -203,7 +203,7 @@ private slots:
         const QString config = writeTempFile(dir, u"rw.json"_s, R"({"testName": "rw", "duration": 1, "concurrentUsers": 2,
             "operationMix": {"read": 50, "write": 50, "delete": 0, "invalidate": 0}})");
         const CliResult r = runCli({u"run"_s, u"--config"_s, config, u"--target"_s,
-                                    u"redis://cwb-noop@127.0.0.1:%1"_s.arg(redis.port()), u"--no-save"_s, u"--json"_s, json},
+                                    u"redis://cwb-noop:@127.0.0.1:%1"_s.arg(redis.port()), u"--no-save"_s, u"--json"_s, json},
                                    60000, {}, {u"CWB_REDIS_PASSWORD=Noop-pass-1"_s});
         QVERIFY2(r.finished, r.err.constData());
         QCOMPARE(r.exitCode, 1);
@@ -247,7 +247,7 @@ private slots:
         CWB_START_SANDBOX(redis);
         QVERIFY(sandboxCommand(redis, {"ACL", "SETUSER", "cwb-noinfo", "on", ">Noinfo-pass-1", "~*", "+@all", "-info"}));
         const CliResult noperm = runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--no-save"_s, u"--target"_s,
-                                         u"redis://cwb-noinfo@127.0.0.1:%1"_s.arg(redis.port())},
+                                         u"redis://cwb-noinfo:@127.0.0.1:%1"_s.arg(redis.port())},
                                         30000, {}, {u"CWB_REDIS_PASSWORD=Noinfo-pass-1"_s});
         QCOMPARE(noperm.exitCode, 3);
         QVERIFY2(noperm.err.contains("NOPERM"), noperm.err.constData());
