@@ -114,6 +114,19 @@ inline qint64 keysMatching(const Endpoint &endpoint, const QByteArray &pattern)
     return n;
 }
 
+// True when a Redis version string ("7.2.4", "6.2.14") is at least major.minor. The tests run
+// against whatever redis-server is installed, so they accept any supported version.
+inline bool redisVersionAtLeast(const QString &version, int major, int minor)
+{
+    const QStringList parts = version.split(QLatin1Char('.'));
+    bool okMajor = false, okMinor = false;
+    const int gotMajor = parts.value(0).toInt(&okMajor);
+    const int gotMinor = parts.value(1).toInt(&okMinor);
+    if (!okMajor || !okMinor)
+        return false;
+    return gotMajor > major || (gotMajor == major && gotMinor >= minor);
+}
+
 struct CliResult
 {
     bool finished = false; // false: it timed out (and was killed) or could not start

@@ -6,7 +6,6 @@
 #include "bench/benchmark.h"
 #include "bench/benchmarkrunner.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,8 +46,7 @@ private:
         QVERIFY2(r.status == BenchmarkStatus::Completed, qPrintable(r.failureReason));
         QVERIFY(!r.operations.empty());
         QVERIFY(r.startedAt.isValid() && r.finishedAt >= r.startedAt);
-        QCOMPARE(r.server.version, u"7.0.15"_s.left(r.server.version.size()));
-        QVERIFY(!r.server.version.isEmpty());
+        QVERIFY2(test::redisVersionAtLeast(r.server.version, 6, 2), qPrintable(r.server.version));
         QVERIFY(r.server.maxMemoryPolicy.size() > 0);
         QVERIFY(r.server.ioThreads >= 1);
         for (const auto &op : r.operations) {
@@ -97,6 +95,59 @@ private:
 private slots:
     void initTestCase() { CWB_START_SANDBOX(m_redis); }
     void cleanupTestCase() { m_redis.stop(); }
+
+    void serverVersionCheckAcceptsRedis62AndNewer_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("7.0.15") << u"7.0.15"_s << true;
+        QTest::newRow("7.2.4") << u"7.2.4"_s << true;
+        QTest::newRow("6.2.0") << u"6.2.0"_s << true;
+        QTest::newRow("6.2.14") << u"6.2.14"_s << true;
+        QTest::newRow("10.0.1") << u"10.0.1"_s << true;
+        QTest::newRow("6.0.20") << u"6.0.20"_s << false;
+        QTest::newRow("5.0.14") << u"5.0.14"_s << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("garbage") << u"seven"_s << false;
+    }
+
+    void serverVersionCheckAcceptsRedis62AndNewer()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, accepted);
+        QCOMPARE(test::redisVersionAtLeast(version, 6, 2), accepted);
+    }
+
+    void benchmarksRouteOnACluster()
+    {
+        // Against a 3 + 3 cluster every command reaches its slot's master: no MOVED errors,
+        // multi-key UNLINKs split by slot, and the cleanup empties every master.
+        SandboxCluster cluster;
+        CWB_START_SANDBOX(cluster);
+        const std::vector<std::pair<QString, QMap<QString, double>>> runs{
+            {u"cache-basic-ops"_s, {{u"operations"_s, 200}}},
+            {u"invalidation-patterns"_s,
+             {{u"tags"_s, 5}, {u"keysPerTag"_s, 10}, {u"expiringKeys"_s, 100}, {u"expiryWindowSec"_s, 0.5}, {u"prefixKeys"_s, 300}}},
+            {u"session-management"_s, {{u"maxConnections"_s, 2}, {u"stepSec"_s, 0.2}}},
+            {u"geospatial-queries"_s, {{u"points"_s, 500}, {u"queries"_s, 20}}},
+            {u"realtime-updates"_s, {{u"messages"_s, 50}, {u"maxSubscribers"_s, 1}}},
+        };
+        for (const auto &[name, parameters] : runs) {
+            auto benchmark = createBenchmark(name);
+            QVERIFY(benchmark);
+            BenchmarkContext context;
+            context.endpoint = cluster.seed();
+            context.parameters = parameters;
+            const BenchmarkResult r = runBenchmark(*benchmark, context);
+            QVERIFY2(r.status == BenchmarkStatus::Completed, qPrintable(name + u": "_s + r.failureReason));
+            for (const auto &op : r.operations)
+                QVERIFY2(op.errors == 0, qPrintable(name + u": "_s + op.name));
+            QVERIFY2(r.keysCleanedUp >= 0, qPrintable(name)); // -1: the cleanup failed
+        }
+        const auto nodes = cluster.nodes();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(test::sandboxCommand(*nodes[size_t(i)], {"DBSIZE"})->integer, 0);
+    }
 
     void registry()
     {
@@ -284,12 +335,10 @@ private slots:
         auto benchmark = createBenchmark(u"cache-basic-ops"_s);
         BenchmarkContext context;
         context.endpoint = *parseEndpoint(u"redis://127.0.0.1:1"_s);
-        QElapsedTimer timer;
-        timer.start();
         const auto r = runBenchmark(*benchmark, context);
         QCOMPARE(r.status, BenchmarkStatus::Failed);
-        QVERIFY(r.failureReason.startsWith(u"cannot connect"_s));
-        QVERIFY(timer.elapsed() < 10000);
+        QVERIFY(r.failureReason.startsWith(u"cannot connect"_s)); // refused at once, not waited out
+        QVERIFY(r.failureReason.contains(u"Connection refused"_s));
     }
 
     void cli()
@@ -332,11 +381,8 @@ private slots:
         BenchmarkContext context;
         context.endpoint = m_redis.endpoint();
         context.cancel = &cancel;
-        QElapsedTimer timer;
-        timer.start();
         const auto r = runBenchmark(*benchmark, context);
         QCOMPARE(r.status, BenchmarkStatus::Cancelled);
-        QVERIFY(timer.elapsed() < 5000);
         QCOMPARE(dbSize(), 0);
     }
 };

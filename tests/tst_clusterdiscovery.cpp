@@ -70,7 +70,13 @@ private slots:
         QThread::msleep(100);
         const auto again = discovery.discover(&error);
         QVERIFY2(again, qPrintable(error));
-        QVERIFY(again->node(first->id)->metrics.opsPerSec > 100);
+        // Compared with the other masters (which saw only the discovery's own commands), not with
+        // a fixed rate: 200 connects take longer on a busy machine.
+        for (const TopologyNode *other : again->masters()) {
+            if (other->id != first->id)
+                QVERIFY2(again->node(first->id)->metrics.opsPerSec > other->metrics.opsPerSec,
+                         qPrintable(QString::number(again->node(first->id)->metrics.opsPerSec)));
+        }
     }
 
     void nodesParserAgreesWithShards()

@@ -58,7 +58,11 @@ void TestEndpoint::goodUris_data()
     QTest::newRow("port 65535") << "redis://h:65535" << tcp << "h" << 65535 << "" << 0 << "" << "";
     QTest::newRow("user+password") << "redis://alice:s3cret@h:6380/2" << tcp << "h" << 6380 << "" << 2 << "alice" << "s3cret";
     QTest::newRow("password only") << "redis://:s3cret@h" << tcp << "h" << 6379 << "" << 0 << "" << "s3cret";
-    QTest::newRow("user only") << "redis://bob@h" << tcp << "h" << 6379 << "" << 0 << "bob" << "";
+    // No colon: a password, as redis-cli, Lettuce and Jedis read it; "user:" names a user alone.
+    QTest::newRow("password without colon") << "redis://s3cret@h" << tcp << "h" << 6379 << "" << 0 << "" << "s3cret";
+    QTest::newRow("user with empty password") << "redis://bob:@h" << tcp << "h" << 6379 << "" << 0 << "bob" << "";
+    QTest::newRow("unix password without colon") << "unix://s3cret@/tmp/r.sock" << unix << "" << 0 << "/tmp/r.sock" << 0
+                                                 << "" << "s3cret";
     QTest::newRow("percent-encoded") << "redis://al%40ice:p%3Aa%2Fs%25s%20w@h" << tcp << "h" << 6379 << "" << 0
                                      << "al@ice" << "p:a/s%s w";
     QTest::newRow("utf8 password") << "redis://:%C3%A9t%C3%A9@h" << tcp << "h" << 6379 << "" << 0 << "" << u8"été";
@@ -113,6 +117,8 @@ void TestEndpoint::badUris_data()
     QTest::newRow("empty host") << "redis://" << "host is empty";
     QTest::newRow("empty host with port") << "redis://:6379" << "host is empty";
     QTest::newRow("empty host with auth") << "redis://:pw@/0" << "host is empty";
+    QTest::newRow("empty authority before user info") << "redis:///:x@host" << "host is empty";
+    QTest::newRow("slash in user name") << "redis://a/b:x@host" << "user name contains '/'";
     QTest::newRow("port too big") << "redis://h:70000" << "port '70000' is out of range 1-65535";
     QTest::newRow("port zero") << "redis://h:0" << "port '0' is out of range";
     QTest::newRow("port abc") << "redis://h:abc" << "port 'abc' is not a number";
@@ -163,11 +169,12 @@ void TestEndpoint::displayUriOmitsPassword_data()
 {
     QTest::addColumn<QString>("uri");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("user+password") << "redis://alice:Sup3rS3cret@h:6380/2" << "redis://alice@h:6380/2";
+    QTest::newRow("user+password") << "redis://alice:Sup3rS3cret@h:6380/2" << "redis://alice:@h:6380/2";
     QTest::newRow("password only") << "redis://:Sup3rS3cret@h" << "redis://h:6379";
+    QTest::newRow("password without colon") << "redis://Sup3rS3cret@h" << "redis://h:6379";
     QTest::newRow("ipv6") << "redis://:Sup3rS3cret@[::1]:7000" << "redis://[::1]:7000";
-    QTest::newRow("encoded user") << "redis://al%40ice:Sup3rS3cret@h" << "redis://al%40ice@h:6379";
-    QTest::newRow("unix") << "unix://u:Sup3rS3cret@/tmp/r.sock?db=3" << "unix://u@/tmp/r.sock?db=3";
+    QTest::newRow("encoded user") << "redis://al%40ice:Sup3rS3cret@h" << "redis://al%40ice:@h:6379";
+    QTest::newRow("unix") << "unix://u:Sup3rS3cret@/tmp/r.sock?db=3" << "unix://u:@/tmp/r.sock?db=3";
 }
 
 void TestEndpoint::displayUriOmitsPassword()
@@ -185,7 +192,7 @@ void TestEndpoint::displayUriOmitsPassword()
 void TestEndpoint::displayUriRoundTrips()
 {
     for (const char *text : {"redis://alice:pw@h:6380/2", "redis://[::1]:7000", "unix:///tmp/r.sock?db=3",
-                             "redis://u%3Ax@h"}) {
+                             "redis://u%3Ax:@h", "redis://bob:@h", "redis://secret@h", "unix://u:pw@/tmp/r.sock"}) {
         auto ep = parseEndpoint(QString::fromLatin1(text));
         QVERIFY(ep);
         auto again = parseEndpoint(ep->displayUri());

@@ -4,6 +4,8 @@
 #include "store/comparison.h"
 #include "store/importers.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -62,6 +64,10 @@ void TestImporters::redisBenchmarkBadInput_data()
                                << u"line 2: expected 8 fields"_s;
     QTest::newRow("not a number") << QByteArray("\"test\",\"rps\",\"avg_latency_ms\",\"min_latency_ms\",\"p50_latency_ms\",\"p95_latency_ms\",\"p99_latency_ms\",\"max_latency_ms\"\n\"SET\",\"fast\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\"\n")
                                   << u"rps is not a number"_s;
+    QTest::newRow("negative rate") << QByteArray("\"test\",\"rps\",\"avg_latency_ms\",\"min_latency_ms\",\"p50_latency_ms\",\"p95_latency_ms\",\"p99_latency_ms\",\"max_latency_ms\"\n\"SET\",\"-5000\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\"\n")
+                                   << u"line 2: rps is negative (\"-5000\")"_s;
+    QTest::newRow("negative latency") << QByteArray("\"test\",\"rps\",\"avg_latency_ms\",\"min_latency_ms\",\"p50_latency_ms\",\"p95_latency_ms\",\"p99_latency_ms\",\"max_latency_ms\"\n\"SET\",\"5000\",\"1\",\"1\",\"1\",\"1\",\"-0.5\",\"1\"\n")
+                                      << u"p99_latency_ms is negative"_s;
 }
 
 void TestImporters::redisBenchmarkBadInput()
@@ -107,6 +113,22 @@ void TestImporters::memtierBadInput()
     QVERIFY(cwb::importMemtierJson("{\"configuration\":{}}").error.contains(u"ALL STATS"_s));
     QVERIFY(cwb::importMemtierJson("{\"ALL STATS\":{\"Totals\":{}}}").error.contains(u"Ops/sec"_s));
     QVERIFY(cwb::importRunFile(cwb::ImportFormat::Memtier, u"/no/such/file.json"_s).error.contains(u"cannot read"_s));
+    // A negative rate is named as such, not as "not a number".
+    const QString negative = cwb::importMemtierJson(R"({"ALL STATS": {"Totals": {"Ops/sec": -12.5}}})").error;
+    QVERIFY2(negative.contains(u"\"Ops/sec\" is negative (-12.5)"_s), qPrintable(negative));
+    // Strict JSON: a key twice, content after a NUL byte, a file over 1 MiB.
+    const QString twice = cwb::importMemtierJson(R"({"ALL STATS": {"Totals": {"Ops/sec": 10, "Ops/sec": 99999}}})").error;
+    QVERIFY2(twice.contains(u"duplicate key 'ALL STATS.Totals.Ops/sec'"_s), qPrintable(twice));
+    QByteArray withNul = R"({"ALL STATS": {"Totals": {"Ops/sec": 10}}})";
+    withNul.append('\0');
+    QVERIFY(cwb::importMemtierJson(withNul).error.contains(u"NUL byte"_s));
+    QTemporaryDir dir;
+    QFile big(dir.filePath(u"big.json"_s));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    big.write(QByteArray(2 * 1024 * 1024, ' '));
+    big.close();
+    const QString tooBig = cwb::importRunFile(cwb::ImportFormat::Memtier, big.fileName()).error;
+    QVERIFY2(tooBig.contains(u"at most 1 MiB"_s), qPrintable(tooBig));
 }
 
 // Both fixtures are real redis-benchmark runs; the second used 64 KiB values and is slower.

@@ -1,3 +1,4 @@
+#include "json/strictjson.h"
 #include "load/loadconfig.h"
 
 #include <QDir>
@@ -57,6 +58,7 @@ private slots:
     void unknownKeySuggestsClosest();
     void allErrorsAreCollected();
     void badJsonSyntaxGivesLineAndColumn();
+    void strictJsonRefusesAmbiguousDocuments();
     void notAnObject();
     void passwordInTargetIsRejected();
     void keyDistributionForms();
@@ -239,6 +241,11 @@ void TestLoadConfig::ruleViolationsNameTheField_data()
     row("value min 0", R"({"valueSize": {"min": 0, "max": 10}})", "valueSize.min", "at least 1");
     row("value max > 16MiB", R"({"valueSize": {"min": 1, "max": 16777217}})", "valueSize.max", "16 MiB");
     row("value min > max", R"({"valueSize": {"min": 600, "max": 512}})", "valueSize", "min (600) must not exceed max (512)");
+    row("value min beyond int", R"({"valueSize": {"min": 1e12, "max": 10}})", "valueSize.min",
+        "between 1 and 16777216 bytes (16 MiB), got 1000000000000");
+    row("value max beyond int", R"({"valueSize": {"min": 1, "max": 5000000000}})", "valueSize.max",
+        "between 1 and 16777216 bytes (16 MiB), got 5000000000");
+    row("value min > 16MiB", R"({"valueSize": {"min": 16777217, "max": 100}})", "valueSize.min", "16 MiB");
     row("ttl negative", R"({"ttl": -1})", "ttl", ">= 0");
     row("pipeline 0", R"({"pipeline": 0})", "pipeline", "between 1 and 1024");
     row("pipeline 1025", R"({"pipeline": 1025})", "pipeline", "1024");
@@ -378,6 +385,41 @@ void TestLoadConfig::badJsonSyntaxGivesLineAndColumn()
     QVERIFY(truncated.errors[0].message.contains(QStringLiteral("line 1")));
 }
 
+void TestLoadConfig::strictJsonRefusesAmbiguousDocuments()
+{
+    // A key given twice: which one wins depends on the reader, so neither is taken.
+    const auto twice = parseText(R"({"duration": 30, "concurrentUsers": 5, "duration": 3000})");
+    QVERIFY(!twice.config);
+    QCOMPARE(twice.errors.size(), size_t(1));
+    QCOMPARE(twice.errors[0].field, QStringLiteral("(document)"));
+    QVERIFY2(twice.errors[0].message.startsWith(QStringLiteral("duplicate key 'duration'")), qPrintable(twice.errors[0].message));
+    const auto nested = parseText(R"({"valueSize": {"min": 1, "max": 10, "min": 20}})");
+    QVERIFY2(!nested.config && nested.errors[0].message.startsWith(QStringLiteral("duplicate key 'valueSize.min'")),
+             qPrintable(issuesText(nested.errors)));
+    const auto inArray = parseText(R"({"cacheTypes": ["string"], "x": [{"a": 1}, {"a": 1, "a": 2}]})");
+    QVERIFY2(inArray.errors[0].message.startsWith(QStringLiteral("duplicate key 'x[1].a'")), qPrintable(issuesText(inArray.errors)));
+    // The same key in two objects is not a duplicate.
+    QVERIFY(parseText(R"({"valueSize": {"min": 1, "max": 10}, "keyDistribution": {"type": "zipfian"}})").config);
+
+    // Content after a NUL byte is refused, not silently dropped or parsed.
+    QByteArray withNul = R"({"duration": 30})";
+    withNul.append('\0').append(R"({"duration": 99999})");
+    const auto nul = parseLoadTestConfig(withNul);
+    QVERIFY(!nul.config);
+    QVERIFY2(nul.errors[0].message.contains(QStringLiteral("NUL byte at offset 16")), qPrintable(issuesText(nul.errors)));
+
+    // A document over 1 MiB is refused before parsing; the file reader never reads more.
+    QByteArray big = R"({"description": ")" + QByteArray(1024 * 1024, 'x') + R"("})";
+    const auto huge = parseLoadTestConfig(big);
+    QVERIFY(!huge.config);
+    QVERIFY2(huge.errors[0].message.contains(QStringLiteral("larger than 1 MiB")), qPrintable(issuesText(huge.errors)));
+    QString error;
+    QVERIFY(!readJsonFile(QStringLiteral("/dev/zero"), &error));
+    QVERIFY2(error.contains(QStringLiteral("larger than 1 MiB")), qPrintable(error));
+    QVERIFY(!readJsonFile(QDir::tempPath(), &error));
+    QVERIFY2(error.contains(QStringLiteral("is a directory")), qPrintable(error));
+}
+
 void TestLoadConfig::notAnObject()
 {
     const auto result = parseText("[1, 2]");
@@ -394,9 +436,16 @@ void TestLoadConfig::passwordInTargetIsRejected()
                                                          "CWB_REDIS_PASSWORD, not in the saved config"));
     QVERIFY(!result.errors[0].toString().contains(QStringLiteral("s3cret")));
 
-    const auto fine = parseText(R"({"target": "redis://app@cache.example.com:6380/2"})");
+    // Without a colon the text before '@' is a password (as redis-cli reads it), so it is refused
+    // the same way and never shown back as a user name.
+    const auto bare = parseText(R"({"target": "redis://s3cret@cache.example.com:6380/2"})");
+    QVERIFY(!bare.config);
+    QCOMPARE(bare.errors.size(), size_t(1));
+    QVERIFY(!bare.errors[0].toString().contains(QStringLiteral("s3cret")));
+
+    const auto fine = parseText(R"({"target": "redis://app:@cache.example.com:6380/2"})");
     QVERIFY2(fine.config, qPrintable(issuesText(fine.errors)));
-    QCOMPARE(fine.config->target, QStringLiteral("redis://app@cache.example.com:6380/2"));
+    QCOMPARE(fine.config->target, QStringLiteral("redis://app:@cache.example.com:6380/2"));
 
     // A config built in code with a password is not valid, and its JSON drops the password.
     LoadTestConfig c;
@@ -445,7 +494,7 @@ void TestLoadConfig::roundTrip()
     c.requestsPerSecond = 1234.5;
     c.operationMix = {10, 20, 30, 40};
     c.cacheTypes = {CacheType::Geo, CacheType::Counter, CacheType::String};
-    c.target = QStringLiteral("redis://ops@10.0.0.5:6390/3");
+    c.target = QStringLiteral("redis://ops:@10.0.0.5:6390/3");
     c.keyPrefix = QStringLiteral("bench:");
     c.keySpace = 5'000'000;
     c.keyDistribution = KeyDistribution::Zipfian;

@@ -6,7 +6,6 @@
 #include "redis/infoparser.h"
 #include "redis/redisconnection.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -194,25 +193,22 @@ private slots:
         QVERIFY2(double(served) > 1.5 * double(r.total().count), qPrintable(QStringLiteral("%1 vs %2").arg(served).arg(r.total().count)));
     }
 
-    void stopReturnsWithinOneSecond()
+    void stopRequestEndsTheRun()
     {
         SandboxRedis redis;
         CWB_START_SANDBOX(redis);
         LoadTestConfig c = quickConfig();
         c.durationSec = 60;
         LoadRun run(c, redis.endpoint());
-        QElapsedTimer sinceStop;
-        std::thread stopper([&] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(1200));
-            sinceStop.start();
-            run.requestStop();
+        // Stop once the run has really measured something (an event, not a sleep); how fast the
+        // stop is, is measured in bench/timing_bench, not asserted here.
+        std::atomic<bool> stopped{false};
+        const RunResult r = run.execute([&](const RunSnapshot &snapshot) {
+            if (snapshot.phase == RunPhase::Running && snapshot.total.count > 0 && !stopped.exchange(true))
+                run.requestStop();
         });
-        const RunResult r = run.execute();
-        const qint64 stopMs = sinceStop.elapsed();
-        stopper.join();
         QCOMPARE(r.status, RunStatus::Stopped);
-        QVERIFY2(stopMs < 1000, qPrintable(QString::number(stopMs)));
-        QVERIFY(r.measuredSec > 0.9 && r.measuredSec < 2);
+        QVERIFY(r.measuredSec > 0 && r.measuredSec < c.durationSec); // ended by the request, not by time
         QVERIFY(r.total().count > 0);
     }
 
@@ -233,19 +229,16 @@ private slots:
             QString error;
             redis.restart(&error);
         });
-        QElapsedTimer timer;
-        timer.start();
         const RunResult r = run.execute();
         chaos.join();
         QCOMPARE(r.status, RunStatus::Completed);
-        QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
         const OpCounters all = r.total();
         QVERIFY(all.errors > 500); // ~1.5 s at 1000 ops/s failed
         QVERIFY(all.errorsByKind[size_t(RedisErrorKind::Refused)] + all.errorsByKind[size_t(RedisErrorKind::ConnectionLost)] > 0);
         QVERIFY(r.totals.reconnects >= uint64_t(c.concurrentUsers));
         QVERIFY(r.series.size() >= 5);
-        // Errors during the outage, none after the recovery.
-        QVERIFY(r.series[2].errors > 0);
+        // Errors during the outage (whichever second the kill fell in), none after the recovery.
+        QVERIFY(std::any_of(r.series.begin(), r.series.end(), [](const SecondSample &s) { return s.errors > 0; }));
         QCOMPARE(r.series.back().errors, uint64_t(0));
         QVERIFY(r.series.back().ops > 900);
     }
@@ -259,7 +252,6 @@ private slots:
         c.durationSec = 30;
         c.requestTimeoutMs = 1000;
         LoadRun run(c, redis.endpoint());
-        QElapsedTimer sinceStop;
         std::thread chaos([&] {
             // A short stall (under the timeout): what was due meanwhile completes late.
             std::this_thread::sleep_for(std::chrono::milliseconds(800));
@@ -270,15 +262,14 @@ private slots:
             std::this_thread::sleep_for(std::chrono::milliseconds(500));
             redis.pause();
             std::this_thread::sleep_for(std::chrono::milliseconds(1800));
-            sinceStop.start();
             run.requestStop();
         });
         const RunResult r = run.execute();
-        const qint64 stopMs = sinceStop.elapsed();
         chaos.join();
-        redis.resume();
+        // execute() returned while the server was still paused (it is resumed only now): the stop
+        // did not wait for the server. Its latency is measured in bench/timing_bench.
+        QVERIFY(redis.resume());
         QCOMPARE(r.status, RunStatus::Stopped);
-        QVERIFY2(stopMs < 1000, qPrintable(QString::number(stopMs)));
         QVERIFY(r.total().errorsByKind[size_t(RedisErrorKind::Timeout)] > 0);
         // Latency counts from the intended send time: the short stall shows as latency, not
         // as fewer requests (no coordinated omission).
@@ -292,13 +283,11 @@ private slots:
         CWB_START_SANDBOX(redis);
         Endpoint endpoint = redis.endpoint();
         redis.stop();
-        QElapsedTimer timer;
-        timer.start();
         const RunResult r = LoadRun(quickConfig(), endpoint).execute();
         QCOMPARE(r.status, RunStatus::Failed);
-        QCOMPARE(r.failureKind, RedisErrorKind::Refused);
+        QCOMPARE(r.failureKind, RedisErrorKind::Refused); // refused at once, not timed out
         QVERIFY(r.failureReason.contains(endpoint.displayUri()));
-        QVERIFY(timer.elapsed() < 3000);
+        QVERIFY(r.series.empty()); // failed in the pre-flight, before any second was measured
     }
 
     void wrongPasswordFailsWithAuthError()

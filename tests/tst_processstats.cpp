@@ -70,10 +70,13 @@ void TestProcessStats::cpuSecondsGrowWhileBusy()
     QVERIFY2(grown >= 0.2, qPrintable(QString::number(grown)));
     QVERIFY(after.cpuUserSec - before.cpuUserSec >= 0.15); // a busy loop is user time
 
-    // One busy thread is at most one core; on a loaded machine it may get less than all of it.
+    // One busy thread is at most one core; on a loaded machine it gets less, so the meter is held
+    // to what the process's own counters say about the same interval, not to a fixed share.
     const auto percent = meter.poll();
     QVERIFY(percent.has_value());
-    QVERIFY2(*percent > 20 && *percent < 130, qPrintable(QString::number(*percent)));
+    const double expected = CpuMeter::cpuPercent(before, after).value_or(-1);
+    QVERIFY2(expected > 0 && *percent > 0.5 * expected && *percent < 130,
+             qPrintable(QStringLiteral("meter %1 %, samples %2 %").arg(*percent).arg(expected)));
 
     // Then idle: the next interval shows little CPU.
     QThread::msleep(300);

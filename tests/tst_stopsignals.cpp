@@ -221,7 +221,7 @@ private slots:
         QTemporaryDir dir;
         const QString config = test::writeTempFile(dir, u"load.json"_s, R"({"testName": "writes", "duration": 1,
             "concurrentUsers": 2, "keySpace": 200, "operationMix": {"read": 20, "write": 80, "delete": 0, "invalidate": 0}})");
-        const QString user = u"redis://cwb-nounlink@127.0.0.1:%1"_s.arg(redis.port());
+        const QString user = u"redis://cwb-nounlink:@127.0.0.1:%1"_s.arg(redis.port());
         const auto r = test::runCli({u"run"_s, u"--config"_s, config, u"--target"_s, user, u"--no-save"_s}, 60000, {},
                                     {u"CWB_REDIS_PASSWORD=Nounlink-pass-1"_s});
         QVERIFY2(r.finished, r.err.constData());

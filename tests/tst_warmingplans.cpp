@@ -1,3 +1,4 @@
+#include "load/loadconfig.h"
 #include "warming/accesstrace.h"
 #include "warming/filesources.h"
 #include "warming/warmingplan.h"
@@ -62,6 +63,8 @@ private Q_SLOTS:
     void csvRecordParsing();
     void traceParsingAndForecast();
     void keyUnderPrefixNeverLeavesThePrefix();
+    void presetPlanValidatesUnderTheDefaultPrefix();
+    void strictJsonIsRequired();
 };
 
 void WarmingPlansTest::minimalPlanTakesDefaults()
@@ -350,6 +353,43 @@ void WarmingPlansTest::keyUnderPrefixNeverLeavesThePrefix()
 {
     QCOMPARE(keyUnderPrefix("cwb:warm:", "cwb:warm:a"), QByteArray("cwb:warm:a"));
     QCOMPARE(keyUnderPrefix("cwb:warm:", "user:1"), QByteArray("cwb:warm:user:1"));
+}
+
+void WarmingPlansTest::presetPlanValidatesUnderTheDefaultPrefix()
+{
+    const auto parsed = parseWarmingPlan(QByteArray(R"({"name": "p", "strategy": "synthetic", "params": {"preset": "session-management-load"}})"));
+    QVERIFY2(parsed.plan, qPrintable(issueStrings(parsed.errors).join(u"; "_s)));
+    QCOMPARE(parsed.plan->keyPrefix, u"cwb:warm:"_s);
+    const auto preset = syntheticPreset(u"session-management-load"_s, parsed.plan->keyPrefix);
+    QVERIFY(preset);
+    QCOMPARE(preset->keyPrefix, u"cwb:warm:"_s); // its keys go under the plan's prefix
+    QVERIFY(!syntheticPreset(u"no-such-preset"_s, u"cwb:warm:"_s));
+}
+
+void WarmingPlansTest::strictJsonIsRequired()
+{
+    const auto duplicate = parseWarmingPlan(QByteArray(R"({"name": "a", "strategy": "config", "name": "b", "params": {"entries": {"k": "v"}}})"));
+    QVERIFY(!duplicate.plan);
+    QCOMPARE(issueStrings(duplicate.errors).value(0).left(25), u"json: duplicate key 'name"_s);
+    const auto nested = parseWarmingPlan(QByteArray(R"({"name": "a", "strategy": "config", "params": {"entries": {"k": "v", "k": "w"}}})"));
+    QVERIFY(issueStrings(nested.errors).value(0).startsWith(u"json: duplicate key 'params.entries.k'"_s));
+    QByteArray withNul(R"({"name": "a", "strategy": "config", "params": {"entries": {"k": "v"}}})");
+    withNul.append('\0').append(R"({"ttlSec": 1})");
+    const auto nul = parseWarmingPlan(withNul);
+    QVERIFY(!nul.plan);
+    QVERIFY2(issueStrings(nul.errors).value(0).contains(u"NUL byte at offset 70"_s), qPrintable(issueStrings(nul.errors).value(0)));
+
+    QTemporaryDir dir;
+    const QString big = dir.filePath(u"big.json"_s);
+    QFile file(big);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[" + QByteArray(2 * 1024 * 1024, ' ') + "]");
+    file.close();
+    const PlanFileResult tooBig = loadWarmingPlans(big);
+    QCOMPARE(tooBig.errors.size(), size_t(1));
+    QVERIFY2(tooBig.errors.front().message.contains(u"at most 1 MiB"_s), qPrintable(tooBig.errors.front().message));
+    const PlanFileResult directory = loadWarmingPlans(dir.path());
+    QVERIFY2(directory.errors.front().message.contains(u"is a directory"_s), qPrintable(directory.errors.front().message));
 }
 
 // Found by tests/fuzz (fuzz_importers): a number too large for a double made the JSON parser

@@ -174,9 +174,9 @@ private slots:
         w.show();
         TargetBar *bar = w.targetBar();
         QVERIFY(bar->rememberPassword()); // restored from the settings
-        bar->setUri(u"redis://bob@127.0.0.1:6394/1"_s);
+        bar->setUri(u"redis://bob:@127.0.0.1:6394/1"_s);
         QTRY_VERIFY_WITH_TIMEOUT(w.messageBar()->isVisible()
-                                     && w.messageBar()->text().contains(u"redis://bob@127.0.0.1:6394/1"_s),
+                                     && w.messageBar()->text().contains(u"redis://bob:@127.0.0.1:6394/1"_s),
                                  10000);
         QCOMPARE(w.messageBar()->type(), MessageBar::Type::Warning);
         QVERIFY2(w.messageBar()->details().contains(u"no keychain service"_s), qPrintable(w.messageBar()->details()));
@@ -187,7 +187,7 @@ private slots:
         // Unticked, nothing is asked of the keychain any more.
         bar->setRememberPassword(false);
         w.messageBar()->dismiss();
-        bar->setUri(u"redis://bob@127.0.0.1:6393/1"_s);
+        bar->setUri(u"redis://bob:@127.0.0.1:6393/1"_s);
         QTest::qWait(1500);
         QVERIFY(!w.messageBar()->isVisible());
         QCOMPARE(QSettings().value(u"target/rememberPasswordInKeychain"_s).toBool(), false);

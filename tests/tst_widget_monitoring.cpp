@@ -332,7 +332,8 @@ private slots:
             });
         };
         QTRY_VERIFY_WITH_TIMEOUT(memoryFiring(), 15000);
-        QTest::qWait(4000); // a little history for the chart and sparklines
+        // A little history for the chart and sparklines: counted in polls, not in seconds.
+        QTRY_VERIFY_WITH_TIMEOUT(page->chart()->pointCount(0) >= 5, 30000);
         traffic.stop();
         QCOMPARE(w.pageBadge(MainWindow::Page::Monitoring), page->service()->firingCount());
         Alert firing;

@@ -44,7 +44,7 @@ TargetBar::TargetBar(QWidget *parent)
     m_uriEdit->setText(QStringLiteral("redis://127.0.0.1:6379"));
     m_uriEdit->setPlaceholderText(QStringLiteral("redis://host:6379"));
     m_uriEdit->setClearButtonEnabled(true);
-    m_uriEdit->setToolTip(tr("The Redis server to work against: redis://[user@]host[:port][/db] or "
+    m_uriEdit->setToolTip(tr("The Redis server to work against: redis://[user:@]host[:port][/db] or "
                              "unix:///path/to/redis.sock"));
     m_uriEdit->setAccessibleName(tr("Server URI"));
     m_uriEdit->setStyleSheet(QLatin1String(kInvalidStyle));
@@ -232,7 +232,7 @@ void TargetBar::validate()
     m_uriErrorAction->setVisible(invalid);
     m_uriErrorAction->setToolTip(m_validationError);
     m_uriEdit->setToolTip(invalid ? tr("Invalid server URI: %1").arg(m_validationError)
-                                  : tr("The Redis server to work against: redis://[user@]host[:port][/db] or "
+                                  : tr("The Redis server to work against: redis://[user:@]host[:port][/db] or "
                                        "unix:///path/to/redis.sock"));
 
     const bool changed = current != m_lastEmitted || invalid != m_wasInvalid;

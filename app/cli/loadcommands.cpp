@@ -9,13 +9,13 @@
 #include "targetoptions.h"
 #include "terminal.h"
 
+#include "json/strictjson.h"
 #include "load/loadconfig.h"
 #include "load/loadrun.h"
 #include "store/csvexport.h"
 #include "store/resultstore.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 
 #include <nlohmann/json.hpp>
 
@@ -173,15 +173,17 @@ int runCommand(const QStringList &args)
         }
         base = *found;
     } else {
-        QFile file(parser.value(configFile));
-        if (!file.open(QIODevice::ReadOnly)) {
-            printError(QStringLiteral("--config: cannot read %1: %2").arg(file.fileName(), file.errorString()));
+        const QString path = parser.value(configFile);
+        QString readError;
+        const auto text = readJsonFile(path, &readError);
+        if (!text) {
+            printError(QStringLiteral("--config: ") + readError);
             return ExitBadInput;
         }
-        const auto parsed = parseLoadTestConfig(file.readAll());
+        const auto parsed = parseLoadTestConfig(*text);
         if (!parsed.config) {
             for (const ConfigIssue &issue : parsed.errors)
-                printError(QStringLiteral("%1: %2").arg(file.fileName(), issue.toString()));
+                printError(QStringLiteral("%1: %2").arg(path, issue.toString()));
             return ExitBadInput;
         }
         base = *parsed.config;

@@ -6,6 +6,7 @@
 #include "targetoptions.h"
 #include "terminal.h"
 
+#include "json/strictjson.h"
 #include "monitor/metricsserver.h"
 #include "monitor/monitorexport.h"
 #include "monitor/monitorservice.h"
@@ -18,7 +19,6 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QTimer>
 
 #include <chrono>
@@ -66,13 +66,10 @@ QString tableRow(const MonitorSample &s)
 
 bool readFile(const QString &path, QByteArray *out, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    *out = file.readAll();
-    return true;
+    auto text = readJsonFile(path, error);
+    if (text)
+        *out = std::move(*text);
+    return text.has_value();
 }
 
 } // namespace

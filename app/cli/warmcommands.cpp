@@ -194,9 +194,12 @@ int run(const QStringList &args)
             continue;
         }
         const WarmRunRecord record = WarmExecutor::run(plan, *endpoint, &interruptFlag(), [](const WarmProgress &p) {
-            printProgress(QStringLiteral("%1: %2 keys, %3%4").arg(p.planName).arg(p.keysWritten)
+            printProgress(QStringLiteral("%1: %2 keys, %3%4%5").arg(p.planName).arg(p.keysWritten)
                               .arg(formatBytes(p.bytesWritten))
-                              .arg(p.total > 0 ? QStringLiteral(" of %1").arg(p.total) : QString()));
+                              .arg(p.total > 0 ? QStringLiteral(" of %1").arg(p.total) : QString())
+                              .arg(p.skipped > 0 ? QStringLiteral(", %1 skipped (%2)")
+                                                       .arg(p.skipped).arg(skippedBreakdown(p.skippedBy))
+                                                 : QString()));
         });
         endProgress();
         printRecord(record, parser.isSet(jsonOption));

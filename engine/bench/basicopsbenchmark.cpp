@@ -26,7 +26,7 @@ public:
     {
         const int n = int(parameter(context, QStringLiteral("operations")));
         const QByteArray value = valueOfSize(int(parameter(context, QStringLiteral("valueSize"))));
-        RedisConnection connection(context.endpoint, benchConnectionOptions());
+        ClusterRouter connection(context.endpoint, benchConnectionOptions());
         if (!openConnection(connection, result))
             return;
         const QByteArray base = context.keyPrefix.toUtf8() + "k:";

@@ -141,14 +141,23 @@ BenchmarkResult runBenchmark(Benchmark &benchmark, const BenchmarkContext &outer
             return result;
         }
     }
-    RedisConnection control(outerContext.endpoint, bench::benchConnectionOptions());
-    if (!bench::openConnection(control, result)) {
+    RedisConnection control(outerContext.endpoint, bench::benchConnectionOptions().connection);
+    if (!control.connect()) {
+        bench::fail(result, QStringLiteral("cannot connect: ") + control.lastError().message);
+        result.finishedAt = QDateTime::currentDateTimeUtc();
+        return result;
+    }
+    // The benchmarks write on every master of a cluster: the claim and the cleanup look at each.
+    QString clusterError;
+    const std::optional<ClusterSlotMap> cluster = discoverClusterSlots(control, &clusterError);
+    if (!clusterError.isEmpty()) {
+        bench::fail(result, clusterError);
         result.finishedAt = QDateTime::currentDateTimeUtc();
         return result;
     }
     ClaimOptions claimOptions;
     claimOptions.allowExistingKeys = outerContext.allowExistingKeys;
-    const NamespaceClaim claim = claimNamespace(control, outerContext.keyPrefix, claimOptions);
+    const NamespaceClaim claim = claimNamespace(control, outerContext.keyPrefix, claimOptions, cluster);
     if (!claim.ok()) {
         bench::fail(result, claim.error.message);
         result.finishedAt = QDateTime::currentDateTimeUtc();
@@ -222,8 +231,10 @@ BenchmarkResult runBenchmark(Benchmark &benchmark, const BenchmarkContext &outer
         }
     }
 
-    // Cleanup runs even after a cancel or failure: a benchmark must not leave keys behind.
-    const NamespaceCleanup cleaned = removeNamespace(context.endpoint, bench::benchConnectionOptions(), claim.keyNamespace);
+    // Cleanup runs even after a cancel or failure: a benchmark must not leave keys behind (on a
+    // cluster, on every master).
+    const NamespaceCleanup cleaned = removeNamespace(context.endpoint, bench::benchConnectionOptions().connection,
+                                                     claim.keyNamespace, cluster);
     result.keysCleanedUp = cleaned.deleted;
     result.keysLeft = cleaned.left;
     if (!cleaned.ok())

@@ -8,7 +8,7 @@
 
 namespace cwb::bench {
 
-bool timedCommand(RedisConnection &connection, const RedisCommand &command, BenchmarkOperation &op, RedisReply *reply)
+bool timedCommand(ClusterRouter &connection, const RedisCommand &command, BenchmarkOperation &op, RedisReply *reply)
 {
     const uint64_t start = nowNs();
     auto r = connection.command(command);
@@ -24,7 +24,7 @@ bool timedCommand(RedisConnection &connection, const RedisCommand &command, Benc
     return true;
 }
 
-bool timedPipeline(RedisConnection &connection, const std::vector<RedisCommand> &commands, BenchmarkOperation &op)
+bool timedPipeline(ClusterRouter &connection, const std::vector<RedisCommand> &commands, BenchmarkOperation &op)
 {
     const uint64_t start = nowNs();
     auto replies = connection.pipeline(commands);
@@ -43,16 +43,16 @@ bool timedPipeline(RedisConnection &connection, const std::vector<RedisCommand> 
     return true;
 }
 
-RedisConnection::Options benchConnectionOptions()
+ClusterRouter::Options benchConnectionOptions()
 {
-    RedisConnection::Options options;
-    options.connectTimeoutMs = 3000;
-    options.commandTimeoutMs = 5000;
-    options.clientName = "cwb-bench";
+    ClusterRouter::Options options;
+    options.connection.connectTimeoutMs = 3000;
+    options.connection.commandTimeoutMs = 5000;
+    options.connection.clientName = "cwb-bench";
     return options;
 }
 
-bool openConnection(RedisConnection &connection, BenchmarkResult &result)
+bool openConnection(ClusterRouter &connection, BenchmarkResult &result)
 {
     if (connection.connect())
         return true;
@@ -74,7 +74,7 @@ QByteArray valueOfSize(int size, char salt)
     return value;
 }
 
-bool prefillStrings(RedisConnection &connection, const QString &prefix, int64_t count, int valueSize,
+bool prefillStrings(ClusterRouter &connection, const QString &prefix, int64_t count, int valueSize,
                     const BenchmarkContext &context, QString *error)
 {
     const QByteArray value = valueOfSize(valueSize);
@@ -155,18 +155,21 @@ BenchmarkOperation operationFrom(const QString &name, const OpCounters &counters
     return op;
 }
 
-std::optional<qint64> infoInteger(RedisConnection &connection, const QByteArray &section, const QString &sectionKey,
+std::optional<qint64> infoInteger(ClusterRouter &connection, const QByteArray &section, const QString &sectionKey,
                                   const QString &field)
 {
-    const auto text = connection.info(section);
-    if (!text)
+    const auto texts = connection.infoOfMasters(section);
+    if (!texts)
         return std::nullopt;
-    const InfoSnapshot info = parseInfo(*text);
-    if (!info.has(sectionKey, field))
-        return std::nullopt;
-    bool ok = false;
-    const qint64 value = info.value(sectionKey, field).toLongLong(&ok);
-    return ok ? std::optional<qint64>(value) : std::nullopt;
+    qint64 sum = 0;
+    for (const QByteArray &text : *texts) {
+        const InfoSnapshot info = parseInfo(text);
+        bool ok = false;
+        sum += info.value(sectionKey, field).toLongLong(&ok);
+        if (!info.has(sectionKey, field) || !ok)
+            return std::nullopt;
+    }
+    return sum;
 }
 
 void fail(BenchmarkResult &result, const QString &reason)

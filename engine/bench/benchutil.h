@@ -3,9 +3,9 @@
 // Measurement helpers shared by the ten benchmarks (internal to engine/bench).
 
 #include "benchmark.h"
+#include "cluster/clusterrouter.h"
 #include "load/loadconfig.h"
 #include "load/runresult.h"
-#include "redis/redisconnection.h"
 
 #include <chrono>
 #include <cstdint>
@@ -20,20 +20,23 @@ inline uint64_t nowNs()
                         .count());
 }
 
+// The benchmarks' measurements go through a ClusterRouter: against a Redis Cluster each
+// command goes to its slot's master, against a single server straight through.
+
 // Runs one command and records its round trip into `op`; a transport failure or an error
 // reply counts as an error. The reply goes to *reply when given.
-bool timedCommand(RedisConnection &connection, const RedisCommand &command, BenchmarkOperation &op,
+bool timedCommand(ClusterRouter &connection, const RedisCommand &command, BenchmarkOperation &op,
                   RedisReply *reply = nullptr);
 // The same for a pipeline measured as one unit (e.g. HSET + EXPIRE of a session create).
-bool timedPipeline(RedisConnection &connection, const std::vector<RedisCommand> &commands, BenchmarkOperation &op);
+bool timedPipeline(ClusterRouter &connection, const std::vector<RedisCommand> &commands, BenchmarkOperation &op);
 
 // A connection for a benchmark's own measurements; false with a reason in result on failure.
-bool openConnection(RedisConnection &connection, BenchmarkResult &result);
-RedisConnection::Options benchConnectionOptions();
+bool openConnection(ClusterRouter &connection, BenchmarkResult &result);
+ClusterRouter::Options benchConnectionOptions();
 
 // Writes `count` string keys "<prefix>s:<i>" (the load engine's key names) with values of
 // `valueSize` bytes in pipelined batches, so LoadRun readers find a warm key space.
-bool prefillStrings(RedisConnection &connection, const QString &prefix, int64_t count, int valueSize,
+bool prefillStrings(ClusterRouter &connection, const QString &prefix, int64_t count, int valueSize,
                     const BenchmarkContext &context, QString *error);
 
 // Printable, deterministic bytes of the given size.
@@ -48,8 +51,8 @@ RunResult runLoad(const LoadTestConfig &config, const BenchmarkContext &context,
 // A BenchmarkOperation from one of the load engine's counters.
 BenchmarkOperation operationFrom(const QString &name, const OpCounters &counters, double seconds);
 
-// INFO of one section parsed; nullopt on failure.
-std::optional<qint64> infoInteger(RedisConnection &connection, const QByteArray &section, const QString &sectionKey,
+// A number from INFO, summed over the masters (one server: its own); nullopt on failure.
+std::optional<qint64> infoInteger(ClusterRouter &connection, const QByteArray &section, const QString &sectionKey,
                                   const QString &field);
 
 // Marks the result failed with a reason (the first failure wins).

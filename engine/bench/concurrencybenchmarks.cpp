@@ -21,7 +21,7 @@ bool runStep(const LoadTestConfig &config, const BenchmarkContext &context, Benc
 
 bool prefill(const BenchmarkContext &context, BenchmarkResult &result, int64_t keys, int valueSize)
 {
-    RedisConnection connection(context.endpoint, benchConnectionOptions());
+    ClusterRouter connection(context.endpoint, benchConnectionOptions());
     if (!openConnection(connection, result))
         return false;
     context.report(0, QStringLiteral("pre-fill"));

@@ -27,7 +27,7 @@ public:
 
     void run(const BenchmarkContext &context, BenchmarkResult &result) override
     {
-        RedisConnection connection(context.endpoint, benchConnectionOptions());
+        ClusterRouter connection(context.endpoint, benchConnectionOptions());
         if (!openConnection(connection, result))
             return;
         const int points = int(parameter(context, QStringLiteral("points")));

@@ -51,7 +51,7 @@ public:
         const double thresholdUs = parameter(context, QStringLiteral("p99ThresholdMs")) * 1000;
         const int64_t keys = int64_t(parameter(context, QStringLiteral("keySpace")));
         {
-            RedisConnection connection(context.endpoint, benchConnectionOptions());
+            ClusterRouter connection(context.endpoint, benchConnectionOptions());
             if (!openConnection(connection, result))
                 return;
             QString error;

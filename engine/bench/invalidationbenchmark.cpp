@@ -1,7 +1,7 @@
 #include "benchmarkfactories.h"
 #include "benchutil.h"
 
-#include "redis/prefixcleanup.h"
+#include "cluster/routedcleanup.h"
 
 namespace cwb::bench {
 
@@ -28,7 +28,7 @@ public:
 
     void run(const BenchmarkContext &context, BenchmarkResult &result) override
     {
-        RedisConnection connection(context.endpoint, benchConnectionOptions());
+        ClusterRouter connection(context.endpoint, benchConnectionOptions());
         if (!openConnection(connection, result))
             return;
         if (!tagInvalidation(context, connection, result) || context.cancelled())
@@ -39,7 +39,7 @@ public:
     }
 
 private:
-    bool pipelineOk(RedisConnection &connection, const std::vector<RedisCommand> &batch, BenchmarkResult &result)
+    bool pipelineOk(ClusterRouter &connection, const std::vector<RedisCommand> &batch, BenchmarkResult &result)
     {
         auto replies = connection.pipeline(batch);
         if (!replies) {
@@ -55,7 +55,7 @@ private:
         return true;
     }
 
-    bool tagInvalidation(const BenchmarkContext &context, RedisConnection &connection, BenchmarkResult &result)
+    bool tagInvalidation(const BenchmarkContext &context, ClusterRouter &connection, BenchmarkResult &result)
     {
         const int tags = int(parameter(context, QStringLiteral("tags")));
         const int perTag = int(parameter(context, QStringLiteral("keysPerTag")));
@@ -105,7 +105,7 @@ private:
         return true;
     }
 
-    bool ttlExpiry(const BenchmarkContext &context, RedisConnection &connection, BenchmarkResult &result)
+    bool ttlExpiry(const BenchmarkContext &context, ClusterRouter &connection, BenchmarkResult &result)
     {
         const int keys = int(parameter(context, QStringLiteral("expiringKeys")));
         const double window = parameter(context, QStringLiteral("expiryWindowSec"));
@@ -165,7 +165,7 @@ private:
         return true;
     }
 
-    void prefixInvalidation(const BenchmarkContext &context, RedisConnection &connection, BenchmarkResult &result)
+    void prefixInvalidation(const BenchmarkContext &context, ClusterRouter &connection, BenchmarkResult &result)
     {
         const int keys = int(parameter(context, QStringLiteral("prefixKeys")));
         const QString prefix = context.keyPrefix + QStringLiteral("p:");

@@ -37,7 +37,7 @@ public:
 
     void run(const BenchmarkContext &context, BenchmarkResult &result) override
     {
-        RedisConnection connection(context.endpoint, benchConnectionOptions());
+        ClusterRouter connection(context.endpoint, benchConnectionOptions());
         if (!openConnection(connection, result))
             return;
         fill(context, connection, result);
@@ -51,7 +51,7 @@ public:
     }
 
 private:
-    void fill(const BenchmarkContext &context, RedisConnection &connection, BenchmarkResult &result)
+    void fill(const BenchmarkContext &context, ClusterRouter &connection, BenchmarkResult &result)
     {
         const qint64 target = qint64(parameter(context, QStringLiteral("fillMiB")) * 1024 * 1024);
         const int samples = int(parameter(context, QStringLiteral("samplesPerClass")));
@@ -140,7 +140,7 @@ private:
             result.notes.push_back(QStringLiteral("eviction part skipped: ") + error);
             return;
         }
-        RedisConnection connection(sandbox.endpoint(), benchConnectionOptions());
+        ClusterRouter connection(sandbox.endpoint(), benchConnectionOptions());
         if (!connection.connect()) {
             result.notes.push_back(QStringLiteral("eviction part skipped: ") + connection.lastError().message);
             return;

@@ -153,7 +153,7 @@ public:
 
     void run(const BenchmarkContext &context, BenchmarkResult &result) override
     {
-        RedisConnection publisher(context.endpoint, benchConnectionOptions());
+        ClusterRouter publisher(context.endpoint, benchConnectionOptions());
         if (!openConnection(publisher, result))
             return;
         if (pubSub(context, publisher, result) && !context.cancelled())
@@ -161,7 +161,7 @@ public:
     }
 
 private:
-    bool pubSub(const BenchmarkContext &context, RedisConnection &publisher, BenchmarkResult &result)
+    bool pubSub(const BenchmarkContext &context, ClusterRouter &publisher, BenchmarkResult &result)
     {
         const int messages = int(parameter(context, QStringLiteral("messages")));
         const int maxSubscribers = int(parameter(context, QStringLiteral("maxSubscribers")));
@@ -257,7 +257,7 @@ private:
         return true;
     }
 
-    void streams(const BenchmarkContext &context, RedisConnection &producer, BenchmarkResult &result)
+    void streams(const BenchmarkContext &context, ClusterRouter &producer, BenchmarkResult &result)
     {
         const int messages = int(parameter(context, QStringLiteral("messages")));
         const int payloadSize = int(parameter(context, QStringLiteral("payloadSize")));
@@ -277,7 +277,7 @@ private:
         std::atomic<uint64_t> published{0};
         ConsumerError consumerError;
         std::thread consumer([&] {
-            RedisConnection connection(context.endpoint, benchConnectionOptions());
+            ClusterRouter connection(context.endpoint, benchConnectionOptions());
             if (!connection.connect()) {
                 consumerError.set(QStringLiteral("stream consumer cannot connect: ") + connection.lastError().message);
                 return;

@@ -110,7 +110,7 @@ public:
 private:
     void worker(const BenchmarkContext &context, int id, uint64_t end, SessionWorkerStats &stats)
     {
-        RedisConnection connection(context.endpoint, benchConnectionOptions());
+        ClusterRouter connection(context.endpoint, benchConnectionOptions());
         if (!connection.connect()) {
             stats.error = QStringLiteral("cannot connect: ") + connection.lastError().message;
             return;

@@ -1,6 +1,7 @@
 #include "loadconfig.h"
 #include "keyprefix.h"
 
+#include "json/strictjson.h"
 #include "redis/endpoint.h"
 
 #include <QFile>
@@ -71,6 +72,11 @@ QString formatNumber(double v)
 QString rangeMessage(int64_t min, int64_t max, double got)
 {
     return QStringLiteral("must be between %1 and %2, got %3").arg(min).arg(max).arg(formatNumber(got));
+}
+
+QString valueSizeMessage(double got)
+{
+    return QStringLiteral("must be between 1 and %1 bytes (16 MiB), got %2").arg(kMaxValueSize).arg(formatNumber(got));
 }
 
 QString knownCacheTypes()
@@ -323,8 +329,6 @@ void readKeyDistribution(Reader &r, const json &v, LoadTestConfig &c)
 void readValueSize(Reader &r, const json &v, LoadTestConfig &c)
 {
     const QString field = QStringLiteral("valueSize");
-    const int64_t lowest = std::numeric_limits<int>::min();
-    const int64_t highest = std::numeric_limits<int>::max();
     if (v.is_number()) { // one fixed size
         int size = 0;
         if (r.boundedInt(v, field, 1, kMaxValueSize, size))
@@ -334,11 +338,23 @@ void readValueSize(Reader &r, const json &v, LoadTestConfig &c)
     if (!r.object(v, field))
         return;
     r.checkKeys(v, field, kValueSizeKeys);
-    // Wide bounds here; the validator gives the rule with the field's own name.
-    if (const auto it = v.find("min"); it != v.end())
-        r.boundedInt(*it, field + QStringLiteral(".min"), lowest, highest, c.valueSizeMin);
-    if (const auto it = v.find("max"); it != v.end())
-        r.boundedInt(*it, field + QStringLiteral(".max"), lowest, highest, c.valueSizeMax);
+    // Sizes below 1 are kept for the validator to name; above 16 MiB the limit is named here,
+    // since such a number may not even fit the field.
+    const auto readBound = [&](const char *key, int &out) {
+        const auto it = v.find(key);
+        if (it == v.end())
+            return;
+        const QString boundField = field + u'.' + QLatin1String(key);
+        int64_t size = 0;
+        if (!r.integer(*it, boundField, size))
+            return;
+        if (size > kMaxValueSize || size < std::numeric_limits<int>::min())
+            r.error(boundField, valueSizeMessage(double(size)));
+        else
+            out = int(size);
+    };
+    readBound("min", c.valueSizeMin);
+    readBound("max", c.valueSizeMax);
 }
 
 void readSeed(Reader &r, const json &v, LoadTestConfig &c)
@@ -428,29 +444,11 @@ json numberJson(double v)
 
 std::optional<json> parseJsonText(const QByteArray &text, std::vector<ConfigIssue> &errors)
 {
-    try {
-        return json::parse(text.constBegin(), text.constEnd());
-    } catch (const json::parse_error &e) {
-        // Line and column from the byte offset; e.byte counts from 1.
-        const qsizetype offset = std::clamp<qsizetype>(qsizetype(e.byte) - 1, 0, text.size());
-        const QByteArray before = text.left(offset);
-        const qsizetype line = before.count('\n') + 1;
-        const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
-        QString detail = QString::fromUtf8(e.what());
-        // Drop nlohmann's "[json.exception...] parse error at line 1, column 2: " preamble.
-        if (const qsizetype at = detail.indexOf(QStringLiteral(", column ")); at >= 0) {
-            if (const qsizetype colon = detail.indexOf(QStringLiteral(": "), at); colon >= 0)
-                detail = detail.mid(colon + 2);
-        }
-        errors.push_back({QStringLiteral("(document)"),
-                          QStringLiteral("invalid JSON at line %1 column %2: %3").arg(line).arg(column).arg(detail)});
-    } catch (const json::exception &e) { // e.g. a number too large for a double
-        QString detail = QString::fromUtf8(e.what());
-        if (const qsizetype end = detail.indexOf(QStringLiteral("] ")); detail.startsWith(u'[') && end >= 0)
-            detail = detail.mid(end + 2);
-        errors.push_back({QStringLiteral("(document)"), QStringLiteral("invalid JSON: %1").arg(detail)});
-    }
-    return std::nullopt;
+    QString error;
+    auto document = parseStrictJson(text, &error);
+    if (!document)
+        errors.push_back({QStringLiteral("(document)"), error});
+    return document;
 }
 
 QByteArray readResource(const QString &path)
@@ -596,10 +594,12 @@ std::vector<ConfigIssue> validateLoadTestConfig(const LoadTestConfig &c)
     if (c.valueSizeMin < 1) {
         add(QStringLiteral("valueSize.min"), QStringLiteral("must be at least 1 byte, got %1").arg(c.valueSizeMin));
         sizesOk = false;
+    } else if (c.valueSizeMin > kMaxValueSize) {
+        add(QStringLiteral("valueSize.min"), valueSizeMessage(c.valueSizeMin));
+        sizesOk = false;
     }
     if (c.valueSizeMax > kMaxValueSize || c.valueSizeMax < 1) {
-        add(QStringLiteral("valueSize.max"),
-            QStringLiteral("must be between 1 and %1 bytes (16 MiB), got %2").arg(kMaxValueSize).arg(c.valueSizeMax));
+        add(QStringLiteral("valueSize.max"), valueSizeMessage(c.valueSizeMax));
         sizesOk = false;
     }
     if (sizesOk && c.valueSizeMin > c.valueSizeMax)

@@ -1,6 +1,6 @@
 #include "loadrun.h"
 
-#include "clusterslots.h"
+#include "cluster/clusterslots.h"
 #include "connecttarget.h"
 #include "loadworker.h"
 #include "ownedkeys.h"

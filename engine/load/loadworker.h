@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clusterslots.h"
+#include "cluster/clusterslots.h"
 #include "connecttarget.h"
 #include "loadconfig.h"
 #include "runstats.h"

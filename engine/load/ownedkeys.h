@@ -7,7 +7,7 @@
 //   - afterwards it removes its namespace, and counts what is left when it cannot.
 // Against a Redis Cluster both look at every master that owns slots (SCAN sees one node).
 
-#include "clusterslots.h"
+#include "cluster/clusterslots.h"
 #include "redis/prefixcleanup.h"
 #include "redis/redisconnection.h"
 

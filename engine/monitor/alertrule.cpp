@@ -1,5 +1,7 @@
 #include "alertrule.h"
 
+#include "json/strictjson.h"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -212,13 +214,14 @@ nlohmann::json alertRuleToJson(const AlertRule &rule)
 
 std::optional<std::vector<AlertRule>> parseAlertRules(const QByteArray &jsonText, QString *error)
 {
-    nlohmann::json json = nlohmann::json::parse(jsonText.constData(), jsonText.constData() + jsonText.size(),
-                                                nullptr, false);
-    if (json.is_discarded()) {
+    QString why;
+    auto parsed = parseStrictJson(jsonText, &why);
+    if (!parsed) {
         if (error)
-            *error = QStringLiteral("rules: not valid JSON");
+            *error = QStringLiteral("rules: ") + why;
         return std::nullopt;
     }
+    nlohmann::json json = std::move(*parsed);
     if (json.is_object()) {
         if (!json.contains("rules") || json.size() != 1) {
             if (error)

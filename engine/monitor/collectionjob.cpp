@@ -12,13 +12,17 @@ namespace cwb {
 
 namespace {
 
-MonitorSample workbenchSample(const QString &target, qint64 nowMs, CpuMeter &cpu)
+// `firstPoll`: that poll only takes the CPU baseline. Measured from the meter's creation, it would
+// report the monitor's own start-up (thread start, first connects) as CPU under the target and trip
+// the built-in CPU rule on a quiet system; every later sample covers one collection interval.
+MonitorSample workbenchSample(const QString &target, qint64 nowMs, CpuMeter &cpu, bool firstPoll)
 {
     MonitorSample self;
     self.timestampMs = nowMs;
     self.target = target;
     self.node = QLatin1String(node::Workbench);
-    if (const auto percent = cpu.poll())
+    const auto percent = cpu.poll();
+    if (percent && !firstPoll)
         self.values[QLatin1String(metric::CpuPercent)] = *percent;
     const ProcessSample &process = cpu.lastSample();
     if (process.valid) {
@@ -51,7 +55,7 @@ CollectionJob *makeCollectionJob(Endpoint endpoint, std::shared_ptr<const std::a
                 batch.samples = poller.poll(nowMs);
                 if (context.stopRequested())
                     break;
-                batch.samples.push_back(workbenchSample(poller.target(), nowMs, cpu));
+                batch.samples.push_back(workbenchSample(poller.target(), nowMs, cpu, summary.polls == 0));
                 batch.reachable = poller.lastPollReachable();
                 batch.error = poller.lastError();
                 batch.polls = ++summary.polls;

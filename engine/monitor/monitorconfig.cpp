@@ -1,5 +1,7 @@
 #include "monitorconfig.h"
 
+#include "json/strictjson.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QUrl>
@@ -128,14 +130,14 @@ bool isLoopback(const QString &address)
 
 std::optional<MonitoringConfig> parseMonitoringConfig(const QByteArray &jsonText, QString *error)
 {
-    const nlohmann::json json = nlohmann::json::parse(jsonText.constData(), jsonText.constData() + jsonText.size(),
-                                                      nullptr, false);
-    if (json.is_discarded()) {
+    QString why;
+    const auto json = parseStrictJson(jsonText, &why);
+    if (!json) {
         if (error)
-            *error = QStringLiteral("monitoring: not valid JSON");
+            *error = QStringLiteral("monitoring: ") + why;
         return std::nullopt;
     }
-    return parseMonitoringConfig(json, error);
+    return parseMonitoringConfig(*json, error);
 }
 
 std::optional<MonitoringConfig> parseMonitoringConfig(const nlohmann::json &input, QString *error)

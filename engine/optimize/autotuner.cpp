@@ -4,6 +4,7 @@
 #include "experimentcontext.h"
 #include "loadstep.h"
 #include "budgetguard.h"
+#include "cluster/clusterrouter.h"
 #include "redis/redisconnection.h"
 
 #include <nlohmann/json.hpp>
@@ -65,6 +66,34 @@ Recommendation pipelineRecommendation(const Sweep &sweep, int depth)
     if (!r.withinNoise)
         r.patch.pipeline = depth;
     return r;
+}
+
+// Fits the pipeline sweep into the room under the memory budget: the deepest depths go first
+// (their connection buffers grow with the depth), then the key space gets half of what is left,
+// 50 to 1000 keys. *leftOut names depths left out ("" when none); false when not even the
+// shallowest depth leaves room for 50 keys.
+bool fitSweepIntoRoom(PipelineSweepOptions &o, qint64 room, qint64 budgetBytes, QString *leftOut)
+{
+    const auto keysAt = [&](int depth) {
+        LoadStepOptions step;
+        step.users = o.users;
+        step.pipeline = depth;
+        step.valueSize = o.valueSize;
+        step.keySpace = 0;
+        return (room - loadStepMemoryEstimate(step)) / 2 / keyMemoryEstimate(o.valueSize);
+    };
+    QStringList dropped;
+    while (!o.depths.empty() && keysAt(o.depths.back()) < 50) {
+        dropped.prepend(QString::number(o.depths.back()));
+        o.depths.pop_back();
+    }
+    if (o.depths.empty())
+        return false;
+    o.keySpace = std::clamp<int64_t>(keysAt(o.depths.back()), 50, 1000);
+    if (!dropped.isEmpty())
+        *leftOut = QStringLiteral("depths %1 left out: their connection buffers do not fit the memory budget %2")
+                       .arg(dropped.join(QStringLiteral(", ")), formatByteSize(budgetBytes));
+    return true;
 }
 
 } // namespace
@@ -199,19 +228,13 @@ TuningReport AutoTuner::run(const Progress &progress)
         o.repeats = repeats;
         const double share = total * 0.38;
         o.stepSec = std::clamp(share / double(o.depths.size() * size_t(repeats)) - kStepOverheadSec, 0.2, 2.0);
-        const qint64 room = guard.headroom();
-        // Fit the key space into the memory budget (half of what is left), down to 50 keys.
-        // Connection buffers at the deepest pipeline come first; keys get half of the rest.
-        LoadStepOptions deepest;
-        deepest.users = o.users;
-        deepest.pipeline = o.depths.back();
-        deepest.valueSize = o.valueSize;
-        deepest.keySpace = 0;
-        o.keySpace = std::clamp<int64_t>((room - loadStepMemoryEstimate(deepest)) / 2 / (o.valueSize + 96), 0, 1000);
-        if (o.keySpace < 50) {
+        QString leftOut;
+        if (!fitSweepIntoRoom(o, guard.headroom(), m_options.memoryBudgetBytes, &leftOut)) {
             noteBudget(QStringLiteral("pipeline sweep"),
                        QStringLiteral("skipped: the memory budget %1 leaves no room for 50 keys").arg(formatByteSize(m_options.memoryBudgetBytes)));
         } else {
+            if (!leftOut.isEmpty())
+                noteBudget(QStringLiteral("pipeline sweep"), leftOut);
             report.pipeline = runPipelineSweep(ctx, o);
             report.hasPipeline = !report.pipeline.points.empty();
             if (report.pipeline.stopped)

@@ -2,8 +2,8 @@
 
 #include "loadstep.h"
 #include "budgetguard.h"
-#include "redis/prefixcleanup.h"
-#include "redis/redisconnection.h"
+#include "cluster/clusterrouter.h"
+#include "cluster/routedcleanup.h"
 #include "stats/latencyhistogram.h"
 
 #include <chrono>
@@ -61,20 +61,23 @@ Sweep runBatchSweep(const ExperimentContext &ctx, const BatchSweepOptions &optio
     sweep.parameterName = QStringLiteral("keys per MGET/MSET");
     sweep.throughputUnit = QStringLiteral("keys/s");
 
-    RedisConnection::Options co;
-    co.clientName = QByteArrayLiteral("cwb-tune");
-    RedisConnection c(ctx.endpoint, co);
+    ClusterRouter::Options co;
+    co.connection.clientName = QByteArrayLiteral("cwb-tune");
+    ClusterRouter c(ctx.endpoint, co);
     if (!c.connect()) {
         sweep.stopped = true;
         sweep.stopReason = c.lastError().message;
         return sweep;
     }
     const QString prefix = ctx.keyPrefix + QStringLiteral("batch:");
+    // One hash tag for all keys: a batch stays one MGET/MSET to one node on a Redis Cluster
+    // too, which is what batching buys (keys of several slots would be split by slot).
+    const QString keyBase = prefix + QStringLiteral("{b}:");
     const QByteArray value(options.valueSize, 'v');
     const int maxSize = options.sizes.empty() ? 1 : *std::max_element(options.sizes.begin(), options.sizes.end());
     if (ctx.memory) {
         QString reason;
-        if (!ctx.memory->allows(qint64(maxSize) * (options.valueSize + 96), &reason)) {
+        if (!ctx.memory->allows(qint64(maxSize) * keyMemoryEstimate(options.valueSize), &reason)) {
             sweep.stopped = true;
             sweep.stopReason = reason;
             return sweep;
@@ -91,7 +94,7 @@ Sweep runBatchSweep(const ExperimentContext &ctx, const BatchSweepOptions &optio
         RedisCommand mset{QByteArrayLiteral("MSET")};
         RedisCommand mget{QByteArrayLiteral("MGET")};
         for (int k = 0; k < n; ++k) {
-            const QByteArray key = (prefix + QString::number(k)).toUtf8();
+            const QByteArray key = (keyBase + QString::number(k)).toUtf8();
             mset << key << value;
             mget << key;
         }

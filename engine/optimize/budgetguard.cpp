@@ -1,7 +1,7 @@
 #include "budgetguard.h"
 
+#include "cluster/clusterrouter.h"
 #include "redis/infoparser.h"
-#include "redis/redisconnection.h"
 
 #include <cmath>
 #include <limits>
@@ -16,7 +16,7 @@ namespace cwb {
 struct BudgetGuard::Private
 {
     Endpoint endpoint;
-    std::unique_ptr<RedisConnection> connection; // control thread's
+    std::unique_ptr<ClusterRouter> connection; // control thread's
     std::thread watcher;
     std::mutex mutex;
     std::condition_variable wake;
@@ -24,14 +24,25 @@ struct BudgetGuard::Private
     QString reason;
 };
 
+qint64 usedMemoryOfMasters(ClusterRouter &c)
+{
+    const auto texts = c.infoOfMasters(QByteArrayLiteral("memory"));
+    if (!texts)
+        return -1;
+    qint64 used = 0;
+    for (const QByteArray &text : *texts)
+        used += parseInfo(text).memory.usedMemory;
+    return used;
+}
+
 namespace {
 
-qint64 readUsedMemory(RedisConnection &c)
+ClusterRouter::Options guardOptions(int commandTimeoutMs)
 {
-    const auto text = c.info(QByteArrayLiteral("memory"));
-    if (!text)
-        return -1;
-    return parseInfo(*text).memory.usedMemory;
+    ClusterRouter::Options o;
+    o.connection.clientName = QByteArrayLiteral("cwb-tune-guard");
+    o.connection.commandTimeoutMs = commandTimeoutMs;
+    return o;
 }
 
 } // namespace
@@ -46,6 +57,11 @@ QString formatByteSize(qint64 bytes)
     return QStringLiteral("%1 B").arg(bytes);
 }
 
+qint64 keyMemoryEstimate(qint64 valueBytes)
+{
+    return qint64(double(valueBytes + 96) * 1.25);
+}
+
 BudgetGuard::BudgetGuard(Endpoint endpoint, qint64 budgetBytes) : d(std::make_unique<Private>()), m_budget(budgetBytes)
 {
     d->endpoint = std::move(endpoint);
@@ -58,15 +74,13 @@ BudgetGuard::~BudgetGuard()
 
 bool BudgetGuard::start(QString *error)
 {
-    RedisConnection::Options o;
-    o.clientName = QByteArrayLiteral("cwb-tune-guard");
-    d->connection = std::make_unique<RedisConnection>(d->endpoint, o);
+    d->connection = std::make_unique<ClusterRouter>(d->endpoint, guardOptions(RedisConnection::Options{}.commandTimeoutMs));
     if (!d->connection->connect()) {
         if (error)
             *error = d->connection->lastError().message;
         return false;
     }
-    m_baseline = readUsedMemory(*d->connection);
+    m_baseline = usedMemoryOfMasters(*d->connection);
     if (m_baseline < 0) {
         if (error)
             *error = QStringLiteral("INFO memory did not answer");
@@ -79,7 +93,7 @@ std::optional<qint64> BudgetGuard::currentDelta()
 {
     if (!d->connection)
         return std::nullopt;
-    const qint64 used = readUsedMemory(*d->connection);
+    const qint64 used = usedMemoryOfMasters(*d->connection);
     if (used < 0)
         return std::nullopt;
     const qint64 delta = used - m_baseline;
@@ -130,16 +144,13 @@ void BudgetGuard::watch(std::function<void()> onExceeded)
     }
     // The watcher has its own connection: the control connection belongs to the caller's thread.
     d->watcher = std::thread([this, onExceeded = std::move(onExceeded)] {
-        RedisConnection::Options o;
-        o.clientName = QByteArrayLiteral("cwb-tune-guard");
-        o.commandTimeoutMs = 1000;
-        RedisConnection c(d->endpoint, o);
+        ClusterRouter c(d->endpoint, guardOptions(1000));
         if (!c.connect())
             return;
         std::unique_lock lock(d->mutex);
         while (!d->stopWatching) {
             lock.unlock();
-            const qint64 used = readUsedMemory(c);
+            const qint64 used = usedMemoryOfMasters(c);
             lock.lock();
             if (used >= 0) {
                 const qint64 delta = used - m_baseline;

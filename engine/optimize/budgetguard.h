@@ -54,4 +54,19 @@ private:
 
 QString formatByteSize(qint64 bytes);
 
+class ClusterRouter;
+// used_memory of the target: on a Redis Cluster the sum over its masters, which is what the
+// experiments' keys spread over. -1 when a server does not answer.
+qint64 usedMemoryOfMasters(ClusterRouter &target);
+
+// What the experiments ask allows() for before they write. Estimates, but upper bounds: what
+// they admit must stay under the budget however slowly a busy machine drains the buffers.
+// A key with a value of `valueBytes` (key, value, robj, dict entry), rounded up to jemalloc's
+// size classes, which are at most 25% apart: Redis 7 takes 272 B for a 128 B value and 20.1 KiB
+// for a 16 KiB one (measured with INFO memory over 1000 and 16 keys).
+qint64 keyMemoryEstimate(qint64 valueBytes);
+// One client connection: the client, its 16 KiB reply buffer and its query buffer (about
+// 20 KiB after a read); CLIENT LIST shows tot-mem of about 37 KiB for an idle one.
+inline constexpr qint64 kConnectionMemory = 40 * 1024;
+
 } // namespace cwb

@@ -1,9 +1,8 @@
 #include "compression.h"
 
 #include "budgetguard.h"
-#include "redis/infoparser.h"
-#include "redis/prefixcleanup.h"
-#include "redis/redisconnection.h"
+#include "cluster/clusterrouter.h"
+#include "cluster/routedcleanup.h"
 #include "stats/elapsed.h"
 #include "stats/latencyhistogram.h"
 
@@ -30,14 +29,8 @@ double us(uint64_t ns)
     return double(ns) / 1000.0;
 }
 
-qint64 usedMemory(RedisConnection &c)
-{
-    const auto text = c.info(QByteArrayLiteral("memory"));
-    return text ? parseInfo(*text).memory.usedMemory : -1;
-}
-
 // Measures one cell; false with *error on a transport failure.
-bool measureCell(RedisConnection &c, const QString &prefix, const CompressionOptions &o, CompressionCell &cell,
+bool measureCell(ClusterRouter &c, const QString &prefix, const CompressionOptions &o, CompressionCell &cell,
                  QString *error)
 {
     const int n = std::max(1, o.keysPerCell);
@@ -65,7 +58,7 @@ bool measureCell(RedisConnection &c, const QString &prefix, const CompressionOpt
     cell.storedBytes = storedTotal / n;
     cell.ratio = cell.storedBytes / cell.size;
 
-    const qint64 before = usedMemory(c);
+    const qint64 before = usedMemoryOfMasters(c);
     std::vector<RedisCommand> sets;
     const QString cellPrefix = prefix + payloadKindName(cell.kind) + QLatin1Char(':') + QString::number(cell.size)
                                + QLatin1Char(':') + codecName(cell.codec) + QLatin1Char(':');
@@ -73,11 +66,13 @@ bool measureCell(RedisConnection &c, const QString &prefix, const CompressionOpt
         keys.push_back((cellPrefix + QString::number(i)).toUtf8());
         sets.push_back({QByteArrayLiteral("SET"), keys.back(), stored[size_t(i)]});
     }
-    if (!c.pipeline(sets)) {
+    const auto written = c.pipeline(sets);
+    const bool refused = written && std::any_of(written->begin(), written->end(), [](const RedisReply &r) { return r.isError(); });
+    if (!written || refused) {
         *error = c.lastError().message;
         return false;
     }
-    const qint64 after = usedMemory(c);
+    const qint64 after = usedMemoryOfMasters(c);
     cell.usedMemoryDelta = before >= 0 && after >= 0 ? after - before : -1;
 
     std::vector<RedisCommand> usage;
@@ -142,9 +137,9 @@ CompressionResult runCompressionExperiment(const ExperimentContext &ctx, const C
                    .arg(o.minMemorySaving * 100, 0, 'f', 0)
                    .arg(o.maxLatencyCost * 100, 0, 'f', 0)
                    .arg(o.maxLatencyCostUs, 0, 'f', 0);
-    RedisConnection::Options co;
-    co.clientName = QByteArrayLiteral("cwb-tune");
-    RedisConnection c(ctx.endpoint, co);
+    ClusterRouter::Options co;
+    co.connection.clientName = QByteArrayLiteral("cwb-tune");
+    ClusterRouter c(ctx.endpoint, co);
     if (!c.connect()) {
         out.stopped = true;
         out.stopReason = c.lastError().message;
@@ -163,7 +158,7 @@ CompressionResult runCompressionExperiment(const ExperimentContext &ctx, const C
             if (ctx.memory) {
                 QString reason;
                 // The raw values are the biggest this cell writes; the factor covers SDS/robj overhead.
-                if (!ctx.memory->allows(qint64(o.keysPerCell) * (size + 96), &reason)) {
+                if (!ctx.memory->allows(qint64(o.keysPerCell) * keyMemoryEstimate(size), &reason)) {
                     out.stopped = true;
                     out.stopReason = QStringLiteral("%1 at %2 bytes: %3").arg(payloadKindName(kind)).arg(size).arg(reason);
                     break;

@@ -9,9 +9,16 @@ bool claimExperimentNamespace(ExperimentContext &ctx, bool allowExistingKeys, Re
         *error = connection.lastError();
         return false;
     }
+    // The experiments write on every master of a cluster: the claim looks at each.
+    QString clusterError;
+    const std::optional<ClusterSlotMap> cluster = discoverClusterSlots(connection, &clusterError);
+    if (!clusterError.isEmpty()) {
+        *error = {RedisErrorKind::ServerError, clusterError};
+        return false;
+    }
     ClaimOptions options;
     options.allowExistingKeys = allowExistingKeys;
-    const NamespaceClaim claim = claimNamespace(connection, ctx.keyPrefix, options);
+    const NamespaceClaim claim = claimNamespace(connection, ctx.keyPrefix, options, cluster);
     if (!claim.ok()) {
         *error = claim.error;
         return false;
@@ -22,7 +29,13 @@ bool claimExperimentNamespace(ExperimentContext &ctx, bool allowExistingKeys, Re
 
 NamespaceCleanup releaseExperimentNamespace(const ExperimentContext &ctx)
 {
-    return removeNamespace(ctx.endpoint, RedisConnection::Options{}, ctx.keyPrefix);
+    // On a cluster the namespace is removed from every master (removeNamespace says what is left
+    // when the map cannot be read).
+    RedisConnection connection(ctx.endpoint);
+    QString clusterError;
+    const std::optional<ClusterSlotMap> cluster =
+        connection.connect() ? discoverClusterSlots(connection, &clusterError) : std::nullopt;
+    return removeNamespace(ctx.endpoint, RedisConnection::Options{}, ctx.keyPrefix, cluster);
 }
 
 } // namespace cwb

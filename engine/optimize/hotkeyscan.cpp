@@ -3,9 +3,9 @@
 #include "load/keychooser.h"
 #include "load/random.h"
 #include "budgetguard.h"
+#include "cluster/clusterrouter.h"
+#include "cluster/routedcleanup.h"
 #include "redis/infoparser.h"
-#include "redis/prefixcleanup.h"
-#include "redis/redisconnection.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,32 +14,21 @@
 
 namespace cwb {
 
-ServerHotKeyScan scanServerHotKeys(RedisConnection &c, const QString &prefix, int maxKeys, int topN, int scanCount,
-                                   const std::atomic<bool> *cancel)
-{
-    ServerHotKeyScan out;
-    const auto info = c.info(QByteArrayLiteral("memory"));
-    if (!info) {
-        out.error = c.lastError().message;
-        return out;
-    }
-    out.policy = parseInfo(*info).memory.maxMemoryPolicy;
-    out.lfu = out.policy.contains(QLatin1String("lfu"));
-    if (!out.lfu)
-        out.note = QStringLiteral("server-side frequency needs an LFU policy; current policy: %1")
-                       .arg(out.policy.isEmpty() ? QStringLiteral("unknown") : out.policy);
+namespace {
 
-    std::vector<ServerKeySample> samples;
+// Samples one node's keys under the pattern into `samples` until maxKeys; false on an error.
+bool scanNode(RedisConnection &c, const QByteArray &pattern, int maxKeys, int scanCount, const std::atomic<bool> *cancel,
+              ServerHotKeyScan &out, std::vector<ServerKeySample> &samples)
+{
     QByteArray cursor = QByteArrayLiteral("0");
-    const QByteArray pattern = prefix.isEmpty() ? QByteArrayLiteral("*") : prefixMatchPattern(prefix);
     do {
         if (cancel && cancel->load())
-            break;
+            return true;
         const auto page = c.command({QByteArrayLiteral("SCAN"), cursor, QByteArrayLiteral("MATCH"), pattern,
                                      QByteArrayLiteral("COUNT"), QByteArray::number(scanCount)});
         if (!page || page->isError() || page->elements.size() != 2) {
             out.error = page && page->isError() ? QString::fromUtf8(page->str) : c.lastError().message;
-            break;
+            return false;
         }
         cursor = page->elements[0].str;
         std::vector<RedisCommand> probes;
@@ -56,7 +45,7 @@ ServerHotKeyScan scanServerHotKeys(RedisConnection &c, const QString &prefix, in
             const auto replies = c.pipeline(probes);
             if (!replies) {
                 out.error = c.lastError().message;
-                break;
+                return false;
             }
             const size_t stride = out.lfu ? 2 : 1;
             for (size_t i = 0; i < keys.size(); ++i) {
@@ -72,10 +61,41 @@ ServerHotKeyScan scanServerHotKeys(RedisConnection &c, const QString &prefix, in
             }
         }
         if (int(samples.size()) >= maxKeys) {
-            out.truncated = cursor != "0";
-            break;
+            out.truncated = out.truncated || cursor != "0";
+            return true;
         }
     } while (cursor != "0");
+    return true;
+}
+
+} // namespace
+
+ServerHotKeyScan scanServerHotKeys(ClusterRouter &c, const QString &prefix, int maxKeys, int topN, int scanCount,
+                                   const std::atomic<bool> *cancel)
+{
+    ServerHotKeyScan out;
+    const auto info = c.info(QByteArrayLiteral("memory"));
+    if (!info) {
+        out.error = c.lastError().message;
+        return out;
+    }
+    out.policy = parseInfo(*info).memory.maxMemoryPolicy;
+    out.lfu = out.policy.contains(QLatin1String("lfu"));
+    if (!out.lfu)
+        out.note = QStringLiteral("server-side frequency needs an LFU policy; current policy: %1")
+                       .arg(out.policy.isEmpty() ? QStringLiteral("unknown") : out.policy);
+
+    std::vector<ServerKeySample> samples;
+    const QByteArray pattern = prefix.isEmpty() ? QByteArrayLiteral("*") : prefixMatchPattern(prefix);
+    const bool reached = c.forEachMaster([&](RedisConnection &node) {
+        if (int(samples.size()) >= maxKeys) {
+            out.truncated = true; // a master left unscanned
+            return false;
+        }
+        return scanNode(node, pattern, maxKeys, scanCount, cancel, out, samples);
+    });
+    if (!reached && out.error.isEmpty() && !out.truncated)
+        out.error = c.lastError().message;
 
     out.scanned = qint64(samples.size());
     qint64 freqSum = 0;
@@ -106,9 +126,9 @@ HotKeyExperimentResult runHotKeyExperiment(const ExperimentContext &ctx, const H
 {
     HotKeyExperimentResult out;
     out.trackerCapacity = o.trackerCapacity;
-    RedisConnection::Options co;
-    co.clientName = QByteArrayLiteral("cwb-tune");
-    RedisConnection c(ctx.endpoint, co);
+    ClusterRouter::Options co;
+    co.connection.clientName = QByteArrayLiteral("cwb-tune");
+    ClusterRouter c(ctx.endpoint, co);
     if (!c.connect()) {
         out.error = c.lastError().message;
         return out;
@@ -116,7 +136,7 @@ HotKeyExperimentResult runHotKeyExperiment(const ExperimentContext &ctx, const H
     const QString prefix = ctx.keyPrefix + QStringLiteral("hot:");
     if (ctx.memory) {
         QString reason;
-        const qint64 need = o.keySpace * (o.valueSize + 96) + qint64(o.bigKeys) * 65536;
+        const qint64 need = o.keySpace * keyMemoryEstimate(o.valueSize) + qint64(o.bigKeys) * keyMemoryEstimate(65536);
         if (!ctx.memory->allows(need, &reason)) {
             out.error = reason;
             return out;

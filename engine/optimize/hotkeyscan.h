@@ -11,7 +11,7 @@
 
 namespace cwb {
 
-class RedisConnection;
+class ClusterRouter;
 
 struct ServerKeySample
 {
@@ -24,7 +24,8 @@ struct ServerKeySample
 
 // Server-side detection without blocking the server: SCAN MATCH prefix* with a small COUNT,
 // at most maxKeys keys, then OBJECT FREQ (only when maxmemory-policy is an LFU one) and MEMORY
-// USAGE per sampled key, pipelined per SCAN page.
+// USAGE per sampled key, pipelined per SCAN page. On a Redis Cluster every master is scanned
+// (maxKeys in all); the policy is the first master's.
 struct ServerHotKeyScan
 {
     QString policy;          // maxmemory-policy
@@ -38,7 +39,7 @@ struct ServerHotKeyScan
     QString error;
 };
 
-ServerHotKeyScan scanServerHotKeys(RedisConnection &connection, const QString &prefix, int maxKeys = 1000,
+ServerHotKeyScan scanServerHotKeys(ClusterRouter &connection, const QString &prefix, int maxKeys = 1000,
                                    int topN = 20, int scanCount = 100, const std::atomic<bool> *cancel = nullptr);
 
 // The hot-key experiment: replays a Zipfian read trace (with writes for misses) under

@@ -33,9 +33,16 @@ LoadTestConfig loadStepConfig(const ExperimentContext &ctx, const LoadStepOption
 
 qint64 loadStepMemoryEstimate(const LoadStepOptions &o)
 {
-    // Key, value and Redis' per-key overhead (dict entry, robj, SDS headers, allocator rounding),
-    // plus each connection's query and reply buffers, which grow with the pipeline depth.
-    return o.keySpace * (qint64(o.valueSize) + 96) + qint64(o.users) * (20480 + qint64(o.pipeline) * (o.valueSize + 64));
+    // Connections the step opens besides its users: LoadRun's control connection and INFO
+    // sampler, and the budget guard's watcher.
+    constexpr qint64 kExtraConnections = 3;
+    constexpr qint64 kReplyChunk = 16 * 1024; // Redis' reply buffer, and the size of its reply list nodes
+    // A closed loop keeps at most `pipeline` requests per user in flight: what does not fit the
+    // 16 KiB reply buffer queues in 16 KiB reply list nodes.
+    const qint64 inFlight = qint64(o.pipeline) * (o.valueSize + 64);
+    const qint64 overflow = inFlight <= kReplyChunk ? 0 : (inFlight + kReplyChunk - 1) / kReplyChunk * kReplyChunk;
+    return o.keySpace * keyMemoryEstimate(o.valueSize) + (o.users + kExtraConnections) * kConnectionMemory
+        + qint64(o.users) * overflow;
 }
 
 LoadStepResult runLoadStep(const ExperimentContext &ctx, const LoadStepOptions &options)

@@ -34,7 +34,8 @@ struct LoadStepResult
 // The config the step runs: 90% reads, 10% writes of fixed-size strings on a uniform key space.
 LoadTestConfig loadStepConfig(const ExperimentContext &ctx, const LoadStepOptions &options);
 LoadStepResult runLoadStep(const ExperimentContext &ctx, const LoadStepOptions &options);
-// About how many bytes the step's keys take on the server.
+// An upper bound of the bytes the step takes on the server: its keys, and its connections with
+// their buffers at the pipeline depth (see keyMemoryEstimate and kConnectionMemory).
 qint64 loadStepMemoryEstimate(const LoadStepOptions &options);
 
 } // namespace cwb

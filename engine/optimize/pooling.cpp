@@ -1,7 +1,7 @@
 #include "pooling.h"
 
 #include "loadstep.h"
-#include "redis/redisconnection.h"
+#include "cluster/clusterrouter.h"
 #include "stats/elapsed.h"
 #include "stats/latencyhistogram.h"
 
@@ -23,6 +23,15 @@ ConnectPerRequest measureConnectPerRequest(const ExperimentContext &ctx, double 
     o.reconnectAttempts = 0;
     o.connectTimeoutMs = 1000;
     o.commandTimeoutMs = 1000;
+    // Both halves talk to the node that serves the key (on a cluster, its slot's master), so a
+    // connect per request is the plain anti-pattern and not a redirect.
+    ClusterRouter router(ctx.endpoint, ClusterRouter::Options{o});
+    if (!router.connect()) {
+        out.error = router.lastError().message;
+        return out;
+    }
+    const Endpoint node = router.endpointFor(key);
+    const auto failed = [](const std::optional<RedisReply> &reply) { return !reply || reply->isError(); };
 
     // Anti-pattern: connect (+ AUTH/SELECT when configured), one GET, close - per operation.
     LatencyHistogram perOp;
@@ -30,14 +39,14 @@ ConnectPerRequest measureConnectPerRequest(const ExperimentContext &ctx, double 
     auto end = start + std::chrono::duration<double>(seconds / 2);
     while (Clock::now() < end && !ctx.cancelled()) {
         const auto t0 = Clock::now();
-        RedisConnection c(ctx.endpoint, o);
+        RedisConnection c(node, o);
         if (!c.connect()) {
             out.error = c.lastError().message;
             return out;
         }
         const auto reply = c.command({QByteArrayLiteral("GET"), key});
         c.disconnect();
-        if (!reply) {
+        if (failed(reply)) {
             out.error = c.lastError().message;
             return out;
         }
@@ -50,7 +59,7 @@ ConnectPerRequest measureConnectPerRequest(const ExperimentContext &ctx, double 
     out.p99Us = double(perOp.percentileNs(99)) / 1000.0;
 
     // The same GET on one connection kept open.
-    RedisConnection pooled(ctx.endpoint, o);
+    RedisConnection pooled(node, o);
     if (!pooled.connect()) {
         out.error = pooled.lastError().message;
         return out;
@@ -60,7 +69,7 @@ ConnectPerRequest measureConnectPerRequest(const ExperimentContext &ctx, double 
     end = start + std::chrono::duration<double>(seconds / 2);
     while (Clock::now() < end && !ctx.cancelled()) {
         const auto t0 = Clock::now();
-        if (!pooled.command({QByteArrayLiteral("GET"), key})) {
+        if (failed(pooled.command({QByteArrayLiteral("GET"), key}))) {
             out.error = pooled.lastError().message;
             return out;
         }

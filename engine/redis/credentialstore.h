@@ -43,7 +43,7 @@ public:
     ~CredentialStore() override;
 
     static QString serviceName();
-    // "redis://user@host:port/db": the endpoint without its password.
+    // "redis://user:@host:port/db": the endpoint without its password.
     static QString keyFor(const Endpoint &endpoint);
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }

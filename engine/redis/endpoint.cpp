@@ -100,13 +100,19 @@ bool parseQuery(QStringView query, std::optional<int> *db, QString *error)
     return true;
 }
 
-// "user:password", ":password" or "user"; percent-decoded. The error never quotes the text,
-// since it may hold the password.
+// "user:password", ":password", "user:" (a user whose password comes from elsewhere) or
+// "password"; percent-decoded. Without a colon the text is the password, as redis-cli, Lettuce
+// and Jedis read redis://secret@host, so a password is never taken for a user name and echoed.
+// The error never quotes the text, since it may hold the password.
 bool parseUserInfo(QStringView userInfo, Endpoint *ep, QString *error)
 {
     const qsizetype colon = userInfo.indexOf(u':');
-    const QStringView user = colon < 0 ? userInfo : userInfo.left(colon);
-    const QStringView pass = colon < 0 ? QStringView() : userInfo.mid(colon + 1);
+    const QStringView user = colon < 0 ? QStringView() : userInfo.left(colon);
+    const QStringView pass = colon < 0 ? userInfo : userInfo.mid(colon + 1);
+    // A '/' ends the host part of a URI, so one in the user name means the text before '@' is
+    // not user info at all (redis:///:x@host has no host).
+    if (user.contains(u'/'))
+        return fail(error, QStringLiteral("user name contains '/' (write it as %2F)"));
     if (!percentDecode(user, &ep->username))
         return fail(error, QStringLiteral("user name has an invalid percent-escape (write '%' as %25)"));
     if (!percentDecode(pass, &ep->password))
@@ -172,6 +178,8 @@ bool parseHostPort(QStringView hostPort, Endpoint *ep, QString *error)
 
 bool parseTcp(QStringView rest, Endpoint *ep, QString *error)
 {
+    if (rest.startsWith(u'/'))
+        return fail(error, QStringLiteral("host is empty (nothing between redis:// and '/')"));
     // The last '@' ends the user info, so a password may contain an unencoded '@', '/' or '#'.
     const qsizetype at = rest.lastIndexOf(u'@');
     if (at >= 0) {
@@ -253,9 +261,11 @@ bool parseUnix(QStringView rest, Endpoint *ep, QString *error)
 
 QString Endpoint::displayUri() const
 {
+    // "user:@": the colon keeps the name a user name when the URI is read again (without it,
+    // the text before '@' is a password).
     QString userPart;
     if (!username.isEmpty())
-        userPart = percentEncodeUserInfo(username) + u'@';
+        userPart = percentEncodeUserInfo(username) + QStringLiteral(":@");
     if (transport == Transport::Unix) {
         QString uri = QStringLiteral("unix://") + userPart + socketPath;
         if (database != 0)

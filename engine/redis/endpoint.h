@@ -7,7 +7,8 @@
 namespace cwb {
 
 // Where a Redis server is and how to log in to it. A plain value, parsed from a URI:
-//   redis://[user:password@]host[:port][/db]      (host may be a bracketed IPv6 literal)
+//   redis://[[user]:password@]host[:port][/db]    (host may be a bracketed IPv6 literal)
+//   redis://password@host, redis://user:@host     (no colon: the text is a password, as in redis-cli)
 //   unix:///path/to/redis.sock[?db=N]
 // The password is held only in memory: displayUri() and every log line omit it.
 struct Endpoint
@@ -22,7 +23,8 @@ struct Endpoint
     QString username; // ACL user; empty means password-only AUTH (or none)
     QString password; // never printed, exported or saved
 
-    // The URI with the password left out (user kept): safe for logs, exports and saved configs.
+    // The URI with the password left out (user kept, as "user:@"): safe for logs, exports and
+    // saved configs, and read back as the same endpoint.
     QString displayUri() const;
     // "host:port" or the socket path: for compact labels.
     QString address() const;

@@ -1,6 +1,7 @@
 #include "importers.h"
 
-#include <QFile>
+#include "json/strictjson.h"
+
 #include <QFileInfo>
 #include <QUuid>
 
@@ -47,6 +48,23 @@ std::optional<double> number(const json &j, const char *key)
         const double v = QString::fromStdString(it->get<std::string>()).toDouble(&ok);
         if (ok)
             return v;
+    }
+    return std::nullopt;
+}
+
+// memtier never writes a negative rate, count or latency: one means a damaged or edited file.
+std::optional<QString> firstNegative(const json &all)
+{
+    for (const char *block : {"Totals", "Gets", "Sets"}) {
+        const auto b = all.find(block);
+        if (b == all.end() || !b->is_object())
+            continue;
+        for (auto it = b->begin(); it != b->end(); ++it) {
+            if (const auto v = number(*b, it.key().c_str()); v && *v < 0)
+                return QStringLiteral("\"ALL STATS\".%1.\"%2\" is negative (%3)")
+                    .arg(QLatin1String(block), QString::fromStdString(it.key()))
+                    .arg(*v);
+        }
     }
     return std::nullopt;
 }
@@ -132,15 +150,21 @@ std::optional<ImportFormat> importFormatFromName(const QString &name)
 
 ImportResult importMemtierJson(const QByteArray &data, const QString &name, const QString &target)
 {
-    const json doc = json::parse(data.constData(), data.constData() + data.size(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
-        return failure(QStringLiteral("memtier: the file is not JSON"));
+    QString why;
+    const auto parsed = parseStrictJson(data, &why);
+    if (!parsed)
+        return failure(QStringLiteral("memtier: the file is not JSON: ") + why);
+    const json &doc = *parsed;
+    if (!doc.is_object())
+        return failure(QStringLiteral("memtier: the file is not a JSON object"));
     const auto all = doc.find("ALL STATS");
     if (all == doc.end() || !all->is_object())
         return failure(QStringLiteral("memtier: no \"ALL STATS\" section (was it written by --json-out-file?)"));
     const auto totals = all->find("Totals");
     if (totals == all->end() || !totals->is_object() || !number(*totals, "Ops/sec"))
         return failure(QStringLiteral("memtier: \"ALL STATS\".Totals.\"Ops/sec\" is missing"));
+    if (const auto negative = firstNegative(*all))
+        return failure(QStringLiteral("memtier: ") + *negative);
 
     StoredRun run = baseRun(QString::fromLatin1(kSourceMemtier), name, target);
     json metrics = memtierOp(*totals);
@@ -231,8 +255,12 @@ ImportResult importRedisBenchmarkCsv(const QByteArray &data, const QString &name
         for (int c = 1; c < f.size(); ++c) {
             bool ok = false;
             const double v = f.at(c).toDouble(&ok);
-            if (!ok || v < 0 || !std::isfinite(v))
+            if (!ok || !std::isfinite(v))
                 return failure(QStringLiteral("redis-benchmark: line %1: %2 is not a number (\"%3\")")
+                                   .arg(i + 1)
+                                   .arg(expected.at(c), f.at(c)));
+            if (v < 0)
+                return failure(QStringLiteral("redis-benchmark: line %1: %2 is negative (\"%3\")")
                                    .arg(i + 1)
                                    .arg(expected.at(c), f.at(c)));
             t[expected.at(c).toStdString()] = v;
@@ -290,12 +318,13 @@ ImportResult importRedisBenchmarkCsv(const QByteArray &data, const QString &name
 
 ImportResult importRunFile(ImportFormat format, const QString &filePath, const QString &name, const QString &target)
 {
-    QFile file(filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot read %1: %2").arg(filePath, file.errorString()));
-    const QByteArray data = file.readAll();
-    ImportResult r = format == ImportFormat::Memtier ? importMemtierJson(data, name, target)
-                                                     : importRedisBenchmarkCsv(data, name, target);
+    // memtier's JSON and redis-benchmark's CSV are both a few KiB: the JSON file limit fits both.
+    QString error;
+    const auto data = readJsonFile(filePath, &error);
+    if (!data)
+        return failure(error);
+    ImportResult r = format == ImportFormat::Memtier ? importMemtierJson(*data, name, target)
+                                                     : importRedisBenchmarkCsv(*data, name, target);
     if (r.run) {
         r.run->meta.sourceFile = QFileInfo(filePath).fileName();
         // The file's time is the best guess of when a redis-benchmark run happened.

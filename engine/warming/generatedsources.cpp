@@ -83,7 +83,7 @@ bool SyntheticSource::open(QString *error)
         }
         m_config = *parsed.config;
     } else {
-        const auto preset = presetByName(m_plan.stringParam("preset"));
+        const auto preset = syntheticPreset(m_plan.stringParam("preset"), m_plan.keyPrefix);
         if (!preset) {
             *error = QStringLiteral("params.preset: unknown preset '%1'").arg(m_plan.stringParam("preset"));
             return fail(*error);

@@ -1,5 +1,6 @@
 #include "memoryguard.h"
 
+#include "cluster/clusterrouter.h"
 #include "redis/infoparser.h"
 
 #include <algorithm>
@@ -18,20 +19,29 @@ QString formatBytes(qint64 bytes)
     return QStringLiteral("%1 GiB").arg(double(bytes) / (1024.0 * 1024.0 * 1024.0), 0, 'f', 2);
 }
 
-bool MemoryGuard::sample(RedisConnection &target, QString *error)
+bool MemoryGuard::sample(ClusterRouter &target, QString *error)
 {
-    // Default INFO sections include memory and keyspace; one round trip for both.
-    const auto text = target.info();
-    if (!text) {
+    // Default INFO sections include memory and keyspace; one round trip per master for both.
+    const auto texts = target.infoOfMasters();
+    if (!texts || texts->empty()) {
         *error = QStringLiteral("INFO failed: %1").arg(target.lastError().message);
         return false;
     }
-    const InfoSnapshot info = parseInfo(*text);
-    m_used = info.memory.usedMemory;
-    m_maxMemory = info.memory.maxMemory;
-    m_dbKeys = 0;
-    for (const auto &db : info.keyspace)
-        m_dbKeys += db.keys;
+    qint64 used = 0, keys = 0;
+    qint64 tightestHeadroom = -1; // the least room under any master's own maxmemory
+    for (const QByteArray &text : *texts) {
+        const InfoSnapshot info = parseInfo(text);
+        used += info.memory.usedMemory;
+        for (const auto &db : info.keyspace)
+            keys += db.keys;
+        if (info.memory.maxMemory > 0) {
+            const qint64 room = std::max<qint64>(0, info.memory.maxMemory - info.memory.usedMemory);
+            tightestHeadroom = tightestHeadroom < 0 ? room : std::min(tightestHeadroom, room);
+        }
+    }
+    m_used = used;
+    m_dbKeys = keys;
+    m_maxMemory = tightestHeadroom < 0 ? 0 : used + tightestHeadroom * qint64(texts->size());
     if (m_usedAtStart < 0)
         m_usedAtStart = m_used;
     return true;

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "redis/redisconnection.h"
-
 #include <QString>
 
 namespace cwb {
+
+class ClusterRouter;
 
 // Keeps a warming run under a memory limit: the plan's budget (target used_memory in bytes)
 // and the server's maxmemory, whichever is lower (neither set: no limit).
@@ -15,13 +15,15 @@ namespace cwb {
 // The estimate per key is the larger of the bytes sent plus a fixed overhead and the average
 // growth of used_memory per key measured so far. A reserve covers the main and expires
 // dictionaries doubling (about 32 bytes per key in the database) when they grow.
+// Against a Redis Cluster the figures are sums over the masters, and the maxmemory limit is the
+// total at which the fullest master reaches its own maxmemory when keys spread evenly.
 class MemoryGuard
 {
 public:
     explicit MemoryGuard(qint64 budgetBytes) : m_budget(budgetBytes) {}
 
-    // Reads INFO. False (and *error) when the server does not answer.
-    bool sample(RedisConnection &target, QString *error);
+    // Reads INFO (of every master). False (and *error) when a server does not answer.
+    bool sample(ClusterRouter &target, QString *error);
     // The batch size to use next (0 = stop; *stopReason then says why). `itemBytes` is the
     // average size of the items about to be written.
     int allowedBatch(int requested, double itemBytes, QString *stopReason) const;

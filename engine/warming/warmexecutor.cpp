@@ -1,8 +1,10 @@
 #include "warmexecutor.h"
 
 #include "memoryguard.h"
-#include "redis/redisconnection.h"
 #include "warmsource.h"
+
+#include "cluster/clusterrouter.h"
+#include "redis/infoparser.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -137,6 +139,43 @@ bool foundExisting(const RedisReply &reply)
     return reply.isNil() || (reply.isError() && reply.str.startsWith("BUSYKEY"));
 }
 
+// Error replies that say the target takes no writes at all (a replica, a cluster that is down,
+// a server still loading or refusing writes after a failed save): every further batch would
+// fail the same way, so the run stops at once instead of counting skipped keys.
+bool refusesAllWrites(const QByteArray &error)
+{
+    for (const char *code : {"READONLY", "MASTERDOWN", "CLUSTERDOWN", "LOADING", "MISCONF", "NOAUTH"}) {
+        if (error.startsWith(code))
+            return true;
+    }
+    return false;
+}
+
+// The first word of an error reply ("WRONGTYPE", "OOM", "MOVED"): what skipped keys are counted by.
+QString errorCode(const QByteArray &error)
+{
+    const qsizetype space = error.indexOf(' ');
+    return QString::fromUtf8(space < 0 ? error : error.left(space));
+}
+
+// A single server that is a replica refuses every write (READONLY): say so before reading the
+// source. (A cluster replica is fine as a seed: the router writes to the masters.)
+QString replicaTargetReason(ClusterRouter &connection)
+{
+    if (connection.isCluster())
+        return {};
+    const auto text = connection.info("replication");
+    if (!text)
+        return {};
+    const InfoSnapshot info = parseInfo(*text);
+    if (info.value(QStringLiteral("replication"), QStringLiteral("role")) != QLatin1String("slave"))
+        return {};
+    return QStringLiteral("target %1 is a replica of %2:%3 and refuses writes; warm its master instead")
+        .arg(connection.endpoint().displayUri(),
+             info.value(QStringLiteral("replication"), QStringLiteral("master_host")),
+             info.value(QStringLiteral("replication"), QStringLiteral("master_port")));
+}
+
 } // namespace
 
 WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target, const std::atomic<bool> *cancel,
@@ -149,11 +188,19 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
     record.startedAt = QDateTime::currentDateTimeUtc();
     QElapsedTimer clock;
     clock.start();
+    const auto skip = [&](const QString &why, const QString &message) {
+        ++record.skipped;
+        ++record.skippedBy[why];
+        if (!message.isEmpty() && record.messages.size() < 50)
+            record.messages << message;
+    };
     const auto finish = [&](WarmRunStatus status, const QString &reason, const WarmSource *source) {
         record.status = status;
         record.stopReason = reason;
         if (source) {
             record.skipped += source->skipped();
+            if (source->skipped() > 0)
+                record.skippedBy[QLatin1String(kSkippedBySource)] += source->skipped();
             record.messages << source->rowErrors();
             for (const auto &[k, v] : source->report())
                 record.report[k] = v;
@@ -169,16 +216,22 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
     if (!issues.empty())
         return finish(WarmRunStatus::Failed, QStringLiteral("invalid plan: ") + issues.front().toString(), nullptr);
 
-    RedisConnection::Options options;
-    options.connectTimeoutMs = 2000;
-    options.commandTimeoutMs = 10000; // a large RESTORE batch can take a while
-    options.reconnectAttempts = 2;
-    options.clientName = "cwb-warming";
-    RedisConnection connection(target, options);
-    if (!connection.connect())
-        return finish(WarmRunStatus::Failed,
-                      QStringLiteral("target %1 unreachable: %2").arg(target.displayUri(), connection.lastError().message),
-                      nullptr);
+    ClusterRouter::Options options;
+    options.connection.connectTimeoutMs = 2000;
+    options.connection.commandTimeoutMs = 10000; // a large RESTORE batch can take a while
+    options.connection.reconnectAttempts = 2;
+    options.connection.clientName = "cwb-warming";
+    ClusterRouter connection(target, options);
+    if (!connection.connect()) {
+        // A server that answered but cannot be used (a cluster's slot map, /db on a cluster) is
+        // not "unreachable".
+        const RedisError &e = connection.lastError();
+        const QString how = e.kind == RedisErrorKind::ServerError ? QStringLiteral("target %1: %2")
+                                                                  : QStringLiteral("target %1 unreachable: %2");
+        return finish(WarmRunStatus::Failed, how.arg(target.displayUri(), e.message), nullptr);
+    }
+    if (const QString replica = replicaTargetReason(connection); !replica.isEmpty())
+        return finish(WarmRunStatus::Failed, replica, nullptr);
 
     MemoryGuard guard(plan.memoryBudget);
     QString error;
@@ -250,10 +303,8 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
                 inPrefix.push_back(i);
                 continue;
             }
-            ++record.skipped;
-            if (record.messages.size() < 50)
-                record.messages << QStringLiteral("key '%1' is outside the prefix '%2'; not written")
-                                       .arg(QString::fromUtf8(carry[i].key), plan.keyPrefix);
+            skip(QLatin1String(kSkippedOutsidePrefix), QStringLiteral("key '%1' is outside the prefix '%2'; not written")
+                                                           .arg(QString::fromUtf8(carry[i].key), plan.keyPrefix));
         }
         // The plan's policy for keys that exist already: a pipelined TYPE for the items whose
         // write cannot refuse an existing key by itself.
@@ -286,17 +337,17 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
             const bool ownGeo = item.kind == WarmItem::Kind::Geo && geoKeysWritten.contains(item.key);
             const Existing existing = ownGeo ? Existing::Absent : decide(plan.overwrite, current, itemType(item));
             if (existing == Existing::Keep) {
-                ++record.skipped;
+                skip(QLatin1String(kSkippedExisting), {});
                 ++record.existingKept;
                 continue;
             }
             write.replaces = existing == Existing::Replace;
             writes.push_back(appendCommands(item, item.ttlMs > 0 ? item.ttlMs : planTtlMs, write, current, commands));
-            batchBytes += item.byteSize();
             if (item.kind == WarmItem::Kind::Geo)
                 geoKeysWritten.insert(item.key);
         }
         if (!commands.empty()) {
+            const qint64 writtenBefore = record.keysWritten;
             const auto replies = connection.pipeline(commands);
             if (!replies || replies->size() != commands.size()) {
                 status = WarmRunStatus::Failed;
@@ -305,10 +356,11 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
             }
             size_t r = 0;
             bool outOfMemory = false;
+            QByteArray refusal;
             for (const ItemWrite &write : writes) {
                 if (write.ifAbsent && foundExisting((*replies)[r])) {
                     r += size_t(write.commands);
-                    ++record.skipped;
+                    skip(QLatin1String(kSkippedExisting), {});
                     ++record.existingKept;
                     continue;
                 }
@@ -319,6 +371,7 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
                 }
                 if (failure.isEmpty()) {
                     ++record.keysWritten;
+                    batchBytes += carry[write.index].byteSize();
                     if (write.replaces) {
                         ++record.overwritten;
                         if (record.overwrittenKeys.size() < 20)
@@ -328,15 +381,22 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
                 }
                 if (failure.startsWith("OOM"))
                     outOfMemory = true;
-                ++record.skipped;
-                if (record.messages.size() < 50)
-                    record.messages << QStringLiteral("key '%1': %2").arg(QString::fromUtf8(carry[write.index].key),
-                                                                          QString::fromUtf8(failure));
+                if (refusesAllWrites(failure) && refusal.isEmpty())
+                    refusal = failure;
+                skip(errorCode(failure), QStringLiteral("key '%1': %2").arg(QString::fromUtf8(carry[write.index].key),
+                                                                            QString::fromUtf8(failure)));
             }
             record.bytesWritten += batchBytes;
             ++record.batches;
             guard.recordBatch(qint64(writes.size()));
-            averageItemBytes = writes.empty() ? averageItemBytes : double(batchBytes) / double(writes.size());
+            if (const qint64 written = record.keysWritten - writtenBefore; written > 0)
+                averageItemBytes = double(batchBytes) / double(written);
+            if (!refusal.isEmpty()) {
+                status = WarmRunStatus::Failed;
+                reason = QStringLiteral("the target refuses writes: %1").arg(QString::fromUtf8(refusal));
+                carry.erase(carry.begin(), carry.begin() + qsizetype(take));
+                break;
+            }
             if (outOfMemory) {
                 status = WarmRunStatus::MemoryLimit;
                 reason = QStringLiteral("the target refused writes: out of memory (maxmemory with noeviction)");
@@ -352,6 +412,9 @@ WarmRunRecord WarmExecutor::run(const WarmingPlan &plan, const Endpoint &target,
             progress.keysWritten = record.keysWritten;
             progress.bytesWritten = record.bytesWritten;
             progress.skipped = record.skipped + source->skipped();
+            progress.skippedBy = record.skippedBy;
+            if (source->skipped() > 0)
+                progress.skippedBy[QLatin1String(kSkippedBySource)] += source->skipped();
             progress.total = source->totalEstimate();
             progress.batchSize = int(take);
             progress.usedMemory = guard.usedMemory();

@@ -68,9 +68,17 @@ WarmingEffectResult measureWarmingEffect(const Endpoint &target, const WarmingEf
         return result;
     }
     // Cold means cold: a namespace nothing else has written to.
+    // Warming writes on every master of a cluster: the claim and the cleanup look at each.
+    QString clusterError;
+    const std::optional<ClusterSlotMap> cluster = discoverClusterSlots(control, &clusterError);
+    if (!clusterError.isEmpty()) {
+        result.error = clusterError;
+        result.failureKind = RedisErrorKind::ServerError;
+        return result;
+    }
     ClaimOptions claimOptions;
     claimOptions.allowExistingKeys = options.allowExistingKeys;
-    const NamespaceClaim claim = claimNamespace(control, options.keyPrefix, claimOptions);
+    const NamespaceClaim claim = claimNamespace(control, options.keyPrefix, claimOptions, cluster);
     if (!claim.ok()) {
         result.error = claim.error.message;
         result.failureKind = claim.error.kind;
@@ -78,7 +86,7 @@ WarmingEffectResult measureWarmingEffect(const Endpoint &target, const WarmingEf
     }
     result.keyNamespace = claim.keyNamespace;
     const auto cleanUp = [&] {
-        result.keysLeft = removeNamespace(target, control.options(), claim.keyNamespace).left;
+        result.keysLeft = removeNamespace(target, control.options(), claim.keyNamespace, cluster).left;
     };
     const LoadRun::Options inside{.insideCallerNamespace = true, .cancel = cancel};
     const auto cancelled = [&] {

@@ -1,6 +1,7 @@
 #include "warmingplan.h"
 
 #include "cronexpression.h"
+#include "json/strictjson.h"
 #include "load/keyprefix.h"
 #include "load/loadconfig.h"
 #include "redis/endpoint.h"
@@ -87,7 +88,7 @@ const std::vector<ParamSpec> &paramSpecs(WarmStrategy s)
     };
     static const std::vector<ParamSpec> synthetic{
         {"load", ParamType::Object, false, "a load-test configuration (JSON object); its keyPrefix must start with the plan's keyPrefix"},
-        {"preset", ParamType::String, false, "a built-in load-test preset instead of load"},
+        {"preset", ParamType::String, false, "a built-in load-test preset instead of load; its keys go under the plan's keyPrefix"},
         {"keys", ParamType::Integer, false, "keys per cache type, from index 0 (the hottest under zipfian); default the whole key space"},
     };
     static const std::vector<ParamSpec> predictive{
@@ -238,7 +239,7 @@ void validateParams(const WarmingPlan &plan, std::vector<PlanIssue> &issues)
                 issues.push_back({QStringLiteral("params.load.") + issue.field, issue.message});
             config = parsed.config;
         } else if (hasPreset && params["preset"].is_string()) {
-            config = presetByName(str(params["preset"]));
+            config = syntheticPreset(str(params["preset"]), plan.keyPrefix);
             if (!config)
                 issues.push_back({QStringLiteral("params.preset"),
                                   QStringLiteral("unknown preset '%1'").arg(str(params["preset"]))});
@@ -255,6 +256,14 @@ void validateParams(const WarmingPlan &plan, std::vector<PlanIssue> &issues)
 }
 
 } // namespace
+
+std::optional<LoadTestConfig> syntheticPreset(const QString &name, const QString &planPrefix)
+{
+    auto config = presetByName(name);
+    if (config)
+        config->keyPrefix = planPrefix; // a preset names a workload's shape, not where its keys live
+    return config;
+}
 
 QString warmStrategyName(WarmStrategy s)
 {
@@ -503,41 +512,31 @@ PlanParseResult parseWarmingPlan(const nlohmann::json &json)
 
 PlanParseResult parseWarmingPlan(const QByteArray &jsonText)
 {
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(jsonText.constData(), jsonText.constData() + jsonText.size());
-    } catch (const nlohmann::json::parse_error &e) {
+    QString error;
+    const auto json = parseStrictJson(jsonText, &error);
+    if (!json) {
         PlanParseResult result;
-        result.errors.push_back({QStringLiteral("json"), QStringLiteral("byte %1: %2").arg(e.byte).arg(QString::fromUtf8(e.what()))});
-        return result;
-    } catch (const nlohmann::json::exception &e) {
-        // Not only syntax: a number too large for a double ("1e999") throws out_of_range.
-        PlanParseResult result;
-        result.errors.push_back({QStringLiteral("json"), QString::fromUtf8(e.what())});
+        result.errors.push_back({QStringLiteral("json"), error});
         return result;
     }
-    return parseWarmingPlan(json);
+    return parseWarmingPlan(*json);
 }
 
 PlanFileResult loadWarmingPlans(const QString &path)
 {
     PlanFileResult result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.errors.push_back({QStringLiteral("file"), QStringLiteral("%1: %2").arg(path, file.errorString())});
+    QString error;
+    const auto text = readJsonFile(path, &error);
+    if (!text) {
+        result.errors.push_back({QStringLiteral("file"), error});
         return result;
     }
-    const QByteArray text = file.readAll();
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text.constData(), text.constData() + text.size());
-    } catch (const nlohmann::json::parse_error &e) {
-        result.errors.push_back({QStringLiteral("json"), QStringLiteral("%1: byte %2: not valid JSON").arg(path).arg(e.byte)});
-        return result;
-    } catch (const nlohmann::json::exception &e) {
-        result.errors.push_back({QStringLiteral("json"), QStringLiteral("%1: %2").arg(path, QString::fromUtf8(e.what()))});
+    const auto parsed = parseStrictJson(*text, &error);
+    if (!parsed) {
+        result.errors.push_back({QStringLiteral("json"), QStringLiteral("%1: %2").arg(path, error)});
         return result;
     }
+    const nlohmann::json &json = *parsed;
     nlohmann::json list;
     bool single = false;
     if (json.is_array())

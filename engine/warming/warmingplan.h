@@ -85,6 +85,11 @@ struct PlanParseResult
 
 PlanParseResult parseWarmingPlan(const nlohmann::json &json);
 PlanParseResult parseWarmingPlan(const QByteArray &jsonText);
+
+struct LoadTestConfig;
+// A built-in load-test preset as a synthetic plan uses it (params.preset): its keys go under
+// the plan's keyPrefix. nullopt for an unknown name.
+std::optional<LoadTestConfig> syntheticPreset(const QString &name, const QString &planPrefix);
 // Every rule, including each strategy's required parameters and the cron expression. Files
 // named in params are not opened here (they may live on the machine that runs the plan).
 std::vector<PlanIssue> validateWarmingPlan(const WarmingPlan &plan);

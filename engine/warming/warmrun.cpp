@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace cwb {
 
 QString warmRunStatusName(WarmRunStatus s)
@@ -21,6 +23,18 @@ QString warmRunStatusName(WarmRunStatus s)
     return {};
 }
 
+QString skippedBreakdown(const SkipCounts &counts)
+{
+    std::vector<std::pair<QString, qint64>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    QStringList parts;
+    for (const auto &[why, count] : sorted) {
+        if (count > 0)
+            parts << QStringLiteral("%1 %2").arg(count).arg(why);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 QString WarmRunRecord::summary() const
 {
     if (status == WarmRunStatus::Failed)
@@ -29,10 +43,13 @@ QString WarmRunRecord::summary() const
                        .arg(keysWritten)
                        .arg(formatBytes(bytesWritten))
                        .arg(double(durationMs) / 1000.0, 0, 'f', 1);
-    if (skipped > 0)
+    if (skipped > 0) {
         text += QStringLiteral(", %1 skipped").arg(skipped);
-    if (existingKept > 0)
-        text += QStringLiteral(" (%1 existing kept)").arg(existingKept);
+        if (const QString why = skippedBreakdown(skippedBy); !why.isEmpty())
+            text += QStringLiteral(" (%1)").arg(why);
+        else if (existingKept > 0) // a record from before skippedBy
+            text += QStringLiteral(" (%1 existing kept)").arg(existingKept);
+    }
     if (overwritten > 0)
         text += QStringLiteral(", %1 existing overwritten (%2)").arg(overwritten).arg(warmOverwriteName(overwrite));
     if (status != WarmRunStatus::Completed)
@@ -53,6 +70,10 @@ nlohmann::json warmRunRecordToJson(const WarmRunRecord &r)
     j["keysWritten"] = r.keysWritten;
     j["bytesWritten"] = r.bytesWritten;
     j["skipped"] = r.skipped;
+    nlohmann::json skippedBy = nlohmann::json::object();
+    for (const auto &[why, count] : r.skippedBy)
+        skippedBy[why.toStdString()] = count;
+    j["skippedBy"] = skippedBy;
     j["overwrite"] = warmOverwriteName(r.overwrite).toStdString();
     j["existingKept"] = r.existingKept;
     j["overwritten"] = r.overwritten;
@@ -93,6 +114,12 @@ std::optional<WarmRunRecord> warmRunRecordFromJson(const nlohmann::json &j)
         r.keysWritten = j.value("keysWritten", qint64(0));
         r.bytesWritten = j.value("bytesWritten", qint64(0));
         r.skipped = j.value("skipped", qint64(0));
+        if (const auto by = j.find("skippedBy"); by != j.end() && by->is_object()) {
+            for (auto it = by->begin(); it != by->end(); ++it) {
+                if (it->is_number_integer())
+                    r.skippedBy[QString::fromStdString(it.key())] = it->get<qint64>();
+            }
+        }
         r.batches = j.value("batches", qint64(0));
         r.overwrite = warmOverwriteFromName(s("overwrite")).value_or(WarmOverwrite::SkipExisting);
         r.existingKept = j.value("existingKept", qint64(0));

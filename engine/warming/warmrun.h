@@ -13,6 +13,15 @@
 
 namespace cwb {
 
+// Why keys were skipped: an error reply's code ("WRONGTYPE", "OOM", "MOVED" after too many
+// redirects) or one of these.
+inline constexpr auto kSkippedOutsidePrefix = "outside the prefix";
+inline constexpr auto kSkippedBySource = "unusable source rows"; // bad rows, vanished source keys
+inline constexpr auto kSkippedExisting = "existing kept";        // the plan's overwrite policy kept them
+using SkipCounts = std::map<QString, qint64>;
+// "1310 MOVED, 2 outside the prefix" (largest first); empty when nothing was skipped.
+QString skippedBreakdown(const SkipCounts &counts);
+
 enum class WarmRunStatus { Completed, Cancelled, MemoryLimit, Failed };
 QString warmRunStatusName(WarmRunStatus s); // "completed", "cancelled", "memory-limit", "failed"
 
@@ -29,6 +38,7 @@ struct WarmRunRecord
     qint64 keysWritten = 0;
     qint64 bytesWritten = 0;  // keys + values as sent
     qint64 skipped = 0;       // bad rows, vanished source keys, rejected writes, existing keys kept
+    SkipCounts skippedBy;     // the same, by reason
     WarmOverwrite overwrite = WarmOverwrite::SkipExisting; // the plan's policy for existing keys
     qint64 existingKept = 0;  // existing keys the policy left alone (also counted in skipped)
     qint64 overwritten = 0;   // existing keys the policy replaced (also counted in keysWritten)
@@ -55,6 +65,7 @@ struct WarmProgress
     qint64 keysWritten = 0;
     qint64 bytesWritten = 0;
     qint64 skipped = 0;
+    SkipCounts skippedBy;
     qint64 total = -1;     // items expected, when known
     int batchSize = 0;     // the batch just written (shrinks near the memory limit)
     qint64 usedMemory = -1;

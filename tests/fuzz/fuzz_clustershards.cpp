@@ -1,7 +1,7 @@
 // CLUSTER SHARDS and CLUSTER SLOTS replies: the input is raw RESP, parsed by hiredis' reader
 // as the workbench receives it, then handed to our parsers.
 #include "cluster/clusterparsers.h"
-#include "load/clusterslots.h"
+#include "cluster/clusterslots.h"
 #include "redis/hiredisconvert.h"
 
 #include <hiredis/hiredis.h>

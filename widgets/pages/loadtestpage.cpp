@@ -4,6 +4,7 @@
 #include "charts/serieschart.h"
 #include "config/loadconfigform.h"
 #include "filechooser.h"
+#include "json/strictjson.h"
 #include "load/loadrunner.h"
 #include "pageheader.h"
 #include "run/runsummaryview.h"
@@ -586,12 +587,13 @@ bool LoadTestPage::openConfig(const QString &givenPath)
                                              : givenPath;
     if (path.isEmpty())
         return false;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        Q_EMIT message(Error, tr("Could not open %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
+    QString readError;
+    const auto text = readJsonFile(path, &readError);
+    if (!text) {
+        Q_EMIT message(Error, tr("Could not open %1.").arg(QDir::toNativeSeparators(path)), readError);
         return false;
     }
-    const LoadConfigParseResult parsed = parseLoadTestConfig(file.readAll());
+    const LoadConfigParseResult parsed = parseLoadTestConfig(*text);
     if (!parsed.config) {
         QStringList lines;
         for (const ConfigIssue &issue : parsed.errors)

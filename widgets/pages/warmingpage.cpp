@@ -491,11 +491,14 @@ void WarmingPage::onProgress(const WarmProgress &progress)
         m_progress->setValue(int(1000.0 * double(std::min(progress.keysWritten + progress.skipped, progress.total))
                                  / double(progress.total)));
     }
-    m_status->setText(tr("%1: %2 keys, %3, batch of %4")
-                          .arg(progress.planName)
-                          .arg(progress.keysWritten)
-                          .arg(formatBytes(progress.bytesWritten))
-                          .arg(progress.batchSize));
+    QString text = tr("%1: %2 keys, %3, batch of %4")
+                       .arg(progress.planName)
+                       .arg(progress.keysWritten)
+                       .arg(formatBytes(progress.bytesWritten))
+                       .arg(progress.batchSize);
+    if (progress.skipped > 0)
+        text += tr(", %1 skipped (%2)").arg(progress.skipped).arg(skippedBreakdown(progress.skippedBy));
+    m_status->setText(text);
 }
 
 void WarmingPage::onFinished(const WarmRunRecord &record)
