@@ -1369,8 +1369,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>one per core</source>
-        <translation>einer pro Kern</translation>
+        <source>automatic</source>
+        <translation>automatisch</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1379,8 +1379,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Threads driving the virtual users; 0 = one per CPU core</source>
-        <translation>Threads, die die virtuellen Benutzer antreiben; 0 = einer pro CPU-Kern</translation>
+        <source>Threads driving the virtual users; 0 = one per CPU core (open loop: as many as its rate needs)</source>
+        <translation>Threads, die die virtuellen Benutzer antreiben; 0 = einer pro CPU-Kern (offene Schleife: so viele, wie ihre Rate braucht)</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -35,6 +35,15 @@ constexpr int64_t kMaxWaitNs = 20 * kMs; // bounds how late a stop request is no
 constexpr int64_t kFirstBackoffNs = 50 * kMs;
 constexpr int64_t kMaxBackoffNs = 1000 * kMs;
 constexpr int64_t kRefreshIntervalNs = 300 * kMs;
+// Open loop. Every wake-up of an idle core costs more than a request itself, so requests due
+// close together go out in one loop turn: those due within this window (shorter at high rates,
+// so a turn sends about kBatchRequests) leave with the first. A request sent early is timed
+// from when it was sent; one sent late (a stalled server) from when it was due.
+constexpr int64_t kMaxBatchWindowNs = kMs;
+constexpr int kBatchRequests = 8;
+// The loop asks to be woken this much before the first due request: the kernel's timer slack
+// (50 us by default) then makes it on time rather than late.
+constexpr int64_t kWakeLeadNs = 60'000;
 constexpr size_t kReadChunk = 64 * 1024;
 
 enum class State { Disconnected, Connecting, Authenticating, Ready };
@@ -124,7 +133,9 @@ private:
     size_t m_count = 0;
 };
 
-struct InFlightOp
+} // namespace
+
+struct LoadWorker::InFlightOp
 {
     OpType op = OpType::Read;
     int64_t intendedNs = 0;
@@ -136,8 +147,6 @@ struct InFlightOp
     bool hit = false;
     RedisErrorKind error = RedisErrorKind::None;
 };
-
-} // namespace
 
 struct LoadWorker::Link
 {
@@ -153,6 +162,7 @@ struct LoadWorker::Link
     User *user = nullptr;
     int node = 0;
     int fd = -1;
+    bool stamped = false; // reads carry the kernel's receive timestamp (SO_TIMESTAMPNS)
     State state = State::Disconnected;
     redisReader *reader = nullptr;
     RespBuffer out;
@@ -207,8 +217,12 @@ LoadWorker::LoadWorker(Settings settings)
     m_readFromReplicas = m_clusterMode && config.readFromReplicas;
     m_pipeline = std::max(1, config.pipeline);
     m_timeoutNs = int64_t(config.requestTimeoutMs) * kMs;
-    if (m_openLoop)
+    if (m_openLoop) {
         m_userIntervalNs = std::max<int64_t>(1, int64_t(1e9 * double(m_settings.totalUsers) / config.requestsPerSecond));
+        // Below half a user's interval, so no user sends two requests early in one turn.
+        const int64_t workerSpacingNs = m_userIntervalNs / std::max(1, m_settings.userCount);
+        m_batchWindowNs = std::min({kMaxBatchWindowNs, m_userIntervalNs / 2, kBatchRequests * workerSpacingNs});
+    }
     if (m_clusterMode) {
         m_slots = *m_settings.cluster;
         m_targets.resize(m_slots.nodes.size());
@@ -251,7 +265,6 @@ void LoadWorker::run()
     int64_t nextScan = 0;
     bool draining = false;
     int64_t drainDeadline = 0;
-    bool usePwait2 = true;
 
     std::unique_lock lock(m_statsMutex);
     {
@@ -312,23 +325,17 @@ void LoadWorker::run()
             flush(*m_dirty[i], now);
         m_dirty.clear();
 
-        const int64_t waitNs = std::max<int64_t>(
-            0, draining ? std::min<int64_t>(kMs, drainDeadline - now) : nextWakeNs(now) - now);
+        const int64_t wakeNs = draining ? std::min(now + kMs, drainDeadline) : nextWakeNs(now);
+        const bool deferReplies = !draining && canDeferReplies(now, wakeNs);
         lock.unlock();
-        int n;
-        timespec ts{time_t(waitNs / 1'000'000'000), long(waitNs % 1'000'000'000)};
-        if (usePwait2) {
-            n = epoll_pwait2(m_epoll, events.data(), int(events.size()), &ts, nullptr);
-            if (n < 0 && errno == ENOSYS) {
-                usePwait2 = false; // kernels before 5.11: millisecond waits
-                lock.lock();
-                continue;
-            }
-        } else {
-            n = epoll_wait(m_epoll, events.data(), int(events.size()), int((waitNs + kMs - 1) / kMs));
-        }
+        const int n = waitForEvents(events, now, wakeNs, deferReplies);
         lock.lock();
         now = nowNs();
+        if (m_openLoop) {
+            timespec real;
+            clock_gettime(CLOCK_REALTIME, &real);
+            m_realtimeOffsetNs = int64_t(real.tv_sec) * 1'000'000'000 + real.tv_nsec - now;
+        }
         for (int i = 0; i < n; ++i) {
             Link &link = *m_links[events[size_t(i)].data.u32];
             const uint32_t ev = events[size_t(i)].events;
@@ -375,8 +382,39 @@ int64_t LoadWorker::nextWakeNs(int64_t now) const
         return now;
     int64_t wake = now + (m_started ? kMaxWaitNs : kMs); // before the go: poll for it
     if (m_openLoop && !m_schedule.empty())
-        wake = std::min(wake, m_schedule.front().due);
+        wake = std::min(wake, m_schedule.front().due - std::min(kWakeLeadNs, m_batchWindowNs));
     return std::max(now, wake);
+}
+
+// A steady open loop sleeps until its next send turn without watching its sockets and reads the
+// replies then: one wake-up per turn instead of one per reply too. Each reply is timed by the
+// kernel's receive timestamp, so reading it later does not add to its latency. A reply that lets
+// something else be sent - to a user waiting for it (blocked), or the first step of a two-step
+// operation - is read at once, or the wait would add to the latency of what follows.
+bool LoadWorker::canDeferReplies(int64_t now, int64_t wakeNs) const
+{
+    return m_openLoop && m_started && m_allRepliesStamped && m_blockedUsers == 0 && m_opsBeforeStep2 == 0
+        && wakeNs > now;
+}
+
+int LoadWorker::waitForEvents(std::vector<epoll_event> &events, int64_t now, int64_t wakeNs, bool deferReplies)
+{
+    int64_t waitNs = std::max<int64_t>(0, wakeNs - now);
+    if (deferReplies) {
+        // Off the sockets' wait queues, a reply arriving meanwhile wakes nobody.
+        const timespec until{time_t(wakeNs / 1'000'000'000), long(wakeNs % 1'000'000'000)};
+        while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nullptr) == EINTR) {
+        }
+        waitNs = 0;
+    }
+    if (m_usePwait2) {
+        const timespec timeout{time_t(waitNs / 1'000'000'000), long(waitNs % 1'000'000'000)};
+        const int n = epoll_pwait2(m_epoll, events.data(), int(events.size()), &timeout, nullptr);
+        if (n >= 0 || errno != ENOSYS)
+            return n;
+        m_usePwait2 = false; // kernels before 5.11: millisecond waits
+    }
+    return epoll_wait(m_epoll, events.data(), int(events.size()), int((waitNs + kMs - 1) / kMs));
 }
 
 const ConnectTarget *LoadWorker::targetFor(int node)
@@ -433,10 +471,15 @@ void LoadWorker::startConnect(Link &link, int64_t now)
         failLink(link, classifyErrno(errno), now);
         return;
     }
+    link.stamped = false;
     if (target->family != AF_UNIX) {
         int one = 1;
         ::setsockopt(link.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        if (m_openLoop)
+            link.stamped = ::setsockopt(link.fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one) == 0;
     }
+    if (m_openLoop && !link.stamped)
+        m_allRepliesStamped = false; // its replies must be read as they come
     if (!link.reader)
         link.reader = redisReaderCreate();
     // The login goes first in the output, so commands queued while connecting follow it.
@@ -536,10 +579,10 @@ void LoadWorker::failLink(Link &link, RedisErrorKind kind, int64_t now)
             continue;
         if (op.error == RedisErrorKind::None)
             op.error = kind;
-        op.hasStep2 = false;
+        dropStep2(op);
         op.remaining -= count;
         if (op.remaining <= 0)
-            completeOp(u, slot, now);
+            completeOp(u, slot, now, now);
     }
     if (m_openLoop && u.blocked)
         serviceOpenLoop(u, now); // its due operations now fail instead of waiting
@@ -642,6 +685,7 @@ void LoadWorker::startOp(User &u, int64_t intendedNs, int64_t now)
         InFlightOp &op = u.ops[slot];
         op = InFlightOp{plan.op, intendedNs, plan.replies, 0, plan.hitReply, 0, plan.hasStep2, false,
                         RedisErrorKind::None};
+        m_opsBeforeStep2 += plan.hasStep2 ? 1 : 0;
         for (int i = 0; i < plan.replies; ++i)
             link.pending.push({slot, now, {}});
         markDirty(link);
@@ -651,6 +695,7 @@ void LoadWorker::startOp(User &u, int64_t intendedNs, int64_t now)
     const OpPlan plan = u.workload.next(u.staging);
     u.ops[slot] = InFlightOp{plan.op, intendedNs, plan.replies, 0, plan.hitReply, -1, plan.hasStep2, false,
                              RedisErrorKind::None};
+    m_opsBeforeStep2 += plan.hasStep2 ? 1 : 0;
     dispatch(u, slot, u.staging, now);
 }
 
@@ -730,21 +775,30 @@ void LoadWorker::failCommand(User &u, uint32_t slot, RedisErrorKind kind, int64_
     InFlightOp &op = u.ops[slot];
     if (op.error == RedisErrorKind::None)
         op.error = kind;
-    op.hasStep2 = false;
+    dropStep2(op);
     if (--op.remaining <= 0) {
-        completeOp(u, slot, now);
+        completeOp(u, slot, now, now);
         if (!m_openLoop)
             u.parkedUntilNs = now + kScanIntervalNs; // no busy loop of instant failures
     }
 }
 
-void LoadWorker::completeOp(User &u, uint32_t slot, int64_t now)
+void LoadWorker::dropStep2(InFlightOp &op)
+{
+    if (op.hasStep2) {
+        op.hasStep2 = false;
+        --m_opsBeforeStep2;
+    }
+}
+
+void LoadWorker::completeOp(User &u, uint32_t slot, int64_t now, int64_t doneNs)
 {
     InFlightOp &op = u.ops[slot];
+    dropStep2(op); // a failed first step
     OpCounters &counters = m_stats.op(op.op);
     const bool failed = op.error != RedisErrorKind::None;
     ++counters.count;
-    const uint64_t latency = uint64_t(std::max<int64_t>(0, now - op.intendedNs));
+    const uint64_t latency = uint64_t(std::max<int64_t>(0, doneNs - op.intendedNs));
     if (failed) {
         ++counters.errors;
         ++counters.errorsByKind[size_t(op.error)];
@@ -828,7 +882,7 @@ bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot,
     return true;
 }
 
-void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now)
+void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now, int64_t arrivedNs)
 {
     const auto *reply = static_cast<const redisReply *>(replyPtr);
     PendingReply pending = link.pending.pop();
@@ -860,7 +914,7 @@ void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now)
     if (--op.remaining > 0)
         return;
     if (op.hasStep2 && op.error == RedisErrorKind::None) {
-        op.hasStep2 = false;
+        dropStep2(op);
         if (!m_clusterMode) {
             const int more = u.workload.appendInvalidationStep2(reply, link.out);
             if (more > 0) {
@@ -880,14 +934,42 @@ void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now)
             }
         }
     }
-    completeOp(u, pending.slot, now);
+    completeOp(u, pending.slot, now, std::max(arrivedNs, pending.sentNs));
+}
+
+ssize_t LoadWorker::receive(Link &link, char *buffer, size_t size, int64_t &arrivedNs) const
+{
+    if (!link.stamped)
+        return ::read(link.fd, buffer, size);
+    iovec iov{buffer, size};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
+    msghdr message{};
+    message.msg_iov = &iov;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    const ssize_t n = ::recvmsg(link.fd, &message, 0);
+    if (n <= 0)
+        return n;
+    for (cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+            timespec stamp;
+            std::memcpy(&stamp, CMSG_DATA(c), sizeof stamp);
+            const int64_t realNs = int64_t(stamp.tv_sec) * 1'000'000'000 + stamp.tv_nsec;
+            arrivedNs = std::min(arrivedNs, realNs - m_realtimeOffsetNs);
+        }
+    }
+    return n;
 }
 
 void LoadWorker::readReplies(Link &link, int64_t now)
 {
     char buffer[kReadChunk];
     for (;;) {
-        const ssize_t n = ::read(link.fd, buffer, sizeof buffer);
+        // The stamp is that of the last bytes read: replies that came earlier in the same read
+        // are timed a little late, never early.
+        int64_t arrivedNs = now;
+        const ssize_t n = receive(link, buffer, sizeof buffer, arrivedNs);
         if (n > 0) {
             m_stats.bytesReceived += uint64_t(n);
             if (redisReaderFeed(link.reader, buffer, size_t(n)) != REDIS_OK) {
@@ -907,7 +989,7 @@ void LoadWorker::readReplies(Link &link, int64_t now)
                     failLink(link, RedisErrorKind::Protocol, now); // a reply nobody asked for
                     return;
                 }
-                processReply(link, reply, now);
+                processReply(link, reply, now, arrivedNs);
                 freeReplyObject(reply);
                 if (link.fd < 0)
                     return;
@@ -974,22 +1056,31 @@ void LoadWorker::flush(Link &link, int64_t now)
     setWriteInterest(link, false);
 }
 
+void LoadWorker::setBlocked(User &u, bool blocked)
+{
+    if (u.blocked != blocked) {
+        u.blocked = blocked;
+        m_blockedUsers += blocked ? 1 : -1;
+    }
+}
+
 void LoadWorker::serviceOpenLoop(User &u, int64_t now)
 {
-    u.blocked = false;
+    setBlocked(u, false);
     Link *only = m_clusterMode ? nullptr : u.links[0];
-    while (u.nextDueNs <= now) {
+    const int64_t horizon = now + m_batchWindowNs;
+    while (u.nextDueNs <= horizon) {
         if (m_clusterMode || only->state == State::Ready) {
             if (u.inFlight >= m_pipeline) {
-                u.blocked = true;
+                setBlocked(u, true);
                 return;
             }
-            startOp(u, u.nextDueNs, now);
+            startOp(u, std::min(u.nextDueNs, now), now);
         } else if (only->state == State::Disconnected) {
             // A real client with a dead connection fails the request at once.
             countFailedOp(u.workload.nextOpType(), only->lastError);
         } else {
-            u.blocked = true; // connecting: the work waits and its latency grows
+            setBlocked(u, true); // connecting: the work waits and its latency grows
             return;
         }
         u.nextDueNs += m_userIntervalNs;
@@ -1000,7 +1091,7 @@ void LoadWorker::serviceOpenLoop(User &u, int64_t now)
 
 void LoadWorker::serviceSchedule(int64_t now)
 {
-    while (!m_schedule.empty() && m_schedule.front().due <= now) {
+    while (!m_schedule.empty() && m_schedule.front().due <= now + m_batchWindowNs) {
         std::pop_heap(m_schedule.begin(), m_schedule.end(), std::greater<>());
         const uint32_t index = m_schedule.back().user;
         m_schedule.pop_back();
