@@ -2,6 +2,7 @@
 
 #include "cluster/keyslot.h"
 #include "redis/hiredisconvert.h"
+#include "respreader.h"
 
 #include <hiredis/hiredis.h>
 #include <hiredis/read.h>
@@ -18,6 +19,7 @@
 #include <cstring>
 #include <ctime>
 #include <functional>
+#include <memory>
 
 namespace cwb {
 
@@ -80,6 +82,26 @@ bool sameCommand(std::string_view name, std::string_view upper)
 // Purely reading commands a replica may serve. These are the reads the workload sends (see
 // workload.h) plus their close relatives; anything else - writes, EXPIRE, transactions - goes
 // to the master.
+RedisErrorKind errorKindOf(const RespReply &error)
+{
+    return classifyErrorReply(QString::fromUtf8(error.text.data(), qsizetype(error.text.size())));
+}
+
+using HiredisReply = std::unique_ptr<redisReply, void (*)(void *)>;
+
+// The hiredis object of one whole reply, for the few whose structure matters (an EXEC result,
+// CLUSTER SLOTS); null if hiredis does not take it.
+HiredisReply structured(const RespReply &whole)
+{
+    redisReader *reader = redisReaderCreate();
+    void *reply = nullptr;
+    if (redisReaderFeed(reader, whole.raw.data(), whole.raw.size()) != REDIS_OK
+        || redisReaderGetReply(reader, &reply) != REDIS_OK)
+        reply = nullptr;
+    redisReaderFree(reader);
+    return HiredisReply(static_cast<redisReply *>(reply), freeReplyObject);
+}
+
 bool isReadOnlyCommand(std::string_view name)
 {
     for (std::string_view read : {"GET", "HGETALL", "GEOSEARCH", "SMEMBERS", "MGET", "HGET", "HMGET", "EXISTS",
@@ -152,8 +174,6 @@ struct LoadWorker::Link
 {
     ~Link()
     {
-        if (reader)
-            redisReaderFree(reader);
         if (fd >= 0)
             ::close(fd);
     }
@@ -164,7 +184,7 @@ struct LoadWorker::Link
     int fd = -1;
     bool stamped = false; // reads carry the kernel's receive timestamp (SO_TIMESTAMPNS)
     State state = State::Disconnected;
-    redisReader *reader = nullptr;
+    RespReader reader;
     RespBuffer out;
     size_t outSent = 0;
     bool writeInterest = false;
@@ -480,8 +500,7 @@ void LoadWorker::startConnect(Link &link, int64_t now)
     }
     if (m_openLoop && !link.stamped)
         m_allRepliesStamped = false; // its replies must be read as they come
-    if (!link.reader)
-        link.reader = redisReaderCreate();
+    link.reader.reset();
     // The login goes first in the output, so commands queued while connecting follow it.
     link.out.clear();
     link.outSent = 0;
@@ -490,7 +509,7 @@ void LoadWorker::startConnect(Link &link, int64_t now)
         link.pending.push({kControlSlot, now, {}});
     link.controlRemaining = target->preambleReplies;
     epoll_event ev{};
-    ev.events = EPOLLIN | EPOLLOUT;
+    ev.events = EPOLLIN | EPOLLOUT | EPOLLET;
     ev.data.u32 = link.index;
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, link.fd, &ev);
     link.writeInterest = true;
@@ -561,10 +580,7 @@ void LoadWorker::failLink(Link &link, RedisErrorKind kind, int64_t now)
         ::close(link.fd); // also removes it from the epoll set
         link.fd = -1;
     }
-    if (link.reader) {
-        redisReaderFree(link.reader); // its buffer may hold half a reply
-        link.reader = nullptr;
-    }
+    link.reader.reset(); // it may hold half a reply
     link.writeInterest = false;
     link.state = State::Disconnected;
     link.lastError = kind;
@@ -830,12 +846,9 @@ void LoadWorker::completeOp(User &u, uint32_t slot, int64_t now, int64_t doneNs)
     }
 }
 
-bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot,
-                                std::string &command, int64_t now)
+bool LoadWorker::followRedirect(Link &link, std::string_view text, uint32_t slot, std::string &command, int64_t now)
 {
     // "-MOVED 3999 127.0.0.1:6381" or "-ASK 3999 127.0.0.1:6381"
-    const auto *reply = static_cast<const redisReply *>(replyPtr);
-    const std::string_view text(reply->str, reply->len);
     const bool moved = text.rfind("MOVED ", 0) == 0;
     const bool ask = text.rfind("ASK ", 0) == 0;
     if (!moved && !ask)
@@ -882,41 +895,40 @@ bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot,
     return true;
 }
 
-void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now, int64_t arrivedNs)
+void LoadWorker::processReply(Link &link, const RespReply &reply, int64_t now, int64_t arrivedNs)
 {
-    const auto *reply = static_cast<const redisReply *>(replyPtr);
     PendingReply pending = link.pending.pop();
     if (pending.slot >= kSlotsRefreshSlot) {
         if (pending.slot == kControlSlot) {
-            if (reply->type == REDIS_REPLY_ERROR) {
-                failLink(link, classifyErrorReply(QString::fromUtf8(reply->str, int(reply->len))), now);
+            if (reply.type == '-') {
+                failLink(link, errorKindOf(reply), now);
                 return;
             }
             if (--link.controlRemaining == 0)
                 onReady(link, now);
         } else if (pending.slot == kSlotsRefreshSlot) {
             m_refreshInFlight = false;
-            if (reply->type == REDIS_REPLY_ARRAY)
-                m_slots.applyClusterSlots(toRedisReply(reply));
+            if (reply.type == '*' && !reply.nil)
+                m_slots.applyClusterSlots(toRedisReply(structured(reply).get()));
         }
         return;
     }
     User &u = *link.user;
-    if (m_clusterMode && reply->type == REDIS_REPLY_ERROR
-        && followRedirect(link, reply, pending.slot, pending.command, now))
+    if (m_clusterMode && reply.type == '-' && followRedirect(link, reply.text, pending.slot, pending.command, now))
         return;
     InFlightOp &op = u.ops[pending.slot];
     const int index = op.seen++;
-    if (reply->type == REDIS_REPLY_ERROR && op.error == RedisErrorKind::None)
-        op.error = classifyErrorReply(QString::fromUtf8(reply->str, int(reply->len)));
+    if (reply.type == '-' && op.error == RedisErrorKind::None)
+        op.error = errorKindOf(reply);
     if (index == op.hitReply)
         op.hit = Workload::replyIsHit(reply);
     if (--op.remaining > 0)
         return;
     if (op.hasStep2 && op.error == RedisErrorKind::None) {
         dropStep2(op);
+        const auto exec = structured(reply); // the members of the tag the first step read
         if (!m_clusterMode) {
-            const int more = u.workload.appendInvalidationStep2(reply, link.out);
+            const int more = u.workload.appendInvalidationStep2(exec.get(), link.out);
             if (more > 0) {
                 op.remaining = more;
                 for (int i = 0; i < more; ++i)
@@ -926,7 +938,7 @@ void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now, int64_t a
             }
         } else {
             u.staging.clear();
-            const int more = u.workload.appendInvalidationStep2(reply, u.staging);
+            const int more = u.workload.appendInvalidationStep2(exec.get(), u.staging);
             if (more > 0) {
                 op.remaining = more;
                 dispatch(u, pending.slot, u.staging, now);
@@ -940,7 +952,7 @@ void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now, int64_t a
 ssize_t LoadWorker::receive(Link &link, char *buffer, size_t size, int64_t &arrivedNs) const
 {
     if (!link.stamped)
-        return ::read(link.fd, buffer, size);
+        return ::recv(link.fd, buffer, size, 0);
     iovec iov{buffer, size};
     alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
     msghdr message{};
@@ -972,30 +984,22 @@ void LoadWorker::readReplies(Link &link, int64_t now)
         const ssize_t n = receive(link, buffer, sizeof buffer, arrivedNs);
         if (n > 0) {
             m_stats.bytesReceived += uint64_t(n);
-            if (redisReaderFeed(link.reader, buffer, size_t(n)) != REDIS_OK) {
-                failLink(link, RedisErrorKind::Protocol, now);
-                return;
-            }
-            for (;;) {
-                void *reply = nullptr;
-                if (redisReaderGetReply(link.reader, &reply) != REDIS_OK) {
-                    failLink(link, RedisErrorKind::Protocol, now);
-                    return;
-                }
-                if (!reply)
-                    break;
-                if (link.pending.empty()) {
-                    freeReplyObject(reply);
-                    failLink(link, RedisErrorKind::Protocol, now); // a reply nobody asked for
+            link.reader.feed(buffer, size_t(n));
+            RespReply reply;
+            for (RespReader::Result r; (r = link.reader.next(reply)) != RespReader::Result::NeedMore;) {
+                if (r == RespReader::Result::Error || link.pending.empty()) {
+                    failLink(link, RedisErrorKind::Protocol, now); // not RESP, or a reply nobody asked for
                     return;
                 }
                 processReply(link, reply, now, arrivedNs);
-                freeReplyObject(reply);
                 if (link.fd < 0)
                     return;
             }
+            // Sockets are edge-triggered (one poll per event, not two): a read must leave the
+            // socket empty. A short one did - TCP hands over all it holds - and bytes arriving
+            // after it raise a new edge.
             if (size_t(n) < sizeof buffer)
-                return; // drained: level-triggered epoll reports the rest, if any
+                return;
         } else if (n == 0) {
             failLink(link, RedisErrorKind::ConnectionLost, now);
             return;
@@ -1023,7 +1027,7 @@ void LoadWorker::setWriteInterest(Link &link, bool on)
     if (link.writeInterest == on || link.fd < 0)
         return;
     epoll_event ev{};
-    ev.events = EPOLLIN | (on ? EPOLLOUT : 0u);
+    ev.events = EPOLLIN | EPOLLET | (on ? EPOLLOUT : 0u);
     ev.data.u32 = link.index;
     epoll_ctl(m_epoll, EPOLL_CTL_MOD, link.fd, &ev);
     link.writeInterest = on;

@@ -19,6 +19,8 @@ struct epoll_event;
 
 namespace cwb {
 
+struct RespReply;
+
 // One worker thread's share of the virtual users, all driven by a single epoll loop over
 // non-blocking sockets. hiredis is used only as a RESP reply parser (redisReader); sockets,
 // scheduling and writes are ours, so a loop turn makes one send() per socket with data to
@@ -88,9 +90,8 @@ private:
     ssize_t receive(Link &link, char *buffer, size_t size, int64_t &arrivedNs) const;
     void readReplies(Link &link, int64_t now);
     // `arrivedNs`: when the reply reached the socket (the read time unless the kernel stamped it).
-    void processReply(Link &link, void *reply, int64_t now, int64_t arrivedNs);
-    bool followRedirect(Link &link, const void *reply, uint32_t slot, std::string &command,
-                        int64_t now);
+    void processReply(Link &link, const RespReply &reply, int64_t now, int64_t arrivedNs);
+    bool followRedirect(Link &link, std::string_view error, uint32_t slot, std::string &command, int64_t now);
     bool canIssue(const User &user) const;
     void startOp(User &user, int64_t intendedNs, int64_t now);
     void dispatch(User &user, uint32_t slot, const RespBuffer &staged, int64_t now);
