@@ -5,18 +5,25 @@
 # 5,000 ops/s over 20 users, rate accuracy, latency under a 300 ms stall every second) and the
 # single-connection latency.
 #
-#   bench/load_vs_redis_benchmark.sh [--repeat N] [--seconds S] [--check] [--no-pin]
+#   bench/load_vs_redis_benchmark.sh [--repeat N] [--seconds S] [--check] [--no-pin] [--realtime]
 #
 # Closed loop: the tools alternate, N rounds (default 3); each figure is the median with the
 # spread (min-max) beside it. With 2+ cores the server runs on CPU 0 and the generator on CPU 1
 # (taskset), as redis-benchmark and the workbench would be placed on a quiet host; --no-pin
-# leaves placement to the scheduler.
+# leaves placement to the scheduler. --realtime runs the server and the generators at SCHED_RR
+# priority 10 (chrt; needs root or CAP_SYS_NICE) so that other work on a shared machine cannot
+# preempt them: closer to an idle machine, though not the same (a core the generator leaves
+# runs someone else's work instead of idling).
 #   ops/s            the tool's own measured rate (redis-benchmark: all requests / the sum of
 #                    its SET and GET test times; workbench: the measured window)
 #   client CPU us/op the generator process's user + system time (GNU time) per command the
 #                    server served for it (INFO commandstats calls delta)
-#   server CPU us/op the server's used_cpu_user + used_cpu_sys delta (INFO) over the same calls
-# --check exits 1 when a goal of issue 16 does not hold (printed at the end either way).
+#   server CPU us/command  the server's used_cpu_user + used_cpu_sys delta (INFO) over the same calls
+#   server us/call   commandstats' usec delta over the calls: time inside the commands alone
+# The workbench runs with its default thread count (one per core, less one for a server on
+# this machine: one thread on 2 cores). --check exits 1 when a goal of issue 16 does not hold
+# (the goals are printed at the end either way). The machine should be otherwise idle: the
+# script prints the CPU idle share before and after.
 # Needs: redis-server, redis-cli, redis-benchmark (redis-tools), GNU time, python3. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,12 +32,14 @@ REPEAT=3
 SECONDS_PER_RUN=6
 CHECK=0
 PIN=1
+REALTIME=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --repeat) REPEAT=$2; shift 2 ;;
         --seconds) SECONDS_PER_RUN=$2; shift 2 ;;
         --check) CHECK=1; shift ;;
         --no-pin) PIN=0; shift ;;
+        --realtime) REALTIME=1; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -44,6 +53,10 @@ CLIENT_CPU=()
 if [ "$PIN" = 1 ] && [ "$(nproc)" -ge 2 ]; then
     SERVER_CPU=(taskset -c 0)
     CLIENT_CPU=(taskset -c 1)
+fi
+if [ "$REALTIME" = 1 ]; then
+    SERVER_CPU=(chrt -r 10 "${SERVER_CPU[@]}")
+    CLIENT_CPU=(chrt -r 10 "${CLIENT_CPU[@]}")
 fi
 
 SERVER_PID=""
@@ -75,27 +88,29 @@ print(f"{100 * (i1 - i0) / max(1, t1 - t0):.0f}")
 PY
 }
 
-server_counters() { # prints "cpu_seconds commands"
+server_counters() { # prints "cpu_seconds commands usec_in_commands"
     redis-cli -p "$PORT" info everything | python3 -c '
 import sys
-cpu = calls = 0.0
+cpu = calls = usec = 0.0
 for line in sys.stdin:
     if line.startswith(("used_cpu_sys:", "used_cpu_user:")):
         cpu += float(line.split(":")[1])
     elif line.startswith("cmdstat_"):
         calls += int(line.split("calls=")[1].split(",")[0])
-print(cpu, int(calls))'
+        usec += int(line.split("usec=")[1].split(",")[0])
+print(cpu, int(calls), int(usec))'
 }
 
-# "ops_per_sec client_us_per_op server_us_per_op" from the counters around a run.
-per_op() { # ops_per_sec time_file cpu0 cmd0 cpu1 cmd1
+# "ops_per_sec client_us_per_op server_us_per_op server_us_per_call" from the counters around a
+# run; the last is commandstats' time inside the commands themselves.
+per_op() { # ops_per_sec time_file cpu0 cmd0 usec0 cpu1 cmd1 usec1
     python3 - "$@" <<'PY'
 import sys
 rate, timefile = float(sys.argv[1]), sys.argv[2]
-cpu0, cmd0, cpu1, cmd1 = float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+cpu0, cmd0, usec0, cpu1, cmd1, usec1 = (float(x) for x in sys.argv[3:9])
 user, system = map(float, open(timefile).read().split()[-2:])
 calls = max(1, cmd1 - cmd0)
-print(f"{rate:.0f} {(user + system) * 1e6 / calls:.3f} {(cpu1 - cpu0) * 1e6 / calls:.3f}")
+print(f"{rate:.0f} {(user + system) * 1e6 / calls:.3f} {(cpu1 - cpu0) * 1e6 / calls:.3f} {(usec1 - usec0) / calls:.3f}")
 PY
 }
 
@@ -110,12 +125,12 @@ calibrate_n() {
 }
 
 run_redis_benchmark() { # pipeline n
-    local pipeline=$1 n=$2 cpu0 cmd0 cpu1 cmd1 rate
-    read -r cpu0 cmd0 < <(server_counters)
+    local pipeline=$1 n=$2 cpu0 cmd0 usec0 cpu1 cmd1 usec1 rate
+    read -r cpu0 cmd0 usec0 < <(server_counters)
     "${CLIENT_CPU[@]}" /usr/bin/time -f "%U %S" -o "$WORK/time.txt" \
         redis-benchmark -p "$PORT" -c 50 -n "$n" -d 32 -r 100000 -t set,get -P "$pipeline" --csv -q \
         >"$WORK/rb.csv" 2>/dev/null
-    read -r cpu1 cmd1 < <(server_counters)
+    read -r cpu1 cmd1 usec1 < <(server_counters)
     rate=$(python3 - "$WORK/rb.csv" "$n" <<'PY'
 import csv, sys
 rows = [r for r in csv.reader(open(sys.argv[1])) if r and r[0] in ("SET", "GET")]
@@ -123,7 +138,7 @@ n = int(sys.argv[2])
 print(n * len(rows) / sum(n / float(r[1]) for r in rows))   # each test at its own measured rate
 PY
 )
-    per_op "$rate" "$WORK/time.txt" "$cpu0" "$cmd0" "$cpu1" "$cmd1"
+    per_op "$rate" "$WORK/time.txt" "$cpu0" "$cmd0" "$usec0" "$cpu1" "$cmd1" "$usec1"
 }
 
 write_config() { # file users pipeline rate seconds warmup
@@ -131,7 +146,7 @@ write_config() { # file users pipeline rate seconds warmup
 {"testName": "bench-set-get-1-1", "duration": $5, "warmupSeconds": $6, "concurrentUsers": $2,
  "requestsPerSecond": $4, "operationMix": {"read": 50, "write": 50, "delete": 0, "invalidate": 0},
  "cacheTypes": ["string"], "keySpace": 100000, "keyDistribution": "uniform",
- "valueSize": {"min": 32, "max": 32}, "ttl": 0, "pipeline": $3, "threads": 1, "cleanup": false}
+ "valueSize": {"min": 32, "max": 32}, "ttl": 0, "pipeline": $3, "threads": 0, "cleanup": false}
 JSON
 }
 
@@ -142,13 +157,13 @@ run_cli() { # config json -> runs the CLI under GNU time, pinned like redis-benc
 }
 
 run_workbench() { # pipeline
-    local cpu0 cmd0 cpu1 cmd1 rate
+    local cpu0 cmd0 usec0 cpu1 cmd1 usec1 rate
     write_config "$WORK/cfg.json" 50 "$1" 0 "$SECONDS_PER_RUN" 1
-    read -r cpu0 cmd0 < <(server_counters)
+    read -r cpu0 cmd0 usec0 < <(server_counters)
     run_cli "$WORK/cfg.json" "$WORK/wb.json"
-    read -r cpu1 cmd1 < <(server_counters)
+    read -r cpu1 cmd1 usec1 < <(server_counters)
     rate=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['throughput'])" "$WORK/wb.json")
-    per_op "$rate" "$WORK/time.txt" "$cpu0" "$cmd0" "$cpu1" "$cmd1"
+    per_op "$rate" "$WORK/time.txt" "$cpu0" "$cmd0" "$usec0" "$cpu1" "$cmd1" "$usec1"
 }
 
 # "median (min-max)" of the numbers given.
@@ -164,32 +179,32 @@ median() { python3 -c "import statistics,sys; print(statistics.median(float(x) f
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 IDLE_BEFORE=$(idle_percent 3)
 echo "machine: $(nproc) cores, $(uname -r); redis $(redis-server --version | sed 's/.*v=\([^ ]*\).*/\1/')"
-echo "before: load average $LOAD_BEFORE, CPU idle ${IDLE_BEFORE}% over 3 s$([ "$PIN" = 1 ] && [ "$(nproc)" -ge 2 ] && echo "; server pinned to CPU 0, generators to CPU 1")"
+echo "before: load average $LOAD_BEFORE, CPU idle ${IDLE_BEFORE}% over 3 s$([ "$PIN" = 1 ] && [ "$(nproc)" -ge 2 ] && echo "; server pinned to CPU 0, generators to CPU 1")$([ "$REALTIME" = 1 ] && echo "; SCHED_RR priority 10")"
 echo "closed loop: 50 connections, 32 B values, SET:GET 1:1 over 100k keys; $REPEAT interleaved rounds, median (min-max)"
 echo
-echo "| tool | pipeline | ops/s | client CPU µs/op | server CPU µs/op |"
-echo "|---|---|---|---|---|"
+echo "| tool | pipeline | ops/s | client CPU µs/op | server CPU µs/command | server µs/call in commands |"
+echo "|---|---|---|---|---|---|"
 declare -A RESULT
 for pipeline in 1 16; do
     n=$(calibrate_n "$pipeline")
-    declare -A tput=() ccpu=() scpu=()
+    declare -A tput=() ccpu=() scpu=() call=()
     for round in $(seq "$REPEAT"); do
         # Alternate the order too, so drift on the machine hits both tools alike.
         tools="redis-benchmark workbench"
         [ $((round % 2)) = 0 ] && tools="workbench redis-benchmark"
         for tool in $tools; do
             if [ "$tool" = redis-benchmark ]; then
-                read -r a b c < <(run_redis_benchmark "$pipeline" "$n")
+                read -r a b c d < <(run_redis_benchmark "$pipeline" "$n")
             else
-                read -r a b c < <(run_workbench "$pipeline")
+                read -r a b c d < <(run_workbench "$pipeline")
             fi
-            tput[$tool]+=" $a"; ccpu[$tool]+=" $b"; scpu[$tool]+=" $c"
+            tput[$tool]+=" $a"; ccpu[$tool]+=" $b"; scpu[$tool]+=" $c"; call[$tool]+=" $d"
         done
     done
     for tool in redis-benchmark workbench; do
         # shellcheck disable=SC2086
-        printf "| %s | %s | %s | %s | %s |\n" "$tool" "$pipeline" "$(summary 0 ${tput[$tool]})" \
-            "$(summary 2 ${ccpu[$tool]})" "$(summary 3 ${scpu[$tool]})"
+        printf "| %s | %s | %s | %s | %s | %s |\n" "$tool" "$pipeline" "$(summary 0 ${tput[$tool]})" \
+            "$(summary 2 ${ccpu[$tool]})" "$(summary 3 ${scpu[$tool]})" "$(summary 3 ${call[$tool]})"
         # shellcheck disable=SC2086
         RESULT[$tool-$pipeline]="$(median ${tput[$tool]}) $(median ${ccpu[$tool]}) $(median ${scpu[$tool]})"
     done
@@ -265,9 +280,9 @@ done
 # shellcheck disable=SC2086
 echo "Single connection, closed loop, pipeline 1: p50 $(summary 1 $P50S) µs over $REPEAT runs"
 
-LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
-echo "after: load average $LOAD_AFTER"
+echo "after: load average $(cut -d' ' -f1-3 /proc/loadavg), CPU idle $(idle_percent 3)% over 3 s"
+[ "$IDLE_BEFORE" -lt 90 ] && echo "warning: the machine was busy (${IDLE_BEFORE}% idle before the run): figures are not a reference"
 
 # Goals of issue 16.
 read -r rb1_t rb1_c rb1_s <<<"${RESULT[redis-benchmark-1]}"

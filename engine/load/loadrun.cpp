@@ -25,7 +25,7 @@ constexpr int64_t kSecondNs = 1'000'000'000;
 constexpr int64_t kTickNs = kSecondNs / LoadRun::kSnapshotHz;
 constexpr int64_t kConnectWaitNs = 5 * kSecondNs;
 // An open-loop worker paces this many requests a second with a small share of a core.
-constexpr double kOpenLoopRatePerThread = 25'000;
+constexpr double kOpenLoopRatePerThread = 10'000;
 
 double toUs(uint64_t ns)
 {

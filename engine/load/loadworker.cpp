@@ -79,9 +79,6 @@ bool sameCommand(std::string_view name, std::string_view upper)
                       [](char a, char b) { return (a >= 'a' && a <= 'z' ? char(a - 32) : a) == b; });
 }
 
-// Purely reading commands a replica may serve. These are the reads the workload sends (see
-// workload.h) plus their close relatives; anything else - writes, EXPIRE, transactions - goes
-// to the master.
 RedisErrorKind errorKindOf(const RespReply &error)
 {
     return classifyErrorReply(QString::fromUtf8(error.text.data(), qsizetype(error.text.size())));
@@ -102,6 +99,9 @@ HiredisReply structured(const RespReply &whole)
     return HiredisReply(static_cast<redisReply *>(reply), freeReplyObject);
 }
 
+// Purely reading commands a replica may serve. These are the reads the workload sends (see
+// workload.h) plus their close relatives; anything else - writes, EXPIRE, transactions - goes
+// to the master.
 bool isReadOnlyCommand(std::string_view name)
 {
     for (std::string_view read : {"GET", "HGETALL", "GEOSEARCH", "SMEMBERS", "MGET", "HGET", "HMGET", "EXISTS",
@@ -949,6 +949,8 @@ void LoadWorker::processReply(Link &link, const RespReply &reply, int64_t now, i
     completeOp(u, pending.slot, now, std::max(arrivedNs, pending.sentNs));
 }
 
+// The one place bytes come in (as flush() is the one where they go out): a transport such as
+// TLS would read here, as much as it has, until the socket wants more.
 ssize_t LoadWorker::receive(Link &link, char *buffer, size_t size, int64_t &arrivedNs) const
 {
     if (!link.stamped)
