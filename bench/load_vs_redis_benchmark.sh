@@ -20,6 +20,8 @@
 #                    server served for it (INFO commandstats calls delta)
 #   server CPU us/command  the server's used_cpu_user + used_cpu_sys delta (INFO) over the same calls
 #   server us/call   commandstats' usec delta over the calls: time inside the commands alone
+# redis-benchmark's counters cover its whole run (its keys exist beforehand); the workbench's are
+# taken inside its measured window (see run_workbench).
 # The workbench runs with its default thread count (one per core, less one for a server on
 # this machine: one thread on 2 cores). --check exits 1 when a goal of issue 16 does not hold
 # (the goals are printed at the end either way). The machine should be otherwise idle: the
@@ -28,8 +30,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+ARGS=("$@")
 REPEAT=3
 SECONDS_PER_RUN=6
+WARMUP=5 # seconds: fills the workbench's fresh key namespace before its counters are taken
 CHECK=0
 PIN=1
 REALTIME=0
@@ -44,8 +48,13 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+[ "$SECONDS_PER_RUN" -ge 3 ] || { echo "--seconds must be at least 3" >&2; exit 2; }
 export BUILD_DIR=${BUILD_DIR:-build}
-./scripts/build.sh >/dev/null
+[ -n "${CWB_BENCH_REALTIME:-}" ] || ./scripts/build.sh >/dev/null
+if [ "$REALTIME" = 1 ] && [ -z "${CWB_BENCH_REALTIME:-}" ]; then
+    # Everything from here on - the script's own sampling too, or it would starve - at SCHED_RR.
+    exec chrt -r 10 env CWB_BENCH_REALTIME=1 "$0" "${ARGS[@]}"
+fi
 CLI=$PWD/$BUILD_DIR/app/cache-workbench-cli
 WORK=$(mktemp -d)
 SERVER_CPU=()
@@ -53,10 +62,6 @@ CLIENT_CPU=()
 if [ "$PIN" = 1 ] && [ "$(nproc)" -ge 2 ]; then
     SERVER_CPU=(taskset -c 0)
     CLIENT_CPU=(taskset -c 1)
-fi
-if [ "$REALTIME" = 1 ]; then
-    SERVER_CPU=(chrt -r 10 "${SERVER_CPU[@]}")
-    CLIENT_CPU=(chrt -r 10 "${CLIENT_CPU[@]}")
 fi
 
 SERVER_PID=""
@@ -146,7 +151,7 @@ write_config() { # file users pipeline rate seconds warmup
 {"testName": "bench-set-get-1-1", "duration": $5, "warmupSeconds": $6, "concurrentUsers": $2,
  "requestsPerSecond": $4, "operationMix": {"read": 50, "write": 50, "delete": 0, "invalidate": 0},
  "cacheTypes": ["string"], "keySpace": 100000, "keyDistribution": "uniform",
- "valueSize": {"min": 32, "max": 32}, "ttl": 0, "pipeline": $3, "threads": 0, "cleanup": false}
+ "valueSize": {"min": 32, "max": 32}, "ttl": 0, "pipeline": $3, "threads": 0, "cleanup": true}
 JSON
 }
 
@@ -156,12 +161,39 @@ run_cli() { # config json -> runs the CLI under GNU time, pinned like redis-benc
         >/dev/null 2>"$WORK/wb.err" || { cat "$WORK/wb.err" >&2; exit 1; }
 }
 
+process_cpu() { # pid -> user + system seconds so far; empty once the process is gone
+    awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat" 2>/dev/null || true
+}
+
+# Each workbench run writes a fresh key namespace of its own (and removes it afterwards), so
+# its first SETs create keys where redis-benchmark's overwrite them. Its counters are therefore
+# taken inside its measured window, after a warm-up that fills the namespace, and before the end
+# and the cleanup: server CPU and commands from INFO, the workbench's CPU from /proc.
 run_workbench() { # pipeline
-    local cpu0 cmd0 usec0 cpu1 cmd1 usec1 rate
-    write_config "$WORK/cfg.json" 50 "$1" 0 "$SECONDS_PER_RUN" 1
+    local cpu0 cmd0 usec0 cpu1 cmd1 usec1 rate pid start cli0 cli1
+    write_config "$WORK/cfg.json" 50 "$1" 0 "$SECONDS_PER_RUN" "$WARMUP"
+    read -r _ start _ < <(server_counters)
+    "${CLIENT_CPU[@]}" "$CLI" run --config "$WORK/cfg.json" --target "redis://127.0.0.1:$PORT" --json "$WORK/wb.json" \
+        --no-save >/dev/null 2>"$WORK/wb.err" &
+    pid=$!
+    for _ in $(seq 600); do # the load starts once every connection is up
+        read -r _ cmd0 _ < <(server_counters)
+        [ $((cmd0 - start)) -gt 1000 ] && break
+        sleep 0.05
+    done
+    sleep "$WARMUP.5"
     read -r cpu0 cmd0 usec0 < <(server_counters)
-    run_cli "$WORK/cfg.json" "$WORK/wb.json"
+    cli0=$(process_cpu "$pid")
+    sleep $((SECONDS_PER_RUN - 1))
     read -r cpu1 cmd1 usec1 < <(server_counters)
+    cli1=$(process_cpu "$pid")
+    wait "$pid" || { cat "$WORK/wb.err" >&2; exit 1; }
+    if [ -z "$cli0" ] || [ -z "$cli1" ]; then
+        echo "the workbench ended before its measured window did:" >&2
+        cat "$WORK/wb.err" >&2
+        exit 1
+    fi
+    echo "$cli0 $cli1" | awk '{print "0", $2 - $1}' >"$WORK/time.txt" # "user system" as GNU time writes it
     rate=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['throughput'])" "$WORK/wb.json")
     per_op "$rate" "$WORK/time.txt" "$cpu0" "$cmd0" "$usec0" "$cpu1" "$cmd1" "$usec1"
 }
