@@ -171,7 +171,9 @@ process_cpu() { # pid -> user + system seconds so far; empty once the process is
 # and the cleanup: server CPU and commands from INFO, the workbench's CPU from /proc.
 run_workbench() { # pipeline
     local cpu0 cmd0 usec0 cpu1 cmd1 usec1 rate pid start cli0 cli1
-    write_config "$WORK/cfg.json" 50 "$1" 0 "$SECONDS_PER_RUN" "$WARMUP"
+    # 2 s more than the window: polling INFO from a shell is slow on a busy machine, and the
+    # window must close before the run does.
+    write_config "$WORK/cfg.json" 50 "$1" 0 $((SECONDS_PER_RUN + 2)) "$WARMUP"
     read -r _ start _ < <(server_counters)
     "${CLIENT_CPU[@]}" "$CLI" run --config "$WORK/cfg.json" --target "redis://127.0.0.1:$PORT" --json "$WORK/wb.json" \
         --no-save >/dev/null 2>"$WORK/wb.err" &
