@@ -10,7 +10,7 @@ USERS=${2:-1000}
 RATE=${3:-20000}
 export BUILD_DIR=${BUILD_DIR:-build}
 ./scripts/build.sh >/dev/null
-CLI=./$BUILD_DIR/app/cache-workbench-cli
+CLI=${CLI:-./$BUILD_DIR/app/cache-workbench-cli} # CLI=... soaks another build
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 redis-server --port "$PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no --dir "$WORK" \

@@ -196,6 +196,16 @@ void TestLatencyHistogram::resetEmpties()
     h.record(500);
     QCOMPARE(h.minNs(), uint64_t(500));
     QCOMPARE(h.maxNs(), uint64_t(500));
+
+    // Reset clears every bucket between the extremes a merge brought in, up to a clamped value.
+    LatencyHistogram wide;
+    wide.record(1);
+    LatencyHistogram top;
+    top.record(LatencyHistogram::kMaxTrackableNs + 1);
+    wide.merge(top);
+    wide.merge(histogramOf(sample(Shape::LogUniform, 1000, 5)));
+    wide.reset();
+    QVERIFY(wide == LatencyHistogram());
 }
 
 void TestLatencyHistogram::recordNCountsMany()

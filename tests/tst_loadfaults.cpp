@@ -87,6 +87,30 @@ private slots:
         QVERIFY2(std::abs(achieved - 1000) < 30, qPrintable(QString::number(achieved))); // the load did not drop
     }
 
+    void stallEverySecondShowsAtP99()
+    {
+        // A 300 ms stall each second delays about a quarter of the requests by up to 300 ms;
+        // timed from their intended start, the top percent of them is close to 300 ms.
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        std::thread pauser;
+        afterDelay(700, [&] {
+            RedisConnection admin(redis.endpoint());
+            for (int i = 0; i < 3 && admin.connect(); ++i) {
+                admin.command({"CLIENT", "PAUSE", "300", "ALL"});
+                std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+            }
+        }, pauser);
+        const RunResult r = LoadRun(openLoop(4, 1000), redis.endpoint()).execute();
+        pauser.join();
+        QCOMPARE(r.status, RunStatus::Completed);
+        QCOMPARE(r.total().errors, uint64_t(0));
+        const uint64_t p99 = r.total().latency.percentileNs(99);
+        QVERIFY2(p99 > 250'000'000, qPrintable(QString::number(p99)));
+        const double achieved = double(r.total().count) / r.measuredSec;
+        QVERIFY2(std::abs(achieved - 1000) < 30, qPrintable(QString::number(achieved)));
+    }
+
     void fullServerUnderNoevictionAnswersOom()
     {
         SandboxRedis redis;

@@ -12,6 +12,8 @@
 
 #include <thread>
 
+#include <sys/resource.h>
+
 using namespace cwb;
 using namespace Qt::Literals::StringLiterals;
 
@@ -114,6 +116,38 @@ private slots:
         const double achieved = double(r.total().count) / r.measuredSec;
         QVERIFY2(std::abs(achieved - 2000) / 2000 < 0.01, qPrintable(QString::number(achieved)));
         QCOMPARE(r.total().errors, uint64_t(0));
+    }
+
+    void openLoopWakesPerBatchNotPerRequest()
+    {
+        // Each wake-up costs more CPU than a request: the worker sends the requests due within
+        // a millisecond in one turn and reads their replies at the next, so it wakes about once
+        // per batch. It used to wake twice per request (to send, and for the reply).
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        LoadTestConfig c = quickConfig();
+        c.requestsPerSecond = 2000;
+        c.concurrentUsers = 20;
+        c.durationSec = 3;
+        c.threads = 0;
+        c.operationMix = {50, 50, 0, 0};
+        rusage before{};
+        getrusage(RUSAGE_SELF, &before);
+        const RunResult r = LoadRun(c, redis.endpoint()).execute();
+        rusage after{};
+        getrusage(RUSAGE_SELF, &after);
+        QCOMPARE(r.status, RunStatus::Completed);
+        QCOMPARE(r.client.workerThreads, 1); // 2,000 ops/s need no second thread
+        const OpCounters all = r.total();
+        QCOMPARE(all.errors, uint64_t(0));
+        const double achieved = double(all.count) / r.measuredSec;
+        QVERIFY2(std::abs(achieved - 2000) / 2000 < 0.01, qPrintable(QString::number(achieved)));
+        // Replies read a turn later are timed by their arrival, not by when they were read.
+        verifyCoherent(all);
+        QVERIFY2(all.latency.percentileNs(50) < 1'000'000'000, qPrintable(QString::number(all.latency.percentileNs(50))));
+        const double wakeUps = double(after.ru_nvcsw - before.ru_nvcsw);
+        QVERIFY2(wakeUps / double(all.count) < 1.0, qPrintable(QStringLiteral("%1 voluntary context switches for %2 requests")
+                                                                     .arg(wakeUps).arg(all.count)));
     }
 
     void everyCacheTypeSendsItsCommands_data()

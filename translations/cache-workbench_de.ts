@@ -1369,8 +1369,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>one per core</source>
-        <translation>einer pro Kern</translation>
+        <source>automatic</source>
+        <translation>automatisch</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1379,8 +1379,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Threads driving the virtual users; 0 = one per CPU core</source>
-        <translation>Threads, die die virtuellen Benutzer antreiben; 0 = einer pro CPU-Kern</translation>
+        <source>Threads driving the virtual users; 0 = automatic: one per CPU core, one less for a server on this machine, and for an open loop only as many as its rate needs</source>
+        <translation>Threads, die die virtuellen Benutzer antreiben; 0 = automatisch: einer pro CPU-Kern, einer weniger für einen Server auf diesem Rechner, und für eine offene Schleife nur so viele, wie ihre Rate braucht</translation>
     </message>
     <message>
         <location line="+2"/>

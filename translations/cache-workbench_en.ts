@@ -1369,8 +1369,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>one per core</source>
-        <translation>one per core</translation>
+        <source>automatic</source>
+        <translation>automatic</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1379,8 +1379,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Threads driving the virtual users; 0 = one per CPU core</source>
-        <translation>Threads driving the virtual users; 0 = one per CPU core</translation>
+        <source>Threads driving the virtual users; 0 = automatic: one per CPU core, one less for a server on this machine, and for an open loop only as many as its rate needs</source>
+        <translation>Threads driving the virtual users; 0 = automatic: one per CPU core, one less for a server on this machine, and for an open loop only as many as its rate needs</translation>
     </message>
     <message>
         <location line="+2"/>

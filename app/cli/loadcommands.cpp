@@ -41,7 +41,10 @@ struct RunOverrides
     QCommandLineOption users{QStringLiteral("users"), QStringLiteral("Virtual users (connections)."), QStringLiteral("n")};
     QCommandLineOption rps{QStringLiteral("rps"), QStringLiteral("Target total rate, ops/s; 0 = closed loop."), QStringLiteral("n")};
     QCommandLineOption pipeline{QStringLiteral("pipeline"), QStringLiteral("Requests in flight per user."), QStringLiteral("n")};
-    QCommandLineOption threads{QStringLiteral("threads"), QStringLiteral("Worker threads (0 = cores)."), QStringLiteral("n")};
+    QCommandLineOption threads{QStringLiteral("threads"),
+                               QStringLiteral("Worker threads (0 = automatic: one per core, one less for a local "
+                                              "server; an open loop as many as its rate needs)."),
+                               QStringLiteral("n")};
     QCommandLineOption warmup{QStringLiteral("warmup"), QStringLiteral("Warm-up seconds, excluded from results."), QStringLiteral("s")};
     QCommandLineOption prefix{QStringLiteral("prefix"), QStringLiteral("Key prefix."), QStringLiteral("text")};
     QCommandLineOption noCleanup{QStringLiteral("no-cleanup"), QStringLiteral("Keep the keys the run wrote (its namespace under the prefix).")};

@@ -3,6 +3,7 @@
 #include "respbuffer.h"
 
 #include <netdb.h>
+#include <netinet/in.h>
 #include <sys/un.h>
 
 #include <cstring>
@@ -67,6 +68,23 @@ std::optional<ConnectTarget> ConnectTarget::resolve(const Endpoint &endpoint, QS
     }
     target.preamble = std::move(preamble.bytes());
     return target;
+}
+
+bool ConnectTarget::isLocal() const
+{
+    if (family == AF_UNIX)
+        return true;
+    if (family == AF_INET) {
+        const auto *in = reinterpret_cast<const sockaddr_in *>(&address);
+        return (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+    }
+    if (family == AF_INET6) {
+        const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(&address);
+        if (IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr))
+            return true;
+        return IN6_IS_ADDR_V4MAPPED(&in6->sin6_addr) && in6->sin6_addr.s6_addr[12] == 127;
+    }
+    return false;
 }
 
 } // namespace cwb

@@ -23,6 +23,8 @@ struct ConnectTarget
 
     // Resolves `endpoint`; nullopt with *error set when the host does not resolve.
     static std::optional<ConnectTarget> resolve(const Endpoint &endpoint, QString *error);
+    // The server runs on this machine (a Unix socket or a loopback address), on our cores.
+    bool isLocal() const;
 };
 
 } // namespace cwb

@@ -616,7 +616,7 @@ std::vector<ConfigIssue> validateLoadTestConfig(const LoadTestConfig &c)
     if (c.requestTimeoutMs < 1 || c.requestTimeoutMs > kMaxTimeoutMs)
         add(QStringLiteral("requestTimeoutMs"), rangeMessage(1, kMaxTimeoutMs, c.requestTimeoutMs));
     if (c.threads < 0 || c.threads > kMaxThreads)
-        add(QStringLiteral("threads"), rangeMessage(0, kMaxThreads, c.threads) + QStringLiteral(" (0 = one per core)"));
+        add(QStringLiteral("threads"), rangeMessage(0, kMaxThreads, c.threads) + QStringLiteral(" (0 = automatic)"));
     if (c.tagCount < 1 || c.tagCount > kMaxTagCount)
         add(QStringLiteral("tagCount"), rangeMessage(1, kMaxTagCount, c.tagCount));
     return issues;

@@ -55,7 +55,7 @@ struct LoadTestConfig
     int pipeline = 1;             // requests in flight per user (closed loop), 1..1024
     double warmupSec = 0;         // excluded from results
     int requestTimeoutMs = 1000;  // a request without a reply after this is a timeout error
-    int threads = 0;              // worker threads; 0 = number of cores
+    int threads = 0;              // worker threads; 0 = automatic (see LoadRun::execute)
     int tagCount = 100;           // invalidation tags
     bool cleanup = true;          // SCAN + UNLINK the prefix after the run
     uint64_t seed = 1;            // workload random seed: same seed, same key sequence

@@ -24,6 +24,8 @@ namespace {
 constexpr int64_t kSecondNs = 1'000'000'000;
 constexpr int64_t kTickNs = kSecondNs / LoadRun::kSnapshotHz;
 constexpr int64_t kConnectWaitNs = 5 * kSecondNs;
+// An open-loop worker paces this many requests a second with a small share of a core.
+constexpr double kOpenLoopRatePerThread = 10'000;
 
 double toUs(uint64_t ns)
 {
@@ -209,9 +211,17 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         }
     }
 
-    // Workers: users spread evenly over a few threads, each with one event loop.
+    // Workers: users spread evenly over a few threads, each with one event loop. By default one
+    // per core, less one when the server runs on this machine: a worker preempting it costs
+    // the server more than the worker adds. An open loop takes only as many as its rate needs,
+    // since every worker wakes for its own share of the schedule and fewer, fuller wake-ups
+    // cost less per request.
     const int hardware = int(std::max(1u, std::thread::hardware_concurrency()));
-    const int threadCount = std::clamp(m_config.threads > 0 ? m_config.threads : hardware, 1, m_config.concurrentUsers);
+    int defaultThreads = target->isLocal() ? std::max(1, hardware - 1) : hardware;
+    if (m_config.isOpenLoop())
+        defaultThreads = std::min(defaultThreads, int(std::ceil(m_config.requestsPerSecond / kOpenLoopRatePerThread)));
+    const int threadCount =
+        std::clamp(m_config.threads > 0 ? m_config.threads : defaultThreads, 1, m_config.concurrentUsers);
     auto values = std::make_shared<const ValuePool>(m_config.valueSizeMax, m_config.seed);
     std::atomic<int64_t> startNs{0};
     std::vector<std::unique_ptr<LoadWorker>> workers;

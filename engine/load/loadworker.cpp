@@ -2,6 +2,7 @@
 
 #include "cluster/keyslot.h"
 #include "redis/hiredisconvert.h"
+#include "respreader.h"
 
 #include <hiredis/hiredis.h>
 #include <hiredis/read.h>
@@ -18,6 +19,7 @@
 #include <cstring>
 #include <ctime>
 #include <functional>
+#include <memory>
 
 namespace cwb {
 
@@ -35,6 +37,15 @@ constexpr int64_t kMaxWaitNs = 20 * kMs; // bounds how late a stop request is no
 constexpr int64_t kFirstBackoffNs = 50 * kMs;
 constexpr int64_t kMaxBackoffNs = 1000 * kMs;
 constexpr int64_t kRefreshIntervalNs = 300 * kMs;
+// Open loop. Every wake-up of an idle core costs more than a request itself, so requests due
+// close together go out in one loop turn: those due within this window (shorter at high rates,
+// so a turn sends about kBatchRequests) leave with the first. A request sent early is timed
+// from when it was sent; one sent late (a stalled server) from when it was due.
+constexpr int64_t kMaxBatchWindowNs = kMs;
+constexpr int kBatchRequests = 8;
+// The loop asks to be woken this much before the first due request: the kernel's timer slack
+// (50 us by default) then makes it on time rather than late.
+constexpr int64_t kWakeLeadNs = 60'000;
 constexpr size_t kReadChunk = 64 * 1024;
 
 enum class State { Disconnected, Connecting, Authenticating, Ready };
@@ -66,6 +77,26 @@ bool sameCommand(std::string_view name, std::string_view upper)
     return name.size() == upper.size()
         && std::equal(name.begin(), name.end(), upper.begin(),
                       [](char a, char b) { return (a >= 'a' && a <= 'z' ? char(a - 32) : a) == b; });
+}
+
+RedisErrorKind errorKindOf(const RespReply &error)
+{
+    return classifyErrorReply(QString::fromUtf8(error.text.data(), qsizetype(error.text.size())));
+}
+
+using HiredisReply = std::unique_ptr<redisReply, void (*)(void *)>;
+
+// The hiredis object of one whole reply, for the few whose structure matters (an EXEC result,
+// CLUSTER SLOTS); null if hiredis does not take it.
+HiredisReply structured(const RespReply &whole)
+{
+    redisReader *reader = redisReaderCreate();
+    void *reply = nullptr;
+    if (redisReaderFeed(reader, whole.raw.data(), whole.raw.size()) != REDIS_OK
+        || redisReaderGetReply(reader, &reply) != REDIS_OK)
+        reply = nullptr;
+    redisReaderFree(reader);
+    return HiredisReply(static_cast<redisReply *>(reply), freeReplyObject);
 }
 
 // Purely reading commands a replica may serve. These are the reads the workload sends (see
@@ -124,7 +155,9 @@ private:
     size_t m_count = 0;
 };
 
-struct InFlightOp
+} // namespace
+
+struct LoadWorker::InFlightOp
 {
     OpType op = OpType::Read;
     int64_t intendedNs = 0;
@@ -137,14 +170,10 @@ struct InFlightOp
     RedisErrorKind error = RedisErrorKind::None;
 };
 
-} // namespace
-
 struct LoadWorker::Link
 {
     ~Link()
     {
-        if (reader)
-            redisReaderFree(reader);
         if (fd >= 0)
             ::close(fd);
     }
@@ -153,8 +182,9 @@ struct LoadWorker::Link
     User *user = nullptr;
     int node = 0;
     int fd = -1;
+    bool stamped = false; // reads carry the kernel's receive timestamp (SO_TIMESTAMPNS)
     State state = State::Disconnected;
-    redisReader *reader = nullptr;
+    RespReader reader;
     RespBuffer out;
     size_t outSent = 0;
     bool writeInterest = false;
@@ -207,8 +237,12 @@ LoadWorker::LoadWorker(Settings settings)
     m_readFromReplicas = m_clusterMode && config.readFromReplicas;
     m_pipeline = std::max(1, config.pipeline);
     m_timeoutNs = int64_t(config.requestTimeoutMs) * kMs;
-    if (m_openLoop)
+    if (m_openLoop) {
         m_userIntervalNs = std::max<int64_t>(1, int64_t(1e9 * double(m_settings.totalUsers) / config.requestsPerSecond));
+        // Below half a user's interval, so no user sends two requests early in one turn.
+        const int64_t workerSpacingNs = m_userIntervalNs / std::max(1, m_settings.userCount);
+        m_batchWindowNs = std::min({kMaxBatchWindowNs, m_userIntervalNs / 2, kBatchRequests * workerSpacingNs});
+    }
     if (m_clusterMode) {
         m_slots = *m_settings.cluster;
         m_targets.resize(m_slots.nodes.size());
@@ -251,7 +285,6 @@ void LoadWorker::run()
     int64_t nextScan = 0;
     bool draining = false;
     int64_t drainDeadline = 0;
-    bool usePwait2 = true;
 
     std::unique_lock lock(m_statsMutex);
     {
@@ -312,23 +345,17 @@ void LoadWorker::run()
             flush(*m_dirty[i], now);
         m_dirty.clear();
 
-        const int64_t waitNs = std::max<int64_t>(
-            0, draining ? std::min<int64_t>(kMs, drainDeadline - now) : nextWakeNs(now) - now);
+        const int64_t wakeNs = draining ? std::min(now + kMs, drainDeadline) : nextWakeNs(now);
+        const bool deferReplies = !draining && canDeferReplies(now, wakeNs);
         lock.unlock();
-        int n;
-        timespec ts{time_t(waitNs / 1'000'000'000), long(waitNs % 1'000'000'000)};
-        if (usePwait2) {
-            n = epoll_pwait2(m_epoll, events.data(), int(events.size()), &ts, nullptr);
-            if (n < 0 && errno == ENOSYS) {
-                usePwait2 = false; // kernels before 5.11: millisecond waits
-                lock.lock();
-                continue;
-            }
-        } else {
-            n = epoll_wait(m_epoll, events.data(), int(events.size()), int((waitNs + kMs - 1) / kMs));
-        }
+        const int n = waitForEvents(events, now, wakeNs, deferReplies);
         lock.lock();
         now = nowNs();
+        if (m_openLoop) {
+            timespec real;
+            clock_gettime(CLOCK_REALTIME, &real);
+            m_realtimeOffsetNs = int64_t(real.tv_sec) * 1'000'000'000 + real.tv_nsec - now;
+        }
         for (int i = 0; i < n; ++i) {
             Link &link = *m_links[events[size_t(i)].data.u32];
             const uint32_t ev = events[size_t(i)].events;
@@ -375,8 +402,39 @@ int64_t LoadWorker::nextWakeNs(int64_t now) const
         return now;
     int64_t wake = now + (m_started ? kMaxWaitNs : kMs); // before the go: poll for it
     if (m_openLoop && !m_schedule.empty())
-        wake = std::min(wake, m_schedule.front().due);
+        wake = std::min(wake, m_schedule.front().due - std::min(kWakeLeadNs, m_batchWindowNs));
     return std::max(now, wake);
+}
+
+// A steady open loop sleeps until its next send turn without watching its sockets and reads the
+// replies then: one wake-up per turn instead of one per reply too. Each reply is timed by the
+// kernel's receive timestamp, so reading it later does not add to its latency. A reply that lets
+// something else be sent - to a user waiting for it (blocked), or the first step of a two-step
+// operation - is read at once, or the wait would add to the latency of what follows.
+bool LoadWorker::canDeferReplies(int64_t now, int64_t wakeNs) const
+{
+    return m_openLoop && m_started && m_allRepliesStamped && m_blockedUsers == 0 && m_opsBeforeStep2 == 0
+        && wakeNs > now;
+}
+
+int LoadWorker::waitForEvents(std::vector<epoll_event> &events, int64_t now, int64_t wakeNs, bool deferReplies)
+{
+    int64_t waitNs = std::max<int64_t>(0, wakeNs - now);
+    if (deferReplies) {
+        // Off the sockets' wait queues, a reply arriving meanwhile wakes nobody.
+        const timespec until{time_t(wakeNs / 1'000'000'000), long(wakeNs % 1'000'000'000)};
+        while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nullptr) == EINTR) {
+        }
+        waitNs = 0;
+    }
+    if (m_usePwait2) {
+        const timespec timeout{time_t(waitNs / 1'000'000'000), long(waitNs % 1'000'000'000)};
+        const int n = epoll_pwait2(m_epoll, events.data(), int(events.size()), &timeout, nullptr);
+        if (n >= 0 || errno != ENOSYS)
+            return n;
+        m_usePwait2 = false; // kernels before 5.11: millisecond waits
+    }
+    return epoll_wait(m_epoll, events.data(), int(events.size()), int((waitNs + kMs - 1) / kMs));
 }
 
 const ConnectTarget *LoadWorker::targetFor(int node)
@@ -433,12 +491,16 @@ void LoadWorker::startConnect(Link &link, int64_t now)
         failLink(link, classifyErrno(errno), now);
         return;
     }
+    link.stamped = false;
     if (target->family != AF_UNIX) {
         int one = 1;
         ::setsockopt(link.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        if (m_openLoop)
+            link.stamped = ::setsockopt(link.fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one) == 0;
     }
-    if (!link.reader)
-        link.reader = redisReaderCreate();
+    if (m_openLoop && !link.stamped)
+        m_allRepliesStamped = false; // its replies must be read as they come
+    link.reader.reset();
     // The login goes first in the output, so commands queued while connecting follow it.
     link.out.clear();
     link.outSent = 0;
@@ -447,7 +509,7 @@ void LoadWorker::startConnect(Link &link, int64_t now)
         link.pending.push({kControlSlot, now, {}});
     link.controlRemaining = target->preambleReplies;
     epoll_event ev{};
-    ev.events = EPOLLIN | EPOLLOUT;
+    ev.events = EPOLLIN | EPOLLOUT | EPOLLET;
     ev.data.u32 = link.index;
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, link.fd, &ev);
     link.writeInterest = true;
@@ -518,10 +580,7 @@ void LoadWorker::failLink(Link &link, RedisErrorKind kind, int64_t now)
         ::close(link.fd); // also removes it from the epoll set
         link.fd = -1;
     }
-    if (link.reader) {
-        redisReaderFree(link.reader); // its buffer may hold half a reply
-        link.reader = nullptr;
-    }
+    link.reader.reset(); // it may hold half a reply
     link.writeInterest = false;
     link.state = State::Disconnected;
     link.lastError = kind;
@@ -536,10 +595,10 @@ void LoadWorker::failLink(Link &link, RedisErrorKind kind, int64_t now)
             continue;
         if (op.error == RedisErrorKind::None)
             op.error = kind;
-        op.hasStep2 = false;
+        dropStep2(op);
         op.remaining -= count;
         if (op.remaining <= 0)
-            completeOp(u, slot, now);
+            completeOp(u, slot, now, now);
     }
     if (m_openLoop && u.blocked)
         serviceOpenLoop(u, now); // its due operations now fail instead of waiting
@@ -642,6 +701,7 @@ void LoadWorker::startOp(User &u, int64_t intendedNs, int64_t now)
         InFlightOp &op = u.ops[slot];
         op = InFlightOp{plan.op, intendedNs, plan.replies, 0, plan.hitReply, 0, plan.hasStep2, false,
                         RedisErrorKind::None};
+        m_opsBeforeStep2 += plan.hasStep2 ? 1 : 0;
         for (int i = 0; i < plan.replies; ++i)
             link.pending.push({slot, now, {}});
         markDirty(link);
@@ -651,6 +711,7 @@ void LoadWorker::startOp(User &u, int64_t intendedNs, int64_t now)
     const OpPlan plan = u.workload.next(u.staging);
     u.ops[slot] = InFlightOp{plan.op, intendedNs, plan.replies, 0, plan.hitReply, -1, plan.hasStep2, false,
                              RedisErrorKind::None};
+    m_opsBeforeStep2 += plan.hasStep2 ? 1 : 0;
     dispatch(u, slot, u.staging, now);
 }
 
@@ -730,21 +791,30 @@ void LoadWorker::failCommand(User &u, uint32_t slot, RedisErrorKind kind, int64_
     InFlightOp &op = u.ops[slot];
     if (op.error == RedisErrorKind::None)
         op.error = kind;
-    op.hasStep2 = false;
+    dropStep2(op);
     if (--op.remaining <= 0) {
-        completeOp(u, slot, now);
+        completeOp(u, slot, now, now);
         if (!m_openLoop)
             u.parkedUntilNs = now + kScanIntervalNs; // no busy loop of instant failures
     }
 }
 
-void LoadWorker::completeOp(User &u, uint32_t slot, int64_t now)
+void LoadWorker::dropStep2(InFlightOp &op)
+{
+    if (op.hasStep2) {
+        op.hasStep2 = false;
+        --m_opsBeforeStep2;
+    }
+}
+
+void LoadWorker::completeOp(User &u, uint32_t slot, int64_t now, int64_t doneNs)
 {
     InFlightOp &op = u.ops[slot];
+    dropStep2(op); // a failed first step
     OpCounters &counters = m_stats.op(op.op);
     const bool failed = op.error != RedisErrorKind::None;
     ++counters.count;
-    const uint64_t latency = uint64_t(std::max<int64_t>(0, now - op.intendedNs));
+    const uint64_t latency = uint64_t(std::max<int64_t>(0, doneNs - op.intendedNs));
     if (failed) {
         ++counters.errors;
         ++counters.errorsByKind[size_t(op.error)];
@@ -776,12 +846,9 @@ void LoadWorker::completeOp(User &u, uint32_t slot, int64_t now)
     }
 }
 
-bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot,
-                                std::string &command, int64_t now)
+bool LoadWorker::followRedirect(Link &link, std::string_view text, uint32_t slot, std::string &command, int64_t now)
 {
     // "-MOVED 3999 127.0.0.1:6381" or "-ASK 3999 127.0.0.1:6381"
-    const auto *reply = static_cast<const redisReply *>(replyPtr);
-    const std::string_view text(reply->str, reply->len);
     const bool moved = text.rfind("MOVED ", 0) == 0;
     const bool ask = text.rfind("ASK ", 0) == 0;
     if (!moved && !ask)
@@ -828,41 +895,40 @@ bool LoadWorker::followRedirect(Link &link, const void *replyPtr, uint32_t slot,
     return true;
 }
 
-void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now)
+void LoadWorker::processReply(Link &link, const RespReply &reply, int64_t now, int64_t arrivedNs)
 {
-    const auto *reply = static_cast<const redisReply *>(replyPtr);
     PendingReply pending = link.pending.pop();
     if (pending.slot >= kSlotsRefreshSlot) {
         if (pending.slot == kControlSlot) {
-            if (reply->type == REDIS_REPLY_ERROR) {
-                failLink(link, classifyErrorReply(QString::fromUtf8(reply->str, int(reply->len))), now);
+            if (reply.type == '-') {
+                failLink(link, errorKindOf(reply), now);
                 return;
             }
             if (--link.controlRemaining == 0)
                 onReady(link, now);
         } else if (pending.slot == kSlotsRefreshSlot) {
             m_refreshInFlight = false;
-            if (reply->type == REDIS_REPLY_ARRAY)
-                m_slots.applyClusterSlots(toRedisReply(reply));
+            if (reply.type == '*' && !reply.nil)
+                m_slots.applyClusterSlots(toRedisReply(structured(reply).get()));
         }
         return;
     }
     User &u = *link.user;
-    if (m_clusterMode && reply->type == REDIS_REPLY_ERROR
-        && followRedirect(link, reply, pending.slot, pending.command, now))
+    if (m_clusterMode && reply.type == '-' && followRedirect(link, reply.text, pending.slot, pending.command, now))
         return;
     InFlightOp &op = u.ops[pending.slot];
     const int index = op.seen++;
-    if (reply->type == REDIS_REPLY_ERROR && op.error == RedisErrorKind::None)
-        op.error = classifyErrorReply(QString::fromUtf8(reply->str, int(reply->len)));
+    if (reply.type == '-' && op.error == RedisErrorKind::None)
+        op.error = errorKindOf(reply);
     if (index == op.hitReply)
         op.hit = Workload::replyIsHit(reply);
     if (--op.remaining > 0)
         return;
     if (op.hasStep2 && op.error == RedisErrorKind::None) {
-        op.hasStep2 = false;
+        dropStep2(op);
+        const auto exec = structured(reply); // the members of the tag the first step read
         if (!m_clusterMode) {
-            const int more = u.workload.appendInvalidationStep2(reply, link.out);
+            const int more = u.workload.appendInvalidationStep2(exec.get(), link.out);
             if (more > 0) {
                 op.remaining = more;
                 for (int i = 0; i < more; ++i)
@@ -872,7 +938,7 @@ void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now)
             }
         } else {
             u.staging.clear();
-            const int more = u.workload.appendInvalidationStep2(reply, u.staging);
+            const int more = u.workload.appendInvalidationStep2(exec.get(), u.staging);
             if (more > 0) {
                 op.remaining = more;
                 dispatch(u, pending.slot, u.staging, now);
@@ -880,40 +946,62 @@ void LoadWorker::processReply(Link &link, void *replyPtr, int64_t now)
             }
         }
     }
-    completeOp(u, pending.slot, now);
+    completeOp(u, pending.slot, now, std::max(arrivedNs, pending.sentNs));
+}
+
+// The one place bytes come in (as flush() is the one where they go out): a transport such as
+// TLS would read here, as much as it has, until the socket wants more.
+ssize_t LoadWorker::receive(Link &link, char *buffer, size_t size, int64_t &arrivedNs) const
+{
+    if (!link.stamped)
+        return ::recv(link.fd, buffer, size, 0);
+    iovec iov{buffer, size};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
+    msghdr message{};
+    message.msg_iov = &iov;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    const ssize_t n = ::recvmsg(link.fd, &message, 0);
+    if (n <= 0)
+        return n;
+    for (cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+            timespec stamp;
+            std::memcpy(&stamp, CMSG_DATA(c), sizeof stamp);
+            const int64_t realNs = int64_t(stamp.tv_sec) * 1'000'000'000 + stamp.tv_nsec;
+            arrivedNs = std::min(arrivedNs, realNs - m_realtimeOffsetNs);
+        }
+    }
+    return n;
 }
 
 void LoadWorker::readReplies(Link &link, int64_t now)
 {
     char buffer[kReadChunk];
     for (;;) {
-        const ssize_t n = ::read(link.fd, buffer, sizeof buffer);
+        // The stamp is that of the last bytes read: replies that came earlier in the same read
+        // are timed a little late, never early.
+        int64_t arrivedNs = now;
+        const ssize_t n = receive(link, buffer, sizeof buffer, arrivedNs);
         if (n > 0) {
             m_stats.bytesReceived += uint64_t(n);
-            if (redisReaderFeed(link.reader, buffer, size_t(n)) != REDIS_OK) {
-                failLink(link, RedisErrorKind::Protocol, now);
-                return;
-            }
-            for (;;) {
-                void *reply = nullptr;
-                if (redisReaderGetReply(link.reader, &reply) != REDIS_OK) {
-                    failLink(link, RedisErrorKind::Protocol, now);
+            link.reader.feed(buffer, size_t(n));
+            RespReply reply;
+            for (RespReader::Result r; (r = link.reader.next(reply)) != RespReader::Result::NeedMore;) {
+                if (r == RespReader::Result::Error || link.pending.empty()) {
+                    failLink(link, RedisErrorKind::Protocol, now); // not RESP, or a reply nobody asked for
                     return;
                 }
-                if (!reply)
-                    break;
-                if (link.pending.empty()) {
-                    freeReplyObject(reply);
-                    failLink(link, RedisErrorKind::Protocol, now); // a reply nobody asked for
-                    return;
-                }
-                processReply(link, reply, now);
-                freeReplyObject(reply);
+                processReply(link, reply, now, arrivedNs);
                 if (link.fd < 0)
                     return;
             }
+            // Sockets are edge-triggered (one poll per event, not two): a read must leave the
+            // socket empty. A short one did - TCP hands over all it holds - and bytes arriving
+            // after it raise a new edge.
             if (size_t(n) < sizeof buffer)
-                return; // drained: level-triggered epoll reports the rest, if any
+                return;
         } else if (n == 0) {
             failLink(link, RedisErrorKind::ConnectionLost, now);
             return;
@@ -941,7 +1029,7 @@ void LoadWorker::setWriteInterest(Link &link, bool on)
     if (link.writeInterest == on || link.fd < 0)
         return;
     epoll_event ev{};
-    ev.events = EPOLLIN | (on ? EPOLLOUT : 0u);
+    ev.events = EPOLLIN | EPOLLET | (on ? EPOLLOUT : 0u);
     ev.data.u32 = link.index;
     epoll_ctl(m_epoll, EPOLL_CTL_MOD, link.fd, &ev);
     link.writeInterest = on;
@@ -974,22 +1062,31 @@ void LoadWorker::flush(Link &link, int64_t now)
     setWriteInterest(link, false);
 }
 
+void LoadWorker::setBlocked(User &u, bool blocked)
+{
+    if (u.blocked != blocked) {
+        u.blocked = blocked;
+        m_blockedUsers += blocked ? 1 : -1;
+    }
+}
+
 void LoadWorker::serviceOpenLoop(User &u, int64_t now)
 {
-    u.blocked = false;
+    setBlocked(u, false);
     Link *only = m_clusterMode ? nullptr : u.links[0];
-    while (u.nextDueNs <= now) {
+    const int64_t horizon = now + m_batchWindowNs;
+    while (u.nextDueNs <= horizon) {
         if (m_clusterMode || only->state == State::Ready) {
             if (u.inFlight >= m_pipeline) {
-                u.blocked = true;
+                setBlocked(u, true);
                 return;
             }
-            startOp(u, u.nextDueNs, now);
+            startOp(u, std::min(u.nextDueNs, now), now);
         } else if (only->state == State::Disconnected) {
             // A real client with a dead connection fails the request at once.
             countFailedOp(u.workload.nextOpType(), only->lastError);
         } else {
-            u.blocked = true; // connecting: the work waits and its latency grows
+            setBlocked(u, true); // connecting: the work waits and its latency grows
             return;
         }
         u.nextDueNs += m_userIntervalNs;
@@ -1000,7 +1097,7 @@ void LoadWorker::serviceOpenLoop(User &u, int64_t now)
 
 void LoadWorker::serviceSchedule(int64_t now)
 {
-    while (!m_schedule.empty() && m_schedule.front().due <= now) {
+    while (!m_schedule.empty() && m_schedule.front().due <= now + m_batchWindowNs) {
         std::pop_heap(m_schedule.begin(), m_schedule.end(), std::greater<>());
         const uint32_t index = m_schedule.back().user;
         m_schedule.pop_back();

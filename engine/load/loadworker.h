@@ -13,7 +13,13 @@
 #include <optional>
 #include <vector>
 
+#include <sys/types.h>
+
+struct epoll_event;
+
 namespace cwb {
+
+struct RespReply;
 
 // One worker thread's share of the virtual users, all driven by a single epoll loop over
 // non-blocking sockets. hiredis is used only as a RESP reply parser (redisReader); sockets,
@@ -28,7 +34,10 @@ namespace cwb {
 // Closed loop: each user keeps `pipeline` operations in flight. Open loop: each user has a
 // fixed schedule (rate / users); an operation's latency is measured from its *intended*
 // start, so a slow server shows up as latency rather than as less load, and a user whose
-// connection is busy or down still consumes its schedule (down: the operation fails).
+// connection is busy or down still consumes its schedule (down: the operation fails). To wake
+// once per batch rather than twice per request, the open loop sends the requests due within
+// a millisecond together (one sent early is timed from its send) and, in steady state, reads
+// the replies at the next send turn, timing each by the kernel's receive timestamp.
 //
 // Statistics are recorded into the worker's own StatsBlock under a mutex taken once per
 // loop turn; the collector swaps them out with collect() a few times a second.
@@ -70,6 +79,7 @@ public:
 private:
     struct Link;
     struct User;
+    struct InFlightOp;
 
     Link *linkFor(User &user, int node, int64_t now);
     const ConnectTarget *targetFor(int node);
@@ -77,10 +87,11 @@ private:
     void onConnectable(Link &link, int64_t now);
     void onReady(Link &link, int64_t now);
     void failLink(Link &link, RedisErrorKind kind, int64_t now);
+    ssize_t receive(Link &link, char *buffer, size_t size, int64_t &arrivedNs) const;
     void readReplies(Link &link, int64_t now);
-    void processReply(Link &link, void *reply, int64_t now);
-    bool followRedirect(Link &link, const void *reply, uint32_t slot, std::string &command,
-                        int64_t now);
+    // `arrivedNs`: when the reply reached the socket (the read time unless the kernel stamped it).
+    void processReply(Link &link, const RespReply &reply, int64_t now, int64_t arrivedNs);
+    bool followRedirect(Link &link, std::string_view error, uint32_t slot, std::string &command, int64_t now);
     bool canIssue(const User &user) const;
     void startOp(User &user, int64_t intendedNs, int64_t now);
     void dispatch(User &user, uint32_t slot, const RespBuffer &staged, int64_t now);
@@ -88,9 +99,12 @@ private:
     // A replica of `slot` whose connection is up, round robin per user; -1: read from the master.
     int pickReplica(User &user, int slot, int64_t now);
     void failCommand(User &user, uint32_t slot, RedisErrorKind kind, int64_t now);
-    void completeOp(User &user, uint32_t slot, int64_t now);
+    // `doneNs` ends the operation's latency; `now` is the loop's time.
+    void completeOp(User &user, uint32_t slot, int64_t now, int64_t doneNs);
+    void dropStep2(InFlightOp &op); // the operation will not send its second step
     void countFailedOp(OpType op, RedisErrorKind kind);
     void wantIssue(User &user);
+    void setBlocked(User &user, bool blocked);
     void serviceOpenLoop(User &user, int64_t now);
     void serviceSchedule(int64_t now);
     void scan(int64_t now);
@@ -100,6 +114,8 @@ private:
     void flush(Link &link, int64_t now);
     void setWriteInterest(Link &link, bool on);
     int64_t nextWakeNs(int64_t now) const;
+    bool canDeferReplies(int64_t now, int64_t wakeNs) const;
+    int waitForEvents(std::vector<epoll_event> &events, int64_t now, int64_t wakeNs, bool deferReplies);
 
     Settings m_settings;
     bool m_openLoop = false;
@@ -109,7 +125,13 @@ private:
     int m_pipeline = 1;
     int64_t m_timeoutNs = 0;
     int64_t m_userIntervalNs = 0;
+    int64_t m_batchWindowNs = 0;     // open loop: requests due this close together share a turn
+    bool m_allRepliesStamped = true; // open loop: every link reports when its replies arrived
+    int m_blockedUsers = 0;          // open loop: users with due work they cannot send yet
+    int m_opsBeforeStep2 = 0;        // operations whose second step waits for a reply
+    int64_t m_realtimeOffsetNs = 0;  // CLOCK_REALTIME - CLOCK_MONOTONIC, for receive stamps
     int m_epoll = -1;
+    bool m_usePwait2 = true;
     std::vector<std::unique_ptr<User>> m_users;
     std::vector<std::unique_ptr<Link>> m_links;
     std::vector<std::optional<ConnectTarget>> m_targets; // cluster: per node, resolved on demand

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,22 +28,32 @@ public:
     void recordMarks(bool on) { m_recordMarks = on; }
     const std::vector<CommandMark> &marks() const { return m_marks; }
 
+    // Each piece is assembled on the stack and appended in one go: one capacity check and one
+    // copy per argument, which matters at a million commands a second.
     void beginCommand(int argc)
     {
         if (m_recordMarks) {
             m_marks.push_back({uint32_t(m_bytes.size()), 0, 0});
             m_argIndex = 0;
         }
-        m_bytes.push_back('*');
-        appendNumber(uint64_t(argc));
-        m_bytes.append("\r\n", 2);
+        char header[24];
+        header[0] = '*';
+        m_bytes.append(header, size_t(terminate(number(header + 1, uint64_t(argc))) - header));
     }
     void arg(std::string_view value)
     {
-        m_bytes.push_back('$');
-        appendNumber(value.size());
-        m_bytes.append("\r\n", 2);
-        noteArg(value.size());
+        if (value.size() <= kSmallArg) {
+            char piece[kSmallArg + 32];
+            char *end = lengthHeader(piece, value.size());
+            noteArg(value.size(), size_t(end - piece));
+            std::memcpy(end, value.data(), value.size());
+            m_bytes.append(piece, size_t(terminate(end + value.size()) - piece));
+            return;
+        }
+        char header[24];
+        const char *end = lengthHeader(header, value.size());
+        noteArg(value.size(), size_t(end - header));
+        m_bytes.append(header, size_t(end - header));
         m_bytes.append(value);
         m_bytes.append("\r\n", 2);
     }
@@ -55,16 +67,21 @@ public:
     void keyArg(std::string_view prefix, std::string_view tag, uint64_t index)
     {
         char digits[24];
-        const auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
-        const size_t digitCount = size_t(end - digits);
-        m_bytes.push_back('$');
-        appendNumber(prefix.size() + tag.size() + digitCount);
-        m_bytes.append("\r\n", 2);
-        noteArg(prefix.size() + tag.size() + digitCount);
-        m_bytes.append(prefix);
-        m_bytes.append(tag);
-        m_bytes.append(digits, digitCount);
-        m_bytes.append("\r\n", 2);
+        const size_t digitCount = size_t(number(digits, index) - digits);
+        const size_t length = prefix.size() + tag.size() + digitCount;
+        if (length > kSmallArg) { // a long prefix
+            std::string key;
+            key.append(prefix).append(tag).append(digits, digitCount);
+            arg(key);
+            return;
+        }
+        char piece[kSmallArg + 32];
+        char *at = lengthHeader(piece, length);
+        noteArg(length, size_t(at - piece));
+        at = std::copy(prefix.begin(), prefix.end(), at);
+        at = std::copy(tag.begin(), tag.end(), at);
+        at = std::copy(digits, digits + digitCount, at);
+        m_bytes.append(piece, size_t(terminate(at) - piece));
     }
 
     std::string &bytes() { return m_bytes; }
@@ -76,20 +93,29 @@ public:
     }
 
 private:
-    // Called with the argument's length just before its bytes are appended.
-    void noteArg(size_t length)
+    static constexpr size_t kSmallArg = 96; // keys and small values: one append
+
+    // Called before an argument is appended, with its length and where its bytes will start
+    // relative to the buffer's current end.
+    void noteArg(size_t length, size_t offset)
     {
         if (m_recordMarks && m_argIndex++ == 1 && !m_marks.empty()) {
-            m_marks.back().keyStart = uint32_t(m_bytes.size());
+            m_marks.back().keyStart = uint32_t(m_bytes.size() + offset);
             m_marks.back().keyLength = uint32_t(length);
         }
     }
 
-    void appendNumber(uint64_t value)
+    static char *number(char *at, uint64_t value) { return std::to_chars(at, at + 20, value).ptr; }
+    static char *terminate(char *at)
     {
-        char digits[24];
-        const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-        m_bytes.append(digits, size_t(end - digits));
+        at[0] = '\r';
+        at[1] = '\n';
+        return at + 2;
+    }
+    static char *lengthHeader(char *at, size_t length)
+    {
+        at[0] = '$';
+        return terminate(number(at + 1, length));
     }
 
     std::string m_bytes;

@@ -1,5 +1,7 @@
 #include "workload.h"
 
+#include "respreader.h"
+
 #include <hiredis/hiredis.h>
 
 #include <QDateTime>
@@ -357,16 +359,11 @@ int Workload::appendInvalidationStep2(const redisReply *execReply, RespBuffer &o
     return commands;
 }
 
-bool Workload::replyIsHit(const redisReply *reply)
+bool Workload::replyIsHit(const RespReply &reply)
 {
-    if (!reply)
+    if (reply.nil || reply.type == '-')
         return false;
-    switch (reply->type) {
-    case REDIS_REPLY_NIL: return false;
-    case REDIS_REPLY_ARRAY: return reply->elements > 0;
-    case REDIS_REPLY_ERROR: return false;
-    default: return true;
-    }
+    return reply.type != '*' || reply.integer > 0;
 }
 
 } // namespace cwb

@@ -12,6 +12,10 @@
 struct redisReply;
 
 namespace cwb {
+struct RespReply;
+}
+
+namespace cwb {
 
 // Values are slices of one block of printable random bytes made once per run: realistic
 // sizes and incompressible content, at no per-operation cost.
@@ -64,7 +68,7 @@ public:
     // returns how many commands it appended (0 when the tag was empty).
     int appendInvalidationStep2(const redisReply *execReply, RespBuffer &out) const;
     // A read's reply is a hit when it is not nil and not an empty array.
-    static bool replyIsHit(const redisReply *reply);
+    static bool replyIsHit(const RespReply &reply);
     // Against a Redis Cluster, multi-key commands would cross slots: invalidation then
     // unlinks key by key, so each command can be routed to the node owning its key.
     void setClusterMode(bool on) { m_clusterMode = on; }

@@ -93,10 +93,15 @@ LatencyHistogram::LatencyHistogram()
     static_assert(kBucketCount == 3968);
 }
 
+// Every non-empty bucket lies between the buckets of min and max (record() and merge() keep it
+// so, and both deserialisers check it), so merge, reset and percentiles touch only that range:
+// the collector merges and resets many histograms ten times a second.
 void LatencyHistogram::merge(const LatencyHistogram &other)
 {
-    for (size_t i = 0; i < m_counts.size(); ++i)
-        m_counts[i] += other.m_counts[i];
+    if (other.m_count == 0)
+        return;
+    for (int i = bucketIndex(other.m_min), last = bucketIndex(other.m_max); i <= last; ++i)
+        m_counts[size_t(i)] += other.m_counts[size_t(i)];
     m_count += other.m_count;
     m_clamped += other.m_clamped;
     m_sum += other.m_sum;
@@ -106,7 +111,8 @@ void LatencyHistogram::merge(const LatencyHistogram &other)
 
 void LatencyHistogram::reset()
 {
-    std::fill(m_counts.begin(), m_counts.end(), 0);
+    if (m_count != 0)
+        std::fill(m_counts.begin() + bucketIndex(m_min), m_counts.begin() + bucketIndex(m_max) + 1, 0);
     m_count = 0;
     m_clamped = 0;
     m_min = UINT64_MAX;
@@ -142,7 +148,7 @@ uint64_t LatencyHistogram::percentileNs(double p) const
     uint64_t rank = uint64_t(std::ceil(exactRank));
     rank = std::clamp<uint64_t>(rank, 1, m_count);
     uint64_t seen = 0;
-    for (int i = 0; i < kBucketCount; ++i) {
+    for (int i = bucketIndex(m_min); i < kBucketCount; ++i) {
         seen += m_counts[size_t(i)];
         if (seen >= rank)
             return std::clamp(bucketMidpoint(bucketLowNs(i), bucketHighNs(i)), m_min, m_max);

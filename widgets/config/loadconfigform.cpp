@@ -193,9 +193,11 @@ LoadConfigForm::LoadConfigForm(QWidget *parent) : QWidget(parent)
     execForm->addRow(tr("Request ti&meout:"), row(QStringLiteral("requestTimeoutMs"), m_timeout,
                                                   tr("A request without a reply after this counts as a timeout error")));
     m_threads = intSpin(this, 0, 256, tr(" threads"));
-    m_threads->setSpecialValueText(tr("one per core"));
-    execForm->addRow(tr("W&orker threads:"), row(QStringLiteral("threads"), m_threads,
-                                                 tr("Threads driving the virtual users; 0 = one per CPU core")));
+    m_threads->setSpecialValueText(tr("automatic"));
+    execForm->addRow(tr("W&orker threads:"),
+                     row(QStringLiteral("threads"), m_threads,
+                         tr("Threads driving the virtual users; 0 = automatic: one per CPU core, one less for a "
+                            "server on this machine, and for an open loop only as many as its rate needs")));
     m_seed = new QLineEdit(this);
     execForm->addRow(tr("See&d:"), row(QStringLiteral("seed"), m_seed,
                                        tr("Random seed of the key sequence: the same seed repeats the same keys")));
