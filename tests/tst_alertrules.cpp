@@ -202,10 +202,20 @@ private slots:
         QCOMPARE(resolved->alert.resolvedBy, u"user:bob"_s);
         QVERIFY(resolved->notify);
         QVERIFY(!engine.resolve(first, u"user:bob"_s, 600));
-        // Still breached: a new alert with a new id.
-        engine.evaluate(sample(150), 1000);
+        // Still breached: a new alert with a new id, which says why it is back.
+        const auto again = engine.evaluate(sample(150), 1000);
         QCOMPARE(engine.activeAlerts().size(), size_t(1));
         QVERIFY(engine.activeAlerts().front().id != first);
+        QVERIFY(!again.empty() && again.front().created);
+        QVERIFY2(again.front().note.contains(u"still holds"_s) && again.front().note.contains(u"user:bob"_s),
+                 qPrintable(again.front().note));
+        QCOMPARE(engine.activeAlerts().front().note, again.front().note);
+        // A breach after the condition cleared in between is a new story: no such note.
+        engine.resolve(engine.activeAlerts().front().id, u"user:bob"_s, 1100);
+        engine.evaluate(sample(50), 1200);
+        const auto fresh = engine.evaluate(sample(150), 1300);
+        QVERIFY(!fresh.empty() && fresh.front().created);
+        QVERIFY(fresh.front().note.isEmpty());
         QCOMPARE(engine.alert(first)->state, AlertState::Resolved);
     }
 

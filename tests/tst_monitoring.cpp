@@ -328,8 +328,8 @@ private slots:
             MonitorService service;
             QVERIFY(service.setConfig(config, &error));
             service.setStore(&store);
-            MonitorSample s{1000, u"t"_s, u"n"_s, {{u"keys"_s, 20}}};
-            service.ingestSamples({s}, 1000);
+            MonitorSample s{service.now(), u"t"_s, u"n"_s, {{u"keys"_s, 20}}};
+            service.ingestSamples({s}, service.now());
             QCOMPARE(service.firingCount(), 1);
             alertId = service.alerts().activeAlerts().front().id;
             const qint64 until = service.now() + 3600 * 1000;
@@ -354,6 +354,45 @@ private slots:
         const auto records = check.loadAlerts();
         QCOMPARE(records.size(), size_t(1));
         QCOMPARE(records[0].state, u"resolved"_s);
+    }
+
+    void restoredAlertWithoutDataResolvesAsStale()
+    {
+        QTemporaryDir dir;
+        AsyncResultStore store(dir.filePath(u"store.sqlite"_s));
+        MonitoringConfig config;
+        config.alerting.thresholds = {0, 0, 0, 0, 0};
+        config.channels.log.enabled = false;
+        AlertRule rule;
+        rule.id = u"keys"_s;
+        rule.metric = QLatin1String(metric::Keys);
+        rule.threshold = 10;
+        config.rules = {rule};
+        QString error;
+        QString staleId, freshId;
+        {
+            MonitorService service;
+            QVERIFY(service.setConfig(config, &error));
+            service.setStore(&store);
+            // One node last seen an hour ago (a sandbox of an earlier session), one just now.
+            const qint64 hourAgo = service.now() - 3600 * 1000;
+            service.ingestSamples({MonitorSample{hourAgo, u"gone"_s, u"gone:1"_s, {{u"keys"_s, 20}}}}, hourAgo);
+            service.ingestSamples({MonitorSample{service.now(), u"here"_s, u"here:1"_s, {{u"keys"_s, 20}}}},
+                                  service.now());
+            for (const Alert &a : service.alerts().activeAlerts())
+                (a.target == u"gone"_s ? staleId : freshId) = a.id;
+            QVERIFY(!staleId.isEmpty() && !freshId.isEmpty());
+        }
+        MonitorService service;
+        QVERIFY(service.setConfig(config, &error));
+        QSignalSpy restored(&service, &MonitorService::alertsRestored);
+        service.setStore(&store);
+        QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 3000);
+        // No collector will ever update the gone node's alert: it is resolved at once, and says why.
+        QCOMPARE(service.alerts().alert(staleId)->state, AlertState::Resolved);
+        QCOMPARE(service.alerts().alert(staleId)->resolvedBy, u"no data"_s);
+        QCOMPARE(service.alerts().alert(freshId)->state, AlertState::Firing);
+        QCOMPARE(service.firingCount(), 1);
     }
 
     void prometheusTextPassesTheChecker()

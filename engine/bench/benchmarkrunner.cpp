@@ -240,7 +240,9 @@ BenchmarkResult runBenchmark(Benchmark &benchmark, const BenchmarkContext &outer
     if (!cleaned.ok())
         result.notes.push_back(QStringLiteral("cleanup of %1 failed: %2").arg(claim.keyNamespace, cleaned.error));
     result.finishedAt = QDateTime::currentDateTimeUtc();
-    context.report(1, benchmark.title());
+    // Only a finished benchmark is at 100 %: a cancelled one stays where it was cut off.
+    if (result.status == BenchmarkStatus::Completed)
+        context.report(1, benchmark.title());
     return result;
 }
 

@@ -37,6 +37,7 @@ nlohmann::json alertToJson(const Alert &a)
             {"labels", {{"target", a.target.toStdString()}, {"node", a.node.toStdString()}}},
             {"state", alertStateName(a.state).toStdString()},
             {"value", a.value},
+            {"firedValue", a.firedValue},
             {"threshold", a.threshold},
             {"startsAtMs", a.startsAtMs},
             {"firedAtMs", a.firedAtMs},
@@ -47,7 +48,8 @@ nlohmann::json alertToJson(const Alert &a)
             {"resolvedBy", a.resolvedBy.toStdString()},
             {"updatedAtMs", a.updatedAtMs},
             {"lastNotifiedAtMs", a.lastNotifiedAtMs},
-            {"clearSinceMs", a.clearSinceMs}};
+            {"clearSinceMs", a.clearSinceMs},
+            {"note", a.note.toStdString()}};
 }
 
 std::optional<Alert> alertFromJson(const nlohmann::json &j)
@@ -78,6 +80,7 @@ std::optional<Alert> alertFromJson(const nlohmann::json &j)
         return std::nullopt;
     a.state = *state;
     a.value = n("value");
+    a.firedValue = j.contains("firedValue") ? n("firedValue") : a.value;
     a.threshold = n("threshold");
     a.startsAtMs = qint64(n("startsAtMs"));
     a.firedAtMs = qint64(n("firedAtMs"));
@@ -89,6 +92,7 @@ std::optional<Alert> alertFromJson(const nlohmann::json &j)
     a.updatedAtMs = qint64(n("updatedAtMs"));
     a.lastNotifiedAtMs = qint64(n("lastNotifiedAtMs"));
     a.clearSinceMs = qint64(n("clearSinceMs"));
+    a.note = s("note");
     return a;
 }
 
@@ -168,8 +172,12 @@ std::vector<AlertChange> AlertEngine::evaluate(const MonitorSample &sample, qint
         const bool breached = rule.breached(value);
 
         if (it == m_active.end()) {
-            if (!breached)
+            const auto byHand = m_resolvedByHand.find(key);
+            if (!breached) {
+                if (byHand != m_resolvedByHand.end() && rule.cleared(value))
+                    m_resolvedByHand.erase(byHand);
                 continue;
+            }
             Alert alert;
             alert.fingerprint = key;
             alert.id = key + QLatin1Char('@') + QString::number(nowMs);
@@ -184,18 +192,25 @@ std::vector<AlertChange> AlertEngine::evaluate(const MonitorSample &sample, qint
             alert.threshold = rule.threshold;
             alert.startsAtMs = nowMs;
             alert.updatedAtMs = nowMs;
+            if (byHand != m_resolvedByHand.end()) {
+                alert.note = QStringLiteral("back at once: the condition still holds (%1 %2) after %3 resolved it")
+                                 .arg(QString::number(value, 'g', 6), alert.condition, byHand->second);
+                m_resolvedByHand.erase(byHand);
+            }
             AlertChange created;
             created.alert = alert;
             created.created = true;
             created.to = AlertState::Pending;
             created.atMs = nowMs;
             created.by = QStringLiteral("rule");
+            created.note = alert.note;
             out.push_back(created);
             m_active.push_back(alert);
             Alert &stored = m_active.back();
             if (rule.forMs <= 0) {
                 stored.firedAtMs = nowMs;
-                out.push_back(change(stored, AlertState::Firing, nowMs, QStringLiteral("rule"), QString(), true));
+                stored.firedValue = value;
+                out.push_back(change(stored, AlertState::Firing, nowMs, QStringLiteral("rule"), stored.note, true));
             }
             continue;
         }
@@ -209,7 +224,8 @@ std::vector<AlertChange> AlertEngine::evaluate(const MonitorSample &sample, qint
             alert.clearSinceMs = 0;
             if (alert.state == AlertState::Pending && nowMs - alert.startsAtMs >= rule.forMs) {
                 alert.firedAtMs = nowMs;
-                out.push_back(change(alert, AlertState::Firing, nowMs, QStringLiteral("rule"), QString(), true));
+                alert.firedValue = value;
+                out.push_back(change(alert, AlertState::Firing, nowMs, QStringLiteral("rule"), alert.note, true));
             }
             continue;
         }
@@ -305,6 +321,7 @@ std::optional<AlertChange> AlertEngine::resolve(const QString &alertId, const QS
         return std::nullopt;
     }
     it->resolvedBy = by;
+    m_resolvedByHand[it->fingerprint] = by;
     const bool wasPending = it->state == AlertState::Pending;
     AlertChange t = change(*it, AlertState::Resolved, nowMs, by, QStringLiteral("resolved by hand"), !wasPending);
     retire(size_t(it - m_active.begin()));

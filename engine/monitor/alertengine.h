@@ -6,6 +6,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <deque>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct Alert
     QString node;
     AlertState state = AlertState::Pending;
     double value = 0;     // the latest value of the metric
+    double firedValue = 0; // the value of the sample that made it fire (what notifications said)
     double threshold = 0;
     qint64 startsAtMs = 0;       // first breach
     qint64 firedAtMs = 0;        // 0 until it fired
@@ -40,6 +42,7 @@ struct Alert
     qint64 updatedAtMs = 0;
     qint64 lastNotifiedAtMs = 0;
     qint64 clearSinceMs = 0;     // when the condition cleared; 0 while breached
+    QString note;                // why it started, when that needs saying (back after a resolve)
 
     bool isActive() const { return state != AlertState::Resolved; }
     bool operator==(const Alert &) const = default;
@@ -114,6 +117,9 @@ private:
     std::vector<AlertRule> m_rules;
     std::vector<Alert> m_active;
     std::deque<Alert> m_resolved;
+    // Fingerprint -> who resolved it by hand while its condition may still hold: a breach right
+    // after such a resolve says that the condition never cleared.
+    std::map<QString, QString> m_resolvedByHand;
     qint64 m_repeatIntervalMs = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "monitorservice.h"
 
+#include <QTimer>
+
 #include "collectionjob.h"
 #include "emailchannel.h"
 #include "logchannel.h"
@@ -53,6 +55,22 @@ MonitorService::MonitorService(QObject *parent)
     qRegisterMetaType<cwb::AlertChange>();
     connect(m_channels, &ChannelDispatcher::deliveryChanged, this, &MonitorService::deliveryChanged);
     setConfig(m_config);
+    // Not only while collecting: alerts restored for a target that is gone (an earlier session's
+    // sandbox) have no collector that could ever resolve them.
+    auto *staleCheck = new QTimer(this);
+    staleCheck->setInterval(60 * 1000);
+    connect(staleCheck, &QTimer::timeout, this, &MonitorService::resolveStaleAlerts);
+    staleCheck->start();
+}
+
+qint64 MonitorService::staleAfterMs() const
+{
+    return std::max<qint64>(5 * 60 * 1000, 10LL * m_config.collectionIntervalMs);
+}
+
+void MonitorService::resolveStaleAlerts()
+{
+    handleChanges(m_engine.resolveStale(now(), staleAfterMs()));
 }
 
 MonitorService::~MonitorService()
@@ -136,6 +154,8 @@ void MonitorService::restoreAlerts(std::vector<Alert> alerts)
     // Newest first from the store; the engine wants oldest first.
     std::reverse(alerts.begin(), alerts.end());
     m_engine.restore(alerts);
+    // What no sample has updated for a while is not firing now: say so at once.
+    resolveStaleAlerts();
     const int firing = firingCount();
     if (firing != m_lastFiring) {
         m_lastFiring = firing;
@@ -190,8 +210,7 @@ void MonitorService::onCollected(const CollectedSamples &collected)
     ingestSamples(samples, now());
     // Alerts nothing updates any more (restored from an earlier session for another target, or
     // a node that left) resolve after a while instead of firing forever.
-    const qint64 staleAfter = std::max<qint64>(5 * 60 * 1000, 10LL * m_config.collectionIntervalMs);
-    handleChanges(m_engine.resolveStale(now(), staleAfter));
+    resolveStaleAlerts();
     Q_EMIT statusChanged();
 }
 

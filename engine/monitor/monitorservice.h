@@ -102,6 +102,9 @@ private:
     void onCollected(const CollectedSamples &collected);
     void handleChanges(const std::vector<AlertChange> &changes);
     void restoreAlerts(std::vector<Alert> alerts);
+    // Alerts no sample updated for staleAfterMs() are resolved "no data".
+    void resolveStaleAlerts();
+    qint64 staleAfterMs() const;
     void rebuildChannels();
     void persistSamples(const std::vector<MonitorSample> &samples);
     void purgeOld();

@@ -138,6 +138,23 @@ const MetricDelta *Comparison::find(const QString &key) const
     return nullptr;
 }
 
+namespace {
+
+// A stopped 6.8 s run "improving" on a 20 s baseline is an artefact of its length, not news.
+void refuseIncomplete(Comparison &c, const RunResult &run, const RunResult &against)
+{
+    for (const RunResult *r : {&run, &against}) {
+        if (r->status == RunStatus::Completed)
+            continue;
+        c.overall = Verdict::NotComparable;
+        c.notComparableReason = QStringLiteral("run %1 %2 after %3 s")
+                                    .arg(r->runId, runStatusName(r->status), QString::number(r->measuredSec, 'f', 1));
+        return;
+    }
+}
+
+} // namespace
+
 Comparison compareRuns(const StoredRun &run, const StoredRun &against, double thresholdPercent)
 {
     const bool curImported = run.meta.source != QLatin1String(kSourceWorkbench);
@@ -145,6 +162,7 @@ Comparison compareRuns(const StoredRun &run, const StoredRun &against, double th
     Comparison c = compareMetrics(runMetrics(run), curImported, runMetrics(against), baseImported, thresholdPercent);
     c.runId = run.result.runId;
     c.againstId = against.result.runId;
+    refuseIncomplete(c, run.result, against.result);
     return c;
 }
 
@@ -153,6 +171,7 @@ Comparison compareRuns(const RunResult &run, const RunResult &against, double th
     Comparison c = compareMetrics(runMetrics(run), false, runMetrics(against), false, thresholdPercent);
     c.runId = run.runId;
     c.againstId = against.runId;
+    refuseIncomplete(c, run, against);
     return c;
 }
 

@@ -37,6 +37,9 @@ struct Comparison
     std::vector<MetricDelta> metrics;
     Verdict overall = Verdict::NotComparable; // regressed if any key metric regressed, else
                                               // improved if any key metric improved, else unchanged
+    // Why the overall verdict is "not comparable" although the metrics were measured: a side
+    // that was stopped or failed ran for another length of time. Empty otherwise.
+    QString notComparableReason;
     const MetricDelta *find(const QString &key) const;
 };
 
@@ -48,6 +51,8 @@ struct Comparison
 // performed (>= 100 operations each, or reported by an imported source). max latency, memory and
 // client CPU per op are reported but informational (too noisy to gate on). A metric missing on
 // either side (not measured) is "not comparable" and does not affect the overall verdict.
+// A run that did not complete (stopped, failed) is never judged: its metrics are listed, the
+// overall verdict is "not comparable" and notComparableReason says which run and why.
 Comparison compareRuns(const StoredRun &run, const StoredRun &against, double thresholdPercent = 10);
 Comparison compareRuns(const RunResult &run, const RunResult &against, double thresholdPercent = 10);
 
