@@ -111,6 +111,11 @@ private slots:
         // Clear (below 90) starts the keep-firing timer...
         QVERIFY(engine.evaluate(sample(80), 11000).empty());
         QCOMPARE(engine.activeAlerts().front().clearSinceMs, 11000);
+        // Still firing while clear: the value that fired it stays beside the latest one.
+        QCOMPARE(engine.activeAlerts().front().firedValue, 120.0);
+        QCOMPARE(engine.activeAlerts().front().value, 80.0);
+        const auto roundTrip = alertFromJson(alertToJson(engine.activeAlerts().front()));
+        QVERIFY(roundTrip && roundTrip->firedValue == 120.0);
         // ... a breach in between restarts it ...
         QVERIFY(engine.evaluate(sample(130), 12000).empty());
         QCOMPARE(engine.activeAlerts().front().clearSinceMs, 0);

@@ -77,6 +77,24 @@ std::pair<int, QByteArray> httpGet(quint16 port, const QByteArray &path, const Q
 
 } // namespace
 
+namespace {
+
+// Only one rule, "keys > 10", and no log file: for the alert lifecycle across restarts.
+MonitoringConfig keysAbove10()
+{
+    MonitoringConfig config;
+    config.alerting.thresholds = {0, 0, 0, 0, 0};
+    config.channels.log.enabled = false;
+    AlertRule rule;
+    rule.id = QStringLiteral("keys");
+    rule.metric = QLatin1String(metric::Keys);
+    rule.threshold = 10;
+    config.rules = {rule};
+    return config;
+}
+
+} // namespace
+
 class TestMonitoring : public QObject
 {
     Q_OBJECT
@@ -314,14 +332,7 @@ private slots:
     {
         QTemporaryDir dir;
         AsyncResultStore store(dir.filePath(u"store.sqlite"_s));
-        MonitoringConfig config;
-        config.alerting.thresholds = {0, 0, 0, 0, 0};
-        config.channels.log.enabled = false;
-        AlertRule rule;
-        rule.id = u"keys"_s;
-        rule.metric = QLatin1String(metric::Keys);
-        rule.threshold = 10;
-        config.rules = {rule};
+        const MonitoringConfig config = keysAbove10();
         QString error;
         QString alertId;
         {
@@ -360,14 +371,7 @@ private slots:
     {
         QTemporaryDir dir;
         AsyncResultStore store(dir.filePath(u"store.sqlite"_s));
-        MonitoringConfig config;
-        config.alerting.thresholds = {0, 0, 0, 0, 0};
-        config.channels.log.enabled = false;
-        AlertRule rule;
-        rule.id = u"keys"_s;
-        rule.metric = QLatin1String(metric::Keys);
-        rule.threshold = 10;
-        config.rules = {rule};
+        const MonitoringConfig config = keysAbove10();
         QString error;
         QString staleId, freshId;
         {

@@ -1,14 +1,17 @@
 // The Benchmarks page, offscreen, running a short real benchmark on a sandbox it starts itself.
 
 #include "charts/serieschart.h"
+#include "mainwindow.h"
 #include "pages/benchmarkspage.h"
 #include "store/asyncresultstore.h"
+#include "pagedoubles.h"
 #include "testsupport.h"
 
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,7 +28,8 @@ class TestWidgetBenchmarks : public QObject
 private slots:
     void checklistListsTheTen()
     {
-        BenchmarksPage page;
+        test::PageDoubles doubles;
+        BenchmarksPage page(doubles.context());
         QCOMPARE(page.checklist()->rowCount(), 10);
         QCOMPARE(page.checkedNames().size(), 10);
         page.setChecked({u"memory-stress"_s});
@@ -33,7 +37,7 @@ private slots:
         // Without a sandbox and without a target there is nothing to run against.
         page.setUseSandbox(false);
         QVERIFY(!page.findChild<QPushButton *>(u"runSelectedButton"_s)->isEnabled());
-        page.setTarget(parseEndpoint(u"redis://127.0.0.1:6390"_s));
+        doubles.target.setEndpoint(parseEndpoint(u"redis://127.0.0.1:6390"_s));
         QVERIFY(page.findChild<QPushButton *>(u"runSelectedButton"_s)->isEnabled());
         QVERIFY(page.findChild<QLabel *>(u"benchmarkTarget"_s)->text().contains(u"127.0.0.1:6390"_s));
     }
@@ -42,10 +46,10 @@ private slots:
     {
         QTemporaryDir dir;
         AsyncResultStore store(dir.filePath(u"bench.sqlite"_s));
-        BenchmarksPage page;
+        test::PageDoubles doubles;
+        BenchmarksPage page(doubles.context(&store));
         page.resize(1200, 800);
         page.show();
-        page.setStore(&store);
         page.setUseSandbox(true);
         page.setParameters(u"cache-basic-ops"_s, {{u"operations"_s, 200}});
         page.setChecked({u"cache-basic-ops"_s});
@@ -100,9 +104,28 @@ private slots:
         QVERIFY(page.trendVerdict()->text().contains(u"2 stored run"_s));
     }
 
+    void statusBarSaysBenchmarksAreRunning()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        MainWindow w;
+        auto *page = static_cast<BenchmarksPage *>(w.page(MainWindow::Page::Benchmarks));
+        auto *state = w.findChild<QLabel *>(u"runStateLabel"_s);
+        QCOMPARE(state->text(), u"Idle"_s);
+        page->setUseSandbox(true);
+        page->setParameters(u"cache-basic-ops"_s, {{u"operations"_s, 200}});
+        page->setChecked({u"cache-basic-ops"_s});
+        QSignalSpy finished(page, &BenchmarksPage::runFinished);
+        page->runSelected();
+        // Not "Idle" while they run: the window sees the job through its launcher.
+        QVERIFY2(state->text().startsWith(u"Running"_s), qPrintable(state->text()));
+        QVERIFY(finished.wait(30000));
+        QTRY_COMPARE(state->text(), u"Idle"_s);
+    }
+
     void cancelStopsQuickly()
     {
-        BenchmarksPage page;
+        test::PageDoubles doubles;
+        BenchmarksPage page(doubles.context());
         page.setUseSandbox(true);
         page.setChecked({u"concurrent-reads"_s, u"mixed-operations"_s});
         QSignalSpy finished(&page, &BenchmarksPage::runFinished);
@@ -115,6 +138,16 @@ private slots:
         QCOMPARE(one.count(), 1);
         QCOMPARE(page.result(u"concurrent-reads"_s)->status, BenchmarkStatus::Cancelled);
         QVERIFY(!page.result(u"mixed-operations"_s));
+        // Its progress stays where it was cut off, not at 100 %.
+        int row = 0;
+        while (row < page.checklist()->rowCount()
+               && page.checklist()->item(row, 0)->data(Qt::UserRole).toString() != u"concurrent-reads"_s)
+            ++row;
+        auto *bar = qobject_cast<QProgressBar *>(page.checklist()->cellWidget(row, 1));
+        QVERIFY(bar);
+        QVERIFY2(bar->value() < 100, qPrintable(QString::number(bar->value())));
+        // The sequence went through the launcher the page was given.
+        QCOMPARE(doubles.launcher.launched, QStringList{u"benchmarks"_s});
     }
 };
 

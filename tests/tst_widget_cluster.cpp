@@ -1,5 +1,6 @@
 #include "cluster/topologygraph.h"
 #include "pages/clusterpage.h"
+#include "pagedoubles.h"
 #include "testsupport.h"
 
 #include <qcustomplot.h>
@@ -63,6 +64,19 @@ bool pageShowsFigure(ClusterPage &page, double figure)
 
 } // namespace
 
+namespace {
+
+// What the main window's target bar does on connecting to a cluster-mode server.
+void connectToCluster(TargetSource &target, const Endpoint &seed)
+{
+    target.setEndpoint(seed);
+    ServerSummary summary;
+    summary.mode = QStringLiteral("cluster");
+    target.setConnected(summary);
+}
+
+} // namespace
+
 class TestWidgetCluster : public QObject
 {
     Q_OBJECT
@@ -70,7 +84,8 @@ class TestWidgetCluster : public QObject
 private slots:
     void simulationChartUpdatesAfterAddNode()
     {
-        ClusterPage page;
+        test::PageDoubles doubles;
+        ClusterPage page(doubles.context());
         page.resize(1100, 720);
         page.tabs()->setCurrentIndex(1);
         page.show();
@@ -106,7 +121,8 @@ private slots:
 
     void probesOnlyForConsistentHashingAndTheyEvenOutTheRing()
     {
-        ClusterPage page;
+        test::PageDoubles doubles;
+        ClusterPage page(doubles.context());
         page.resize(1100, 720);
         page.tabs()->setCurrentIndex(1);
         page.show();
@@ -147,12 +163,14 @@ private slots:
     {
         SandboxCluster cluster;
         CWB_START_SANDBOX(cluster);
-        ClusterPage page;
+        test::PageDoubles doubles;
+        ClusterPage page(doubles.context());
         page.resize(1100, 620);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QSignalSpy updated(&page, &ClusterPage::topologyUpdated);
-        page.setClusterTarget(cluster.seed());
+        // The page follows its target source: a cluster-mode server starts the watch.
+        connectToCluster(doubles.target, cluster.seed());
         QVERIFY(updated.wait(10000));
         QCOMPARE(page.topologyGraph()->drawnNodeIds().size(), 6);
         QCOMPARE(page.topologyGraph()->topology().countRole(NodeRole::Master), 3);
@@ -161,8 +179,35 @@ private slots:
         // A second poll gives rates; wait for it so the screenshot shows ops/s.
         QVERIFY(updated.wait(5000));
         screenshot(&page, QStringLiteral("cluster-topology.png"));
-        page.setClusterTarget(std::nullopt);
+        doubles.target.setEndpoint(std::nullopt);
         QCOMPARE(page.topologyGraph()->drawnNodeIds().size(), 0);
+        // The watch is a job of its own, not work the launcher waits for before quitting.
+        QVERIFY(doubles.launcher.launched.isEmpty());
+    }
+
+    void deadMasterIsNotCountedAsAMaster()
+    {
+        SandboxCluster cluster;
+        CWB_START_SANDBOX(cluster);
+        test::PageDoubles doubles;
+        ClusterPage page(doubles.context());
+        QSignalSpy updated(&page, &ClusterPage::topologyUpdated);
+        QSignalSpy roles(&page, &ClusterPage::targetRoleSeen);
+        connectToCluster(doubles.target, cluster.seed());
+        QVERIFY(updated.wait(10000));
+        QVERIFY(!roles.isEmpty());
+        QCOMPARE(roles.last().at(0).toString(), QStringLiteral("master"));
+        // Stop a master that is not the seed: its replica takes over after the node timeout.
+        const Topology before = page.topologyGraph()->topology();
+        SandboxRedis *victim = nullptr;
+        for (SandboxRedis *node : cluster.nodes())
+            for (const TopologyNode *master : before.masters())
+                if (master->port == node->port() && node->port() != cluster.seed().port)
+                    victim = node;
+        QVERIFY(victim);
+        victim->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(page.topologyStatus()->text().contains(QLatin1String("1 failed node")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.topologyStatus()->text().startsWith(QLatin1String("3 masters, 2 replicas")), 30000);
     }
 };
 

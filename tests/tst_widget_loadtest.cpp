@@ -11,7 +11,9 @@
 #include "pages/resultspage.h"
 #include "redis/sandboxredis.h"
 #include "run/runsummaryview.h"
+#include "store/resultstore.h"
 #include "targetbar.h"
+#include "pagedoubles.h"
 #include "testsupport.h"
 
 #include <QAction>
@@ -21,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -53,6 +56,7 @@ private Q_SLOTS:
     void chartLegendTogglesAndSaves();
     void runStopSummaryExportAndResults();
     void shortRunCompletes();
+    void quittingDuringARunAsksThenStopsSavesAndCleansUp();
 
 private:
     static void screenshot(QWidget &w, const char *name)
@@ -186,7 +190,8 @@ void LoadTestPageTest::invalidFieldShowsReasonAndDisablesStart()
 
 void LoadTestPageTest::presetAndJsonRoundTrip()
 {
-    LoadTestPage page;
+    test::PageDoubles doubles;
+    LoadTestPage page(doubles.context());
     const int index = page.presetBox()->findText(QStringLiteral("extreme-load"));
     QVERIFY(index > 0);
     page.presetBox()->setCurrentIndex(index);
@@ -209,19 +214,22 @@ void LoadTestPageTest::presetAndJsonRoundTrip()
     QVERIFY(bad.open(QIODevice::WriteOnly));
     bad.write(R"({"duration": -1, "operationMix": {"read": 90}})");
     bad.close();
-    QSignalSpy messages(&page, &LoadTestPage::message);
+    doubles.messages.messages.clear(); // "Saved …" from above
     QVERIFY(!page.openConfig(bad.fileName()));
+    const auto &messages = doubles.messages.messages;
     QCOMPARE(messages.size(), 1);
-    QVERIFY2(messages.at(0).at(1).toString().contains(QLatin1String("duration"))
-                 || messages.at(0).at(2).toString().contains(QLatin1String("duration")),
-             qPrintable(messages.at(0).at(2).toString()));
+    QCOMPARE(messages.at(0).type, MessageType::Error);
+    QVERIFY2(messages.at(0).text.contains(QLatin1String("duration"))
+                 || messages.at(0).details.contains(QLatin1String("duration")),
+             qPrintable(messages.at(0).details));
     QCOMPARE(page.form()->config(), expected);
 }
 
 void LoadTestPageTest::readFromReplicasSurvivesFormAndFile()
 {
     // The form builds a fresh LoadTestConfig in config(): a field it has no widget for is lost.
-    LoadTestPage page;
+    test::PageDoubles doubles;
+    LoadTestPage page(doubles.context());
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     LoadConfigForm *form = page.form();
@@ -376,7 +384,9 @@ void LoadTestPageTest::runStopSummaryExportAndResults()
     QVERIFY(page->isRunning());
     QVERIFY(!w.startAction()->isEnabled());
     QVERIFY(w.stopAction()->isEnabled());
-    QVERIFY(w.stopAction()->shortcuts().contains(QKeySequence(Qt::Key_Escape)));
+    // Stop keeps Shift+F5; Esc belongs to whatever has focus.
+    QVERIFY(w.stopAction()->shortcuts().contains(QKeySequence(Qt::SHIFT | Qt::Key_F5)));
+    QVERIFY(!w.stopAction()->shortcuts().contains(QKeySequence(Qt::Key_Escape)));
 
     // Charts receive points and the progress advances.
     QTRY_VERIFY_WITH_TIMEOUT(page->charts()->latencyChart()->pointCount(2) >= 2, 15000);
@@ -387,13 +397,30 @@ void LoadTestPageTest::runStopSummaryExportAndResults()
     QVERIFY(progressBefore > 0);
     QTRY_VERIFY_WITH_TIMEOUT(page->progressBar()->value() > progressBefore, 5000);
     QTRY_VERIFY(w.findChild<QLabel *>(QStringLiteral("runStateLabel"))->text().startsWith(QLatin1String("Running")));
+    // The status bar's memory follows the run (read by the run itself, once a second).
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("usedMemoryLabel"))->isVisible(), 5000);
     screenshot(w, "loadtest-running");
+
+    // Esc while typing in the Results filter never ends the run.
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.setCurrentPage(MainWindow::Page::Results);
+    auto *filter = w.findChild<QLineEdit *>(QStringLiteral("resultsFilter"));
+    filter->setFocus();
+    QTest::keyClicks(filter, QStringLiteral("gui"));
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QTest::keyClick(&w, Qt::Key_Escape);
+    QVERIFY(page->isRunning());
+    w.setCurrentPage(MainWindow::Page::LoadTest);
 
     // Stop: the summary shows what was measured.
     w.stopAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!page->isRunning(), 10000);
     QVERIFY(page->hasResult());
     QCOMPARE(page->lastResult()->status, RunStatus::Stopped);
+    // Progress shows where it stopped, and the "Now:" line went with the load.
+    QVERIFY(page->progressBar()->value() < page->progressBar()->maximum());
+    QVERIFY(page->findChild<QLabel *>(QStringLiteral("liveLabel"))->text().isEmpty());
     QVERIFY(page->summary()->hasResult());
     QVERIFY(page->summary()->isVisible());
     QVERIFY(page->summary()->headline()->text().contains(QLatin1String("gui-run")));
@@ -484,6 +511,67 @@ void LoadTestPageTest::shortRunCompletes()
     // Open loop at 500/s: the measured rate is near it.
     QVERIFY2(std::abs(page->lastResult()->throughput() - 500) < 100,
              qPrintable(QString::number(page->lastResult()->throughput())));
+}
+
+void LoadTestPageTest::quittingDuringARunAsksThenStopsSavesAndCleansUp()
+{
+    SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    QString runId;
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        pointAt(w, redis);
+        auto *page = qobject_cast<LoadTestPage *>(w.page(MainWindow::Page::LoadTest));
+        LoadConfigForm *form = page->form();
+        qobject_cast<QLineEdit *>(form->fieldWidget(QStringLiteral("testName")))->setText(QStringLiteral("quit-run"));
+        qobject_cast<QDoubleSpinBox *>(form->fieldWidget(QStringLiteral("duration")))->setValue(60);
+        qobject_cast<QSpinBox *>(form->fieldWidget(QStringLiteral("concurrentUsers")))->setValue(2);
+        qobject_cast<QSpinBox *>(form->fieldWidget(QStringLiteral("threads")))->setValue(1);
+        qobject_cast<QLineEdit *>(form->fieldWidget(QStringLiteral("keyPrefix")))->setText(QStringLiteral("cwb:quittest:"));
+        QVERIFY(form->isValid());
+        w.startAction()->trigger();
+        QVERIFY(page->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(page->charts()->throughputChart()->pointCount(0) >= 1, 15000);
+
+        // The question is window-modal and does not block: find the one on screen.
+        const auto visibleQuestion = [&w]() -> QMessageBox * {
+            for (QMessageBox *box : w.findChildren<QMessageBox *>(QStringLiteral("quitWhileRunning")))
+                if (box->isVisible())
+                    return box;
+            return nullptr;
+        };
+        // Closing asks first; Cancel keeps the run going.
+        QVERIFY(!w.close());
+        QTRY_VERIFY(visibleQuestion());
+        QMessageBox *question = visibleQuestion();
+        question->button(QMessageBox::Cancel)->click();
+        QVERIFY(page->isRunning());
+        QVERIFY(w.isVisible());
+
+        // Ctrl+Q the second time, confirmed: the run stops, is saved as stopped, the window closes.
+        QSignalSpy saved(page, &LoadTestPage::runSaved);
+        QVERIFY(!w.close());
+        QTRY_VERIFY(visibleQuestion());
+        question = visibleQuestion();
+        question->findChild<QPushButton *>(QStringLiteral("stopAndQuit"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isVisible(), 15000);
+        QVERIFY(!page->isRunning());
+        QVERIFY(page->hasResult());
+        QCOMPARE(page->lastResult()->status, RunStatus::Stopped);
+        runId = page->lastResult()->runId;
+        QVERIFY(saved.size() == 1 || saved.wait(10000));
+    } // the store finishes its queued writes before it closes
+    ResultStore store;
+    QVERIFY(store.open(qEnvironmentVariable("CWB_DB_PATH")));
+    const auto run = store.loadRun(runId);
+    QVERIFY(run);
+    QCOMPARE(run->result.status, RunStatus::Stopped);
+    // Its keys are gone: nothing under the prefix it wrote to.
+    const auto keys = test::sandboxCommand(redis, {"SCAN", "0", "MATCH", "cwb:quittest:*", "COUNT", "1000"});
+    QVERIFY(keys && keys->elements.size() == 2);
+    QVERIFY(keys->elements[1].elements.empty());
 }
 
 QTEST_MAIN(LoadTestPageTest)

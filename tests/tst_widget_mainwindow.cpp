@@ -12,6 +12,7 @@
 #include "redis/sandboxredis.h"
 #include "sandboxlauncher.h"
 #include "targetbar.h"
+#include "targetsource.h"
 #include "testsupport.h"
 #include "translation.h"
 
@@ -48,6 +49,9 @@ private Q_SLOTS:
     void invalidUriShowsReasonAndDisablesConnect();
     void connectToSandboxShowsVersion();
     void connectToClosedPortShowsErrorWithoutBlocking();
+    void serverWithoutPasswordSaysItWantsOne();
+    void pageMessagesStayWithTheirPage();
+    void ctrlLFocusesTheServerField();
     void passwordNeverLandsInSettings();
     void pageAndTargetAreRestored();
     void messageBarExpandsAndDismisses();
@@ -168,6 +172,11 @@ void MainWindowTest::invalidUriShowsReasonAndDisablesConnect()
     uri->setText(QStringLiteral("ftp://example.com"));
     QVERIFY(!w.targetBar()->validationError().isEmpty());
     QVERIFY(!connectButton->isEnabled());
+    // The shown reason follows the text while it stays invalid, not the first error.
+    QVERIFY2(status->text().contains(w.targetBar()->validationError()), qPrintable(status->text()));
+    QVERIFY(!status->text().contains(reason));
+    QVERIFY(w.targetSource()->validationError() == w.targetBar()->validationError());
+    QVERIFY(!w.targetSource()->endpoint());
 
     QSignalSpy changed(w.targetBar(), &TargetBar::endpointChanged);
     uri->setText(QStringLiteral("redis://cache.example.com:6380/2"));
@@ -224,6 +233,59 @@ void MainWindowTest::connectToSandboxShowsVersion()
     w.targetBar()->setUri(QStringLiteral("redis://127.0.0.1:1"));
     QVERIFY(!w.findChild<QLabel *>(QStringLiteral("serverVersionLabel"))->isVisible());
     QVERIFY(!w.targetBar()->summary());
+}
+
+void MainWindowTest::serverWithoutPasswordSaysItWantsOne()
+{
+    SandboxRedis server;
+    CWB_START_SANDBOX(server, .password = QStringLiteral("s3cret"));
+    MainWindow w;
+    w.show();
+    w.targetBar()->setUri(server.endpoint().displayUri()); // no password typed
+    QSignalSpy failed(w.targetBar(), &TargetBar::connectionFailed);
+    w.targetBar()->connectToTarget();
+    QVERIFY(failed.wait(10000));
+    const QString reason = failed.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("wants a password")), qPrintable(reason));
+    QVERIFY(!reason.contains(QLatin1String("user name")));
+}
+
+void MainWindowTest::pageMessagesStayWithTheirPage()
+{
+    MainWindow w;
+    w.show();
+    w.setCurrentPage(MainWindow::Page::LoadTest);
+    auto *loadTest = qobject_cast<LoadTestPage *>(w.page(MainWindow::Page::LoadTest));
+    QVERIFY(!loadTest->openConfig(QStringLiteral("/nonexistent/config.json")));
+    QVERIFY(w.messageBar()->isVisible());
+    const QString text = w.messageBar()->text();
+    QVERIFY(text.contains(QLatin1String("config.json")));
+    // Another page: the load test's error does not follow the user there.
+    w.setCurrentPage(MainWindow::Page::Results);
+    QVERIFY(!w.messageBar()->isVisible());
+    // Back again: it is still there, until dismissed.
+    w.setCurrentPage(MainWindow::Page::LoadTest);
+    QVERIFY(w.messageBar()->isVisible());
+    QCOMPARE(w.messageBar()->text(), text);
+    w.messageBar()->dismiss();
+    w.setCurrentPage(MainWindow::Page::Results);
+    w.setCurrentPage(MainWindow::Page::LoadTest);
+    QVERIFY(!w.messageBar()->isVisible());
+}
+
+void MainWindowTest::ctrlLFocusesTheServerField()
+{
+    MainWindow w;
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    auto *uri = w.findChild<QLineEdit *>(QStringLiteral("uriEdit"));
+    w.setCurrentPage(MainWindow::Page::Results);
+    w.findChild<QLineEdit *>(QStringLiteral("resultsFilter"))->setFocus();
+    QVERIFY(!uri->hasFocus());
+    QTest::keyClick(&w, Qt::Key_L, Qt::ControlModifier);
+    QTRY_VERIFY(uri->hasFocus());
+    QCOMPARE(uri->selectedText(), uri->text());
 }
 
 void MainWindowTest::connectToClosedPortShowsErrorWithoutBlocking()
@@ -342,6 +404,7 @@ void MainWindowTest::sandboxMenuStartsOwnsAndStopsServer()
     {
         MainWindow w;
         w.show();
+        w.targetBar()->setUri(QStringLiteral("redis://127.0.0.1:6402"));
         QSignalSpy connected(w.targetBar(), &TargetBar::connected);
         auto *single = w.findChild<QAction *>(QStringLiteral("sandboxSingleAction"));
         QVERIFY(single);
@@ -361,6 +424,9 @@ void MainWindowTest::sandboxMenuStartsOwnsAndStopsServer()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     QVERIFY(!socket.waitForConnected(1000));
+    // And the next start offers the target from before the sandbox, not the dead address.
+    MainWindow restored;
+    QCOMPARE(restored.targetBar()->uri(), QStringLiteral("redis://127.0.0.1:6402"));
 }
 
 void MainWindowTest::sandboxClusterConnectsInClusterMode()

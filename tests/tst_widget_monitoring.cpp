@@ -2,6 +2,7 @@
 // changes and is stored), keyboard and context-menu paths, the navigation badge, the settings
 // and rule dialogs, and a live page against a sandbox (screenshot with CWB_SCREENSHOT_DIR).
 
+#include "pagedoubles.h"
 #include "testsupport.h"
 
 #include "charts/serieschart.h"
@@ -23,6 +24,7 @@
 #include <cmath>
 #include <QComboBox>
 #include <QTextBrowser>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -88,11 +90,11 @@ private slots:
         QTemporaryDir dir;
         const QString dbPath = dir.filePath(u"store.sqlite"_s);
         AsyncResultStore store(dbPath);
-        MonitoringPage page;
+        test::PageDoubles doubles;
+        MonitoringPage page(doubles.context(&store));
         page.resize(1200, 800);
         QString error;
         QVERIFY2(page.applyConfig(keysRuleConfig(dir.filePath(u"alerts.log"_s)), &error), qPrintable(error));
-        page.setStore(&store);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
 
@@ -144,7 +146,8 @@ private slots:
     void keyboardAndContextMenuPaths()
     {
         QTemporaryDir dir;
-        MonitoringPage page;
+        test::PageDoubles doubles;
+        MonitoringPage page(doubles.context());
         QVERIFY(page.applyConfig(keysRuleConfig(dir.filePath(u"alerts.log"_s))));
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -248,6 +251,18 @@ private slots:
         rule.forMs = 2000;
         dialog.setRules({rule});
         QCOMPARE(dialog.list()->count(), 1);
+        // The built-in rules that can fire are listed too.
+        std::vector<AlertRule> builtIn = effectiveRules(MonitoringConfig{});
+        QCOMPARE(builtIn.size(), size_t(5));
+        dialog.setBuiltInRules(builtIn);
+        QCOMPARE(dialog.builtInList()->count(), 5);
+        QVERIFY(dialog.builtInList()->item(0)->text().contains(builtIn[0].name));
+        // An edit shows in the list at once.
+        dialog.list()->setCurrentRow(0);
+        auto *threshold = dialog.findChild<QDoubleSpinBox *>(u"ruleThreshold"_s);
+        QVERIFY(threshold);
+        threshold->setValue(42);
+        QVERIFY2(dialog.list()->item(0)->text().contains(u"42"_s), qPrintable(dialog.list()->item(0)->text()));
         auto *add = dialog.findChild<QPushButton *>();
         QVERIFY(add);
         QTabWidget *tabs = dialog.findChild<QTabWidget *>();

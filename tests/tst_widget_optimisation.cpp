@@ -1,4 +1,5 @@
 #include "pages/optimisationpage.h"
+#include "pagedoubles.h"
 #include "testsupport.h"
 
 #include <QCheckBox>
@@ -71,8 +72,9 @@ void OptimisationWidgetTest::pipelineSweepRecommendsAMeasuredDepth()
     SandboxRedis redis;
     CWB_START_SANDBOX(redis);
 
-    OptimisationPage page;
-    page.setEndpointProvider([&] { return std::optional<Endpoint>(redis.endpoint()); });
+    test::PageDoubles doubles;
+    doubles.target.setEndpoint(redis.endpoint());
+    OptimisationPage page(doubles.context());
     chooseCheapestRun(page, true);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -154,8 +156,9 @@ void OptimisationWidgetTest::cancelStopsARunAndReturnsToIdle()
     SandboxRedis redis;
     CWB_START_SANDBOX(redis);
 
-    OptimisationPage page;
-    page.setEndpointProvider([&] { return std::optional<Endpoint>(redis.endpoint()); });
+    test::PageDoubles doubles;
+    doubles.target.setEndpoint(redis.endpoint());
+    OptimisationPage page(doubles.context());
     chooseCheapestRun(page, false); // 60 s: only a cancel ends it quickly
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -203,8 +206,9 @@ void OptimisationWidgetTest::unreachableTargetShowsAnErrorAndNoRecommendations()
     const std::optional<Endpoint> endpoint = parseEndpoint(u"redis://127.0.0.1:%1"_s.arg(port), &error);
     QVERIFY2(endpoint, qPrintable(error));
 
-    OptimisationPage page;
-    page.setEndpointProvider([&] { return endpoint; });
+    test::PageDoubles doubles;
+    doubles.target.setEndpoint(endpoint);
+    OptimisationPage page(doubles.context());
     chooseCheapestRun(page, true);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -10,9 +10,11 @@
 #include "store/asyncresultstore.h"
 #include "store/comparison.h"
 #include "store/resultstore.h"
+#include "pagedoubles.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -30,10 +32,20 @@ class ResultsPageTest : public QObject
 private Q_SLOTS:
     void initTestCase();
     void listsSortsFiltersOpensComparesAndExports();
+    void stoppedRunShowsItsStatusAndIsNeverJudged();
 
 private:
+    // Exports the page's selection through the page (as the user would) and parses the file.
+    bool exportSelectionAsCsv(ResultsPage &page, const QString &name, QList<QStringList> &rows)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile csv(path);
+        return page.exportSelection(path) && csv.open(QIODevice::ReadOnly) && test::parseCsv(csv.readAll(), rows);
+    }
+
     QTemporaryDir m_dir;
     std::vector<RunResult> m_runs;
+    RunResult m_stopped; // the same test, stopped part-way
 };
 
 void ResultsPageTest::initTestCase()
@@ -55,6 +67,81 @@ void ResultsPageTest::initTestCase()
         m_runs.push_back(run.execute());
         QCOMPARE(m_runs.back().status, RunStatus::Completed);
     }
+    // A run of the same test stopped once it has measured something (as the Stop button does).
+    LoadTestConfig c;
+    c.testName = QStringLiteral("results-test");
+    c.durationSec = 60;
+    c.concurrentUsers = 2;
+    c.threads = 1;
+    c.requestsPerSecond = 900;
+    c.keySpace = 100;
+    c.keyPrefix = QStringLiteral("cwb:resultstest:");
+    LoadRun run(c, redis.endpoint());
+    m_stopped = run.execute([&run](const RunSnapshot &s) {
+        // Stop once a second has been measured, as a user pressing Stop would.
+        if (s.phase == RunPhase::Running && !s.newSeconds.empty())
+            run.requestStop();
+    });
+    QCOMPARE(m_stopped.status, RunStatus::Stopped);
+}
+
+void ResultsPageTest::stoppedRunShowsItsStatusAndIsNeverJudged()
+{
+    const QString dbPath = m_dir.filePath(QStringLiteral("stopped.sqlite"));
+    {
+        ResultStore store;
+        QVERIFY(store.open(dbPath));
+        QVERIFY(!store.saveRun(m_runs[0]).isEmpty());
+        QVERIFY(!store.saveRun(m_stopped).isEmpty());
+        QVERIFY(store.setBaseline(m_runs[0].runId));
+    }
+    AsyncResultStore store(dbPath);
+    test::PageDoubles doubles;
+    ResultsPage page(doubles.context(&store));
+    QSignalSpy refreshed(&page, &ResultsPage::refreshed);
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(page.model()->rowCount(), 2);
+    const int row = page.model()->rowOf(m_stopped.runId);
+    QVERIFY(row >= 0);
+    auto cell = [&](int column) { return page.model()->index(row, column).data().toString(); };
+    QCOMPARE(page.model()->headerData(RunsTableModel::Status, Qt::Horizontal).toString(), QStringLiteral("Status"));
+    QVERIFY2(cell(RunsTableModel::Status).startsWith(QLatin1String("stopped after")), qPrintable(cell(RunsTableModel::Status)));
+    QVERIFY2(cell(RunsTableModel::Verdict).startsWith(QLatin1String("not comparable")), qPrintable(cell(RunsTableModel::Verdict)));
+    QCOMPARE(page.model()->index(page.model()->rowOf(m_runs[0].runId), RunsTableModel::Status).data().toString(),
+             QStringLiteral("completed"));
+
+    // The engine refuses the verdict too, and says which run and why.
+    const Comparison c = compareRuns(m_stopped, m_runs[0]);
+    QCOMPARE(c.overall, Verdict::NotComparable);
+    QVERIFY(c.notComparableReason.contains(QLatin1String("stopped")));
+
+    // One click on a row shows that run.
+    QSignalSpy opened(&page, &ResultsPage::runOpened);
+    page.table()->selectRow(page.proxy()->mapFromSource(page.model()->index(row, 0)).row());
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(page.openRunId(), m_stopped.runId);
+
+    // Comparing both side by side shows the figures but says they are not comparable.
+    page.table()->selectAll();
+    QSignalSpy compared(&page, &ResultsPage::comparisonShown);
+    page.compareSelected();
+    QVERIFY(compared.wait(10000));
+    const QLabel *label = page.findChild<QLabel *>(QStringLiteral("compareLabel"));
+    QVERIFY(label);
+    QVERIFY2(label->text().contains(QLatin1String("Not comparable")), qPrintable(label->text()));
+
+    // The CSV carries the status (and "custom" where the table says so, not an empty preset).
+    QList<QStringList> rows;
+    QVERIFY(exportSelectionAsCsv(page, QStringLiteral("stopped.csv"), rows));
+    QCOMPARE(rows.size(), 3);
+    const int statusColumn = int(rows.at(0).indexOf(QStringLiteral("status")));
+    const int presetColumn = int(rows.at(0).indexOf(QStringLiteral("preset")));
+    QVERIFY(statusColumn >= 0 && presetColumn >= 0);
+    for (int r = 1; r < rows.size(); ++r) {
+        const bool isStopped = rows.at(r).at(0) == m_stopped.runId;
+        QCOMPARE(rows.at(r).at(statusColumn), isStopped ? QStringLiteral("stopped") : QStringLiteral("completed"));
+        QCOMPARE(rows.at(r).at(presetColumn), QStringLiteral("custom"));
+    }
 }
 
 void ResultsPageTest::listsSortsFiltersOpensComparesAndExports()
@@ -67,13 +154,13 @@ void ResultsPageTest::listsSortsFiltersOpensComparesAndExports()
             QVERIFY(!store.saveRun(r).isEmpty());
     }
     AsyncResultStore store(dbPath);
-    ResultsPage page;
+    test::PageDoubles doubles;
+    ResultsPage page(doubles.context(&store));
     QAbstractItemModelTester modelTester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester proxyTester(page.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     page.resize(1200, 800);
     page.show();
     QSignalSpy refreshed(&page, &ResultsPage::refreshed);
-    page.setStore(&store);
     QVERIFY(refreshed.wait(10000));
     QCOMPARE(page.model()->rowCount(), 2);
 
@@ -123,12 +210,8 @@ void ResultsPageTest::listsSortsFiltersOpensComparesAndExports()
     QVERIFY(page.deltaTable()->rowCount() > 3);
 
     // Export the selection as CSV: a parser reads one row per run.
-    const QString csvPath = m_dir.filePath(QStringLiteral("runs.csv"));
-    QVERIFY(page.exportSelection(csvPath));
-    QFile csv(csvPath);
-    QVERIFY(csv.open(QIODevice::ReadOnly));
     QList<QStringList> rows;
-    QVERIFY(test::parseCsv(csv.readAll(), rows));
+    QVERIFY(exportSelectionAsCsv(page, QStringLiteral("runs.csv"), rows));
     QCOMPARE(rows.size(), 3);
     QCOMPARE(rows.at(0).at(0), QStringLiteral("run_id"));
     QStringList ids = {rows.at(1).at(0), rows.at(2).at(0)};

@@ -1,6 +1,7 @@
 #include "pages/warmingpage.h"
 #include "pages/warmingplandialog.h"
 #include "pages/warmingtimeline.h"
+#include "pagedoubles.h"
 #include "testsupport.h"
 #include "warming/warmscheduler.h"
 
@@ -75,7 +76,8 @@ void WarmingWidgetTest::scheduleInWords()
 void WarmingWidgetTest::plansTableShowsScheduleNextRunAndTimeline()
 {
     {
-        WarmingPage page;
+        test::PageDoubles doubles;
+        WarmingPage page(doubles.context());
         QString error;
         QVERIFY2(page.addPlan(configPlan(u"every-hour"_s, u"0 * * * *"_s), &error), qPrintable(error));
         QVERIFY2(page.addPlan(configPlan(u"manual"_s), &error), qPrintable(error));
@@ -96,14 +98,16 @@ void WarmingWidgetTest::plansTableShowsScheduleNextRunAndTimeline()
         QVERIFY(!image.isNull());
     }
     // The plans were saved and come back in a new page.
-    WarmingPage again;
+    test::PageDoubles doubles;
+    WarmingPage again(doubles.context());
     QCOMPARE(again.plans().size(), size_t(2));
     QCOMPARE(again.plans()[0].name, u"every-hour"_s);
 }
 
 void WarmingWidgetTest::invalidPlanIsRefusedAndNotSaved()
 {
-    WarmingPage page;
+    test::PageDoubles doubles;
+    WarmingPage page(doubles.context());
     WarmingPlan bad = configPlan(u"bad"_s, u"0 0 32 * *"_s);
     QString error;
     QVERIFY(!page.addPlan(bad, &error));
@@ -116,8 +120,9 @@ void WarmingWidgetTest::runNowAgainstSandboxAddsHistoryRow()
 {
     SandboxRedis sandbox;
     CWB_START_SANDBOX(sandbox);
-    WarmingPage page;
-    page.setTarget(sandbox.endpoint());
+    test::PageDoubles doubles;
+    doubles.target.setEndpoint(sandbox.endpoint());
+    WarmingPage page(doubles.context());
     QString error;
     QVERIFY2(page.addPlan(configPlan(u"config"_s), &error), qPrintable(error));
     QCOMPARE(page.historyTable()->rowCount(), 0);
@@ -125,7 +130,10 @@ void WarmingWidgetTest::runNowAgainstSandboxAddsHistoryRow()
     page.plansTable()->selectRow(0);
     QVERIFY(page.runNowButton()->isEnabled());
     QTest::mouseClick(page.runNowButton(), Qt::LeftButton);
+    // A second click must not queue the plan again while it waits or runs.
+    QVERIFY(!page.runNowButton()->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(page.historyTable()->rowCount(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(page.runNowButton()->isEnabled(), 10000);
     QCOMPARE(page.historyTable()->item(0, 1)->text(), u"config"_s);
     QCOMPARE(page.historyTable()->item(0, 2)->text(), u"manual"_s);
     QCOMPARE(page.historyTable()->item(0, 3)->text(), u"completed"_s);
@@ -144,8 +152,9 @@ void WarmingWidgetTest::cancelStopsARateLimitedRun()
 {
     SandboxRedis sandbox;
     CWB_START_SANDBOX(sandbox);
-    WarmingPage page;
-    page.setTarget(sandbox.endpoint());
+    test::PageDoubles doubles;
+    doubles.target.setEndpoint(sandbox.endpoint());
+    WarmingPage page(doubles.context());
     WarmingPlan slow;
     slow.name = u"slow"_s;
     slow.strategy = WarmStrategy::Synthetic;

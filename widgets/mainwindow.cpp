@@ -11,10 +11,12 @@
 #include "pages/warmingpage.h"
 #include "preferencesdialog.h"
 #include "sandboxlauncher.h"
+#include "jobs/joblauncher.h"
 #include "load/loadrunner.h"
 #include "monitor/monitorservice.h"
 #include "store/asyncresultstore.h"
 #include "targetbar.h"
+#include "targetsource.h"
 #include "themedicon.h"
 #include "translation.h"
 
@@ -55,7 +57,8 @@ QFrame *separator(Qt::Orientation orientation, QWidget *parent)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_sandbox(new SandboxLauncher(this)), m_store(new AsyncResultStore({}, this))
+    : QMainWindow(parent), m_sandbox(new SandboxLauncher(this)), m_store(new AsyncResultStore({}, this)),
+      m_target(new TargetSource(this)), m_launcher(new jobs::JobLauncher(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Cache Workbench"));
@@ -70,10 +73,26 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_targetBar, &TargetBar::connected, this, &MainWindow::onConnected);
     connect(m_targetBar, &TargetBar::connectionFailed, this, &MainWindow::onConnectionFailed);
     connect(m_targetBar, &TargetBar::endpointChanged, this, &MainWindow::onEndpointChanged);
-    connect(m_targetBar, &TargetBar::message, this, [this](int type, const QString &text, const QString &details) {
-        m_messageBar->showMessage(static_cast<MessageBar::Type>(type), text, details);
+    connect(m_targetBar, &TargetBar::message, this, &MainWindow::showWindowMessage);
+    // Pages see the target only through the target source.
+    connect(m_targetBar, &TargetBar::endpointChanged, m_target, [this] { m_target->setEndpoint(m_targetBar->endpoint()); });
+    connect(m_targetBar, &TargetBar::endpointCleared, m_target,
+            [this] { m_target->setEndpoint(std::nullopt, m_targetBar->validationError()); });
+    connect(m_targetBar, &TargetBar::connected, m_target, &TargetSource::setConnected);
+    m_target->setEndpoint(m_targetBar->endpoint(), m_targetBar->validationError()); // the bar's first text
+    connect(m_messageBar, &MessageBar::dismissed, this, [this] {
+        if (m_barOwner >= 0)
+            m_pageMessages[m_barOwner].reset();
+        m_barOwner = -1;
+    });
+    connect(m_launcher, &jobs::JobLauncher::runningChanged, this, [this](int count) {
+        // Quitting waits for the stopped runs to hand in their results (saved as stopped).
+        if (m_quitting && count == 0)
+            QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
     });
     connect(m_targetBar, &TargetBar::sandboxRequested, this, [this](TargetBar::SandboxKind kind) {
+        if (!m_sandbox->isRunning())
+            m_uriBeforeSandbox = m_targetBar->uri();
         m_messageBar->dismiss();
         m_targetBar->setSandboxStarting(true);
         statusBar()->showMessage(kind == TargetBar::SandboxKind::Cluster ? tr("Starting a local Redis Cluster sandbox…")
@@ -93,6 +112,46 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+PageContext MainWindow::contextFor(Page page)
+{
+    auto *sink = new MessageSink(this);
+    m_pageSinks[int(page)] = sink;
+    connect(sink, &MessageSink::posted, this, [this, page](MessageType type, const QString &text, const QString &details) {
+        showPageMessage(page, type, text, details);
+    });
+    return {m_target, m_store, sink, m_launcher};
+}
+
+void MainWindow::showPageMessage(Page page, MessageType type, const QString &text, const QString &details)
+{
+    m_pageMessages[int(page)] = PageMessage{type, text, details};
+    if (currentPage() == page) {
+        m_barOwner = int(page);
+        m_messageBar->showMessage(type, text, details);
+    }
+}
+
+void MainWindow::showWindowMessage(MessageType type, const QString &text, const QString &details)
+{
+    m_barOwner = -1;
+    m_messageBar->showMessage(type, text, details);
+}
+
+void MainWindow::onPageChanged(int row)
+{
+    // A page's message leaves with it and comes back with it; the window's own stays.
+    if (m_barOwner >= 0 && m_barOwner != row) {
+        const QSignalBlocker block(m_messageBar);
+        m_messageBar->dismiss();
+        m_barOwner = -1;
+    }
+    if (row >= 0 && row < kPageCount && m_pageMessages[row]) {
+        const PageMessage &message = *m_pageMessages[row];
+        m_barOwner = row;
+        m_messageBar->showMessage(message.type, message.text, message.details);
+    }
+}
 
 void MainWindow::buildCentralArea()
 {
@@ -123,15 +182,20 @@ void MainWindow::buildCentralArea()
         QWidget *page;
     };
     const Entry entries[kPageCount] = {
-        {tr("Load Test"), QStringLiteral("loadtest"), tr("Configure and run a load test"), new LoadTestPage(m_pages)},
-        {tr("Benchmarks"), QStringLiteral("benchmarks"), tr("Run benchmark suites"), new BenchmarksPage(m_pages)},
-        {tr("Cluster"), QStringLiteral("cluster"), tr("Inspect the cluster topology"), new ClusterPage(m_pages)},
+        {tr("Load Test"), QStringLiteral("loadtest"), tr("Configure and run a load test"),
+         new LoadTestPage(contextFor(Page::LoadTest), m_pages)},
+        {tr("Benchmarks"), QStringLiteral("benchmarks"), tr("Run benchmark suites"),
+         new BenchmarksPage(contextFor(Page::Benchmarks), m_pages)},
+        {tr("Cluster"), QStringLiteral("cluster"), tr("Inspect the cluster topology"),
+         new ClusterPage(contextFor(Page::Cluster), m_pages)},
         {tr("Optimisation"), QStringLiteral("optimisation"), tr("Check settings and get tuning advice"),
-         new OptimisationPage(m_pages)},
-        {tr("Warming"), QStringLiteral("warming"), tr("Pre-load the cache"), new WarmingPage(m_pages)},
-        {tr("Monitoring"), QStringLiteral("monitoring"), tr("Watch the server live"), new MonitoringPage(m_pages)},
+         new OptimisationPage(contextFor(Page::Optimisation), m_pages)},
+        {tr("Warming"), QStringLiteral("warming"), tr("Pre-load the cache"),
+         new WarmingPage(contextFor(Page::Warming), m_pages)},
+        {tr("Monitoring"), QStringLiteral("monitoring"), tr("Watch the server live"),
+         new MonitoringPage(contextFor(Page::Monitoring), m_pages)},
         {tr("Results"), QStringLiteral("results"), tr("Browse, compare and export past runs"),
-         new ResultsPage(m_pages)},
+         new ResultsPage(contextFor(Page::Results), m_pages)},
     };
     for (const Entry &entry : entries) {
         auto *item = new QListWidgetItem(themedIcon(entry.icon), entry.title, m_navigation);
@@ -146,10 +210,9 @@ void MainWindow::buildCentralArea()
         textWidth = qMax(textWidth, m_navigation->fontMetrics().horizontalAdvance(entry.title));
     m_navigation->setFixedWidth(textWidth + m_navigation->iconSize().width() + 48);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    if (auto *optimisation = qobject_cast<OptimisationPage *>(entries[int(Page::Optimisation)].page)) {
-        optimisation->setEndpointProvider([this] { return m_targetBar->endpoint(); });
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::onPageChanged);
+    if (auto *optimisation = qobject_cast<OptimisationPage *>(entries[int(Page::Optimisation)].page))
         connect(optimisation, &OptimisationPage::applyToTestConfiguration, this, &MainWindow::loadConfigPatchRequested);
-    }
     m_navigation->setCurrentRow(0);
 
     auto *pageArea = new QWidget(this);
@@ -209,7 +272,8 @@ void MainWindow::buildMenus()
     m_start->setEnabled(false);
     m_stop = run->addAction(themedIcon(QStringLiteral("stop")), tr("S&top"));
     m_stop->setObjectName(QStringLiteral("stopAction"));
-    m_stop->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::Key_Escape)});
+    // Not Esc: Esc belongs to whatever has focus (a filter field, a dialog) and must never end a run.
+    m_stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_stop->setStatusTip(tr("Stop the run in progress"));
     m_stop->setEnabled(false);
 
@@ -281,44 +345,33 @@ void MainWindow::wirePages()
 {
     auto *loadTest = static_cast<LoadTestPage *>(page(Page::LoadTest));
     auto *results = static_cast<ResultsPage *>(page(Page::Results));
-    loadTest->setTargetBar(m_targetBar);
-    loadTest->setStore(m_store);
     loadTest->bindActions(m_start, m_stop, m_openConfig, m_saveConfig);
-    results->setStore(m_store);
-    auto showMessage = [this](int type, const QString &text, const QString &details) {
-        m_messageBar->showMessage(static_cast<MessageBar::Type>(type), text, details);
-    };
-    connect(loadTest, &LoadTestPage::message, this, showMessage);
-    connect(results, &ResultsPage::message, this, showMessage);
+    connect(static_cast<ClusterPage *>(page(Page::Cluster)), &ClusterPage::targetRoleSeen, m_targetBar,
+            &TargetBar::setServerRole);
     auto *monitoring = static_cast<MonitoringPage *>(page(Page::Monitoring));
-    monitoring->setStore(m_store);
-    connect(monitoring, &MonitoringPage::message, this, showMessage);
     connect(monitoring, &MonitoringPage::firingCountChanged, this,
             [this](int count) { setPageBadge(Page::Monitoring, count); });
-    connect(m_targetBar, &TargetBar::connected, monitoring, [this, monitoring] { monitoring->setEndpoint(m_targetBar->endpoint()); });
-    connect(m_targetBar, &TargetBar::endpointChanged, monitoring, [monitoring] { monitoring->setEndpoint(std::nullopt); });
     // A running load test's snapshots feed monitoring too (throughput, p99, errors of the run).
     connect(loadTest->runner(), &LoadRunner::snapshotAvailable, monitoring->service(), &MonitorService::ingestRunSnapshot);
-    connect(loadTest, &LoadTestPage::runStateTextChanged, this, &MainWindow::setRunStateText);
-    // Benchmarks store their results (for trends) and follow the target bar.
-    auto *benchmarks = static_cast<BenchmarksPage *>(page(Page::Benchmarks));
-    benchmarks->setStore(m_store);
-    benchmarks->setTarget(m_targetBar->endpoint());
-    connect(m_targetBar, &TargetBar::endpointChanged, benchmarks,
-            [this, benchmarks] { benchmarks->setTarget(m_targetBar->endpoint()); });
+    connect(loadTest, &LoadTestPage::runStateTextChanged, this, &MainWindow::updateRunState);
+    connect(m_launcher, &jobs::JobLauncher::runningChanged, this, &MainWindow::updateRunState);
+    connect(loadTest, &LoadTestPage::serverMemorySampled, this, [this](qint64 bytes) {
+        m_memoryLabel->setText(tr("%1 used").arg(QLocale().formattedDataSize(bytes, 1)));
+        m_memoryLabel->show();
+    });
     // The optimisation page's "Apply to test configuration" changes the load test form.
     connect(this, &MainWindow::loadConfigPatchRequested, loadTest, [this, loadTest](const LoadConfigPatch &patch) {
         loadTest->form()->setConfig(patch.applyTo(loadTest->form()->config()));
         setCurrentPage(Page::LoadTest);
-        m_messageBar->showMessage(MessageBar::Type::Information,
-                                  tr("Applied the tuner's recommendation: %1").arg(patch.describe()), QString());
+        m_pageSinks[int(Page::LoadTest)]->post(MessageType::Information,
+                                               tr("Applied the tuner's recommendation: %1").arg(patch.describe()));
     });
     connect(m_store, &AsyncResultStore::openFailed, this, [this](const QString &error) {
-        m_messageBar->showMessage(MessageBar::Type::Error, tr("The result store could not be opened."), error);
+        showWindowMessage(MessageType::Error, tr("The result store could not be opened."), error);
     });
     connect(m_store, &AsyncResultStore::opened, this, [this](const QString &, const QString &recovery) {
         if (!recovery.isEmpty())
-            m_messageBar->showMessage(MessageBar::Type::Warning, tr("The result store was damaged and has been reset."),
+            showWindowMessage(MessageType::Warning, tr("The result store was damaged and has been reset."),
                                       recovery);
     });
     // Ctrl+E exports what the current page shows: the last run, or the selected results.
@@ -393,6 +446,23 @@ void MainWindow::setRunStateText(const QString &text)
     m_runStateLabel->setText(text);
 }
 
+void MainWindow::updateRunState()
+{
+    if (m_quitting)
+        return;
+    const auto *loadTest = static_cast<LoadTestPage *>(page(Page::LoadTest));
+    const QList<jobs::JobBase *> running = m_launcher->running();
+    // The load test says most about itself; any other job at least says that it runs.
+    if (loadTest->isRunning() || running.isEmpty()) {
+        setRunStateText(loadTest->runStateText());
+        return;
+    }
+    QStringList names;
+    for (const jobs::JobBase *job : running)
+        names << job->name();
+    setRunStateText(tr("Running: %1").arg(names.join(QStringLiteral(", "))));
+}
+
 MainWindow::Page MainWindow::currentPage() const
 {
     return static_cast<Page>(qMax(0, m_navigation->currentRow()));
@@ -433,7 +503,7 @@ void MainWindow::onConnectionFailed(const QString &reason, const QString &detail
     m_connectionLabel->setText(tr("Not connected"));
     m_versionLabel->hide();
     m_memoryLabel->hide();
-    m_messageBar->showMessage(MessageBar::Type::Error, reason, details);
+    showWindowMessage(MessageType::Error, reason, details);
 }
 
 void MainWindow::onEndpointChanged()
@@ -457,7 +527,7 @@ void MainWindow::onSandboxFailed(const QString &reason)
 {
     m_targetBar->setSandboxStarting(false);
     statusBar()->clearMessage();
-    m_messageBar->showMessage(MessageBar::Type::Error, tr("The local sandbox did not start."), reason);
+    showWindowMessage(MessageType::Error, tr("The local sandbox did not start."), reason);
 }
 
 void MainWindow::showPreferences()
@@ -468,7 +538,7 @@ void MainWindow::showPreferences()
     if (dialog.exec() != QDialog::Accepted || dialog.language() == before)
         return;
     setLanguageSetting(dialog.language());
-    m_messageBar->showMessage(MessageBar::Type::Information,
+    showWindowMessage(MessageType::Information,
                               tr("The new language takes effect the next time Cache Workbench starts."));
 }
 
@@ -505,14 +575,58 @@ void MainWindow::saveSettings() const
     settings.setValue(kPageKey, m_navigation->currentRow());
     // displayUri() leaves the password out; an invalid URI is not saved at all, since it
     // might be a half-typed one with a password in it.
-    if (const std::optional<Endpoint> endpoint = parseEndpoint(m_targetBar->uri()))
+    // Nor is the local sandbox's: its ephemeral port dies with it, so the next start would
+    // offer an address nothing listens on. The target before the sandbox stays saved.
+    const bool onSandbox = m_sandbox->isRunning() && m_targetBar->endpoint()
+                           && m_targetBar->endpoint()->address() == m_sandbox->endpoint().address();
+    if (const std::optional<Endpoint> endpoint = parseEndpoint(onSandbox ? m_uriBeforeSandbox : m_targetBar->uri()))
         settings.setValue(kUriKey, endpoint->displayUri());
+    else if (onSandbox)
+        settings.remove(kUriKey);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_launcher->runningCount() > 0) {
+        event->ignore();
+        if (!m_quitting)
+            askToStopAndQuit();
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::askToStopAndQuit()
+{
+    if (m_quitQuestion && m_quitQuestion->isVisible())
+        return; // asked already
+    // Window-modal and not exec(): the runs go on (and the event loop with them) while it is asked.
+    m_quitQuestion = new QMessageBox(QMessageBox::Question, tr("Quit Cache Workbench"),
+                                     tr("A run is in progress. Stop it and quit? What it measured so far is saved "
+                                        "as a stopped run, and the keys it wrote are removed."),
+                                     QMessageBox::NoButton, this);
+    m_quitQuestion->setObjectName(QStringLiteral("quitWhileRunning"));
+    m_quitQuestion->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *stop = m_quitQuestion->addButton(tr("Stop and Quit"), QMessageBox::AcceptRole);
+    stop->setObjectName(QStringLiteral("stopAndQuit"));
+    m_quitQuestion->setDefaultButton(m_quitQuestion->addButton(QMessageBox::Cancel));
+    connect(m_quitQuestion, &QMessageBox::buttonClicked, this, [this, stop](QAbstractButton *button) {
+        if (button == stop)
+            stopAndQuit();
+    });
+    m_quitQuestion->open();
+}
+
+void MainWindow::stopAndQuit()
+{
+    m_quitting = true;
+    setRunStateText(tr("Stopping before quitting…"));
+    // Each job still hands in its partial result (the load test saves it as stopped) and
+    // removes its keys; the last one to finish closes the window (see runningChanged).
+    m_launcher->stopAll();
+    if (m_launcher->runningCount() == 0)
+        close();
 }
 
 } // namespace cwb

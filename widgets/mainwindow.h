@@ -3,8 +3,14 @@
 #include "optimize/loadconfigpatch.h"
 #include "redis/endpoint.h"
 #include "redis/serversummary.h"
+#include "messagesink.h"
+#include "pagecontext.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+
+#include <optional>
 
 class QAction;
 class QActionGroup;
@@ -16,6 +22,11 @@ namespace cwb {
 
 class AsyncResultStore;
 class MessageBar;
+class MessageSink;
+class TargetSource;
+namespace jobs {
+class JobLauncher;
+}
 class SandboxLauncher;
 class TargetBar;
 
@@ -45,6 +56,9 @@ public:
     SandboxLauncher *sandbox() const { return m_sandbox; }
     // The result store, on its own thread; pages that save or list runs share it.
     AsyncResultStore *store() const { return m_store; }
+    // What pages learn the target from, and what starts their jobs.
+    TargetSource *targetSource() const { return m_target; }
+    jobs::JobLauncher *launcher() const { return m_launcher; }
 
     // Actions pages wire up: they start disabled until a page gives them something to do.
     QAction *openConfigAction() const { return m_openConfig; }
@@ -55,6 +69,8 @@ public:
 
     // The run state shown in the status bar ("Idle", "Running 12 s", ...).
     void setRunStateText(const QString &text);
+    // From the load test's state and the launcher's running jobs: never "Idle" while one runs.
+    void updateRunState();
     // A count badge on a page's navigation entry (firing alerts on Monitoring); 0 removes it.
     void setPageBadge(Page page, int count);
     int pageBadge(Page page) const;
@@ -67,6 +83,12 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    PageContext contextFor(Page page);
+    void showPageMessage(Page page, MessageType type, const QString &text, const QString &details);
+    void onPageChanged(int row);
+    void showWindowMessage(MessageType type, const QString &text, const QString &details = {});
+    void askToStopAndQuit();
+    void stopAndQuit();
     void buildCentralArea();
     void buildMenus();
     void buildStatusBar();
@@ -90,6 +112,20 @@ private:
     QStackedWidget *m_pages = nullptr;
     SandboxLauncher *m_sandbox = nullptr;
     AsyncResultStore *m_store = nullptr;
+    TargetSource *m_target = nullptr;
+    jobs::JobLauncher *m_launcher = nullptr;
+    // One sink per page: a page's message is shown while that page is, and waits while it is not.
+    struct PageMessage
+    {
+        MessageType type = MessageType::Information;
+        QString text;
+        QString details;
+    };
+    MessageSink *m_pageSinks[kPageCount] = {};
+    std::optional<PageMessage> m_pageMessages[kPageCount];
+    int m_barOwner = -1; // the page whose message the bar shows; -1 = the window's own
+    bool m_quitting = false; // stopping the runs before closing
+    QPointer<QMessageBox> m_quitQuestion;
 
     QAction *m_openConfig = nullptr;
     QAction *m_saveConfig = nullptr;
@@ -103,6 +139,7 @@ private:
     QLabel *m_memoryLabel = nullptr;
     QLabel *m_runStateLabel = nullptr;
     QString m_connectingAddress;
+    QString m_uriBeforeSandbox; // what is saved as the target while a sandbox is the target
 };
 
 } // namespace cwb

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "messagesink.h"
+
 #include <QFrame>
 #include <QString>
 
@@ -16,8 +18,7 @@ class MessageBar : public QFrame
 {
     Q_OBJECT
 public:
-    enum class Type { Information, Warning, Error };
-    Q_ENUM(Type)
+    using Type = MessageType;
 
     explicit MessageBar(QWidget *parent = nullptr);
 

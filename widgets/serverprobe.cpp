@@ -17,6 +17,10 @@ QString reasonFor(const ProbeResult &result, int timeoutMs)
     case RedisErrorKind::Timeout:
         return ServerProbe::tr("%1 did not answer within %2 s.").arg(address).arg(timeoutMs / 1000.0);
     case RedisErrorKind::AuthFailed:
+        // NOAUTH: no password was sent at all; "check the password" would send the user looking
+        // for a typo in a field they left empty.
+        if (result.error.message.contains(QLatin1String("NOAUTH")))
+            return ServerProbe::tr("%1 wants a password: enter it in the Password field.").arg(address);
         return ServerProbe::tr("%1 rejected the login: check the user name and password.").arg(address);
     default:
         return ServerProbe::tr("Could not talk to %1.").arg(address);

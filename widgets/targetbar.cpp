@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStyle>
+#include <QShortcut>
 #include <QTimer>
 #include <QToolButton>
 
@@ -50,6 +51,13 @@ TargetBar::TargetBar(QWidget *parent)
     m_uriEdit->setStyleSheet(QLatin1String(kInvalidStyle));
     m_uriEdit->setMinimumWidth(260);
     serverLabel->setBuddy(m_uriEdit);
+    // Ctrl+L, as in a browser's address bar: the label's mnemonic shares its letter with menus.
+    auto *focusServer = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
+    focusServer->setObjectName(QStringLiteral("focusServerShortcut"));
+    connect(focusServer, &QShortcut::activated, this, [this] {
+        m_uriEdit->setFocus(Qt::ShortcutFocusReason);
+        m_uriEdit->selectAll();
+    });
     m_uriErrorAction = m_uriEdit->addAction(themedIcon(QStringLiteral("warning")), QLineEdit::TrailingPosition);
     m_uriErrorAction->setVisible(false);
 
@@ -237,6 +245,11 @@ void TargetBar::validate()
 
     const bool changed = current != m_lastEmitted || invalid != m_wasInvalid;
     m_wasInvalid = invalid;
+    if (invalid && !changed) {
+        // Still invalid, maybe for another reason: the status says why this text is wrong.
+        setState(State::Invalid, tr("Invalid URI: %1").arg(m_validationError));
+        Q_EMIT endpointCleared();
+    }
     if (changed) {
         // Whatever was learnt about the previous target no longer applies.
         m_lastEmitted = current;
@@ -244,6 +257,7 @@ void TargetBar::validate()
         m_summary.reset();
         if (invalid) {
             setState(State::Invalid, tr("Invalid URI: %1").arg(m_validationError));
+            Q_EMIT endpointCleared();
         } else {
             setState(State::Idle);
             Q_EMIT endpointChanged(*current);
@@ -340,10 +354,10 @@ void TargetBar::onRememberToggled(bool remember)
     m_keychainKnownKeys.remove(key);
     m_credentials->deletePassword(key, this, [this, key](const CredentialResult &result) {
         if (result.ok())
-            Q_EMIT message(int(MessageBar::Type::Information),
+            Q_EMIT message(MessageType::Information,
                            tr("The password for %1 was removed from the keychain.").arg(key), {});
         else if (result.status != CredentialResult::Status::NotFound)
-            Q_EMIT message(int(MessageBar::Type::Warning),
+            Q_EMIT message(MessageType::Warning,
                            tr("The password for %1 could not be removed from the keychain.").arg(key), result.error);
     });
 }
@@ -369,7 +383,7 @@ void TargetBar::lookUpKeychainPassword()
             m_keychainFilledKey = key;
             m_passwordEdit->setToolTip(tr("Password filled in from the system keychain for %1.").arg(key));
         } else if (!result.ok() && result.status != CredentialResult::Status::NotFound) {
-            Q_EMIT message(int(MessageBar::Type::Warning),
+            Q_EMIT message(MessageType::Warning,
                            tr("No password could be read from the keychain for %1.").arg(key), result.error);
         }
     });
@@ -386,13 +400,21 @@ void TargetBar::storePendingPassword()
     m_credentials->writePassword(key, password, this, [this, key](const CredentialResult &result) {
         if (result.ok()) {
             m_keychainKnownKeys.insert(key);
-            Q_EMIT message(int(MessageBar::Type::Information),
+            Q_EMIT message(MessageType::Information,
                            tr("The password for %1 was saved in the keychain.").arg(key), {});
         } else {
-            Q_EMIT message(int(MessageBar::Type::Warning),
+            Q_EMIT message(MessageType::Warning,
                            tr("The password for %1 was not saved in the keychain.").arg(key), result.error);
         }
     });
+}
+
+void TargetBar::setServerRole(const QString &role)
+{
+    if (m_state != State::Connected || !m_summary || m_summary->role == role)
+        return;
+    m_summary->role = role;
+    setState(State::Connected, summaryText(*m_summary));
 }
 
 QString TargetBar::summaryText(const ServerSummary &summary)

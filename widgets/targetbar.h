@@ -2,6 +2,7 @@
 
 #include "redis/endpoint.h"
 #include "redis/serversummary.h"
+#include "messagesink.h"
 
 #include <QWidget>
 
@@ -57,6 +58,9 @@ public:
     // The main window owns the sandbox; it reports its progress here.
     void setSandboxStarting(bool starting);
     void setSandboxRunning(bool running);
+    // What else learnt the connected server's role (a cluster watch after a failover): the
+    // status follows it instead of keeping the role read at connect time.
+    void setServerRole(const QString &role);
 
     // Connection test timeout, for tests that must not wait long.
     void setConnectTimeoutMs(int ms);
@@ -77,13 +81,15 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A new valid endpoint was typed (or the password changed). Any earlier connection is stale.
     void endpointChanged(const cwb::Endpoint &endpoint);
+    // The text stopped being a valid URI: there is no target until it is valid again.
+    void endpointCleared();
     void connecting(const cwb::Endpoint &endpoint);
     void connected(const cwb::ServerSummary &summary);
     void connectionFailed(const QString &reason, const QString &details);
     void sandboxRequested(cwb::TargetBar::SandboxKind kind);
     void sandboxStopRequested();
-    // A notice for the message bar: type is a MessageBar::Type.
-    void message(int type, const QString &text, const QString &details);
+    // A notice for the message bar.
+    void message(cwb::MessageType type, const QString &text, const QString &details);
 
 private:
     void validate();

@@ -1,5 +1,7 @@
 #include "loadrunner.h"
 
+#include "jobs/joblauncher.h"
+
 namespace cwb {
 
 LoadRunner::LoadRunner(QObject *parent) : QObject(parent)
@@ -25,7 +27,10 @@ bool LoadRunner::start(const LoadTestConfig &config, const Endpoint &endpoint)
     });
     connect(m_job, &jobs::JobBase::finished, this, &LoadRunner::onFinished);
     Q_EMIT started(m_job->runId());
-    m_job->start();
+    if (m_launcher)
+        m_launcher->launch(m_job);
+    else
+        m_job->start();
     return true;
 }
 

@@ -6,6 +6,10 @@
 
 namespace cwb {
 
+namespace jobs {
+class JobLauncher;
+}
+
 // The Qt face of a load run for event-loop programs (the GUI), on top of LoadJob: start()
 // returns at once and the run proceeds on the job's thread; snapshots arrive as signals at
 // LoadRun's 10 Hz cadence at most (coalesced, never one per operation), so the receiver's event
@@ -21,6 +25,8 @@ public:
     // False when a run is already in progress.
     bool start(const LoadTestConfig &config, const Endpoint &endpoint);
     void stop();
+    // Runs go through this launcher from now on, so its owner sees them among the running jobs.
+    void setLauncher(jobs::JobLauncher *launcher) { m_launcher = launcher; }
     bool isRunning() const { return m_job != nullptr; }
     // The last snapshot delivered (in the receiver's thread).
     const RunSnapshot &latestSnapshot() const { return m_latest; }
@@ -36,6 +42,7 @@ private:
     void onFinished();
 
     LoadJob *m_job = nullptr;
+    jobs::JobLauncher *m_launcher = nullptr;
     RunSnapshot m_latest;
 };
 

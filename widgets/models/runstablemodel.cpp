@@ -35,10 +35,25 @@ int RunsTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString RunsTableModel::statusText(const RunRow &row)
+{
+    if (row.status == QLatin1String("completed"))
+        return tr("completed");
+    if (row.status == QLatin1String("stopped"))
+        return row.measuredSec >= 0 ? tr("stopped after %1 s").arg(QLocale().toString(row.measuredSec, 'f', 1))
+                                    : tr("stopped");
+    if (row.status == QLatin1String("failed"))
+        return tr("failed");
+    return row.status;
+}
+
 QString RunsTableModel::verdictText(const RunRow &row) const
 {
     if (row.isBaseline)
         return tr("baseline");
+    // Never "improved" for a run that was cut short: its length, not the server, changed.
+    if (row.status != QLatin1String("completed"))
+        return tr("not comparable (%1)").arg(statusText(row));
     const QString v = m_verdicts.value(row.runId);
     if (v == QLatin1String("improved"))
         return tr("improved");
@@ -65,6 +80,7 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         case Preset: return r.preset;
         case Target: return r.target;
         case Date: return r.startedAt;
+        case Status: return r.status;
         case Throughput: return r.throughput;
         case P99: return r.p99Us;
         case ErrorRate: return r.errorRate;
@@ -78,6 +94,7 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         case Preset: return r.preset.isEmpty() ? tr("custom") : r.preset;
         case Target: return r.target;
         case Date: return locale.toString(r.startedAt.toLocalTime(), QLocale::ShortFormat);
+        case Status: return statusText(r);
         case Throughput: return r.throughput < 0 ? tr("n/a") : locale.toString(r.throughput, 'f', 0);
         case P99: return RunSummaryView::formatLatencyUs(r.p99Us);
         case ErrorRate: return r.errorRate < 0 ? tr("n/a") : locale.toString(100.0 * r.errorRate, 'f', 2) + u'%';
@@ -111,6 +128,7 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
         case Preset: return tr("Preset");
         case Target: return tr("Target");
         case Date: return tr("Date");
+        case Status: return tr("Status");
         case Throughput: return tr("Throughput (ops/s)");
         case P99: return tr("p99");
         case ErrorRate: return tr("Error rate");

@@ -16,7 +16,7 @@ class RunsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Preset, Target, Date, Throughput, P99, ErrorRate, Verdict, ColumnCount };
+    enum Column { Name, Preset, Target, Date, Status, Throughput, P99, ErrorRate, Verdict, ColumnCount };
     static constexpr int kSortRole = Qt::UserRole + 1;
     static constexpr int kRunIdRole = Qt::UserRole + 2;
 
@@ -35,6 +35,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    static QString statusText(const RunRow &row);
     QString verdictText(const RunRow &row) const;
 
     std::vector<RunRow> m_rows;

@@ -268,7 +268,14 @@ void AlertPanel::refresh()
         item->setText(ColRule, a.ruleName);
         item->setToolTip(ColRule, a.condition);
         item->setText(ColNode, a.node);
-        item->setText(ColValue, QLocale().toString(a.value, 'g', 4));
+        // The value that fired it (what the log and the notifications said), and where the
+        // metric is now when that differs: "Value 0" beside "> 1 · Firing" explained nothing.
+        const QLocale locale;
+        const bool fired = a.firedAtMs > 0;
+        item->setText(ColValue, fired && a.firedValue != a.value
+                                    ? tr("%1 (now %2)").arg(locale.toString(a.firedValue, 'g', 4),
+                                                            locale.toString(a.value, 'g', 4))
+                                    : locale.toString(fired ? a.firedValue : a.value, 'g', 4));
         item->setText(ColSince, timeText(a.state == AlertState::Resolved ? a.resolvedAtMs
                                          : a.firedAtMs > 0               ? a.firedAtMs
                                                                          : a.startsAtMs));
@@ -315,7 +322,11 @@ void AlertPanel::updateDetails()
     html += row(tr("State"), stateText(a.state));
     html += row(tr("Severity"), severityText(a.severity));
     html += row(tr("Condition"), a.condition);
-    html += row(tr("Value"), QLocale().toString(a.value, 'g', 6));
+    if (a.firedAtMs > 0)
+        html += row(tr("Value when fired"), QLocale().toString(a.firedValue, 'g', 6));
+    html += row(tr("Latest value"), QLocale().toString(a.value, 'g', 6));
+    if (!a.note.isEmpty())
+        html += row(tr("Why"), a.note);
     html += row(tr("Target"), a.target);
     html += row(tr("Node"), a.node);
     html += row(tr("Started"), timeText(a.startsAtMs));

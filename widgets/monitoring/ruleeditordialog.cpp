@@ -40,6 +40,7 @@ RuleEditorDialog::RuleEditorDialog(QWidget *parent)
     m_threshold = new QDoubleSpinBox(m_form);
     m_threshold->setRange(-1e12, 1e12);
     m_threshold->setDecimals(3);
+    m_threshold->setObjectName(QStringLiteral("ruleThreshold"));
     m_for = new QSpinBox(m_form);
     m_for->setRange(0, 86400000);
     m_for->setSingleStep(1000);
@@ -77,8 +78,15 @@ RuleEditorDialog::RuleEditorDialog(QWidget *parent)
     auto *listButtons = new QHBoxLayout;
     listButtons->addWidget(m_add);
     listButtons->addWidget(m_remove);
+    m_builtIn = new QListWidget(this);
+    m_builtIn->setObjectName(QStringLiteral("builtInRuleList"));
+    m_builtIn->setSelectionMode(QAbstractItemView::NoSelection);
+    m_builtIn->setToolTip(tr("Made from the thresholds in Monitoring Settings; change them there"));
     auto *left = new QVBoxLayout;
-    left->addWidget(m_list, 1);
+    left->addWidget(new QLabel(tr("Built-in rules (from the Settings thresholds):"), this));
+    left->addWidget(m_builtIn, 1);
+    left->addWidget(new QLabel(tr("Your rules:"), this));
+    left->addWidget(m_list, 2);
     left->addLayout(listButtons);
     auto *editor = new QWidget(this);
     auto *editorLayout = new QHBoxLayout(editor);
@@ -109,6 +117,15 @@ RuleEditorDialog::RuleEditorDialog(QWidget *parent)
         storeForm();
         loadForm(row);
     });
+    // Every edit reaches the rule and its line in the list at once, not only on leaving it.
+    for (QLineEdit *edit : {m_id, m_name, m_target, m_node})
+        connect(edit, &QLineEdit::textEdited, this, &RuleEditorDialog::storeForm);
+    for (QComboBox *box : {m_metric, m_comparator, m_severity})
+        connect(box, &QComboBox::currentIndexChanged, this, &RuleEditorDialog::storeForm);
+    for (QDoubleSpinBox *box : {m_threshold, m_hysteresis})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &RuleEditorDialog::storeForm);
+    for (QSpinBox *box : {m_for, m_keep})
+        connect(box, &QSpinBox::valueChanged, this, &RuleEditorDialog::storeForm);
     connect(m_add, &QPushButton::clicked, this, &RuleEditorDialog::addRule);
     connect(m_remove, &QPushButton::clicked, this, &RuleEditorDialog::removeRule);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, last = std::make_shared<int>(0)](int index) {
@@ -138,6 +155,15 @@ void RuleEditorDialog::setRules(const std::vector<AlertRule> &rules)
     refreshList();
     m_list->setCurrentRow(m_rules.empty() ? -1 : 0);
     loadForm(m_list->currentRow());
+}
+
+void RuleEditorDialog::setBuiltInRules(const std::vector<AlertRule> &rules)
+{
+    m_builtIn->clear();
+    for (const AlertRule &rule : rules)
+        m_builtIn->addItem(QStringLiteral("%1 — %2").arg(rule.name, rule.conditionText()));
+    if (rules.empty())
+        m_builtIn->addItem(tr("none (alerting is off, or every threshold is 0)"));
 }
 
 void RuleEditorDialog::refreshList()

@@ -28,6 +28,10 @@ public:
     explicit RuleEditorDialog(QWidget *parent = nullptr);
 
     void setRules(const std::vector<AlertRule> &rules);
+    // The rules made from the Settings thresholds: listed (read-only) so that every rule that
+    // can fire is visible here; they are changed in Monitoring Settings.
+    void setBuiltInRules(const std::vector<AlertRule> &rules);
+    QListWidget *builtInList() const { return m_builtIn; }
     std::vector<AlertRule> rules() const { return m_rules; }
     QListWidget *list() const { return m_list; }
     QPlainTextEdit *jsonEdit() const { return m_json; }
@@ -46,6 +50,7 @@ private:
     bool m_loading = false;
     QTabWidget *m_tabs;
     QListWidget *m_list;
+    QListWidget *m_builtIn = nullptr;
     QLineEdit *m_id, *m_name, *m_target, *m_node;
     QComboBox *m_metric, *m_comparator, *m_severity;
     QDoubleSpinBox *m_threshold, *m_hysteresis;

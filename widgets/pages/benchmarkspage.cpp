@@ -2,10 +2,12 @@
 
 #include "charts/serieschart.h"
 #include "pageheader.h"
+#include "targetsource.h"
 
 #include "bench/benchmark.h"
 #include "bench/benchmarksequence.h"
 #include "bench/trends.h"
+#include "jobs/joblauncher.h"
 #include "store/asyncresultstore.h"
 
 #include <QCheckBox>
@@ -156,8 +158,10 @@ QString flagText(TrendFlag flag)
 
 } // namespace
 
-BenchmarksPage::BenchmarksPage(QWidget *parent) : QWidget(parent)
+BenchmarksPage::BenchmarksPage(const PageContext &context, QWidget *parent)
+    : QWidget(parent), m_store(context.store), m_target(context.target), m_launcher(context.launcher)
 {
+    Q_ASSERT(m_target && m_launcher);
     setObjectName(QStringLiteral("benchmarkspage"));
     m_header = new PageHeader(
         tr("Benchmarks"),
@@ -282,15 +286,12 @@ BenchmarksPage::BenchmarksPage(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addWidget(splitter, 1);
-    setTarget(std::nullopt);
+    // Benchmarks follow the connection bar's target (unless the sandbox box is ticked).
+    connect(m_target, &TargetSource::endpointChanged, this, [this] { setTarget(m_target->endpoint()); });
+    setTarget(m_target->endpoint());
 }
 
 BenchmarksPage::~BenchmarksPage() = default; // the job, a child, stops and joins
-
-void BenchmarksPage::setStore(AsyncResultStore *store)
-{
-    m_store = store;
-}
 
 void BenchmarksPage::setTarget(const std::optional<Endpoint> &endpoint)
 {
@@ -409,7 +410,7 @@ void BenchmarksPage::start(const QStringList &names)
         updateButtons();
         emit runFinished();
     });
-    m_job->start();
+    m_launcher->launch(m_job);
     updateButtons();
 }
 

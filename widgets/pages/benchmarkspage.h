@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bench/benchmarksequence.h"
+#include "pagecontext.h"
 #include "redis/endpoint.h"
 
 #include <QMap>
@@ -30,15 +31,11 @@ class BenchmarksPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit BenchmarksPage(QWidget *parent = nullptr);
+    explicit BenchmarksPage(const PageContext &context, QWidget *parent = nullptr);
     ~BenchmarksPage() override;
 
     PageHeader *header() const { return m_header; }
 
-    // Results are saved to and trends read from this store (not owned); none = no history.
-    void setStore(AsyncResultStore *store);
-    // The target of the connection bar; used unless "Run on a local sandbox" is ticked.
-    void setTarget(const std::optional<Endpoint> &endpoint);
     void setUseSandbox(bool on);
     // Parameter overrides per benchmark (tests and power users; the defaults are short).
     void setParameters(const QString &benchmark, const QMap<QString, double> &parameters);
@@ -68,6 +65,8 @@ signals:
     void trendShown(const QString &name);
 
 private:
+    // The target of the connection bar; used unless "Run on a local sandbox" is ticked.
+    void setTarget(const std::optional<Endpoint> &endpoint);
     void start(const QStringList &names);
     void onProgress(const QString &name, double fraction, const QString &what);
     void onResult(const BenchmarkResult &result);
@@ -97,7 +96,10 @@ private:
     SeriesChart *m_trendChart = nullptr;
     QLabel *m_trendVerdict = nullptr;
 
+    // Results are saved to and trends read from the store; none = no history.
     AsyncResultStore *m_store = nullptr;
+    TargetSource *m_target = nullptr;
+    jobs::JobLauncher *m_launcher = nullptr;
     std::optional<Endpoint> m_endpoint;
     std::map<QString, QMap<QString, double>> m_parameters;
     std::map<QString, BenchmarkResult> m_resultsByName;

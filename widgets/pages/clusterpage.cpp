@@ -2,9 +2,9 @@
 
 #include "cluster/clusterdiscovery.h"
 #include "cluster/topologygraph.h"
-#include "mainwindow.h"
+#include "jobs/joblauncher.h"
 #include "pageheader.h"
-#include "targetbar.h"
+#include "targetsource.h"
 
 #include <qcustomplot.h>
 
@@ -17,7 +17,6 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -26,6 +25,7 @@ namespace cwb {
 namespace {
 
 constexpr int kPollMs = 1500;
+constexpr int kFailoverWaitMs = 10000;
 
 QString compactCount(double v)
 {
@@ -38,8 +38,10 @@ QString compactCount(double v)
 
 } // namespace
 
-ClusterPage::ClusterPage(QWidget *parent) : QWidget(parent)
+ClusterPage::ClusterPage(const PageContext &context, QWidget *parent)
+    : QWidget(parent), m_target(context.target), m_launcher(context.launcher)
 {
+    Q_ASSERT(m_target && m_launcher);
     setObjectName(QStringLiteral("clusterpage"));
     m_header = new PageHeader(
         tr("Cluster"), tr("See the cluster's nodes, slot ranges and replicas, and how load spreads over the shards."),
@@ -53,41 +55,23 @@ ClusterPage::ClusterPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_header);
     layout->addWidget(m_tabs, 1);
 
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("cluster-discovery"));
-    m_worker = new QObject;
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread->start();
-
-    m_pollTimer = new QTimer(this);
-    m_pollTimer->setInterval(kPollMs);
-    connect(m_pollTimer, &QTimer::timeout, this, &ClusterPage::refreshNow);
-
     resetSimulation();
-    // The page is built before the main window has finished wiring its target bar.
-    QTimer::singleShot(0, this, &ClusterPage::attachToMainWindow);
+    // Cluster mode is known once the target answers; any other change ends the watch.
+    connect(m_target, &TargetSource::connected, this, [this](const ServerSummary &summary) {
+        setClusterTarget(summary.isCluster() ? m_target->endpoint() : std::nullopt);
+        if (!summary.isCluster())
+            m_status->setText(tr("The connected server is not running in cluster mode."));
+    });
+    connect(m_target, &TargetSource::endpointChanged, this, [this] { setClusterTarget(std::nullopt); });
 }
 
 ClusterPage::~ClusterPage()
 {
-    m_pollTimer->stop();
-    m_thread->quit();
-    m_thread->wait(); // every discovery call is bounded by its timeouts
-}
-
-void ClusterPage::attachToMainWindow()
-{
-    auto *window = qobject_cast<MainWindow *>(this->window());
-    if (!window || !window->targetBar())
-        return;
-    TargetBar *bar = window->targetBar();
-    connect(bar, &TargetBar::connected, this, [this, bar](const ServerSummary &summary) {
-        setClusterTarget(summary.isCluster() ? bar->endpoint() : std::nullopt);
-        if (!summary.isCluster())
-            m_status->setText(tr("The connected server is not running in cluster mode."));
-    });
-    connect(bar, &TargetBar::endpointChanged, this, [this] { setClusterTarget(std::nullopt); });
+    // Both jobs are children and join when deleted; asking both first lets them end together,
+    // each within one node call's timeout.
+    for (jobs::JobBase *job : std::initializer_list<jobs::JobBase *>{m_watch, m_failoverJob})
+        if (job)
+            job->requestStop();
 }
 
 QWidget *ClusterPage::buildTopologyTab()
@@ -128,20 +112,11 @@ QWidget *ClusterPage::buildTopologyTab()
 void ClusterPage::setClusterTarget(const std::optional<Endpoint> &seed)
 {
     m_seed = seed;
-    ++m_generation; // results of the previous target are dropped
-    m_busy = false;
-    const quint64 generation = m_generation;
-    QMetaObject::invokeMethod(m_worker, [this, seed, generation] {
-        // Runs on the worker thread: the discovery object is created and used only there.
-        m_discovery = seed ? std::make_shared<ClusterDiscovery>(*seed) : nullptr;
-        Q_UNUSED(generation);
-    });
     if (seed) {
         m_status->setText(tr("Reading the cluster topology from %1…").arg(seed->address()));
         refreshNow();
-        m_pollTimer->start();
     } else {
-        m_pollTimer->stop();
+        stopWatch();
         m_topology = {};
         m_graph->setTopology(m_topology);
         m_slotBar->setSegments({}, {}, tr("Slot ownership (0-16383)"));
@@ -150,28 +125,38 @@ void ClusterPage::setClusterTarget(const std::optional<Endpoint> &seed)
     updateActions();
 }
 
-void ClusterPage::refreshNow()
+void ClusterPage::stopWatch()
 {
-    if (!m_seed || m_busy)
-        return;
-    m_busy = true;
-    const quint64 generation = m_generation;
-    QPointer<ClusterPage> self(this);
-    QMetaObject::invokeMethod(m_worker, [this, self, generation] {
-        if (!m_discovery)
-            return;
-        QString error;
-        std::optional<Topology> topology = m_discovery->discover(&error);
-        QMetaObject::invokeMethod(
-            this, [this, topology, error, generation] { onTopology(topology, error, generation); }, Qt::QueuedConnection);
-    });
+    // The answer of a watch for an earlier target is dropped: discard() silences it.
+    if (auto *watch = std::exchange(m_watch, nullptr))
+        watch->discard();
 }
 
-void ClusterPage::onTopology(const std::optional<Topology> &topology, const QString &error, quint64 generation)
+void ClusterPage::refreshNow()
 {
-    if (generation != m_generation)
-        return; // a stale answer for an earlier target
-    m_busy = false;
+    if (!m_seed)
+        return;
+    // A fresh watch reads the topology at once and then every kPollMs.
+    stopWatch();
+    ClusterWatchOptions options;
+    options.intervalMs = kPollMs;
+    m_watch = makeClusterWatchJob(*m_seed, options, this);
+    connect(m_watch, &jobs::JobBase::progressAvailable, this, [this] {
+        const ClusterUpdate &update = m_watch->progress();
+        onTopology(update.topology, update.error);
+    });
+    connect(m_watch, &jobs::JobBase::finished, this, [this] {
+        // Ended by itself (not discarded): it stopped polling, so a refresh starts a new one.
+        m_watch->deleteLater();
+        m_watch = nullptr;
+    });
+    // A passive watch, not work a user waits for: it is not launched through the launcher, so
+    // quitting never asks about it.
+    m_watch->start();
+}
+
+void ClusterPage::onTopology(const std::optional<Topology> &topology, const QString &error)
+{
     if (!topology) {
         m_status->setText(tr("Cannot read the cluster topology: %1").arg(error));
         return;
@@ -188,13 +173,31 @@ void ClusterPage::onTopology(const std::optional<Topology> &topology, const QStr
     }
     m_slotBar->setSegments(segments, names, tr("Slot ownership (0-16383) by master"));
     const auto uncovered = m_topology.uncoveredSlots();
-    m_status->setText(tr("%1 masters, %2 replicas · %3 · %4")
-                          .arg(m_topology.countRole(NodeRole::Master))
-                          .arg(m_topology.countRole(NodeRole::Replica))
-                          .arg(uncovered.empty() ? tr("all slots covered")
+    // A killed master keeps its "master" flag (with "fail") until it is forgotten: it serves
+    // nothing, so it is counted apart, not as one of the masters.
+    int liveMasters = 0, liveReplicas = 0, failed = 0;
+    for (const TopologyNode &node : m_topology.nodes) {
+        if (node.health == NodeHealth::Failed)
+            ++failed;
+        else if (node.isMaster())
+            ++liveMasters;
+        else
+            ++liveReplicas;
+    }
+    QString counts = tr("%1 masters, %2 replicas").arg(liveMasters).arg(liveReplicas);
+    if (failed > 0)
+        counts += tr(", %n failed node(s)", nullptr, failed);
+    m_status->setText(tr("%1 · %2 · %3")
+                          .arg(counts,
+                               uncovered.empty() ? tr("all slots covered")
                                                  : tr("uncovered slots: %1").arg(slotRangesToText(uncovered)),
                                m_topology.source));
     updateActions();
+    // The target node's role as the cluster sees it now (a failover demotes or promotes it).
+    if (m_seed)
+        for (const TopologyNode &node : m_topology.nodes)
+            if (node.address() == m_seed->address() && node.health != NodeHealth::Failed)
+                Q_EMIT targetRoleSeen(nodeRoleName(node.role));
     emit topologyUpdated();
 }
 
@@ -202,31 +205,32 @@ void ClusterPage::updateActions()
 {
     const TopologyNode *selected = m_topology.node(m_graph->selectedNodeId());
     m_refresh->setEnabled(m_seed.has_value());
-    m_failover->setEnabled(selected && !selected->isMaster() && selected->health == NodeHealth::Up);
+    m_failover->setEnabled(!m_failoverJob && selected && !selected->isMaster() && selected->health == NodeHealth::Up);
     m_kill->setEnabled(selected && selected->isMaster() && selected->health != NodeHealth::Failed
                        && ClusterDiscovery::isOwnedSandboxProcess(selected->metrics.pid));
 }
 
 void ClusterPage::manualFailover()
 {
+    if (!m_seed || m_failoverJob)
+        return;
     const QString id = m_graph->selectedNodeId();
     m_status->setText(tr("Failing over to %1…").arg(id.left(8)));
-    const quint64 generation = m_generation;
-    QMetaObject::invokeMethod(m_worker, [this, id, generation] {
-        if (!m_discovery)
-            return;
-        QString error;
-        const bool ok = m_discovery->manualFailover(id, &error);
-        QMetaObject::invokeMethod(
-            this,
-            [this, ok, error, generation] {
-                if (generation != m_generation)
-                    return;
-                m_status->setText(ok ? tr("Failover done.") : tr("Failover failed: %1").arg(error));
-                refreshNow();
-            },
-            Qt::QueuedConnection);
+    m_failoverJob = makeClusterFailoverJob(*m_seed, id, kFailoverWaitMs, {}, this);
+    connect(m_failoverJob, &jobs::JobBase::finished, this, [this] {
+        ClusterFailoverJob *job = std::exchange(m_failoverJob, nullptr);
+        job->deleteLater();
+        if (job->state() == jobs::JobState::Succeeded)
+            m_status->setText(tr("Failover done."));
+        else if (job->state() == jobs::JobState::Stopped)
+            m_status->setText(tr("Failover stopped before the replica took over."));
+        else
+            m_status->setText(tr("Failover failed: %1").arg(job->failureReason()));
+        updateActions();
+        refreshNow();
     });
+    m_launcher->launch(m_failoverJob);
+    updateActions();
 }
 
 void ClusterPage::killSelectedMaster()

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "cluster/clusterjobs.h"
 #include "cluster/shardingsimulation.h"
 #include "cluster/topology.h"
 #include "cluster/topologysimulator.h"
+#include "pagecontext.h"
 #include "redis/endpoint.h"
 
 #include <QWidget>
@@ -16,12 +18,10 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
-class QThread;
 class QTimer;
 
 namespace cwb {
 
-class ClusterDiscovery;
 class OwnershipBar;
 class PageHeader;
 class TopologyGraph;
@@ -29,20 +29,18 @@ class TopologyGraph;
 // Cluster page: the live topology of the connected Redis Cluster (graph, slot bar, manual
 // failover, kill-a-master on sandboxes) and a sharding simulation (strategy, nodes, the
 // distribution chart with its ideal line, what an added/removed node moves, and a simulated
-// failover). Discovery runs on a worker thread; the GUI thread never touches the network.
+// failover). Discovery and failover run as jobs (cluster/clusterjobs.h); the GUI thread never
+// touches the network.
 class ClusterPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ClusterPage(QWidget *parent = nullptr);
+    explicit ClusterPage(const PageContext &context, QWidget *parent = nullptr);
     ~ClusterPage() override;
 
     PageHeader *header() const { return m_header; }
     QTabWidget *tabs() const { return m_tabs; }
 
-    // The cluster to show; nullopt stops the live refresh. Set from the main window's
-    // target bar when it connects to a server in cluster mode.
-    void setClusterTarget(const std::optional<Endpoint> &seed);
     void refreshNow();
 
     TopologyGraph *topologyGraph() const { return m_graph; }
@@ -66,12 +64,17 @@ public:
 
 Q_SIGNALS:
     void topologyUpdated();
+    // "master" or "replica": the role the newest topology gives the target node itself.
+    void targetRoleSeen(const QString &role);
 
 private:
     QWidget *buildTopologyTab();
     QWidget *buildSimulationTab();
-    void attachToMainWindow();
-    void onTopology(const std::optional<Topology> &topology, const QString &error, quint64 generation);
+    // The cluster to show; nullopt stops the live refresh. Follows the target source when it
+    // connects to a server in cluster mode.
+    void setClusterTarget(const std::optional<Endpoint> &seed);
+    void stopWatch();
+    void onTopology(const std::optional<Topology> &topology, const QString &error);
     void updateActions();
     void manualFailover();
     void killSelectedMaster();
@@ -90,13 +93,11 @@ private:
     QPushButton *m_refresh = nullptr;
     QPushButton *m_failover = nullptr;
     QPushButton *m_kill = nullptr;
-    QTimer *m_pollTimer = nullptr;
-    QThread *m_thread = nullptr;
-    QObject *m_worker = nullptr;             // lives in m_thread
-    std::shared_ptr<ClusterDiscovery> m_discovery; // only touched on m_thread
+    TargetSource *m_target = nullptr;
+    jobs::JobLauncher *m_launcher = nullptr;
+    ClusterWatchJob *m_watch = nullptr;          // polls the topology until the target changes
+    ClusterFailoverJob *m_failoverJob = nullptr; // while a manual failover runs
     std::optional<Endpoint> m_seed;
-    quint64 m_generation = 0;
-    bool m_busy = false;
     Topology m_topology;
 
     // Simulation tab

@@ -13,7 +13,8 @@
 #include "store/csvexport.h"
 #include "store/htmlreport.h"
 #include "store/prometheusexport.h"
-#include "targetbar.h"
+#include "messagesink.h"
+#include "targetsource.h"
 #include "themedicon.h"
 
 #include <QAction>
@@ -46,7 +47,6 @@ namespace {
 const auto kConfigKey = QLatin1String("loadtest/lastConfig");
 const auto kSplitterKey = QLatin1String("loadtest/splitter");
 constexpr int kProgressSteps = 1000;
-enum MessageType { Information = 0, Warning = 1, Error = 2 };
 
 QString seconds(double s)
 {
@@ -77,8 +77,12 @@ QString phaseText(RunPhase phase)
 
 } // namespace
 
-LoadTestPage::LoadTestPage(QWidget *parent) : QWidget(parent), m_runner(new LoadRunner(this))
+LoadTestPage::LoadTestPage(const PageContext &context, QWidget *parent)
+    : QWidget(parent), m_store(context.store), m_target(context.target), m_messages(context.messages),
+      m_launcher(context.launcher), m_runner(new LoadRunner(this))
 {
+    Q_ASSERT(m_target && m_messages && m_launcher);
+    m_runner->setLauncher(m_launcher);
     setObjectName(QStringLiteral("loadtestpage"));
     m_header = new PageHeader(
         tr("Load Test"),
@@ -111,6 +115,7 @@ LoadTestPage::LoadTestPage(QWidget *parent) : QWidget(parent), m_runner(new Load
         }
     });
 
+    watchStore();
     loadSettings();
     setRunState(tr("Idle"));
     updateControls();
@@ -291,9 +296,9 @@ QWidget *LoadTestPage::buildRunPane()
     return pane;
 }
 
-void LoadTestPage::setStore(AsyncResultStore *store)
+void LoadTestPage::watchStore()
 {
-    m_store = store;
+    AsyncResultStore *store = m_store;
     if (!store)
         return;
     connect(store, &AsyncResultStore::runSaved, this, [this](quint64 request, const QString &runId) {
@@ -308,16 +313,16 @@ void LoadTestPage::setStore(AsyncResultStore *store)
         if (request != m_pendingBaseline)
             return;
         m_pendingBaseline = 0;
-        Q_EMIT message(Information, tr("This run is now the baseline for its test and target."), {});
+        m_messages->post(MessageType::Information, tr("This run is now the baseline for its test and target."), {});
     });
     connect(store, &AsyncResultStore::requestFailed, this, [this](quint64 request, const QString &error) {
         if (request == m_pendingBaseline) {
             m_pendingBaseline = 0;
-            Q_EMIT message(Error, tr("The baseline could not be set."), error);
+            m_messages->post(MessageType::Error, tr("The baseline could not be set."), error);
         }
         if (request == m_pendingSave) {
             m_pendingSave = 0;
-            Q_EMIT message(Error, tr("The run could not be saved to the results."), error);
+            m_messages->post(MessageType::Error, tr("The run could not be saved to the results."), error);
         }
     });
     updateControls();
@@ -396,10 +401,9 @@ void LoadTestPage::start()
 
 bool LoadTestPage::startConfig(const LoadTestConfig &config)
 {
-    const std::optional<Endpoint> endpoint = m_targetBar ? m_targetBar->endpoint() : std::nullopt;
+    const std::optional<Endpoint> endpoint = m_target->endpoint();
     if (!endpoint) {
-        Q_EMIT message(Error, tr("Enter a valid target server first."),
-                       m_targetBar ? m_targetBar->validationError() : QString());
+        m_messages->post(MessageType::Error, tr("Enter a valid target server first."), m_target->validationError());
         return false;
     }
     LoadTestConfig c = config;
@@ -413,6 +417,7 @@ bool LoadTestPage::startConfig(const LoadTestConfig &config)
     m_comparisonLabel->hide();
     m_tabs->setCurrentIndex(0);
     m_progress->setValue(0);
+    m_progress->setToolTip(tr("Progress of the current run, warm-up included"));
     m_liveLabel->clear();
     m_spectrumClock.invalidate();
     if (!m_runner->start(c, *endpoint))
@@ -442,7 +447,7 @@ void LoadTestPage::startSuite()
         return;
     const auto suite = suiteByName(m_suites->currentText());
     if (!suite || suite->tests.empty()) {
-        Q_EMIT message(Error, tr("The suite '%1' could not be loaded.").arg(m_suites->currentText()), {});
+        m_messages->post(MessageType::Error, tr("The suite '%1' could not be loaded.").arg(m_suites->currentText()), {});
         return;
     }
     m_suite = suite;
@@ -498,6 +503,11 @@ void LoadTestPage::startNextSuiteTest()
 void LoadTestPage::onSnapshot(const RunSnapshot &s)
 {
     m_charts->appendSeconds(s.newSeconds);
+    for (auto it = s.newSeconds.rbegin(); it != s.newSeconds.rend(); ++it)
+        if (it->serverUsedMemory >= 0) {
+            Q_EMIT serverMemorySampled(it->serverUsedMemory);
+            break;
+        }
     // The spectrum walks the whole histogram: twice a second is plenty for the eye.
     if (s.totalLatency && (!m_spectrumClock.isValid() || m_spectrumClock.elapsed() >= 500)) {
         m_charts->setDistribution(*s.totalLatency);
@@ -521,11 +531,18 @@ void LoadTestPage::onSnapshot(const RunSnapshot &s)
 void LoadTestPage::onRunEnded(const RunResult &result, const QString &failure)
 {
     m_lastResult = result;
-    m_progress->setValue(failure.isEmpty() ? kProgressSteps : m_progress->value());
+    // Only a completed run reached the end; a stopped or failed one shows where it ended.
+    if (failure.isEmpty() && result.status == RunStatus::Completed)
+        m_progress->setValue(kProgressSteps);
+    m_progress->setToolTip(result.status == RunStatus::Completed
+                               ? tr("Progress of the current run, warm-up included")
+                               : tr("The run ended at %1% of its planned length")
+                                     .arg(100 * m_progress->value() / kProgressSteps));
+    m_liveLabel->clear(); // "Now: …" describes a running load only
     if (!failure.isEmpty()) {
         m_progressLabel->setText(tr("Failed"));
         setRunState(tr("Run failed"));
-        Q_EMIT message(Error, tr("The load test failed."), failure);
+        m_messages->post(MessageType::Error, tr("The load test failed."), failure);
     } else {
         m_progressLabel->setText(result.status == RunStatus::Stopped ? tr("Stopped after %1 s measured")
                                                                          .arg(QLocale().toString(result.measuredSec, 'f', 1))
@@ -573,10 +590,10 @@ bool LoadTestPage::writeFile(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        Q_EMIT message(Error, tr("Could not write %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
+        m_messages->post(MessageType::Error, tr("Could not write %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
         return false;
     }
-    Q_EMIT message(Information, tr("Saved %1.").arg(QDir::toNativeSeparators(path)), {});
+    m_messages->post(MessageType::Information, tr("Saved %1.").arg(QDir::toNativeSeparators(path)), {});
     return true;
 }
 
@@ -590,7 +607,7 @@ bool LoadTestPage::openConfig(const QString &givenPath)
     QString readError;
     const auto text = readJsonFile(path, &readError);
     if (!text) {
-        Q_EMIT message(Error, tr("Could not open %1.").arg(QDir::toNativeSeparators(path)), readError);
+        m_messages->post(MessageType::Error, tr("Could not open %1.").arg(QDir::toNativeSeparators(path)), readError);
         return false;
     }
     const LoadConfigParseResult parsed = parseLoadTestConfig(*text);
@@ -598,7 +615,7 @@ bool LoadTestPage::openConfig(const QString &givenPath)
         QStringList lines;
         for (const ConfigIssue &issue : parsed.errors)
             lines.append(issue.toString());
-        Q_EMIT message(Error,
+        m_messages->post(MessageType::Error,
                        tr("%1 is not a valid load test configuration: %2")
                            .arg(QFileInfo(path).fileName(), parsed.errors.empty() ? QString() : parsed.errors.front().toString()),
                        lines.join(u'\n'));
@@ -620,9 +637,8 @@ bool LoadTestPage::saveConfig(const QString &givenPath)
     if (path.isEmpty())
         return false;
     LoadTestConfig c = m_form->config();
-    if (m_targetBar)
-        if (const auto endpoint = m_targetBar->endpoint())
-            c.target = endpoint->displayUri(); // never the password
+    if (const auto &endpoint = m_target->endpoint())
+        c.target = endpoint->displayUri(); // never the password
     return writeFile(path, QByteArray::fromStdString(loadTestConfigToJson(c).dump(2)) + '\n');
 }
 
@@ -732,7 +748,7 @@ void LoadTestPage::compareWithBaseline()
         },
         [this](std::shared_ptr<Outcome> out) {
             if (!out->error.isEmpty()) {
-                Q_EMIT message(Error, tr("The comparison failed."), out->error);
+                m_messages->post(MessageType::Error, tr("The comparison failed."), out->error);
                 return;
             }
             m_comparisonLabel->show();
@@ -744,9 +760,14 @@ void LoadTestPage::compareWithBaseline()
                 return;
             }
             const Comparison &c = out->comparison;
-            m_comparisonLabel->setText(tr("Against the baseline: <b>%1</b> (changes within ±%2% count as unchanged)")
-                                           .arg(verdictName(c.overall))
-                                           .arg(c.thresholdPercent));
+            if (!c.notComparableReason.isEmpty())
+                m_comparisonLabel->setText(tr("Against the baseline: <b>not comparable</b> (%1); the figures are "
+                                              "listed without a verdict.")
+                                               .arg(c.notComparableReason.toHtmlEscaped()));
+            else
+                m_comparisonLabel->setText(tr("Against the baseline: <b>%1</b> (changes within ±%2% count as unchanged)")
+                                               .arg(verdictName(c.overall))
+                                               .arg(c.thresholdPercent));
             const QLocale locale;
             auto value = [&](const std::optional<double> &v) {
                 return v ? locale.toString(*v, 'f', 2) : tr("n/a");

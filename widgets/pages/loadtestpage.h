@@ -4,6 +4,8 @@
 #include "load/runresult.h"
 #include "load/runsnapshot.h"
 
+#include "pagecontext.h"
+
 #include <QElapsedTimer>
 #include <QWidget>
 
@@ -26,7 +28,8 @@ class LoadRunner;
 class PageHeader;
 class RunCharts;
 class RunSummaryView;
-class TargetBar;
+class MessageSink;
+class TargetSource;
 
 // Configure and run a load test; live throughput, latency percentiles and errors; the summary
 // when it ends, with exports, baseline and comparison. Runs go through LoadRunner (its own
@@ -36,7 +39,7 @@ class LoadTestPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit LoadTestPage(QWidget *parent = nullptr);
+    explicit LoadTestPage(const PageContext &context, QWidget *parent = nullptr);
     ~LoadTestPage() override;
 
     PageHeader *header() const { return m_header; }
@@ -52,9 +55,7 @@ public:
     QTableWidget *comparisonTable() const { return m_comparison; }
     LoadRunner *runner() const { return m_runner; }
 
-    // Wiring, done once by the main window.
-    void setTargetBar(TargetBar *targetBar) { m_targetBar = targetBar; }
-    void setStore(AsyncResultStore *store);
+    // The window's Start/Stop/Open/Save actions, bound once by the main window.
     void bindActions(QAction *start, QAction *stop, QAction *openConfig, QAction *saveConfig);
 
     bool isRunning() const;
@@ -83,9 +84,9 @@ public Q_SLOTS:
     void compareWithBaseline();
 
 Q_SIGNALS:
-    // Type is MessageBar::Type as int (0 information, 1 warning, 2 error).
-    void message(int type, const QString &text, const QString &details);
     void runStateTextChanged(const QString &text);
+    // The target's used_memory as the running load last read it (about once a second).
+    void serverMemorySampled(qint64 bytes);
     void runningChanged(bool running);
     void resultAvailableChanged(bool available);
     void runSaved(const QString &runId);
@@ -95,6 +96,7 @@ private:
     QWidget *buildConfigPane();
     QWidget *buildRunPane();
     bool startConfig(const LoadTestConfig &config);
+    void watchStore();
     void onSnapshot(const RunSnapshot &snapshot);
     void onRunEnded(const RunResult &result, const QString &failure);
     void startNextSuiteTest();
@@ -129,8 +131,10 @@ private:
     QTableWidget *m_comparison = nullptr;
     QLabel *m_comparisonLabel = nullptr;
 
-    TargetBar *m_targetBar = nullptr;
     AsyncResultStore *m_store = nullptr;
+    TargetSource *m_target = nullptr;
+    MessageSink *m_messages = nullptr;
+    jobs::JobLauncher *m_launcher = nullptr;
     LoadRunner *m_runner = nullptr;
     QAction *m_startAction = nullptr;
     QAction *m_stopAction = nullptr;

@@ -7,7 +7,9 @@
 #include "monitoring/metrictile.h"
 #include "monitoring/monitoringsettingsdialog.h"
 #include "monitoring/ruleeditordialog.h"
+#include "messagesink.h"
 #include "pageheader.h"
+#include "targetsource.h"
 
 #include "monitor/metricsserver.h"
 #include "monitor/monitorexport.h"
@@ -31,7 +33,7 @@ namespace cwb {
 
 namespace {
 
-const auto kConfigKey = QLatin1String("monitoring/config");
+const auto kMonitoringConfigKey = QLatin1String("monitoring/config");
 
 struct TileSpec
 {
@@ -59,8 +61,10 @@ QString primaryNode(const MonitorHistory &history)
 
 } // namespace
 
-MonitoringPage::MonitoringPage(QWidget *parent) : QWidget(parent), m_service(new MonitorService(this))
+MonitoringPage::MonitoringPage(const PageContext &context, QWidget *parent)
+    : QWidget(parent), m_service(new MonitorService(this)), m_target(context.target), m_messages(context.messages)
 {
+    Q_ASSERT(m_target && m_messages);
     setObjectName(QStringLiteral("monitoringpage"));
     m_header = new PageHeader(
         tr("Monitoring"),
@@ -177,7 +181,7 @@ MonitoringPage::MonitoringPage(QWidget *parent) : QWidget(parent), m_service(new
     connect(m_service, &MonitorService::firingCountChanged, this, &MonitoringPage::firingCountChanged);
     connect(m_service, &MonitorService::alertChanged, this, &MonitoringPage::updateTiles);
     connect(m_alerts, &AlertPanel::errorOccurred, this,
-            [this](const QString &error) { Q_EMIT message(2, tr("The alert could not be changed."), error); });
+            [this](const QString &error) { m_messages->post(MessageType::Error, tr("The alert could not be changed."), error); });
     connect(m_startStop, &QPushButton::clicked, this, [this] {
         if (m_service->isCollecting())
             stopMonitoring();
@@ -197,6 +201,13 @@ MonitoringPage::MonitoringPage(QWidget *parent) : QWidget(parent), m_service(new
         fallback.metricsEndpoint.enabled = false;
         applyConfig(fallback);
     }
+    // Saves samples and alerts there and restores earlier alerts.
+    m_service->setStore(context.store);
+    // Collection follows the target once it answers; a changed target stops it.
+    connect(m_target, &TargetSource::connected, this, [this] { setEndpoint(m_target->endpoint()); });
+    connect(m_target, &TargetSource::endpointChanged, this, [this] { setEndpoint(std::nullopt); });
+    if (m_target->summary())
+        setEndpoint(m_target->endpoint());
     updateStatus();
 }
 
@@ -215,7 +226,7 @@ MetricTile *MonitoringPage::tile(const QString &metric) const
 
 MonitoringConfig MonitoringPage::savedConfig()
 {
-    const QByteArray json = QSettings().value(kConfigKey).toByteArray();
+    const QByteArray json = QSettings().value(kMonitoringConfigKey).toByteArray();
     if (json.isEmpty())
         return {};
     return parseMonitoringConfig(json, nullptr).value_or(MonitoringConfig{});
@@ -223,7 +234,7 @@ MonitoringConfig MonitoringPage::savedConfig()
 
 void MonitoringPage::saveConfig(const MonitoringConfig &config)
 {
-    QSettings().setValue(kConfigKey, monitoringConfigToJsonText(config));
+    QSettings().setValue(kMonitoringConfigKey, monitoringConfigToJsonText(config));
 }
 
 bool MonitoringPage::applyConfig(const MonitoringConfig &config, QString *error)
@@ -234,11 +245,6 @@ bool MonitoringPage::applyConfig(const MonitoringConfig &config, QString *error)
         stopMonitoring();
     updateStatus();
     return true;
-}
-
-void MonitoringPage::setStore(AsyncResultStore *store)
-{
-    m_service->setStore(store);
 }
 
 void MonitoringPage::setEndpoint(const std::optional<Endpoint> &endpoint)
@@ -436,7 +442,7 @@ void MonitoringPage::showSettings()
     QString error;
     const auto config = dialog.config(&error);
     if (!config || !applyConfig(*config, &error)) {
-        Q_EMIT message(2, tr("The monitoring settings were not applied."), error);
+        m_messages->post(MessageType::Error, tr("The monitoring settings were not applied."), error);
         return;
     }
     saveConfig(*config);
@@ -445,6 +451,9 @@ void MonitoringPage::showSettings()
 void MonitoringPage::showRules()
 {
     RuleEditorDialog dialog(this);
+    std::vector<AlertRule> builtIn = effectiveRules(m_service->config());
+    std::erase_if(builtIn, [](const AlertRule &r) { return !r.id.startsWith(QLatin1String("builtin.")); });
+    dialog.setBuiltInRules(builtIn);
     dialog.setRules(m_service->config().rules);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -452,7 +461,7 @@ void MonitoringPage::showRules()
     config.rules = dialog.rules();
     QString error;
     if (!applyConfig(config, &error)) {
-        Q_EMIT message(2, tr("The alert rules were not applied."), error);
+        m_messages->post(MessageType::Error, tr("The alert rules were not applied."), error);
         return;
     }
     saveConfig(config);
@@ -492,9 +501,9 @@ void MonitoringPage::exportWithDialog()
         return;
     QString error;
     if (exportHistory(path, &error))
-        Q_EMIT message(0, tr("Monitoring history saved to %1.").arg(QFileInfo(path).fileName()), QString());
+        m_messages->post(MessageType::Information, tr("Monitoring history saved to %1.").arg(QFileInfo(path).fileName()), QString());
     else
-        Q_EMIT message(2, tr("The monitoring history could not be saved."), error);
+        m_messages->post(MessageType::Error, tr("The monitoring history could not be saved."), error);
 }
 
 } // namespace cwb

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "monitor/monitorconfig.h"
+#include "pagecontext.h"
 #include "redis/endpoint.h"
 
 #include <QWidget>
@@ -28,7 +29,7 @@ class MonitoringPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit MonitoringPage(QWidget *parent = nullptr);
+    explicit MonitoringPage(const PageContext &context, QWidget *parent = nullptr);
     ~MonitoringPage() override;
 
     PageHeader *header() const { return m_header; }
@@ -40,10 +41,6 @@ public:
     MetricTile *tile(const QString &metric) const;
     QLabel *statusLabel() const { return m_status; }
 
-    // Saves samples and alerts there and restores earlier alerts. Not owned.
-    void setStore(AsyncResultStore *store);
-    // The target to monitor; collecting starts at once when monitoring is enabled.
-    void setEndpoint(const std::optional<Endpoint> &endpoint);
     void startMonitoring();
     void stopMonitoring();
 
@@ -57,10 +54,10 @@ public:
 
 Q_SIGNALS:
     void firingCountChanged(int count);
-    // type: MessageBar::Type as int
-    void message(int type, const QString &text, const QString &details);
 
 private:
+    // The target to monitor; collecting starts at once when monitoring is enabled.
+    void setEndpoint(const std::optional<Endpoint> &endpoint);
     void onSamples(const std::vector<MonitorSample> &samples);
     void updateTiles();
     void updateChart();
@@ -80,6 +77,8 @@ private:
     QLabel *m_channelStatus = nullptr;
     QList<MetricTile *> m_tiles;
     std::optional<Endpoint> m_endpoint;
+    TargetSource *m_target = nullptr;
+    MessageSink *m_messages = nullptr;
 };
 
 } // namespace cwb

@@ -2,6 +2,8 @@
 
 #include "optimize/budgetguard.h"
 #include "pageheader.h"
+#include "targetsource.h"
+#include "jobs/joblauncher.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -80,8 +82,10 @@ QCustomPlot *makePlot(const QString &xLabel, QWidget *parent)
 
 } // namespace
 
-OptimisationPage::OptimisationPage(QWidget *parent) : QWidget(parent)
+OptimisationPage::OptimisationPage(const PageContext &context, QWidget *parent)
+    : QWidget(parent), m_target(context.target), m_launcher(context.launcher)
 {
+    Q_ASSERT(m_target && m_launcher);
     qRegisterMetaType<cwb::LoadConfigPatch>();
     setObjectName(QStringLiteral("optimisationpage"));
     m_header = new PageHeader(tr("Optimisation"),
@@ -227,7 +231,7 @@ void OptimisationPage::start()
 {
     if (m_job)
         return;
-    const std::optional<Endpoint> endpoint = m_endpointProvider ? m_endpointProvider() : std::nullopt;
+    const std::optional<Endpoint> endpoint = m_target->endpoint();
     if (!endpoint) {
         m_status->setText(tr("Enter a valid target first."));
         return;
@@ -256,7 +260,7 @@ void OptimisationPage::start()
         const bool ranHotKeys = outcome.hotKeys.has_value();
         onFinished(outcome.report, outcome.hotKeys.value_or(HotKeyExperimentResult{}), ranHotKeys);
     });
-    m_job->start();
+    m_launcher->launch(m_job);
 }
 
 void OptimisationPage::cancel()

@@ -2,6 +2,7 @@
 
 #include "optimize/loadconfigpatch.h"
 #include "optimize/optimizejobs.h"
+#include "pagecontext.h"
 #include "redis/endpoint.h"
 
 #include <QWidget>
@@ -30,12 +31,10 @@ class OptimisationPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit OptimisationPage(QWidget *parent = nullptr);
+    explicit OptimisationPage(const PageContext &context, QWidget *parent = nullptr);
     ~OptimisationPage() override;
 
     PageHeader *header() const { return m_header; }
-    // Where experiments run; asked at each start (the target bar's current endpoint).
-    void setEndpointProvider(std::function<std::optional<Endpoint>()> provider) { m_endpointProvider = std::move(provider); }
     void setTunerOptions(const TunerOptions &options); // fills the form
     TunerOptions tunerOptions() const;
     bool hotKeysSelected() const;
@@ -82,7 +81,9 @@ private:
     QTableWidget *m_recommendations = nullptr;
     QTableWidget *m_keys = nullptr;
 
-    std::function<std::optional<Endpoint>()> m_endpointProvider;
+    // Where experiments run; asked at each start.
+    TargetSource *m_target = nullptr;
+    jobs::JobLauncher *m_launcher = nullptr;
     TuningJob *m_job = nullptr; // the tuner lives on its thread; only its stop is reachable here
     TuningReport m_report;
 };

@@ -5,6 +5,7 @@
 #include "charts/serieschart.h"
 #include "filechooser.h"
 #include "models/runstablemodel.h"
+#include "messagesink.h"
 #include "pageheader.h"
 #include "run/runsummaryview.h"
 #include "store/asyncresultstore.h"
@@ -35,7 +36,6 @@ namespace cwb {
 
 namespace {
 
-enum MessageType { Information = 0, Warning = 1, Error = 2 };
 // Verdicts need both runs' histograms: bounded so a large store still lists quickly.
 constexpr int kVerdictRows = 200;
 constexpr int kListLimit = 2000;
@@ -49,8 +49,10 @@ struct Listing
 
 } // namespace
 
-ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
+ResultsPage::ResultsPage(const PageContext &context, QWidget *parent)
+    : QWidget(parent), m_store(context.store), m_messages(context.messages)
 {
+    Q_ASSERT(m_messages);
     setObjectName(QStringLiteral("resultspage"));
     m_header =
         new PageHeader(tr("Results"), tr("Browse past runs, compare them side by side and export reports."), this);
@@ -82,11 +84,15 @@ ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setToolTip(tr("Double-click a run to open it; select two to compare them"));
+    m_table->setToolTip(tr("Select a run to see it; select two to compare them"));
     m_table->setAccessibleName(tr("Stored runs"));
     connect(m_table, &QTableView::doubleClicked, this, &ResultsPage::openSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateButtons();
+        // One click shows the run: empty placeholder charts beside a selected row read as "no data".
+        const QStringList ids = selectedRunIds();
+        if (ids.size() == 1 && ids.first() != m_openRunId)
+            openRun(ids.first());
         Q_EMIT selectionChanged();
     });
 
@@ -178,16 +184,11 @@ ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_header);
     layout->addWidget(splitter, 1);
     updateButtons();
-}
-
-void ResultsPage::setStore(AsyncResultStore *store)
-{
-    m_store = store;
-    if (!store)
-        return;
-    // Any committed write (a finished run, a baseline, a delete) shows up without a click.
-    connect(store, &AsyncResultStore::storeChanged, this, &ResultsPage::refresh);
-    refresh();
+    if (m_store) {
+        // Any committed write (a finished run, a baseline, a delete) shows up without a click.
+        connect(m_store, &AsyncResultStore::storeChanged, this, &ResultsPage::refresh);
+        this->refresh();
+    }
 }
 
 void ResultsPage::refresh()
@@ -236,7 +237,7 @@ void ResultsPage::refresh()
             m_table->resizeColumnsToContents();
             m_countLabel->setText(tr("%n run(s)", nullptr, m_model->rowCount()));
             if (!listing->error.isEmpty())
-                Q_EMIT message(Error, tr("The stored runs could not be read."), listing->error);
+                m_messages->post(MessageType::Error, tr("The stored runs could not be read."), listing->error);
             updateButtons();
             Q_EMIT refreshed();
         });
@@ -290,7 +291,7 @@ void ResultsPage::openRun(const QString &runId)
         },
         [this, runId](std::shared_ptr<StoredRun> run) {
             if (!run) {
-                Q_EMIT message(Error, tr("The run %1 could not be loaded.").arg(runId), {});
+                m_messages->post(MessageType::Error, tr("The run %1 could not be loaded.").arg(runId), {});
                 return;
             }
             m_openRunId = runId;
@@ -321,7 +322,7 @@ void ResultsPage::compareSelected()
         },
         [this](Pair pair) {
             if (!pair.first || !pair.second) {
-                Q_EMIT message(Error, tr("The selected runs could not be loaded."), {});
+                m_messages->post(MessageType::Error, tr("The selected runs could not be loaded."), {});
                 return;
             }
             showComparison(*pair.first, *pair.second);
@@ -335,7 +336,11 @@ void ResultsPage::showComparison(const StoredRun &a, const StoredRun &b)
         return tr("%1 (%2)").arg(r.result.config.testName,
                                  locale.toString(r.result.startedAt.toLocalTime(), QLocale::ShortFormat));
     };
-    m_compareLabel->setText(tr("A: %1 — B: %2").arg(label(a), label(b)));
+    const Comparison c = compareRuns(b, a);
+    QString heading = tr("A: %1 — B: %2").arg(label(a), label(b));
+    if (!c.notComparableReason.isEmpty())
+        heading += u'\n' + tr("Not comparable: %1. The figures are listed, but no verdict is given.").arg(c.notComparableReason);
+    m_compareLabel->setText(heading);
     auto seriesOf = [](const RunResult &r, QVector<double> &t, QVector<double> &ops, QVector<double> &p99) {
         for (const SecondSample &s : r.series) {
             t.append(s.t);
@@ -354,7 +359,6 @@ void ResultsPage::showComparison(const StoredRun &a, const StoredRun &b)
     m_overlaySpectrum->setDistribution(0, a.result.total().latency);
     m_overlaySpectrum->setDistribution(1, b.result.total().latency);
 
-    const Comparison c = compareRuns(b, a);
     m_delta->setRowCount(0);
     auto value = [&](const std::optional<double> &v) { return v ? locale.toString(*v, 'f', 2) : tr("n/a"); };
     for (const MetricDelta &m : c.metrics) {
@@ -428,7 +432,8 @@ bool ResultsPage::exportSelection(const QString &givenPath)
     } else {
         // The table as shown, in the table's order, raw numbers for spreadsheets.
         data += csvRow({QStringLiteral("run_id"), QStringLiteral("name"), QStringLiteral("preset"),
-                        QStringLiteral("target"), QStringLiteral("started_at"), QStringLiteral("throughput_ops"),
+                        QStringLiteral("target"), QStringLiteral("started_at"), QStringLiteral("status"),
+                        QStringLiteral("measured_s"), QStringLiteral("throughput_ops"),
                         QStringLiteral("p50_us"), QStringLiteral("p99_us"), QStringLiteral("error_rate"),
                         QStringLiteral("hit_rate"), QStringLiteral("baseline"), QStringLiteral("verdict")});
         for (const QString &id : ids) {
@@ -436,7 +441,10 @@ bool ResultsPage::exportSelection(const QString &givenPath)
             if (row < 0)
                 continue;
             const RunRow &r = m_model->run(row);
-            data += csvRow({r.runId, r.testName, r.preset, r.target, r.startedAt.toString(Qt::ISODateWithMs),
+            // "custom" as in the table: an empty cell reads as missing data in a spreadsheet.
+            const QString preset = r.preset.isEmpty() ? QStringLiteral("custom") : r.preset;
+            data += csvRow({r.runId, r.testName, preset, r.target, r.startedAt.toString(Qt::ISODateWithMs), r.status,
+                            QString::number(r.measuredSec, 'f', 1),
                             QString::number(r.throughput, 'f', 2), QString::number(r.p50Us, 'f', 1),
                             QString::number(r.p99Us, 'f', 1), QString::number(r.errorRate, 'g', 6),
                             QString::number(r.hitRate, 'g', 6), r.isBaseline ? QStringLiteral("yes") : QStringLiteral("no"),
@@ -445,10 +453,10 @@ bool ResultsPage::exportSelection(const QString &givenPath)
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        Q_EMIT message(Error, tr("Could not write %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
+        m_messages->post(MessageType::Error, tr("Could not write %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
         return false;
     }
-    Q_EMIT message(Information, tr("Exported %n run(s) to %1.", nullptr, int(ids.size())).arg(QDir::toNativeSeparators(path)), {});
+    m_messages->post(MessageType::Information, tr("Exported %n run(s) to %1.", nullptr, int(ids.size())).arg(QDir::toNativeSeparators(path)), {});
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pagecontext.h"
 #include "store/resultstore.h"
 
 #include <QWidget>
@@ -31,7 +32,7 @@ class ResultsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ResultsPage(QWidget *parent = nullptr);
+    explicit ResultsPage(const PageContext &context, QWidget *parent = nullptr);
 
     PageHeader *header() const { return m_header; }
     QTableView *table() const { return m_table; }
@@ -44,7 +45,6 @@ public:
     SeriesChart *overlayChart() const { return m_overlay; }
     QTableWidget *deltaTable() const { return m_delta; }
 
-    void setStore(AsyncResultStore *store);
     bool hasSelection() const;
     QStringList selectedRunIds() const;
     // The run shown in the detail tabs; empty before one is opened.
@@ -62,7 +62,6 @@ public Q_SLOTS:
     bool exportSelection(const QString &path = {});
 
 Q_SIGNALS:
-    void message(int type, const QString &text, const QString &details);
     void selectionChanged();
     void refreshed();
     void runOpened(const QString &runId);
@@ -93,6 +92,7 @@ private:
     QLabel *m_compareLabel = nullptr;
 
     AsyncResultStore *m_store = nullptr;
+    MessageSink *m_messages = nullptr;
     QString m_openRunId;
     quint64 m_generation = 0; // drops answers to refreshes that a newer one overtook
 };

@@ -1,8 +1,7 @@
 #include "warmingpage.h"
 
-#include "mainwindow.h"
 #include "pageheader.h"
-#include "targetbar.h"
+#include "targetsource.h"
 #include "warming/cronexpression.h"
 #include "warming/memoryguard.h"
 #include "warming/warmscheduler.h"
@@ -33,7 +32,7 @@ enum HistoryColumn { HistStarted, HistPlan, HistTrigger, HistStatus, HistKeys, H
 
 constexpr int kTickMs = 15000; // cron has minute resolution; four looks a minute is plenty
 
-QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+QTableWidget *makeWarmingTable(const QStringList &headers, QWidget *parent)
 {
     auto *table = new QTableWidget(0, int(headers.size()), parent);
     table->setHorizontalHeaderLabels(headers);
@@ -72,8 +71,9 @@ int regularStep(const std::vector<int> &values, int max)
 
 } // namespace
 
-WarmingPage::WarmingPage(QWidget *parent) : QWidget(parent)
+WarmingPage::WarmingPage(const PageContext &context, QWidget *parent) : QWidget(parent), m_source(context.target)
 {
+    Q_ASSERT(m_source);
     setObjectName(QStringLiteral("warmingpage"));
     m_header = new PageHeader(
         tr("Warming"),
@@ -89,6 +89,7 @@ WarmingPage::WarmingPage(QWidget *parent) : QWidget(parent)
     connect(m_scheduler, &WarmScheduler::planFinished, this, &WarmingPage::onFinished, Qt::QueuedConnection);
     connect(m_scheduler, &WarmScheduler::planStarted, this, [this](const QString &name) {
         ++m_running;
+        m_awaitingStart = false;
         updateButtons();
         m_status->setText(tr("Running %1 ...").arg(name));
         m_progress->setRange(0, 0);
@@ -114,7 +115,7 @@ WarmingPage::WarmingPage(QWidget *parent) : QWidget(parent)
     connect(m_runNow, &QPushButton::clicked, this, &WarmingPage::onRunNow);
     connect(m_cancel, &QPushButton::clicked, m_scheduler, &WarmScheduler::cancelCurrent);
 
-    m_plansTable = makeTable({tr("Plan"), tr("Strategy"), tr("Priority"), tr("Schedule"), tr("Next run"), tr("Last result")}, this);
+    m_plansTable = makeWarmingTable({tr("Plan"), tr("Strategy"), tr("Priority"), tr("Schedule"), tr("Next run"), tr("Last result")}, this);
     m_plansTable->setObjectName(QStringLiteral("warmplans"));
     connect(m_plansTable, &QTableWidget::itemSelectionChanged, this, &WarmingPage::updateButtons);
     connect(m_plansTable, &QTableWidget::cellDoubleClicked, this, &WarmingPage::onEditPlan);
@@ -129,7 +130,7 @@ WarmingPage::WarmingPage(QWidget *parent) : QWidget(parent)
     m_targetLabel = new QLabel(this);
     m_targetLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_historyTable = makeTable({tr("Started"), tr("Plan"), tr("Trigger"), tr("Status"), tr("Keys"), tr("Bytes"),
+    m_historyTable = makeWarmingTable({tr("Started"), tr("Plan"), tr("Trigger"), tr("Status"), tr("Keys"), tr("Bytes"),
                                 tr("Duration"), tr("Why it stopped")}, this);
     m_historyTable->setObjectName(QStringLiteral("warmhistory"));
 
@@ -181,9 +182,8 @@ WarmingPage::WarmingPage(QWidget *parent) : QWidget(parent)
     loadPlans();
     m_history = readWarmHistory(m_historyPath, 200);
     refreshHistory();
-    setTarget(std::nullopt);
-    // The page is built before the main window has wired its target bar.
-    QTimer::singleShot(0, this, &WarmingPage::attachToMainWindow);
+    connect(m_source, &TargetSource::endpointChanged, this, [this] { setTarget(m_source->endpoint()); });
+    setTarget(m_source->endpoint());
 }
 
 WarmingPage::~WarmingPage()
@@ -193,17 +193,6 @@ WarmingPage::~WarmingPage()
     m_tickTimer->stop();
     m_scheduler->cancelAll();
     disconnect(m_scheduler, nullptr, this, nullptr);
-}
-
-void WarmingPage::attachToMainWindow()
-{
-    auto *window = qobject_cast<MainWindow *>(this->window());
-    if (!window || !window->targetBar())
-        return;
-    TargetBar *bar = window->targetBar();
-    setTarget(bar->endpoint());
-    connect(bar, &TargetBar::endpointChanged, this, [this](const Endpoint &endpoint) { setTarget(endpoint); });
-    connect(bar, &TargetBar::connected, this, [this, bar] { setTarget(bar->endpoint()); });
 }
 
 void WarmingPage::setTarget(const std::optional<Endpoint> &endpoint)
@@ -271,8 +260,12 @@ bool WarmingPage::runNow(const QString &name)
         m_status->setText(tr("Choose a target first: the plan names no server of its own."));
         return false;
     }
+    if (!m_scheduler->runNow(name))
+        return false;
     m_status->setText(tr("Queued %1").arg(name));
-    return m_scheduler->runNow(name);
+    m_awaitingStart = true;
+    updateButtons();
+    return true;
 }
 
 QString WarmingPage::scheduleInWords(const QString &cron, const QString &timezone)
@@ -407,7 +400,8 @@ void WarmingPage::updateButtons()
     const bool hasSelection = !selectedPlanName().isEmpty();
     m_editPlan->setEnabled(hasSelection);
     m_remove->setEnabled(hasSelection);
-    m_runNow->setEnabled(hasSelection);
+    // One run at a time by hand: a second click would silently queue another that Cancel misses.
+    m_runNow->setEnabled(hasSelection && m_running == 0 && !m_awaitingStart);
     m_cancel->setEnabled(m_running > 0);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pagecontext.h"
 #include "redis/endpoint.h"
 #include "warming/warmingplan.h"
 #include "warming/warmrun.h"
@@ -30,13 +31,11 @@ class WarmingPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WarmingPage(QWidget *parent = nullptr);
+    explicit WarmingPage(const PageContext &context, QWidget *parent = nullptr);
     ~WarmingPage() override;
 
     PageHeader *header() const { return m_header; }
 
-    // The server plans without a target of their own write to (the target bar's endpoint).
-    void setTarget(const std::optional<Endpoint> &endpoint);
     // Adds (or replaces, by name) a plan; refuses an invalid one with the first issue.
     bool addPlan(const WarmingPlan &plan, QString *error = nullptr);
     bool removePlan(const QString &name);
@@ -57,7 +56,8 @@ public:
     WarmScheduler *scheduler() const { return m_scheduler; }
 
 private:
-    void attachToMainWindow();
+    // The server plans without a target of their own write to (the target bar's endpoint).
+    void setTarget(const std::optional<Endpoint> &endpoint);
     void loadPlans();
     bool savePlans(QString *error);
     void refreshPlans();
@@ -91,10 +91,12 @@ private:
 
     std::vector<WarmingPlan> m_plans;
     std::vector<WarmRunRecord> m_history; // oldest first
+    TargetSource *m_source = nullptr;
     std::optional<Endpoint> m_target;
     QString m_plansPath;
     QString m_historyPath;
     int m_running = 0;
+    bool m_awaitingStart = false; // "Run now" queued a plan that has not started yet
 };
 
 } // namespace cwb
