@@ -144,6 +144,7 @@ void TestComparison::notMeasuredIsNotComparable()
     cwb::StoredRun imported;
     imported.meta.source = u"redis-benchmark"_s;
     imported.result.runId = u"imported"_s;
+    imported.result.status = cwb::RunStatus::Completed; // as the importers store them
     imported.meta.sourceMetrics = {{"throughput", 1000.0},
                                    {"maxUs", 9000.0},
                                    {"byOp", {{"read", {{"throughput", 800.0}, {"p50Us", 150.0}, {"p95Us", 300.0}, {"p99Us", 900.0}}}}}};
@@ -163,6 +164,16 @@ void TestComparison::notMeasuredIsNotComparable()
     cwb::StoredRun empty;
     empty.meta.source = u"memtier"_s;
     QCOMPARE(cwb::compareRuns(empty, empty).overall, cwb::Verdict::NotComparable);
+
+    // A stopped run is never judged, however its figures compare, and the reason names it.
+    cwb::StoredRun stopped;
+    stopped.result = makeRun(100, 2000);
+    stopped.result.status = cwb::RunStatus::Stopped;
+    const cwb::Comparison refused = cwb::compareRuns(stopped, workbench);
+    QCOMPARE(refused.overall, cwb::Verdict::NotComparable);
+    QVERIFY(refused.notComparableReason.contains(stopped.result.runId));
+    QVERIFY(refused.notComparableReason.contains(u"stopped"_s));
+    QCOMPARE(refused.find(u"throughput"_s)->verdict, cwb::Verdict::Improved); // still listed
 }
 
 QTEST_GUILESS_MAIN(TestComparison)
