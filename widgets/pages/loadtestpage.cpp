@@ -570,6 +570,10 @@ void LoadTestPage::onRunEnded(const RunResult &result, const QString &failure)
         m_suiteProgress->setValue(++m_suiteIndex);
         if (!failure.isEmpty())
             m_stopRequested = true; // an unreachable server fails every later test the same way
+        // A run stopped from elsewhere (the window stopping every job before it quits) ends
+        // the suite as the Stop button does: no further test starts.
+        if (result.status == RunStatus::Stopped)
+            m_stopRequested = true;
         startNextSuiteTest();
     }
 }
