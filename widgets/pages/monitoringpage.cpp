@@ -362,8 +362,11 @@ void MonitoringPage::updateChart()
         m_chart->setSeriesVisible(i, used);
         if (m_chart->series(i)->visible() != used)
             m_chart->series(i)->setVisible(used);
-        if (m_chart->legend && m_chart->legend->itemWithPlottable(m_chart->series(i)))
-            m_chart->legend->itemWithPlottable(m_chart->series(i))->setVisible(used);
+        // Out of the legend, not a hidden entry: hidden entries still take their cell.
+        if (used)
+            m_chart->series(i)->addToLegend();
+        else
+            m_chart->series(i)->removeFromLegend();
         if (!used)
             continue;
         QVector<double> keys, values;
