@@ -122,8 +122,10 @@ void ChartStyle::wrapLegend()
 {
     QCPLegend *legend = m_plot->legend;
     int widest = 1;
-    for (int i = 0; i < legend->itemCount(); ++i)
-        widest = std::max(widest, legend->item(i)->minimumOuterSizeHint().width());
+    for (int i = 0; i < legend->elementCount(); ++i) {
+        if (QCPLayoutElement *item = legend->elementAt(i)) // a wrapped grid has empty cells
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+    }
     const QMargins m = legend->margins();
     const int room = m_plot->width() - 12 - m.left() - m.right();
     const int columns = std::clamp((room + legend->columnSpacing()) / (widest + legend->columnSpacing()), 1,

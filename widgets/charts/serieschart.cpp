@@ -15,7 +15,7 @@ namespace cwb {
 SeriesChart::SeriesChart(const QString &title, const QString &keyLabel, const QString &valueLabel, QWidget *parent)
     : QCustomPlot(parent)
 {
-    setMinimumSize(260, 180);
+    setMinimumSize(180, 150);
     setNoAntialiasingOnDrag(true);
     // Polylines in one call and cached tick labels: an hour of per-second data in six series
     // must redraw within a frame (see docs/PERFORMANCE.md).

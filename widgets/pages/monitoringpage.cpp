@@ -275,6 +275,13 @@ qint64 MonitoringPage::rangeMs() const
     return qint64(m_range->currentData().toInt()) * 1000;
 }
 
+void MonitoringPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Samples that arrived while the page was hidden only reached the tiles.
+    updateChart();
+}
+
 void MonitoringPage::onSamples(const std::vector<MonitorSample> &)
 {
     updateTiles();

@@ -60,6 +60,9 @@ Q_SIGNALS:
     // type: MessageBar::Type as int
     void message(int type, const QString &text, const QString &details);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void onSamples(const std::vector<MonitorSample> &samples);
     void updateTiles();
