@@ -45,7 +45,10 @@ while IFS=' ' read -r command a b <&"$from_tour"; do
     SHOT)
         import -window root -depth 8 "png8:$out/$a.png"
         echo "saved $out/$a.png ($(($(stat -c %s "$out/$a.png") / 1024)) KB)" >&2 ;;
-    KEY) xdotool key --clearmodifiers "$a" ;;
+    KEY)
+        # No window manager gives the window the keyboard: focus it first.
+        xdotool search --sync --onlyvisible --name "Cache Workbench" windowfocus --sync
+        xdotool key --clearmodifiers "$a" ;;
     CLICK) xdotool mousemove --sync "$a" "$b" click 1 ;;
     DONE) echo ok >&"$to_tour"; break ;;
     *) echo "screenshots.sh: unexpected line from the tour: $command $a $b" >&2; status=1; break ;;

@@ -236,6 +236,11 @@ bool tourLoadTests(MainWindow &w, TourDriver &tour)
     ok = ok && runOnPage(page, tourConfig(QStringLiteral("tour-stopped"), 60, 24, 1), [&] {
         waitUntil([page] { return page->charts()->latencyChart()->pointCount(0) >= 4; }, 20000);
         ok = tour.key(QStringLiteral("shift+F5"), [page] { page->stop(); });
+        // A key that never arrived would let the run complete: that is a failed step.
+        if (ok && !waitUntil([page] { return !page->isRunning(); }, 15000)) {
+            say(QStringLiteral("Shift+F5 did not stop the run"));
+            ok = false;
+        }
     });
     if (ok) {
         page->tabs()->setCurrentIndex(1);
