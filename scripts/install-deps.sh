@@ -13,6 +13,8 @@ PACKAGES=(
     libhiredis-dev nlohmann-json3-dev libcurl4-openssl-dev libzstd-dev zlib1g-dev
     redis-server redis-tools
     xvfb xauth
+    xdotool imagemagick  # scripts/screenshots.sh drives the GUI and captures the X screen
+    poppler-utils  # pdftoppm: tst_widget_pdfreport reads the PDF report back as a reader would
     prometheus  # promtool: tst_exports validates the Prometheus export (~96 MB installed)
 )
 

@@ -77,6 +77,12 @@ private slots:
             QCOMPARE(table->rowCount(), 6);
             QCOMPARE(table->item(0, 0)->text(), u"SET"_s);
             QCOMPARE(table->item(0, 1)->text(), u"200"_s);
+            // The operation column is wide enough for every name: no two rows read "hit rate…".
+            for (int row = 0; row < table->rowCount(); ++row) {
+                const QTableWidgetItem *name = table->item(row, 0);
+                const QFontMetrics fm(name->font());
+                QVERIFY2(table->columnWidth(0) >= fm.horizontalAdvance(name->text()), qPrintable(name->text()));
+            }
             // Latency bars: p50 and p99 for each of the five operations, p99 >= p50.
             QCustomPlot *latency = page.latencyChart();
             QCOMPARE(latency->plottableCount(), 2);

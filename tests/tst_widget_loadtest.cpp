@@ -144,8 +144,17 @@ void LoadTestPageTest::invalidFieldShowsReasonAndDisablesStart()
     }
 
     auto *duration = qobject_cast<QDoubleSpinBox *>(form->fieldWidget(QStringLiteral("duration")));
+    // Where every field is before the problem: a message must not move any of them.
+    QHash<QString, QPoint> before;
+    for (const QString &name : {u"duration"_s, u"concurrentUsers"_s, u"pipeline"_s, u"keySpace"_s, u"seed"_s})
+        before.insert(name, form->fieldWidget(name)->mapTo(page, QPoint(0, 0)));
     duration->setValue(0);
     QVERIFY(!form->isValid());
+    QApplication::processEvents(); // let the layouts settle
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        QCOMPARE(form->fieldWidget(it.key())->mapTo(page, QPoint(0, 0)), it.value());
+    QVERIFY(form->issueSummary()->isVisible());
+    QVERIFY2(form->issueSummary()->text().contains(u"Duration: must be > 0"_s), qPrintable(form->issueSummary()->text()));
     QVERIFY2(form->issueText(QStringLiteral("duration")).contains(QLatin1String("must be > 0")),
              qPrintable(form->issueText(QStringLiteral("duration"))));
     QVERIFY(!page->startButton()->isEnabled());

@@ -70,6 +70,23 @@ void clickRow(QTreeWidget *list, int row)
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
 }
 
+// A fresh store (no alerts from earlier runs in the picture) until the guard goes.
+auto useFreshStore(const QTemporaryDir &dir)
+{
+    QSettings().clear();
+    const QByteArray oldDb = qgetenv("CWB_DB_PATH");
+    qputenv("CWB_DB_PATH", dir.filePath(u"live.sqlite"_s).toUtf8());
+    return qScopeGuard([oldDb] { qputenv("CWB_DB_PATH", oldDb); });
+}
+
+// Connecting through the target bar, as a user does, starts monitoring.
+void connectTargetBar(MainWindow &w, const SandboxRedis &redis)
+{
+    w.targetBar()->setPassword(redis.endpoint().password);
+    w.targetBar()->setUri(redis.endpoint().displayUri());
+    w.targetBar()->connectToTarget();
+}
+
 } // namespace
 
 class TestWidgetMonitoring : public QObject
@@ -279,16 +296,41 @@ private slots:
         QCOMPARE(dialog.rules()[0].metric, u"keys"_s);
     }
 
+    // Samples that arrived while another page was shown are in the trend when the page opens.
+    void trendFilledWhenThePageOpens()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        QTemporaryDir dir;
+        const auto restoreDb = useFreshStore(dir);
+        MainWindow w;
+        w.resize(1280, 800);
+        auto *page = static_cast<MonitoringPage *>(w.page(MainWindow::Page::Monitoring));
+        MonitoringConfig config;
+        config.collectionIntervalMs = 200;
+        config.channels.log.path = dir.filePath(u"alerts.log"_s);
+        QString error;
+        QVERIFY2(page->applyConfig(config, &error), qPrintable(error));
+        w.setCurrentPage(MainWindow::Page::LoadTest);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        connectTargetBar(w, redis);
+        // The trend's default metric is ops/s, a rate: it needs two samples.
+        QTRY_VERIFY_WITH_TIMEOUT(page->tile(QLatin1String(metric::OpsPerSec))->valueText() != u"–"_s, 10000);
+        // No more samples: only opening the page can fill the trend now.
+        page->stopMonitoring();
+        QCOMPARE(page->chart()->pointCount(0), 0);
+        w.setCurrentPage(MainWindow::Page::Monitoring);
+        QApplication::processEvents();
+        QVERIFY(page->chart()->pointCount(0) >= 1);
+    }
+
     void livePageAgainstSandbox()
     {
         SandboxRedis redis;
         CWB_START_SANDBOX(redis);
         QTemporaryDir dir;
-        QSettings().clear();
-        // A fresh store: no alerts from earlier runs in the picture.
-        const QByteArray oldDb = qgetenv("CWB_DB_PATH");
-        qputenv("CWB_DB_PATH", dir.filePath(u"live.sqlite"_s).toUtf8());
-        const auto restoreDb = qScopeGuard([oldDb] { qputenv("CWB_DB_PATH", oldDb); });
+        const auto restoreDb = useFreshStore(dir);
         MainWindow w;
         w.resize(1400, 900);
         auto *page = static_cast<MonitoringPage *>(w.page(MainWindow::Page::Monitoring));
@@ -317,10 +359,7 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
 
-        // Connecting through the target bar starts monitoring.
-        w.targetBar()->setPassword(redis.endpoint().password);
-        w.targetBar()->setUri(redis.endpoint().displayUri());
-        w.targetBar()->connectToTarget();
+        connectTargetBar(w, redis);
         QTRY_VERIFY_WITH_TIMEOUT(page->service()->isCollecting(), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(page->service()->status().reachable, 5000);
 

@@ -123,6 +123,9 @@ void WarmingWidgetTest::runNowAgainstSandboxAddsHistoryRow()
     test::PageDoubles doubles;
     doubles.target.setEndpoint(sandbox.endpoint());
     WarmingPage page(doubles.context());
+    page.resize(1000, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
     QString error;
     QVERIFY2(page.addPlan(configPlan(u"config"_s), &error), qPrintable(error));
     QCOMPARE(page.historyTable()->rowCount(), 0);
@@ -139,6 +142,18 @@ void WarmingWidgetTest::runNowAgainstSandboxAddsHistoryRow()
     QCOMPARE(page.historyTable()->item(0, 3)->text(), u"completed"_s);
     QCOMPARE(page.historyTable()->item(0, 4)->text(), u"2"_s);
     QVERIFY(page.plansTable()->item(0, 5)->text().startsWith(u"2 keys"_s));
+    // A run added at the top is readable: every column but the last (which wraps) is as wide
+    // as its text, and the last shows its text in full on as many lines as it needs.
+    QTableWidget *history = page.historyTable();
+    for (int column = 0; column + 1 < history->columnCount(); ++column) {
+        const QString text = history->item(0, column)->text();
+        QTRY_VERIFY2(history->columnWidth(column) >= history->fontMetrics().horizontalAdvance(text),
+                     qPrintable(u"column %1 cuts '%2'"_s.arg(column).arg(text)));
+    }
+    const int last = history->columnCount() - 1;
+    const QRect needed = history->fontMetrics().boundingRect(QRect(0, 0, history->columnWidth(last) - 8, 10000),
+                                                             Qt::TextWordWrap, history->item(0, last)->text());
+    QTRY_VERIFY(history->rowHeight(0) >= needed.height());
     const auto value = test::sandboxCommand(sandbox, {"GET", "cwb:warm:greeting"});
     QVERIFY(value);
     QCOMPARE(value->str, QByteArray("hello"));

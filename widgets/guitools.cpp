@@ -5,13 +5,24 @@
 #include "config/loadconfigform.h"
 #include "mainwindow.h"
 #include "models/runstablemodel.h"
+#include "cluster/topologygraph.h"
+#include "pages/benchmarkspage.h"
+#include "pages/clusterpage.h"
 #include "pages/loadtestpage.h"
+#include "pages/monitoringpage.h"
 #include "pages/resultspage.h"
+#include "pages/warmingpage.h"
+#include "monitor/monitorservice.h"
+#include "sandboxlauncher.h"
 #include "redis/sandboxredis.h"
 #include "store/asyncresultstore.h"
 #include "targetbar.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QItemSelectionModel>
+#include <QMouseEvent>
+#include <QPushButton>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -31,6 +42,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <poll.h>
 #include <unistd.h>
 
 namespace cwb {
@@ -132,6 +144,251 @@ double msSinceProcessStart()
     return (up - startTicks / double(sysconf(_SC_CLK_TCK))) * 1000.0;
 }
 
+namespace {
+
+// How the tour takes pictures and gives input. Driven by scripts/screenshots.sh (stdin is not
+// a terminal and CWB_TOUR_DRIVER=x11), each step is a line on stdout that the script answers
+// after acting on the X server: "SHOT name" (import -window root), "KEY keys" and "CLICK x y"
+// (xdotool), so a run is stopped with the real Shift+F5 and buttons are really clicked.
+// Without the script, the tour grabs the window itself and calls the same slots.
+class TourDriver
+{
+public:
+    TourDriver(QWidget &window, const QDir &dir)
+        : m_window(window), m_dir(dir), m_x11(qEnvironmentVariable("CWB_TOUR_DRIVER") == QLatin1String("x11"))
+    {
+    }
+
+    bool shot(const QString &name)
+    {
+        if (!m_x11)
+            return grabTo(m_window, m_dir.filePath(name + QStringLiteral(".png")));
+        settle(300);
+        return ask(QStringLiteral("SHOT ") + name);
+    }
+
+    // Keys as xdotool names them ("shift+F5"); `fallback` does the same without X input.
+    bool key(const QString &keys, const std::function<void()> &fallback)
+    {
+        if (!m_x11) {
+            fallback();
+            return true;
+        }
+        return ask(QStringLiteral("KEY ") + keys);
+    }
+
+    bool click(QWidget *widget, QPoint at, const std::function<void()> &fallback)
+    {
+        if (!m_x11) {
+            fallback();
+            return true;
+        }
+        settle(200);
+        const QPoint global = widget->mapToGlobal(at);
+        return ask(QStringLiteral("CLICK %1 %2").arg(global.x()).arg(global.y()));
+    }
+
+    bool click(QAbstractButton *button)
+    {
+        return click(button, button->rect().center(), [button] { button->click(); });
+    }
+
+    void done()
+    {
+        if (m_x11)
+            ask(QStringLiteral("DONE"));
+    }
+
+private:
+    // One line out, one line back; the event loop keeps running while the script acts.
+    bool ask(const QString &line)
+    {
+        say(QStringLiteral("tour: ") + line);
+        std::fprintf(stdout, "%s\n", qPrintable(line));
+        std::fflush(stdout);
+        pollfd in{STDIN_FILENO, POLLIN, 0};
+        if (!waitUntil([&in] { return ::poll(&in, 1, 0) > 0; }, 60000))
+            return false;
+        char answer[64] = {};
+        return std::fgets(answer, sizeof answer, stdin) && QByteArray(answer).trimmed() == "ok";
+    }
+
+    QWidget &m_window;
+    QDir m_dir;
+    bool m_x11 = false;
+};
+
+// Run 1 live and summarised, run 2 stopped with Shift+F5, run 3 compared with the baseline.
+bool tourLoadTests(MainWindow &w, TourDriver &tour)
+{
+    auto *page = static_cast<LoadTestPage *>(w.page(MainWindow::Page::LoadTest));
+    w.setCurrentPage(MainWindow::Page::LoadTest);
+    bool ok = runOnPage(page, tourConfig(QStringLiteral("tour-cache-mix"), 12, 24, 1), [&] {
+        waitUntil([page] { return page->charts()->latencyChart()->pointCount(0) >= 6; }, 20000);
+        ok = tour.shot(QStringLiteral("loadtest-live"));
+    });
+    if (ok) {
+        page->tabs()->setCurrentIndex(1);
+        ok = tour.shot(QStringLiteral("loadtest-summary"));
+        page->saveAsBaseline();
+        page->tabs()->setCurrentIndex(0);
+    }
+    ok = ok && runOnPage(page, tourConfig(QStringLiteral("tour-stopped"), 60, 24, 1), [&] {
+        waitUntil([page] { return page->charts()->latencyChart()->pointCount(0) >= 4; }, 20000);
+        ok = tour.key(QStringLiteral("shift+F5"), [page] { page->stop(); });
+        // A key that never arrived would let the run complete: that is a failed step.
+        if (ok && !waitUntil([page] { return !page->isRunning(); }, 15000)) {
+            say(QStringLiteral("Shift+F5 did not stop the run"));
+            ok = false;
+        }
+    });
+    if (ok) {
+        page->tabs()->setCurrentIndex(1);
+        ok = tour.shot(QStringLiteral("loadtest-stopped"));
+    }
+    ok = ok && runOnPage(page, tourConfig(QStringLiteral("tour-cache-mix"), 8, 24, 8));
+    if (ok) {
+        page->compareWithBaseline();
+        settle(1000);
+        page->tabs()->setCurrentIndex(1);
+        ok = tour.shot(QStringLiteral("loadtest-compare"));
+    }
+    return ok;
+}
+
+bool tourResults(MainWindow &w, TourDriver &tour)
+{
+    auto *results = static_cast<ResultsPage *>(w.page(MainWindow::Page::Results));
+    w.setCurrentPage(MainWindow::Page::Results);
+    bool ok = waitUntil([results] { return results->model()->rowCount() >= 3; }, 10000);
+    results->table()->selectRow(2);
+    results->openSelected();
+    ok = ok && waitUntil([results] { return !results->openRunId().isEmpty(); }, 10000);
+    ok = ok && tour.shot(QStringLiteral("results"));
+    results->table()->clearSelection();
+    results->table()->selectRow(0);
+    results->table()->selectionModel()->select(results->table()->model()->index(2, 0),
+                                               QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    results->compareSelected();
+    settle(1500);
+    return ok && tour.shot(QStringLiteral("results-compare"));
+}
+
+bool tourBenchmarks(MainWindow &w, TourDriver &tour)
+{
+    auto *page = static_cast<BenchmarksPage *>(w.page(MainWindow::Page::Benchmarks));
+    w.setCurrentPage(MainWindow::Page::Benchmarks);
+    page->setUseSandbox(true);
+    page->setParameters(QStringLiteral("cache-basic-ops"), {{QStringLiteral("operations"), 3000}});
+    page->setParameters(QStringLiteral("concurrent-reads"), {{QStringLiteral("durationSec"), 2}});
+    page->setChecked({QStringLiteral("cache-basic-ops"), QStringLiteral("concurrent-reads")});
+    page->runSelected();
+    bool ok = waitUntil([page] { return !page->isRunning(); }, 120000);
+    ok = ok && tour.shot(QStringLiteral("benchmarks"));
+    page->findChild<QTabWidget *>(QStringLiteral("benchmarkTabs"))->setCurrentIndex(1);
+    ok = ok && tour.shot(QStringLiteral("benchmarks-latency"));
+    page->setUseSandbox(false);
+    return ok;
+}
+
+// The masters that are up and own slots.
+int servingMasters(const Topology &t)
+{
+    int n = 0;
+    for (const TopologyNode &node : t.nodes)
+        n += node.isMaster() && node.health == NodeHealth::Up && !node.slotRanges.empty();
+    return n;
+}
+
+bool tourCluster(MainWindow &w, TourDriver &tour)
+{
+    auto *page = static_cast<ClusterPage *>(w.page(MainWindow::Page::Cluster));
+    w.sandbox()->start(SandboxLauncher::Kind::Cluster);
+    w.setCurrentPage(MainWindow::Page::Cluster);
+    TopologyGraph *graph = page->topologyGraph();
+    bool ok = waitUntil([graph] { return servingMasters(graph->topology()) == 3 && graph->drawnNodeIds().size() == 6; },
+                        60000);
+    settle(2500); // a second poll: rates
+    ok = ok && tour.shot(QStringLiteral("cluster-topology"));
+    // The first master is drawn top left: click it, then Kill master.
+    const QString victim = graph->drawnNodeIds().value(0);
+    const QPointF onVictim(graph->width() / 6.0, 24);
+    ok = ok && tour.click(graph, onVictim.toPoint(), [graph, onVictim] {
+        QMouseEvent press(QEvent::MouseButtonPress, onVictim, graph->mapToGlobal(onVictim), Qt::LeftButton,
+                          Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(graph, &press);
+    });
+    QPushButton *kill = nullptr;
+    for (QPushButton *b : page->findChildren<QPushButton *>())
+        if (b->text() == ClusterPage::tr("Kill master"))
+            kill = b;
+    if (!ok || !kill || !waitUntil([graph, victim] { return graph->selectedNodeId() == victim; }, 5000)) {
+        say(QStringLiteral("could not select the first master"));
+        return false;
+    }
+    ok = waitUntil([kill] { return kill->isEnabled(); }, 5000) && tour.click(kill);
+    // The cluster marks the master failed after its node timeout and promotes its replica.
+    ok = ok && waitUntil([graph, victim] {
+             const TopologyNode *dead = graph->topology().node(victim);
+             return dead && dead->health != NodeHealth::Up && servingMasters(graph->topology()) == 3;
+         }, 60000);
+    settle(1500);
+    ok = ok && tour.shot(QStringLiteral("cluster-failover"));
+    page->tabs()->setCurrentIndex(1);
+    ok = ok && tour.shot(QStringLiteral("cluster-simulation"));
+    page->tabs()->setCurrentIndex(0);
+    return ok;
+}
+
+bool tourWarming(MainWindow &w, TourDriver &tour)
+{
+    auto *page = static_cast<WarmingPage *>(w.page(MainWindow::Page::Warming));
+    w.setCurrentPage(MainWindow::Page::Warming);
+    WarmingPlan plan;
+    plan.name = QStringLiteral("tour-config");
+    plan.strategy = WarmStrategy::Config;
+    plan.priority = WarmPriority::High;
+    plan.schedule = QStringLiteral("0 6 * * 1-5");
+    plan.params = {{"entries", {{"tour:greeting", "hello"}, {"tour:flags", "{\"beta\":true}"}}}};
+    QString error;
+    if (!page->addPlan(plan, &error)) {
+        say(QStringLiteral("warming plan refused: %1").arg(error));
+        return false;
+    }
+    page->plansTable()->selectRow(0);
+    const int before = page->historyTable()->rowCount();
+    bool ok = tour.click(page->runNowButton());
+    ok = ok && waitUntil([page, before] { return page->historyTable()->rowCount() > before; }, 30000);
+    return ok && tour.shot(QStringLiteral("warming"));
+}
+
+// Against the single sandbox: a memory rule below what the server holds fires within seconds.
+bool tourMonitoring(MainWindow &w, TourDriver &tour, const SandboxRedis &redis)
+{
+    w.sandbox()->stop();
+    w.targetBar()->setUri(redis.endpoint().displayUri());
+    w.targetBar()->connectToTarget();
+    waitUntil([&] { return w.targetBar()->state() == TargetBar::State::Connected; }, 5000);
+    auto *page = static_cast<MonitoringPage *>(w.page(MainWindow::Page::Monitoring));
+    MonitoringConfig config = page->service()->config();
+    config.enabled = true;
+    config.collectionIntervalMs = 500;
+    config.alerting.forMs = 1000;
+    config.alerting.thresholds.memoryUsageMb = 0.5;
+    QString error;
+    if (!page->applyConfig(config, &error)) {
+        say(QStringLiteral("monitoring config refused: %1").arg(error));
+        return false;
+    }
+    page->startMonitoring();
+    bool ok = tour.key(QStringLiteral("ctrl+6"), [&w] { w.setCurrentPage(MainWindow::Page::Monitoring); });
+    ok = ok && waitUntil([page] { return page->service()->firingCount() > 0; }, 30000);
+    settle(4000); // a little trend
+    return ok && tour.shot(QStringLiteral("monitoring-alert"));
+}
+
+} // namespace
+
 int runScreenshotTour(const QString &dirPath)
 {
     IsolatedSession session;
@@ -144,61 +401,25 @@ int runScreenshotTour(const QString &dirPath)
         return 1;
     }
     MainWindow w;
-    w.resize(1440, 900);
+    w.move(0, 0);
+    w.resize(1280, 800); // the size every page must fit
     w.show();
     w.targetBar()->setUri(redis.endpoint().displayUri());
     w.targetBar()->connectToTarget();
     waitUntil([&] { return w.targetBar()->state() == TargetBar::State::Connected; }, 5000);
 
-    auto *page = static_cast<LoadTestPage *>(w.page(MainWindow::Page::LoadTest));
-    bool ok = true;
-    // Run 1: watch it live, grab the dashboard mid-run, then the summary.
-    ok = ok && runOnPage(page, tourConfig(QStringLiteral("tour-cache-mix"), 12, 24, 1), [&] {
-        waitUntil([page] { return page->charts()->latencyChart()->pointCount(0) >= 6; }, 20000);
-        ok = ok && grabTo(w, dir.filePath(QStringLiteral("loadtest-live.png")));
-    });
-    if (ok) {
-        page->tabs()->setCurrentIndex(1);
-        ok = grabTo(w, dir.filePath(QStringLiteral("loadtest-summary.png")));
-        page->saveAsBaseline();
-    }
-    // Run 2: pipelined, so the comparison has something to show.
-    ok = ok && runOnPage(page, tourConfig(QStringLiteral("tour-cache-mix"), 8, 24, 8));
-    if (ok) {
-        page->compareWithBaseline();
-        settle(1000);
-        page->tabs()->setCurrentIndex(1);
-        ok = grabTo(w, dir.filePath(QStringLiteral("loadtest-compare.png")));
-    }
-
-    auto *results = static_cast<ResultsPage *>(w.page(MainWindow::Page::Results));
-    w.setCurrentPage(MainWindow::Page::Results);
-    if (ok) {
-        ok = waitUntil([results] { return results->model()->rowCount() >= 2; }, 10000);
-        results->table()->selectRow(1);
-        results->openSelected();
-        ok = ok && waitUntil([results] { return !results->openRunId().isEmpty(); }, 10000);
-        ok = ok && grabTo(w, dir.filePath(QStringLiteral("results.png")));
-        results->table()->selectAll();
-        results->compareSelected();
-        settle(1500);
-        ok = ok && grabTo(w, dir.filePath(QStringLiteral("results-compare.png")));
-    }
-    // The other pages as they are now.
-    const struct
-    {
-        MainWindow::Page page;
-        const char *file;
-    } others[] = {{MainWindow::Page::Benchmarks, "benchmarks.png"}, {MainWindow::Page::Cluster, "cluster.png"},
-                  {MainWindow::Page::Optimisation, "optimisation.png"}, {MainWindow::Page::Warming, "warming.png"},
-                  {MainWindow::Page::Monitoring, "monitoring.png"}};
-    for (const auto &other : others) {
-        w.setCurrentPage(other.page);
-        ok = ok && grabTo(w, dir.filePath(QLatin1String(other.file)));
-    }
-    w.setCurrentPage(MainWindow::Page::LoadTest);
+    TourDriver tour(w, dir);
+    bool ok = tourLoadTests(w, tour);
+    ok = ok && tourResults(w, tour);
+    ok = ok && tourBenchmarks(w, tour);
+    w.setCurrentPage(MainWindow::Page::Optimisation);
+    ok = ok && tour.shot(QStringLiteral("optimisation"));
+    ok = ok && tourWarming(w, tour);
+    ok = ok && tourCluster(w, tour);
+    ok = ok && tourMonitoring(w, tour, redis);
     if (!ok)
         say(QStringLiteral("screenshot tour failed"));
+    tour.done();
     w.close();
     return ok ? 0 : 1;
 }

@@ -33,6 +33,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QSettings>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -52,6 +53,21 @@ QFrame *separator(Qt::Orientation orientation, QWidget *parent)
     line->setFrameShape(orientation == Qt::Horizontal ? QFrame::HLine : QFrame::VLine);
     line->setFrameShadow(QFrame::Sunken);
     return line;
+}
+
+// Smaller windows are allowed (and some window managers force them): the pages then scroll.
+constexpr QSize kMinimumSize(800, 560);
+
+// The pages in a frameless scroll area: below a page's minimum size it scrolls instead of
+// squeezing its widgets into each other (buttons reading "as ba", fields overlapping).
+QScrollArea *scrollAround(QWidget *pages)
+{
+    auto *scroll = new QScrollArea(pages->parentWidget());
+    scroll->setObjectName(QStringLiteral("pageScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(pages);
+    return scroll;
 }
 
 } // namespace
@@ -219,7 +235,7 @@ void MainWindow::buildCentralArea()
     auto *pageLayout = new QVBoxLayout(pageArea);
     pageLayout->setContentsMargins(12, 10, 12, 10);
     pageLayout->addWidget(m_messageBar);
-    pageLayout->addWidget(m_pages, 1);
+    pageLayout->addWidget(scrollAround(m_pages), 1);
 
     auto *body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);
@@ -236,6 +252,8 @@ void MainWindow::buildCentralArea()
     layout->addWidget(separator(Qt::Horizontal, this));
     layout->addLayout(body, 1);
     setCentralWidget(central);
+    // Below this the pages scroll; the window itself never needs more than a 1280x800 screen.
+    setMinimumSize(kMinimumSize.expandedTo(minimumSizeHint()));
 }
 
 void MainWindow::buildMenus()

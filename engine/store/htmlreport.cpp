@@ -126,6 +126,7 @@ QByteArray runSection(const StoredRun &run, int level)
         spec.xLabel = QStringLiteral("percentile (log scale of 1/(1-p): 90, 99, 99.9 ...)");
         spec.yLabel = QStringLiteral("µs");
         spec.logY = true;
+        spec.xNines = true;
         SvgSeries s{QStringLiteral("all operations"), QStringLiteral("#9467bd"), {}, {}};
         for (double k = 0; k <= 4.0001; k += 0.05) {
             const double p = 100.0 * (1.0 - std::pow(10.0, -k));

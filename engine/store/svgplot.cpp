@@ -1,5 +1,9 @@
 #include "svgplot.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -63,6 +67,53 @@ QString xmlEscape(const QString &text)
     return out;
 }
 
+QByteArray svgChartJson(const SvgChart &chart)
+{
+    QJsonArray series;
+    for (const SvgSeries &s : chart.series) {
+        QJsonArray x, y;
+        for (size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) {
+            // JSON has no NaN: a gap is a null.
+            x.append(std::isfinite(s.x[i]) ? QJsonValue(s.x[i]) : QJsonValue());
+            y.append(std::isfinite(s.y[i]) ? QJsonValue(s.y[i]) : QJsonValue());
+        }
+        series.append(QJsonObject{{QStringLiteral("name"), s.name}, {QStringLiteral("color"), s.color},
+                                  {QStringLiteral("x"), x}, {QStringLiteral("y"), y}});
+    }
+    const QJsonObject o{{QStringLiteral("title"), chart.title}, {QStringLiteral("xLabel"), chart.xLabel},
+                        {QStringLiteral("yLabel"), chart.yLabel}, {QStringLiteral("logY"), chart.logY}, {QStringLiteral("xNines"), chart.xNines},
+                        {QStringLiteral("series"), series}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<SvgChart> svgChartFromJson(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    SvgChart chart;
+    chart.title = o.value(QStringLiteral("title")).toString();
+    chart.xLabel = o.value(QStringLiteral("xLabel")).toString();
+    chart.yLabel = o.value(QStringLiteral("yLabel")).toString();
+    chart.logY = o.value(QStringLiteral("logY")).toBool();
+    chart.xNines = o.value(QStringLiteral("xNines")).toBool();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (const QJsonValue &v : o.value(QStringLiteral("series")).toArray()) {
+        const QJsonObject so = v.toObject();
+        SvgSeries s{so.value(QStringLiteral("name")).toString(), so.value(QStringLiteral("color")).toString(), {}, {}};
+        const QJsonArray x = so.value(QStringLiteral("x")).toArray();
+        const QJsonArray y = so.value(QStringLiteral("y")).toArray();
+        for (qsizetype i = 0; i < std::min(x.size(), y.size()); ++i) {
+            s.x.push_back(x.at(i).isDouble() ? x.at(i).toDouble() : nan);
+            s.y.push_back(y.at(i).isDouble() ? y.at(i).toDouble() : nan);
+        }
+        chart.series.push_back(std::move(s));
+    }
+    return chart;
+}
+
 QByteArray renderSvgChart(const SvgChart &chart)
 {
     const double left = 64, right = 16, top = 28, bottom = 40;
@@ -100,7 +151,8 @@ QByteArray renderSvgChart(const SvgChart &chart)
     QByteArray out;
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + QByteArray::number(chart.width) + "\" height=\""
         + QByteArray::number(chart.height) + "\" viewBox=\"0 0 " + QByteArray::number(chart.width) + ' '
-        + QByteArray::number(chart.height) + "\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\">";
+        + QByteArray::number(chart.height) + "\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\" data-chart=\""
+        + xmlEscape(QString::fromUtf8(svgChartJson(chart))).toUtf8() + "\">";
     out += "<title>" + xmlEscape(chart.title).toUtf8() + "</title>";
     out += "<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#fff\"/>";
     out += "<text x=\"" + n(left) + "\" y=\"16\" font-weight=\"bold\">" + xmlEscape(chart.title).toUtf8() + "</text>";

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace cwb {
@@ -25,10 +26,17 @@ struct SvgChart
     int width = 720;
     int height = 260;
     bool logY = false; // for latency spectra
+    bool xNines = false; // x is -log10(1 - p): the PDF labels it 90 %, 99 %, 99.9 %...
     std::vector<SvgSeries> series;
 };
 
-QByteArray renderSvgChart(const SvgChart &chart); // an <svg> element, XML-escaped text
+// An <svg> element, XML-escaped text. It carries the chart's data as JSON in a data-chart
+// attribute, so the PDF renderer can draw the chart itself rather than interpret the drawing.
+QByteArray renderSvgChart(const SvgChart &chart);
 QString xmlEscape(const QString &text);
+
+// The data-chart attribute's JSON (width and height are left out: the reader sizes the chart).
+QByteArray svgChartJson(const SvgChart &chart);
+std::optional<SvgChart> svgChartFromJson(const QByteArray &json);
 
 } // namespace cwb

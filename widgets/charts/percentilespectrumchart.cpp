@@ -16,14 +16,37 @@ constexpr double kMaxNines = 6;
 PercentileSpectrumChart::PercentileSpectrumChart(QWidget *parent)
     : SeriesChart(tr("Latency distribution"), tr("Percentile"), tr("Latency (ms)"), parent)
 {
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     // Percentile labels in the user's locale ("99,9%" in German).
     const QLocale locale;
-    ticker->addTick(0, locale.toString(0) + u'%');
+    m_labels.append(locale.toString(0) + u'%');
     for (int nines = 1; nines <= int(kMaxNines); ++nines)
-        ticker->addTick(nines, locale.toString(100.0 - 100.0 * std::pow(10.0, -nines), 'f', nines - 2 > 0 ? nines - 2 : 0) + u'%');
-    xAxis->setTicker(ticker);
+        m_labels.append(locale.toString(100.0 - 100.0 * std::pow(10.0, -nines), 'f', nines - 2 > 0 ? nines - 2 : 0) + u'%');
+    m_ticker = QSharedPointer<QCPAxisTickerText>::create();
+    xAxis->setTicker(m_ticker);
+    connect(this, &QCustomPlot::beforeReplot, this, &PercentileSpectrumChart::thinTicks);
     setLogScale(true);
+}
+
+void PercentileSpectrumChart::thinTicks()
+{
+    // The labels grow with each nine while the spacing stays fixed: on a narrow chart they ran
+    // together ("99.9%99.99%99.999%"). Keep a label only where it clears the one before it.
+    const QFontMetrics metrics(xAxis->tickLabelFont());
+    const double width = std::max(1, axisRect()->width());
+    const QCPRange range = xAxis->range();
+    const double pixelsPerNine = range.size() > 0 ? width / range.size() : width;
+    QMap<double, QString> ticks;
+    double lastRight = -1e9;
+    for (int nines = 0; nines < m_labels.size(); ++nines) {
+        const double half = metrics.horizontalAdvance(m_labels[nines]) / 2.0;
+        const double centre = (nines - range.lower) * pixelsPerNine;
+        if (centre - half < lastRight + metrics.averageCharWidth() * 2)
+            continue;
+        ticks.insert(nines, m_labels[nines]);
+        lastRight = centre + half;
+    }
+    if (ticks != m_ticker->ticks())
+        m_ticker->setTicks(ticks);
 }
 
 void PercentileSpectrumChart::spectrum(const LatencyHistogram &histogram, QVector<double> &nines,

@@ -19,6 +19,12 @@ public:
 
     // The spectrum's points: keys in nines, values in milliseconds. Public for tests.
     static void spectrum(const LatencyHistogram &histogram, QVector<double> &nines, QVector<double> &valuesMs);
+
+private:
+    void thinTicks();
+
+    QStringList m_labels; // index = nines
+    QSharedPointer<QCPAxisTickerText> m_ticker;
 };
 
 } // namespace cwb

@@ -68,6 +68,12 @@ RunCharts::RunCharts(QWidget *parent) : QWidget(parent)
     options->addWidget(hint);
     options->addStretch(1);
     grid->addLayout(options, 1, 2);
+    // The charts share the spare space evenly: without stretch factors the word-wrapped hint
+    // beside the lower row took the height and the top row stayed a strip.
+    for (int i = 0; i < 2; ++i)
+        grid->setRowStretch(i, 1);
+    for (int i = 0; i < 3; ++i)
+        grid->setColumnStretch(i, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

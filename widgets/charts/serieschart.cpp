@@ -1,5 +1,6 @@
 #include "serieschart.h"
 
+#include "chartstyle.h"
 #include "filechooser.h"
 
 #include <QAction>
@@ -11,29 +12,10 @@
 
 namespace cwb {
 
-namespace {
-
-// Hues chosen to stay apart for colour-blind readers (Okabe-Ito), lightened on dark palettes.
-constexpr QRgb kSeriesRgb[] = {0x0072B2, 0xE69F00, 0xD55E00, 0x009E73, 0xCC79A7, 0x56B4E9, 0xF0E442, 0x999999};
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-} // namespace
-
-QColor SeriesChart::seriesColour(int index, const QPalette &palette)
-{
-    const int n = int(std::size(kSeriesRgb));
-    QColor c = QColor::fromRgb(kSeriesRgb[((index % n) + n) % n]);
-    return isDark(palette) ? c.lighter(135) : c;
-}
-
 SeriesChart::SeriesChart(const QString &title, const QString &keyLabel, const QString &valueLabel, QWidget *parent)
     : QCustomPlot(parent)
 {
-    setMinimumSize(260, 180);
+    setMinimumSize(180, 150);
     setNoAntialiasingOnDrag(true);
     // Polylines in one call and cached tick labels: an hour of per-second data in six series
     // must redraw within a frame (see docs/PERFORMANCE.md).
@@ -51,7 +33,6 @@ SeriesChart::SeriesChart(const QString &title, const QString &keyLabel, const QS
     yAxis->setLabel(valueLabel);
     legend->setVisible(true);
     legend->setSelectableParts(QCPLegend::spItems);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     connect(this, &QCustomPlot::legendClick, this, &SeriesChart::onLegendClick);
 
     auto *fit = new QAction(tr("Fit to Data"), this);
@@ -63,7 +44,8 @@ SeriesChart::SeriesChart(const QString &title, const QString &keyLabel, const QS
     addActions({fit, png, pdf});
     setContextMenuPolicy(Qt::ActionsContextMenu);
 
-    applyPalette();
+    m_style = ChartStyle::install(this);
+    m_style->setEmpty(true);
 }
 
 int SeriesChart::addSeries(const QString &name, bool onRightAxis, Qt::PenStyle style)
@@ -77,9 +59,8 @@ int SeriesChart::addSeries(const QString &name, bool onRightAxis, Qt::PenStyle s
     graph->setName(name);
     graph->setAdaptiveSampling(true);
     m_graphs.append(graph);
-    m_colourIndex.append(int(m_graphs.size()) - 1);
-    m_styles.append(style);
-    applyPalette();
+    ChartStyle::setSeriesColour(graph, int(m_graphs.size()) - 1, style);
+    m_style->applyPalette();
     return int(m_graphs.size()) - 1;
 }
 
@@ -88,12 +69,18 @@ void SeriesChart::setRightAxisLabel(const QString &label)
     yAxis2->setLabel(label);
 }
 
+void SeriesChart::setTitle(const QString &title)
+{
+    m_title->setText(title);
+    setAccessibleName(title);
+}
+
 void SeriesChart::setSeriesColourIndex(int series, int colourIndex)
 {
-    if (series < 0 || series >= m_graphs.size())
+    QCPGraph *g = m_graphs.value(series);
+    if (!g)
         return;
-    m_colourIndex[series] = colourIndex;
-    applyPalette();
+    ChartStyle::setSeriesColour(g, colourIndex, g->pen().style());
 }
 
 void SeriesChart::appendPoints(int series, const QVector<double> &keys, const QVector<double> &values)
@@ -128,7 +115,7 @@ void SeriesChart::setSeriesVisible(int series, bool visible)
     if (!g)
         return;
     g->setVisible(visible);
-    applyPalette(); // the legend entry greys out
+    m_style->applyPalette(); // the legend entry greys out
     replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -151,6 +138,15 @@ void SeriesChart::setLogScale(bool on)
     refresh();
 }
 
+bool SeriesChart::hasData() const
+{
+    for (QCPGraph *g : std::as_const(m_graphs)) {
+        if (!g->data()->isEmpty())
+            return true;
+    }
+    return false;
+}
+
 void SeriesChart::fitAxes()
 {
     bool any = false;
@@ -161,15 +157,32 @@ void SeriesChart::fitAxes()
     rescaleAxes(true);
     // Rates and latencies start at zero on a linear axis: a floating baseline exaggerates noise.
     for (QCPAxis *axis : {yAxis, yAxis2}) {
+        // The data's own extent, not QCustomPlot's rescaled range: for a flat series rescale()
+        // keeps the previous range's size, so refitting an all-zero series halved it each time
+        // (an error axis from 1.75e-5 down to 5e-13).
+        bool found = false;
+        double top = 0;
+        for (QCPGraph *g : std::as_const(m_graphs)) {
+            if (!g->visible() || g->valueAxis() != axis)
+                continue;
+            bool has = false;
+            const QCPRange r = g->getValueRange(has, QCP::sdBoth);
+            if (has) {
+                top = found ? std::max(top, r.upper) : r.upper;
+                found = true;
+            }
+        }
+        if (!found)
+            continue;
         QCPRange r = axis->range();
         if (m_log) {
             r.lower = std::max(r.lower / 1.5, 1e-3);
-            r.upper *= 1.5;
+            r.upper = std::max(r.upper * 1.5, r.lower * 10);
         } else {
             // Every series here is a non-negative rate or latency; an all-zero series (no
             // errors) gets a 0..1 axis instead of one centred on zero.
             r.lower = 0;
-            r.upper = r.upper > 0 ? r.upper * 1.1 : 1;
+            r.upper = top > 0 ? top * 1.1 : 1;
         }
         axis->setRange(r);
     }
@@ -185,6 +198,7 @@ void SeriesChart::refresh()
     for (QCPGraph *g : std::as_const(m_graphs))
         longest = std::max(longest, g->dataCount());
     setNotAntialiasedElements(longest > 1200 ? QCP::aePlottables : QCP::aeNone);
+    m_style->setEmpty(!hasData());
     if (m_follow)
         fitAxes();
     replot(QCustomPlot::rpQueuedReplot);
@@ -228,13 +242,6 @@ void SeriesChart::saveWithDialog(const QString &format)
         setToolTip(error);
 }
 
-void SeriesChart::changeEvent(QEvent *event)
-{
-    QCustomPlot::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !m_applyingPalette)
-        applyPalette();
-}
-
 void SeriesChart::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton)
@@ -262,55 +269,6 @@ void SeriesChart::onLegendClick(QCPLegend *, QCPAbstractLegendItem *item, QMouse
     const int index = int(m_graphs.indexOf(qobject_cast<QCPGraph *>(plItem->plottable())));
     if (index >= 0)
         setSeriesVisible(index, !isSeriesVisible(index));
-}
-
-void SeriesChart::applyPalette()
-{
-    m_applyingPalette = true;
-    const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = text;
-    grid.setAlpha(40);
-    QColor subGrid = text;
-    subGrid.setAlpha(18);
-
-    setBackground(pal.brush(QPalette::Base));
-    for (QCPAxis *axis : {xAxis, yAxis, xAxis2, yAxis2}) {
-        axis->setBasePen(QPen(text, 1));
-        axis->setTickPen(QPen(text, 1));
-        axis->setSubTickPen(QPen(text, 1));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-        axis->grid()->setSubGridPen(QPen(subGrid, 1, Qt::DotLine));
-        axis->grid()->setZeroLinePen(QPen(grid, 1));
-    }
-    xAxis->grid()->setVisible(true);
-    yAxis->grid()->setVisible(true);
-    yAxis2->grid()->setVisible(false);
-    if (m_title) {
-        m_title->setTextColor(text);
-        QFont f = font();
-        f.setBold(true);
-        m_title->setFont(f);
-    }
-    QColor legendBg = pal.color(QPalette::Base);
-    legendBg.setAlpha(200);
-    legend->setBrush(legendBg);
-    legend->setBorderPen(QPen(grid));
-    legend->setFont(font());
-    for (int i = 0; i < m_graphs.size(); ++i) {
-        QCPGraph *g = m_graphs[i];
-        g->setPen(QPen(seriesColour(m_colourIndex[i], pal), 1.6, m_styles[i]));
-        if (QCPPlottableLegendItem *item = legend->itemWithPlottable(g)) {
-            QColor c = text;
-            if (!g->visible())
-                c.setAlpha(90);
-            item->setTextColor(c);
-        }
-    }
-    m_applyingPalette = false;
-    replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace cwb

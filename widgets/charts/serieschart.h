@@ -7,9 +7,11 @@
 
 namespace cwb {
 
-// A QCustomPlot set up the way every chart of the workbench looks and behaves: colours from
-// the current palette (so dark mode works), a legend whose entries toggle their series on
-// click, drag to pan and wheel to zoom (double-click resets), a context menu to save the
+class ChartStyle;
+
+// A QCustomPlot set up the way every chart of the workbench behaves (its look comes from
+// ChartStyle: palette colours, legend under the plot, "No data yet" while empty): legend entries
+// toggle their series on click, drag to pan and wheel to zoom (double-click resets), a context menu to save the
 // chart as PNG or PDF, and an optional logarithmic value axis.
 //
 // Data arrives in bulk (appendPoints/setPoints) and a redraw is only queued (rpQueuedReplot),
@@ -25,6 +27,7 @@ public:
     int seriesCount() const { return int(m_graphs.size()); }
     QCPGraph *series(int index) const { return m_graphs.value(index); }
     void setRightAxisLabel(const QString &label);
+    void setTitle(const QString &title);
     // Colour slot used for a series (series share palette slots across charts by index).
     void setSeriesColourIndex(int series, int colourIndex);
 
@@ -50,26 +53,23 @@ public:
     // Asks for a file (see filechooser.h) and saves into it.
     void saveWithDialog(const QString &format);
 
-    static QColor seriesColour(int index, const QPalette &palette);
+    bool hasData() const;
+    ChartStyle *style() const { return m_style; }
 
 protected:
-    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
 
 private:
-    void applyPalette();
     void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
     void fitAxes();
 
     QCPTextElement *m_title = nullptr;
+    ChartStyle *m_style = nullptr;
     QVector<QCPGraph *> m_graphs;
-    QVector<int> m_colourIndex;
-    QVector<Qt::PenStyle> m_styles;
     bool m_log = false;
     bool m_follow = true;
-    bool m_applyingPalette = false;
 };
 
 } // namespace cwb

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -20,6 +21,9 @@
 namespace cwb {
 
 namespace {
+
+// Lines of the problem summary: its height is fixed so that the layout never moves.
+constexpr int kSummaryLines = 3;
 
 QDoubleSpinBox *doubleSpin(QWidget *parent, double min, double max, int decimals, const QString &suffix)
 {
@@ -210,14 +214,20 @@ LoadConfigForm::LoadConfigForm(QWidget *parent) : QWidget(parent)
                          tr("Redis Cluster only: reads go to each slot's replicas (after READONLY), writes stay on "
                             "the masters. A run against a single server with this set is refused")));
 
-    m_generalError = new QLabel(this);
-    m_generalError->setObjectName(QStringLiteral("generalError"));
-    m_generalError->setWordWrap(true);
-    m_generalError->hide();
+    m_issueSummary = new QLabel;
+    m_issueSummary->setObjectName(QStringLiteral("issueSummary"));
+    m_issueSummary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_issueSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_issueSummary->setFixedHeight(m_issueSummary->fontMetrics().lineSpacing() * kSummaryLines + 6);
+    m_issueSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    // Owned by the form even while the page has not placed it.
+    connect(this, &QObject::destroyed, m_issueSummary, [summary = QPointer<QLabel>(m_issueSummary)] {
+        if (summary && !summary->parent())
+            delete summary;
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_generalError);
     for (QGroupBox *box : {testBox, loadBox, mixBox, dataBox, execBox})
         layout->addWidget(box);
     layout->addStretch(1);
@@ -246,18 +256,8 @@ QWidget *LoadConfigForm::row(const QString &name, QWidget *field, const QString 
     field->setProperty("baseToolTip", tip);
     m_fields.insert(name, field);
 
-    auto *container = new QWidget(this);
-    auto *layout = new QVBoxLayout(container);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(1);
-    layout->addWidget(field);
-    auto *error = new QLabel(container);
-    error->setObjectName(QStringLiteral("error:") + name);
-    error->setWordWrap(true);
-    error->hide();
-    layout->addWidget(error);
-    m_errorLabels.insert(name, error);
-    return container;
+    m_rows.insert(name, field);
+    return field;
 }
 
 LoadTestConfig LoadConfigForm::config() const
@@ -418,8 +418,18 @@ QString LoadConfigForm::rowForField(const QString &field)
 
 QString LoadConfigForm::issueText(const QString &row) const
 {
-    const QLabel *label = m_errorLabels.value(row);
-    return label && !label->isHidden() ? label->text() : QString();
+    return m_rowIssues.value(row).join(u'\n');
+}
+
+QString LoadConfigForm::rowTitle(const QString &row) const
+{
+    const QWidget *field = m_rows.value(row);
+    const auto *form = field && field->parentWidget() ? qobject_cast<QFormLayout *>(field->parentWidget()->layout()) : nullptr;
+    const auto *label = form ? qobject_cast<QLabel *>(form->labelForField(const_cast<QWidget *>(field))) : nullptr;
+    if (!label)
+        return row;
+    QString title = label->text();
+    return title.remove(u'&').remove(u':').trimmed();
 }
 
 void LoadConfigForm::revalidate()
@@ -436,37 +446,47 @@ void LoadConfigForm::revalidate()
     if (!seedOk)
         m_issues.push_back({QStringLiteral("seed"), tr("must be a non-negative integer")});
 
-    QHash<QString, QStringList> byRow;
-    QStringList general;
+    m_rowIssues.clear();
+    QStringList lines;
     for (const ConfigIssue &issue : m_issues) {
         const QString r = rowForField(issue.field);
-        if (m_errorLabels.contains(r))
-            byRow[r].append(issue.message);
-        else
-            general.append(issue.toString());
+        if (m_rows.contains(r)) {
+            m_rowIssues[r].append(issue.message);
+            lines << rowTitle(r) + QStringLiteral(": ") + issue.message;
+        } else {
+            lines << issue.toString();
+        }
     }
     // Red that reads on both palettes: darker on light backgrounds, lighter on dark ones.
     QColor errorColour = QColor::fromRgb(0xC0, 0x1C, 0x28);
     if (palette().color(QPalette::Base).lightness() < 128)
         errorColour = errorColour.lighter(160);
-    const QString style = QStringLiteral("color: %1;").arg(errorColour.name());
-    for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it) {
-        QLabel *label = it.value();
-        QWidget *field = m_fields.value(it.key());
-        const QStringList messages = byRow.value(it.key());
-        label->setStyleSheet(style);
-        label->setText(messages.join(u'\n'));
-        label->setVisible(!messages.isEmpty());
-        if (field) {
-            const QString base = field->property("baseToolTip").toString();
-            field->setToolTip(messages.isEmpty() ? base : base + u'\n' + tr("Problem: %1").arg(messages.join(QStringLiteral("; "))));
-            field->setProperty("invalid", !messages.isEmpty());
-            field->setAccessibleDescription(messages.join(QStringLiteral("; ")));
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        QWidget *field = it.value();
+        const QStringList messages = m_rowIssues.value(it.key());
+        const auto *form = field->parentWidget() ? qobject_cast<QFormLayout *>(field->parentWidget()->layout()) : nullptr;
+        if (QWidget *label = form ? form->labelForField(field) : nullptr) {
+            // Colour only: a changed text could widen the label column and move the fields.
+            QPalette pal = label->parentWidget()->palette();
+            if (!messages.isEmpty())
+                pal.setColor(QPalette::WindowText, errorColour);
+            label->setPalette(pal);
         }
+        const QString base = field->property("baseToolTip").toString();
+        field->setToolTip(messages.isEmpty() ? base : base + u'\n' + tr("Problem: %1").arg(messages.join(QStringLiteral("; "))));
+        field->setProperty("invalid", !messages.isEmpty());
+        field->setAccessibleDescription(messages.join(QStringLiteral("; ")));
     }
-    m_generalError->setStyleSheet(style);
-    m_generalError->setText(general.join(u'\n'));
-    m_generalError->setVisible(!general.isEmpty());
+    QStringList shown = lines;
+    if (shown.size() > kSummaryLines) {
+        shown = lines.mid(0, kSummaryLines - 1);
+        shown << tr("… and %n more problem(s): see the tooltip", nullptr, int(lines.size()) - (kSummaryLines - 1));
+    }
+    QPalette summaryPalette = m_issueSummary->palette();
+    summaryPalette.setColor(QPalette::WindowText, errorColour);
+    m_issueSummary->setPalette(summaryPalette);
+    m_issueSummary->setText(shown.join(u'\n'));
+    m_issueSummary->setToolTip(lines.join(u'\n'));
 
     int sum = 0;
     for (int v : m_mix)

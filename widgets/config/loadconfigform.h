@@ -18,8 +18,10 @@ class QSpinBox;
 namespace cwb {
 
 // The load test configuration as a form: one widget per LoadTestConfig field, each with a
-// tooltip. Every edit re-validates with validateLoadTestConfig() and shows each problem under
-// the field it names (the issue's JSON path picks the row), so the reason is next to the cause.
+// tooltip. Every edit re-validates with validateLoadTestConfig(): the row an issue names (its
+// JSON path picks the row) turns red and carries the reason in its tooltip, and every reason is
+// listed in issueSummary(), a box of fixed height the page places outside the form, so that a
+// message never pushes the fields away from under the user's mouse.
 class LoadConfigForm : public QWidget
 {
     Q_OBJECT
@@ -31,6 +33,9 @@ public:
 
     bool isValid() const { return m_issues.empty(); }
     const std::vector<ConfigIssue> &issues() const { return m_issues; }
+    // Lists the problems, "Duration: must be > 0"; its height never changes. Not in the form's
+    // own layout: the page puts it where it does not move the fields (below a scroll area).
+    QLabel *issueSummary() const { return m_issueSummary; }
     // The reason shown at a field's row ("duration", "valueSize", "operationMix", ...); empty if none.
     QString issueText(const QString &row) const;
     // The row an issue's JSON path belongs to ("valueSize.max" -> "valueSize.max", "cacheTypes[1]" -> "cacheTypes").
@@ -55,7 +60,10 @@ private:
     void revalidate();
 
     QHash<QString, QWidget *> m_fields;
-    QHash<QString, QLabel *> m_errorLabels;
+    QString rowTitle(const QString &row) const;
+
+    QHash<QString, QWidget *> m_rows; // row name -> the widget in the form layout
+    QHash<QString, QStringList> m_rowIssues;
 
     QLineEdit *m_testName = nullptr;
     QLineEdit *m_description = nullptr;
@@ -82,7 +90,7 @@ private:
     QCheckBox *m_cleanup = nullptr;
     QCheckBox *m_readFromReplicas = nullptr;
     QLineEdit *m_seed = nullptr;
-    QLabel *m_generalError = nullptr;
+    QLabel *m_issueSummary = nullptr;
 
     QString m_target; // kept from a loaded config; the run uses the target bar's endpoint
     std::array<int, kOpTypeCount> m_mix{80, 15, 3, 2};

@@ -1,5 +1,6 @@
 #include "benchmarkspage.h"
 
+#include "charts/chartstyle.h"
 #include "charts/serieschart.h"
 #include "pageheader.h"
 #include "targetsource.h"
@@ -46,25 +47,6 @@ QTableWidgetItem *item(const QString &text, bool number = false)
     return it;
 }
 
-// Bar charts are plain QCustomPlots styled like SeriesChart: palette colours, so dark mode works.
-void stylePlot(QCustomPlot *plot)
-{
-    const QPalette pal = plot->palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    plot->setBackground(pal.color(QPalette::Base));
-    for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(pal.color(QPalette::Mid), 0, Qt::DotLine));
-    }
-    plot->legend->setBrush(pal.color(QPalette::Base));
-    plot->legend->setTextColor(text);
-    plot->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
-}
-
 QCustomPlot *makeBarChart(const QString &name, const QString &valueLabel, QWidget *parent)
 {
     auto *plot = new QCustomPlot(parent);
@@ -72,8 +54,7 @@ QCustomPlot *makeBarChart(const QString &name, const QString &valueLabel, QWidge
     plot->setMinimumSize(260, 180);
     plot->yAxis->setLabel(valueLabel);
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    stylePlot(plot);
+    ChartStyle::install(plot)->setEmpty(true);
     return plot;
 }
 
@@ -91,9 +72,7 @@ void setBars(QCustomPlot *plot, const QStringList &labels, const QStringList &se
         auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
         bars->setName(sets[s]);
         bars->setWidth(width);
-        const QColor colour = SeriesChart::seriesColour(s, plot->palette());
-        bars->setPen(QPen(colour.darker(120)));
-        bars->setBrush(colour);
+        ChartStyle::setSeriesColour(bars, s);
         bars->setBarsGroup(group);
         if (plot->yAxis->scaleType() == QCPAxis::stLogarithmic)
             bars->setBaseValue(1); // a log axis has no 0: bars grow from 1 µs
@@ -113,6 +92,7 @@ void setBars(QCustomPlot *plot, const QStringList &labels, const QStringList &se
         plot->yAxis->setRange(1, std::max(10.0, top * 2));
     else
         plot->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
+    ChartStyle::of(plot)->setEmpty(labels.isEmpty());
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -242,7 +222,10 @@ BenchmarksPage::BenchmarksPage(const PageContext &context, QWidget *parent)
         {tr("Operation"), tr("Count"), tr("Errors"), tr("ops/s"), tr("p50"), tr("p99"), tr("p99.9"), tr("Max")});
     m_results->verticalHeader()->hide();
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_results->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Every column as wide as its contents ("hit rate uniform" and "hit rate zipfian" must not
+    // both read "hit rate…"); a narrow pane scrolls sideways instead.
+    m_results->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_results->horizontalHeader()->setStretchLastSection(true);
     m_results->setAccessibleName(tr("Measured operations"));
 
     m_latencyChart = makeBarChart(QStringLiteral("benchmarkLatencyChart"), tr("Latency (µs)"), this);

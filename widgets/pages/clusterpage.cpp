@@ -1,6 +1,7 @@
 #include "clusterpage.h"
 
 #include "cluster/clusterdiscovery.h"
+#include "charts/chartstyle.h"
 #include "cluster/topologygraph.h"
 #include "jobs/joblauncher.h"
 #include "pageheader.h"
@@ -326,6 +327,9 @@ QWidget *ClusterPage::buildSimulationTab()
     m_plot = new QCustomPlot(tab);
     m_plot->setObjectName(QStringLiteral("distributionplot"));
     m_plot->setMinimumHeight(220);
+    m_plot->yAxis->setLabel(tr("Keys"));
+    m_plot->legend->setVisible(true);
+    ChartStyle::install(m_plot);
     m_simBar = new OwnershipBar(tab);
     m_simGraph = new TopologyGraph(tab);
     m_simGraph->setMinimumHeight(180);
@@ -400,33 +404,16 @@ void ClusterPage::updateSimulationViews()
     }
     bars->setData(x, y);
     bars->setWidth(0.7);
-    const QColor accent = palette().color(QPalette::Highlight);
-    bars->setBrush(QColor(accent.red(), accent.green(), accent.blue(), 150));
-    bars->setPen(QPen(accent));
+    ChartStyle::setSeriesColour(bars, 0);
     auto *ideal = new QCPGraph(m_plot->xAxis, m_plot->yAxis);
     ideal->setName(tr("Ideal (keys / nodes)"));
     ideal->setData(QVector<double>{0.4, n + 0.6}, QVector<double>{stats.meanKeys, stats.meanKeys});
-    QPen idealPen(palette().color(QPalette::WindowText));
-    idealPen.setStyle(Qt::DashLine);
-    idealPen.setWidthF(1.5);
-    ideal->setPen(idealPen);
+    ChartStyle::setSeriesColour(ideal, 7, Qt::DashLine);
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setTickLabelRotation(n > 10 ? 60 : 0);
     m_plot->xAxis->setRange(0.4, n + 0.6);
     m_plot->yAxis->setRange(0, std::max(1.0, top * 1.15));
-    m_plot->yAxis->setLabel(tr("Keys"));
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(palette().color(QPalette::WindowText)));
-        axis->setTickPen(QPen(palette().color(QPalette::WindowText)));
-        axis->setSubTickPen(QPen(palette().color(QPalette::WindowText)));
-        axis->setTickLabelColor(palette().color(QPalette::WindowText));
-        axis->setLabelColor(palette().color(QPalette::WindowText));
-    }
-    m_plot->setBackground(palette().color(QPalette::Base));
-    m_plot->legend->setBrush(palette().color(QPalette::Base));
-    m_plot->legend->setTextColor(palette().color(QPalette::Text));
+    ChartStyle::of(m_plot)->applyPalette(); // the new legend entries
     m_plot->replot();
 
     m_balance->setText(tr("Busiest node %1 × the mean, standard deviation %2 %, hottest node %3 × mean traffic; "

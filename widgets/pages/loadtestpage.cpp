@@ -164,6 +164,7 @@ QWidget *LoadTestPage::buildConfigPane()
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(m_form->sizeHint().width() + 24);
     layout->addWidget(scroll, 1);
+    layout->addWidget(m_form->issueSummary()); // fixed height, below the fields: nothing moves
 
     auto *suiteBox = new QGroupBox(tr("Suite"), pane);
     auto *suiteLayout = new QHBoxLayout(suiteBox);
@@ -263,9 +264,13 @@ QWidget *LoadTestPage::buildRunPane()
     summaryLayout->addWidget(m_comparisonLabel);
     summaryLayout->addWidget(m_comparison, 2);
 
+    // Two rows, baseline actions above exports: in one row the six buttons (longer in German)
+    // made the page wider than a 1280-pixel window.
     m_resultButtons = new QWidget(summaryPage);
-    auto *buttons = new QHBoxLayout(m_resultButtons);
-    buttons->setContentsMargins(0, 0, 0, 0);
+    auto *rows = new QVBoxLayout(m_resultButtons);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto *buttons = new QHBoxLayout;
+    rows->addLayout(buttons);
     auto addButton = [&](const QString &name, const QString &text, const QString &tip, auto slot) {
         auto *b = new QPushButton(text, m_resultButtons);
         b->setObjectName(name);
@@ -281,6 +286,8 @@ QWidget *LoadTestPage::buildRunPane()
                                 tr("Compare this run with the baseline of its test name and target"),
                                 &LoadTestPage::compareWithBaseline);
     buttons->addStretch(1);
+    buttons = new QHBoxLayout;
+    rows->addLayout(buttons);
     addButton(QStringLiteral("exportCsvButton"), tr("Export C&SV…"), tr("The per-second series as CSV"),
               [this] { exportCsv(); });
     addButton(QStringLiteral("exportJsonButton"), tr("Export &JSON…"),
@@ -289,6 +296,7 @@ QWidget *LoadTestPage::buildRunPane()
               tr("The run's metrics in the Prometheus text format"), [this] { exportPrometheus(); });
     m_reportButton = addButton(QStringLiteral("reportButton"), tr("&Report…"),
                                tr("A self-contained HTML report with tables and charts"), [this] { generateReport(); });
+    buttons->addStretch(1);
     summaryLayout->addWidget(m_resultButtons);
     m_tabs->addTab(summaryPage, tr("S&ummary"));
 

@@ -281,6 +281,13 @@ qint64 MonitoringPage::rangeMs() const
     return qint64(m_range->currentData().toInt()) * 1000;
 }
 
+void MonitoringPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Samples that arrived while the page was hidden only reached the tiles.
+    updateChart();
+}
+
 void MonitoringPage::onSamples(const std::vector<MonitorSample> &)
 {
     updateTiles();
@@ -368,8 +375,11 @@ void MonitoringPage::updateChart()
         m_chart->setSeriesVisible(i, used);
         if (m_chart->series(i)->visible() != used)
             m_chart->series(i)->setVisible(used);
-        if (m_chart->legend && m_chart->legend->itemWithPlottable(m_chart->series(i)))
-            m_chart->legend->itemWithPlottable(m_chart->series(i))->setVisible(used);
+        // Out of the legend, not a hidden entry: hidden entries still take their cell.
+        if (used)
+            m_chart->series(i)->addToLegend();
+        else
+            m_chart->series(i)->removeFromLegend();
         if (!used)
             continue;
         QVector<double> keys, values;

@@ -55,6 +55,9 @@ public:
 Q_SIGNALS:
     void firingCountChanged(int count);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     // The target to monitor; collecting starts at once when monitoring is enabled.
     void setEndpoint(const std::optional<Endpoint> &endpoint);

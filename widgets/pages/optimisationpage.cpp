@@ -1,5 +1,7 @@
 #include "optimisationpage.h"
 
+#include "charts/chartstyle.h"
+
 #include "optimize/budgetguard.h"
 #include "pageheader.h"
 #include "targetsource.h"
@@ -51,32 +53,24 @@ QCustomPlot *makePlot(const QString &xLabel, QWidget *parent)
 {
     auto *plot = new QCustomPlot(parent);
     plot->setMinimumHeight(180);
-    const QPalette pal = parent->palette();
-    plot->setBackground(pal.color(QPalette::Base));
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(OptimisationPage::tr("throughput (ops/s)"));
     plot->yAxis2->setVisible(true);
     plot->yAxis2->setLabel(OptimisationPage::tr("p99 (µs)"));
     plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    for (QCPAxis *axis : {plot->xAxis, plot->yAxis, plot->yAxis2}) {
-        axis->setBasePen(QPen(pal.color(QPalette::Text)));
-        axis->setTickPen(QPen(pal.color(QPalette::Text)));
-        axis->setSubTickPen(QPen(pal.color(QPalette::Text)));
-        axis->setTickLabelColor(pal.color(QPalette::Text));
-        axis->setLabelColor(pal.color(QPalette::Text));
-    }
     QCPGraph *tput = plot->addGraph(plot->xAxis, plot->yAxis);
     tput->setName(OptimisationPage::tr("throughput"));
-    tput->setPen(QPen(pal.color(QPalette::Highlight), 2));
     tput->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+    ChartStyle::setSeriesColour(tput, 0);
     QCPGraph *p99 = plot->addGraph(plot->xAxis, plot->yAxis2);
     p99->setName(OptimisationPage::tr("p99"));
-    p99->setPen(QPen(pal.color(QPalette::Link), 2, Qt::DashLine));
     p99->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 6));
+    ChartStyle::setSeriesColour(p99, 2, Qt::DashLine);
     plot->legend->setVisible(true);
-    plot->legend->setBrush(pal.color(QPalette::Base));
-    plot->legend->setTextColor(pal.color(QPalette::Text));
+    ChartStyle *style = ChartStyle::install(plot);
+    style->setEmptyText(OptimisationPage::tr("No measurements yet: run the experiments"));
+    style->setEmpty(true);
     return plot;
 }
 
@@ -293,6 +287,7 @@ void OptimisationPage::plotSweep(QCustomPlot *plot, const Sweep &sweep)
         plot->yAxis->setRangeLower(0);
         plot->yAxis2->setRangeLower(0);
     }
+    ChartStyle::of(plot)->setEmpty(x.isEmpty());
     plot->replot();
 }
 

@@ -40,7 +40,12 @@ QTableWidget *makeWarmingTable(const QStringList &headers, QWidget *parent)
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->hide();
+    // Columns follow their contents as rows arrive (a run added at the top included), so
+    // nothing is cut; the last one takes the rest and wraps its long text onto more lines.
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->setWordWrap(true);
     table->setAlternatingRowColors(true);
     return table;
 }
