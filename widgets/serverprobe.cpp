@@ -18,6 +18,8 @@ QString reasonFor(const ProbeResult &result, int timeoutMs)
         return ServerProbe::tr("%1 did not answer within %2 s.").arg(address).arg(timeoutMs / 1000.0);
     case RedisErrorKind::AuthFailed:
         return ServerProbe::tr("%1 rejected the login: check the user name and password.").arg(address);
+    case RedisErrorKind::Tls:
+        return ServerProbe::tr("The TLS connection to %1 failed: check the TLS settings.").arg(address);
     default:
         return ServerProbe::tr("Could not talk to %1.").arg(address);
     }

@@ -86,6 +86,8 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     result.runId = m_runId;
     result.config = m_config;
     result.target = m_endpoint.displayUri();
+    result.tls = m_endpoint.tls.enabled;
+    result.tlsInsecure = m_endpoint.tls.enabled && m_endpoint.tls.insecure;
     result.config.target = result.target;
     result.startedAt = QDateTime::currentDateTimeUtc();
 
