@@ -2,6 +2,7 @@
 // certificates made at test time (redis/throwawaypki.h): connections, mutual TLS, and every bad
 // input the issue names, each with the sentence a user sees.
 
+#include "cluster/clusterdiscovery.h"
 #include "redis/redisconnection.h"
 #include "redis/respstream.h"
 #include "redis/throwawaypki.h"
@@ -32,6 +33,12 @@ bool pkiWithServer(const QString &dir, const pki::CertificateSpec &spec)
     return pki::createPki(dir, &error, {.server = spec}).has_value();
 }
 
+// Commands the server has run so far; each call counts itself once it has run.
+qint64 commandsProcessed(const SandboxRedis &redis)
+{
+    return sandboxInfoField(redis, "stats", "total_commands_processed").toLongLong();
+}
+
 Endpoint plainTwin(Endpoint e)
 {
     e.tls = {};
@@ -60,6 +67,8 @@ private slots:
     void badClientKeyFiles();
     void encryptedKey();
     void tlsCluster();
+    void cliOverTls();
+    void loadRunRefusesTlsForNow();
 };
 
 void tst_Tls::commandsAndPipelinesOverTls()
@@ -84,7 +93,7 @@ void tst_Tls::commandsAndPipelinesOverTls()
     QCOMPARE(replies->back().integer, 500);
     // The server really sees a TLS client: its INFO counts the connection on the TLS port only.
     const auto clients = c.command({"CLIENT", "INFO"});
-    QVERIFY(clients && clients->str.contains("laddr=127.0.0.1:" + QByteArray::number(redis.port())));
+    QVERIFY(clients && clients->str.contains(QByteArray("laddr=127.0.0.1:" + QByteArray::number(redis.port()))));
 }
 
 void tst_Tls::largeRepliesSpanManyRecords()
@@ -147,7 +156,7 @@ void tst_Tls::clientCertificateMissing()
     options.reconnectAttempts = 0;
     RedisConnection c(endpoint, options);
     QVERIFY(!c.connect());
-    QCOMPARE(c.lastError().kind, RedisErrorKind::Tls);
+    QVERIFY2(c.lastError().kind == RedisErrorKind::Tls, qPrintable(describe(c)));
     QVERIFY2(c.lastError().message.contains(u"client certificate"_s), qPrintable(describe(c)));
 }
 
@@ -160,14 +169,17 @@ void tst_Tls::wrongCa()
     QVERIFY2(pki::createPki(other.path(), &error), qPrintable(error));
     Endpoint endpoint = redis.endpoint();
     endpoint.tls.caPath = other.filePath(u"ca.crt"_s);
+    const qint64 before = commandsProcessed(redis);
+    QVERIFY(before > 0);
     RedisConnection c(endpoint);
     QVERIFY(!c.connect());
     QCOMPARE(c.lastError().kind, RedisErrorKind::Tls);
-    QVERIFY2(c.lastError().message.contains(
-                 u"certificate verify failed: unable to get local issuer certificate for host 127.0.0.1"_s),
+    // The server sends its CA along (OpenSSL builds its chain): a self-signed root nobody trusts.
+    QVERIFY2(c.lastError().message.contains(u"certificate verify failed: self-signed certificate in certificate "
+                                            u"chain for host 127.0.0.1 (is tls-ca the CA that signed"_s),
              qPrintable(describe(c)));
-    // Nothing was sent: the handshake failed before any command.
-    QCOMPARE(sandboxInfoField(redis, "stats", "total_commands_processed").toLongLong(), 0);
+    // Nothing was sent: the handshake failed before any command (only the INFO that counted).
+    QCOMPARE(commandsProcessed(redis), before + 1);
 }
 
 void tst_Tls::hostNameMismatch()
@@ -361,15 +373,92 @@ void tst_Tls::tlsCluster()
     RedisConnection c(seed);
     QVERIFY2(c.connect(), qPrintable(describe(c)));
     // A TLS client is told the nodes' TLS ports.
-    const auto slots = c.command({"CLUSTER", "SLOTS"});
-    QVERIFY(slots && slots->elements.size() == 3);
+    const auto slotMap = c.command({"CLUSTER", "SLOTS"});
+    QVERIFY(slotMap && slotMap->elements.size() == 3);
     QList<quint16> ports;
     for (SandboxRedis *node : cluster.nodes())
         ports << node->port();
-    for (const RedisReply &range : slots->elements)
+    for (const RedisReply &range : slotMap->elements)
         QVERIFY(ports.contains(quint16(range.elements[2].elements[1].integer)));
     const auto info = c.command({"CONFIG", "GET", "tls-cluster"});
     QVERIFY(info && info->elements.size() == 2 && info->elements[1].str == "yes");
+
+    // A MOVED names a TLS port; the seed's TLS settings reach that node.
+    int moved = 0;
+    for (int i = 0; i < 20 && moved < 3; ++i) {
+        const QByteArray key = "cwb:tls:moved:" + QByteArray::number(i);
+        const auto reply = c.command({"SET", key, "v"});
+        QVERIFY2(reply, qPrintable(describe(c)));
+        if (!reply->isError())
+            continue;
+        QVERIFY2(reply->str.startsWith("MOVED "), reply->str.constData());
+        const QByteArray address = reply->str.split(' ').value(2);
+        Endpoint node = seed;
+        node.port = quint16(address.mid(address.lastIndexOf(':') + 1).toUInt());
+        QVERIFY(ports.contains(node.port));
+        RedisConnection owner(node);
+        const auto set = owner.command({"SET", key, "v"});
+        QVERIFY2(set && set->isOk(), qPrintable(describe(owner)));
+        QVERIFY(owner.command({"DEL", key}));
+        ++moved;
+    }
+    QCOMPARE(moved, 3);
+
+    // Discovery talks to every node over TLS.
+    ClusterDiscovery discovery(seed);
+    QString error;
+    const auto topology = discovery.discover(&error);
+    QVERIFY2(topology, qPrintable(error));
+    QCOMPARE(int(topology->nodes.size()), 6);
+    for (const TopologyNode &node : topology->nodes)
+        QVERIFY2(ports.contains(quint16(node.port)), qPrintable(node.address()));
+}
+
+void tst_Tls::cliOverTls()
+{
+    SandboxRedis redis;
+    CWB_START_SANDBOX(redis, .tls = {.enabled = true});
+    const QString uri = u"rediss://127.0.0.1:%1"_s.arg(redis.port());
+    const QString ca = redis.endpoint().tls.caPath;
+
+    const CliResult ok = runCli({u"check"_s, u"--target"_s, uri, u"--tls-ca"_s, ca});
+    QVERIFY2(ok.finished, ok.err.constData());
+    QVERIFY2(ok.exitCode == 0 || ok.exitCode == 1, ok.err.constData()); // checked, whatever it found
+    QVERIFY2(ok.out.contains("user default"), ok.out.constData());
+    QVERIFY2(ok.out.contains("CONFIG GET         allowed"), ok.out.constData());
+
+    // The same server in the URI's own query.
+    const CliResult inUri = runCli({u"check"_s, u"--target"_s, uri + u"?tls-ca="_s + ca});
+    QVERIFY2(inUri.out.contains("CONFIG GET         allowed"), inUri.err.constData());
+
+    // Without the CA: the system store does not know it, and the CLI says so.
+    const CliResult untrusted = runCli({u"check"_s, u"--target"_s, uri});
+    QCOMPARE(untrusted.exitCode, 3);
+    QVERIFY2(untrusted.err.contains("certificate verify failed"), untrusted.err.constData());
+
+    const CliResult insecure = runCli({u"check"_s, u"--target"_s, uri, u"--insecure"_s});
+    QVERIFY2(insecure.exitCode == 0 || insecure.exitCode == 1, insecure.err.constData());
+    QVERIFY2(insecure.err.contains("NOT verified"), insecure.err.constData());
+
+    const CliResult missingCa = runCli({u"check"_s, u"--target"_s, uri, u"--tls-ca"_s, ca + u".missing"_s});
+    QCOMPARE(missingCa.exitCode, 2);
+    QVERIFY2(missingCa.err.contains("does not exist"), missingCa.err.constData());
+}
+
+void tst_Tls::loadRunRefusesTlsForNow()
+{
+    SandboxRedis redis;
+    CWB_START_SANDBOX(redis, .tls = {.enabled = true});
+    const qint64 before = commandsProcessed(redis);
+    QVERIFY(before > 0);
+    const CliResult run = runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s,
+                                  u"rediss://127.0.0.1:%1"_s.arg(redis.port()), u"--tls-ca"_s,
+                                  redis.endpoint().tls.caPath, u"--duration"_s, u"1"_s});
+    QVERIFY2(run.finished, run.err.constData());
+    QVERIFY(run.exitCode != 0);
+    const QByteArray said = run.out + run.err;
+    QVERIFY2(said.contains("load runs cannot use a TLS target yet"), said.constData());
+    QCOMPARE(commandsProcessed(redis), before + 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Tls)

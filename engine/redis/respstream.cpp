@@ -201,9 +201,19 @@ struct RespStream::Private
             ? RedisError{RedisErrorKind::ConnectionLost, QStringLiteral("server closed the connection")}
             : transport->failure();
         QString message = QStringLiteral("connection to %1 lost during %2: %3").arg(address, what, why.message);
-        if (!answeredOnce && !transport->isTls() && why.kind == RedisErrorKind::ConnectionLost)
-            message += QStringLiteral(" before its first answer (a TLS port? Use rediss:// instead of redis://)");
-        return fail(error, why.kind, message);
+        RedisErrorKind kind = why.kind;
+        if (!answeredOnce && why.kind == RedisErrorKind::ConnectionLost) {
+            if (!transport->isTls()) {
+                message += QStringLiteral(" before its first answer (a TLS port? Use rediss:// instead of redis://)");
+            } else {
+                // With TLS 1.3 a server that wants a client certificate accepts the handshake and
+                // refuses the session only when it reads the client's first records.
+                kind = RedisErrorKind::Tls;
+                message += QStringLiteral(" before its first answer (does it require a client certificate? Give "
+                                          "tls-cert and tls-key)");
+            }
+        }
+        return fail(error, kind, message);
     }
 
     bool timedOut(const QString &what, int timeoutMs, RedisError *error)
@@ -285,7 +295,7 @@ bool RespStream::open(const Endpoint &endpoint, const std::shared_ptr<const TlsC
     const Deadline deadline = streamDeadline(boundMs);
     if (!d->connectSocket(endpoint, deadline, boundMs, error))
         return false;
-    d->transport = makeTransport(d->fd, tls, endpoint.host);
+    d->transport = makeTransport(d->fd, tls, endpoint.tls.serverName.isEmpty() ? endpoint.host : endpoint.tls.serverName);
     d->reader = redisReaderCreate();
     if (!d->reader)
         return d->fail(error, RedisErrorKind::ConnectionLost, QStringLiteral("cannot connect to %1: out of memory").arg(d->address));

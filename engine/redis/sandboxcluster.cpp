@@ -175,7 +175,7 @@ struct SandboxCluster::Private
             }
             nodes.push_back(std::move(node));
             auto client = std::make_unique<SandboxClient>();
-            if (!client->connect(nodes.back()->endpoint(), 2000, &nodeError)) {
+            if (!client->connect(nodes.back()->controlEndpoint(), 2000, &nodeError)) {
                 *error = QStringLiteral("cluster node %1 of %2: ").arg(i + 1).arg(count) + nodeError;
                 return false;
             }

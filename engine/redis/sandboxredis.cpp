@@ -141,6 +141,20 @@ struct SandboxRedis::Private
         return e;
     }
 
+    Endpoint controlEndpoint() const
+    {
+        Endpoint e = endpoint();
+        if (!e.tls.enabled)
+            return e;
+        e.tls.caPath.clear();
+        e.tls.insecure = true;
+        if (options.tls.requireClientCertificates) {
+            e.tls.certFile = pkiDir() + QStringLiteral("/server.crt");
+            e.tls.keyFile = pkiDir() + QStringLiteral("/server.key");
+        }
+        return e;
+    }
+
     void tlsConfig(QByteArray &c) const
     {
         const QString dir = pkiDir();
@@ -219,15 +233,9 @@ struct SandboxRedis::Private
     // port we lost the race for, before ours gives up with "Address already in use".
     bool answersAsOurs(int timeoutMs)
     {
-        // Whether the certificate verifies does not matter here (tests start servers with
-        // deliberately bad ones); only that the process answering is ours.
-        Endpoint probe = endpoint();
-        if (probe.tls.enabled) {
-            probe.tls.caPath.clear();
-            probe.tls.insecure = true;
-        }
+        // Whether the certificate verifies does not matter here, only that the process answering is ours.
         SandboxClient client;
-        if (!client.connect(probe, timeoutMs))
+        if (!client.connect(controlEndpoint(), timeoutMs))
             return false;
         const auto pong = client.text({QByteArrayLiteral("PING")});
         if (!pong || *pong != "PONG")
@@ -408,6 +416,11 @@ qint64 SandboxRedis::pid() const
 Endpoint SandboxRedis::endpoint() const
 {
     return d->endpoint();
+}
+
+Endpoint SandboxRedis::controlEndpoint() const
+{
+    return d->controlEndpoint();
 }
 
 QString SandboxRedis::certificatesDir() const

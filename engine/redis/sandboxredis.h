@@ -63,6 +63,11 @@ public:
     // Loopback endpoint with the sandbox's password (if any) and, for a TLS sandbox, its CA (and
     // client certificate when it requires one).
     Endpoint endpoint() const;
+    // The sandbox's own access, for its readiness checks, SandboxCluster's bootstrap and tests
+    // that inspect it: like endpoint(), but a TLS one skips verification (tests start servers with
+    // deliberately bad certificates) and presents the server's certificate, whose key is never
+    // encrypted, as its client certificate.
+    Endpoint controlEndpoint() const;
     // The folder with ca.crt, server.crt/.key and client.crt/.key of a TLS sandbox; empty otherwise.
     QString certificatesDir() const;
     QString workDir() const;

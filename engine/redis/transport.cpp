@@ -77,7 +77,7 @@ class TlsTransport final : public Transport
 public:
     TlsTransport(int fd, std::shared_ptr<const TlsContext> context, const QString &host)
         : m_context(std::move(context))
-        , m_name(m_context->options().serverName.isEmpty() ? host : m_context->options().serverName)
+        , m_name(host)
     {
         ERR_clear_error();
         m_ssl = SSL_new(m_context->native());

@@ -54,7 +54,9 @@ protected:
 };
 
 // A transport over `fd`: plain text when `tls` is null, TLS otherwise. `host` is the name the
-// server's certificate must carry (a host name or an IP literal) and, for a name, the SNI.
+// server's certificate must carry (a host name or an IP literal) and, for a name, the SNI: the
+// endpoint's tls-sni when set, else its host . It is per connection, not part of
+// the shared context, because one context serves connections to several names.
 std::unique_ptr<Transport> makeTransport(int fd, const std::shared_ptr<const TlsContext> &tls, const QString &host);
 
 // SIGPIPE would kill the process when a peer vanishes under a write() (OpenSSL's socket BIO
