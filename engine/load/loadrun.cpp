@@ -109,6 +109,16 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         return failed(result, RedisErrorKind::None, QStringLiteral("invalid configuration: ") + issues.front().toString());
     }
 
+    // The load workers own their sockets and do not speak TLS yet (their event loop is being
+    // rewritten, issue 16): refused in one sentence rather than sending RESP into a TLS port.
+    if (m_endpoint.tls.enabled) {
+        snapshot.phase = RunPhase::Failed;
+        publish();
+        return failed(result, RedisErrorKind::Tls,
+                      QStringLiteral("load runs cannot use a TLS target yet: the load workers speak plain text only "
+                                     "(benchmarks, warming, monitoring, tuning and cluster commands do speak TLS)"));
+    }
+
     // Pre-flight on a control connection: a wrong address or password fails here, clearly,
     // before any load. The same INFO gives the "before" picture of the server.
     QString error;
