@@ -28,8 +28,10 @@ QString formatReport(const PermissionReport &report, const QString &target)
         out += QStringLiteral("  %1 %2\n").arg(verdict.feature.leftJustified(40), featureLevelName(verdict.level));
         for (const QString &reason : verdict.reasons)
             out += QStringLiteral("      - %1\n").arg(reason);
+        // Without -@all: added to what the user has, the rules take nothing away from other features.
         if (verdict.applies && verdict.level != FeatureLevel::Works)
-            out += QStringLiteral("      to enable it: ACL SETUSER %1 %2\n").arg(report.user, verdict.aclLine);
+            out += QStringLiteral("      to enable it: ACL SETUSER %1 %2\n")
+                       .arg(report.user, QString(verdict.aclLine).remove(QStringLiteral("-@all ")));
     }
     return out;
 }

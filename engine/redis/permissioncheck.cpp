@@ -79,9 +79,14 @@ CommandAccess accessOf(const RedisReply &reply)
         return CommandAccess::Missing;
     if (text.contains(QLatin1String("not allowed"), Qt::CaseInsensitive))
         return CommandAccess::Disabled;
-    // Past the rename and ACL checks: a syntax error, MOVED, "cluster support disabled", no LFU
-    // policy ... each means the user may run the command.
-    return CommandAccess::Allowed;
+    // Past the rename and ACL checks: a syntax error, "cluster support disabled", no LFU policy
+    // (all -ERR) or a redirection each mean the user may run the command ...
+    for (const char *permitted : {"ERR", "MOVED", "ASK", "CROSSSLOT"}) {
+        if (text.startsWith(QLatin1String(permitted)))
+            return CommandAccess::Allowed;
+    }
+    // ... while READONLY (a replica), OOM, LOADING, BUSY and the like say it will not work here.
+    return CommandAccess::Failed;
 }
 
 struct Need
@@ -91,12 +96,16 @@ struct Need
     bool clusterOnly = false; // needed against a Redis Cluster only
 };
 
+// How much of a feature runs on the load workers, which speak plain text only (not yet TLS).
+enum class LoadWorkers { None, Partly, Fully };
+
 struct FeatureSpec
 {
     const char *feature;
     const char *aclLine;
     std::vector<Need> needs;
     bool clusterOnly = false;
+    LoadWorkers loadWorkers = LoadWorkers::None;
 };
 
 // The source of docs/ACL.md's table: keep both in step.
@@ -116,7 +125,9 @@ const std::vector<FeatureSpec> &featureSpecs()
           {"CLUSTER SLOTS", nullptr, true},
           {"MULTI", "operations that use MULTI/EXEC fail"},
           {"READONLY", "reads from cluster replicas are not possible", true},
-          {"CLIENT SETNAME", "its connections are not named in CLIENT LIST"}}},
+          {"CLIENT SETNAME", "its connections are not named in CLIENT LIST"}},
+         false,
+         LoadWorkers::Fully},
         {"benchmarks (bench)",
          "~cwb:* &cwb:* -@all +@read +@write +@keyspace +@pubsub +ping +info +scan +config|get",
          {{"PING", nullptr},
@@ -128,7 +139,9 @@ const std::vector<FeatureSpec> &featureSpecs()
           {"PUBLISH", "the pub/sub benchmark cannot run"},
           {"XADD", "the stream benchmark cannot run"},
           {"MEMORY USAGE", "the memory benchmark cannot measure the memory of each key"},
-          {"CONFIG GET", "server settings are read from INFO instead, and those INFO lacks are shown as unknown"}}},
+          {"CONFIG GET", "server settings are read from INFO instead, and those INFO lacks are shown as unknown"}},
+         false,
+         LoadWorkers::Partly},
         {"cache warming (warm)",
          "~cwb:* -@all +@read +@write +@keyspace +ping +info +scan",
          {{"PING", nullptr},
@@ -140,7 +153,9 @@ const std::vector<FeatureSpec> &featureSpecs()
           {"DUMP", nullptr},
           {"RESTORE", nullptr},
           {"SCAN", nullptr},
-          {"UNLINK", nullptr}}},
+          {"UNLINK", nullptr}},
+         false,
+         LoadWorkers::Partly},
         {"monitoring (monitor)", "-@all +ping +info +cluster|nodes",
          {{"PING", nullptr}, {"INFO", nullptr}, {"CLUSTER NODES", "a cluster's nodes are not listed", true}}},
         {"tuning and optimisation (tune, optimize)",
@@ -153,7 +168,9 @@ const std::vector<FeatureSpec> &featureSpecs()
           {"UNLINK", nullptr},
           {"MEMORY USAGE", "the compression and hot-key experiments cannot measure memory per key"},
           {"OBJECT FREQ", "the hot-key scan cannot read access frequencies"},
-          {"CONFIG GET", "settings are read from INFO instead, and those INFO lacks are shown as unknown"}}},
+          {"CONFIG GET", "settings are read from INFO instead, and those INFO lacks are shown as unknown"}},
+         false,
+         LoadWorkers::Partly},
         {"cluster topology (cluster topology)", "-@all +ping +info +cluster|nodes +cluster|slots +cluster|shards",
          {{"PING", nullptr}, {"INFO", nullptr}, {"CLUSTER NODES", nullptr}, {"CLUSTER SLOTS", nullptr}},
          true},
@@ -190,9 +207,13 @@ FeatureVerdict judge(const FeatureSpec &spec, const std::map<QString, CommandPro
         verdict.reasons << QStringLiteral("the server is not a Redis Cluster");
         return verdict;
     }
-    if (tls && verdict.feature.startsWith(QLatin1String("load tests"))) {
+    if (tls && spec.loadWorkers == LoadWorkers::Fully) {
         verdict.level = FeatureLevel::Unavailable;
         verdict.reasons << QStringLiteral("the load workers speak plain text only (not yet TLS)");
+    } else if (tls && spec.loadWorkers == LoadWorkers::Partly) {
+        verdict.level = FeatureLevel::Degraded;
+        verdict.reasons << QStringLiteral("the parts that drive load (concurrency benchmarks, tuning experiments, the "
+                                          "warming effect) need the load workers, which speak plain text only (not yet TLS)");
     }
     for (const Need &need : spec.needs) {
         if (need.clusterOnly && !cluster)
