@@ -116,7 +116,8 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         publish();
         return failed(result, RedisErrorKind::Tls,
                       QStringLiteral("load runs cannot use a TLS target yet: the load workers speak plain text only "
-                                     "(benchmarks, warming, monitoring, tuning and cluster commands do speak TLS)"));
+                                     "(so do the concurrency benchmarks, tuning experiments and the warming effect, "
+                                     "which drive load; every other connection speaks TLS)"));
     }
 
     // Pre-flight on a control connection: a wrong address or password fails here, clearly,
