@@ -224,7 +224,7 @@ void TestEndpoint::tlsUris()
     again->password = ep->password;
     QCOMPARE(*again, *ep);
     // The keychain's key names the server and login only.
-    QCOMPARE(ep->serverUri(), QStringLiteral("rediss://app@cache.example.com:6380/1"));
+    QCOMPARE(ep->serverUri(), QStringLiteral("rediss://app:@cache.example.com:6380/1"));
 
     const auto insecure = parseEndpoint(QStringLiteral("rediss://h:6380?insecure=yes"));
     QVERIFY(insecure && insecure->tls.insecure);

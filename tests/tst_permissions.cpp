@@ -213,7 +213,7 @@ void tst_Permissions::cliCheck()
     SandboxRedis redis;
     CWB_START_SANDBOX(redis, .extraArgs = renameArgs());
     userEndpoint(redis, "cwb-limited", "~cwb:* +@read +@write +@keyspace +info +ping +scan");
-    const QString uri = u"redis://cwb-limited@127.0.0.1:%1"_s.arg(redis.port());
+    const QString uri = u"redis://cwb-limited:@127.0.0.1:%1"_s.arg(redis.port());
     const CliResult result = runCli({u"check"_s, u"--target"_s, uri}, 30000, {}, {u"CWB_REDIS_PASSWORD=pw"_s});
     QVERIFY2(result.finished, result.err.constData());
     QCOMPARE(result.exitCode, 1); // some features run with less
