@@ -61,7 +61,7 @@ struct Subscriber
 // nullptr with *error set when it cannot connect or subscribe.
 std::unique_ptr<RedisConnection> subscribe(const Endpoint &endpoint, const QByteArray &channel, QString *error)
 {
-    RedisConnection::Options options = benchConnectionOptions();
+    RedisConnection::Options options = benchConnectionOptions().connection;
     options.reconnectAttempts = 0; // a subscription does not survive a reconnect
     auto connection = std::make_unique<RedisConnection>(endpoint, options);
     if (!connection->connect()) {
