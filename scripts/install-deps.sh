@@ -11,6 +11,7 @@ PACKAGES=(
     qtkeychain-qt6-dev  # OS keychain for remembered passwords (QtCore + QtDBus only)
     dbus-daemon  # tst_keychain runs a private D-Bus session bus (~0.4 MB)
     libhiredis-dev nlohmann-json3-dev libcurl4-openssl-dev libzstd-dev zlib1g-dev
+    libssl-dev  # TLS (rediss://): hiredis 0.14 has none, so the engine's transport uses OpenSSL
     redis-server redis-tools
     xvfb xauth
     xdotool imagemagick  # scripts/screenshots.sh drives the GUI and captures the X screen

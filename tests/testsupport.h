@@ -55,7 +55,7 @@ inline std::optional<RedisReply> sandboxCommand(const SandboxRedis &sandbox, con
                                                 QString *error = nullptr, int timeoutMs = 2000)
 {
     SandboxClient client;
-    if (!client.connect(sandbox.port(), sandbox.endpoint().password, timeoutMs, error))
+    if (!client.connect(sandbox.controlEndpoint(), timeoutMs, error))
         return std::nullopt;
     return client.command(args, error);
 }

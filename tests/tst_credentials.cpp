@@ -2,6 +2,7 @@
 // behind: stdout, stderr, the result store, JSON, CSV, Prometheus and HTML exports, monitoring
 // output. Searched as bytes, in every file, for the password itself.
 
+#include "redis/throwawaypki.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -97,6 +98,56 @@ private slots:
         QCOMPARE(filesContaining(dir.path(), kPassword), QStringList{});
         // The run really went to the password-protected server (not a silent failure).
         QVERIFY(QFile(dir.filePath(u"report.html"_s)).size() > 1000);
+    }
+
+    // Mutual TLS with an encrypted client key: neither the pass phrase nor the key's bytes may
+    // land in the output or a file (the key file's name may: it is a setting, like tls-ca).
+    void tlsKeyMaterialNeverLandsInAnArtefact()
+    {
+        const QByteArray passphrase = "Kp-41c-TlS-pHrAsE-z";
+        QTemporaryDir pkiDir;
+        QString error;
+        const auto files = pki::createPki(pkiDir.path(), &error, {.clientKeyPassphrase = passphrase});
+        QVERIFY2(files, qPrintable(error));
+        QFile keyFile(files->clientKey);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        const QByteArray keyBody = keyFile.readAll().split('\n').value(1); // a line of the key's base64
+        QVERIFY(keyBody.size() > 40);
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis, .tls = {.enabled = true, .requireClientCertificates = true,
+                                         .certificatesDir = pkiDir.path()});
+
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"store.sqlite"_s);
+        const QStringList tls{u"--target"_s, u"rediss://127.0.0.1:%1"_s.arg(redis.port()), u"--tls-ca"_s, files->caCert,
+                              u"--tls-cert"_s, files->clientCert, u"--tls-key"_s, files->clientKey};
+        const QStringList env{u"CWB_TLS_KEY_PASS="_s + QString::fromLatin1(passphrase), u"CWB_DB_PATH="_s + db};
+        QByteArray console;
+        const CliResult bench = runCli(QStringList{u"bench"_s, u"cache-basic-ops"_s, u"--set"_s, u"operations=50"_s,
+                                                   u"--db"_s, db, u"--json"_s, dir.filePath(u"bench.json"_s)} + tls,
+                                       60000, {}, env);
+        QVERIFY2(bench.exitCode == 0, bench.err.constData());
+        console += bench.out + bench.err;
+        const CliResult monitor = runCli(QStringList{u"monitor"_s, u"--samples"_s, u"2"_s, u"--interval"_s, u"200"_s,
+                                                     u"--format"_s, u"json"_s, u"--out"_s, dir.filePath(u"monitor.json"_s)} + tls,
+                                         30000, {}, env);
+        QVERIFY2(monitor.exitCode == 0, monitor.err.constData());
+        console += monitor.out + monitor.err;
+        const CliResult check = runCli(QStringList{u"check"_s} + tls, 30000, {}, env);
+        QVERIFY2(check.exitCode == 0 || check.exitCode == 1, check.err.constData());
+        console += check.out + check.err;
+        // A wrong pass phrase is refused without echoing it.
+        const CliResult wrong = runCli(QStringList{u"check"_s} + tls, 30000, {},
+                                       {u"CWB_TLS_KEY_PASS=wrong-"_s + QString::fromLatin1(passphrase)});
+        QCOMPARE(wrong.exitCode, 2);
+        console += wrong.out + wrong.err;
+
+        QVERIFY2(!console.contains(passphrase), console.constData());
+        QVERIFY(!console.contains(keyBody));
+        QVERIFY(QFile::exists(db));
+        QCOMPARE(filesContaining(dir.path(), passphrase), QStringList{});
+        QCOMPARE(filesContaining(dir.path(), keyBody), QStringList{});
+        QVERIFY(QFile(dir.filePath(u"bench.json"_s)).size() > 200);
     }
 };
 

@@ -18,6 +18,7 @@ private slots:
     void displayUriOmitsPassword_data();
     void displayUriOmitsPassword();
     void displayUriRoundTrips();
+    void tlsUris();
     void address();
     void environmentPassword();
     void environmentPasswordKeepsUriPassword();
@@ -112,7 +113,6 @@ void TestEndpoint::badUris_data()
     QTest::newRow("empty") << "" << "empty";
     QTest::newRow("blank") << "   " << "empty";
     QTest::newRow("no scheme") << "localhost:6379" << "no scheme";
-    QTest::newRow("tls") << "rediss://h:6380" << "TLS is not supported";
     QTest::newRow("http") << "http://h" << "unsupported scheme 'http'";
     QTest::newRow("empty host") << "redis://" << "host is empty";
     QTest::newRow("empty host with port") << "redis://:6379" << "host is empty";
@@ -200,6 +200,45 @@ void TestEndpoint::displayUriRoundTrips()
         again->password = ep->password;
         QCOMPARE(*again, *ep);
     }
+}
+
+void TestEndpoint::tlsUris()
+{
+    const auto ep = parseEndpoint(QStringLiteral("rediss://app:pw@cache.example.com:6380/1?tls-ca=/etc/ssl/a%26b.pem"
+                                                 "&tls-cert=/c.crt&tls-key=/c.key&tls-sni=other.example"
+                                                 "&tls-min-version=1.3"));
+    QVERIFY(ep);
+    QVERIFY(ep->tls.enabled);
+    QCOMPARE(ep->tls.caPath, QStringLiteral("/etc/ssl/a&b.pem"));
+    QCOMPARE(ep->tls.serverName, QStringLiteral("other.example"));
+    QCOMPARE(ep->tls.minVersion, QStringLiteral("1.3"));
+    QCOMPARE(ep->port, 6380);
+    // The display URI keeps every setting (saved configurations reach the same server the same
+    // way) and reads back as the same endpoint, but never holds the password or the pass phrase.
+    Endpoint withSecret = *ep;
+    withSecret.tls.keyPassphrase = QStringLiteral("Phrase-xyz");
+    const QString shown = withSecret.displayUri();
+    QVERIFY(!shown.contains(QStringLiteral("pw")) && !shown.contains(QStringLiteral("Phrase-xyz")));
+    auto again = parseEndpoint(shown);
+    QVERIFY2(again, qPrintable(shown));
+    again->password = ep->password;
+    QCOMPARE(*again, *ep);
+    // The keychain's key names the server and login only.
+    QCOMPARE(ep->serverUri(), QStringLiteral("rediss://app:@cache.example.com:6380/1"));
+
+    const auto insecure = parseEndpoint(QStringLiteral("rediss://h:6380?insecure=yes"));
+    QVERIFY(insecure && insecure->tls.insecure);
+    QVERIFY(insecure->displayUri().contains(QStringLiteral("insecure=yes")));
+
+    QString error;
+    QVERIFY(!parseEndpoint(QStringLiteral("rediss://h?tls-min-version=1.1"), &error));
+    QVERIFY2(error.contains(QStringLiteral("must be 1.2 or 1.3")), qPrintable(error));
+    QVERIFY(!parseEndpoint(QStringLiteral("rediss://h?tls-cert=/c.crt"), &error));
+    QVERIFY2(error.contains(QStringLiteral("tls-cert needs tls-key")), qPrintable(error));
+    QVERIFY(!parseEndpoint(QStringLiteral("redis://h?tls-ca=/ca.pem"), &error));
+    QVERIFY2(error.contains(QStringLiteral("rediss://")), qPrintable(error));
+    QVERIFY(!parseEndpoint(QStringLiteral("unix:///tmp/r.sock?tls-ca=/ca.pem"), &error));
+    QVERIFY2(error.contains(QStringLiteral("unix socket")), qPrintable(error));
 }
 
 void TestEndpoint::address()

@@ -89,6 +89,7 @@ void TestRedisError::kindNamesAreStableAndUnique()
     QCOMPARE(cwb::errorKindName(RedisErrorKind::ConnectionLost), QStringLiteral("connection_lost"));
     QCOMPARE(cwb::errorKindName(RedisErrorKind::Protocol), QStringLiteral("protocol"));
     QCOMPARE(cwb::errorKindName(RedisErrorKind::NoPermission), QStringLiteral("permission"));
+    QCOMPARE(cwb::errorKindName(RedisErrorKind::Tls), QStringLiteral("tls"));
 
     QSet<QString> names;
     for (int i = 0; i < cwb::kRedisErrorKindCount; ++i) {

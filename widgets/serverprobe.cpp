@@ -22,6 +22,8 @@ QString reasonFor(const ProbeResult &result, int timeoutMs)
         if (result.error.message.contains(QLatin1String("NOAUTH")))
             return ServerProbe::tr("%1 wants a password: enter it in the Password field.").arg(address);
         return ServerProbe::tr("%1 rejected the login: check the user name and password.").arg(address);
+    case RedisErrorKind::Tls:
+        return ServerProbe::tr("The TLS connection to %1 failed: check the TLS settings.").arg(address);
     default:
         return ServerProbe::tr("Could not talk to %1.").arg(address);
     }

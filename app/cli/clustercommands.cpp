@@ -3,6 +3,7 @@
 #include "commandline.h"
 
 #include "exitcodes.h"
+#include "targetoptions.h"
 #include "terminal.h"
 
 #include "cluster/clusterdiscovery.h"
@@ -131,6 +132,8 @@ int topologyCommand(const QStringList &args)
     QCommandLineOption timeout{QStringLiteral("timeout"), QStringLiteral("Per-node timeout in ms (default 1500)."), QStringLiteral("ms")};
     for (const auto *o : {&target, &sandbox, &json, &timeout})
         parser.addOption(*o);
+    TlsFlags tls;
+    tls.addTo(parser);
     if (!parseCommandLine(parser, args, QStringLiteral("Shows a Redis Cluster's topology.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -154,8 +157,10 @@ int topologyCommand(const QStringList &args)
     Endpoint seed;
     if (parser.isSet(sandbox)) {
         cluster = std::make_unique<SandboxCluster>();
+        SandboxCluster::Options clusterOptions;
+        clusterOptions.tls.enabled = tls.wantsTls(parser);
         QString error;
-        if (!cluster->start(&error)) {
+        if (!cluster->start(clusterOptions, &error)) {
             printError(QStringLiteral("cannot start the sandbox cluster: ") + error);
             return ExitCannotConnect;
         }
@@ -170,6 +175,8 @@ int topologyCommand(const QStringList &args)
         applyPasswordFromEnvironment(*endpoint);
         seed = *endpoint;
     }
+    if (int exitCode = ExitOk; !tls.apply(parser, seed, &exitCode))
+        return exitCode;
     ClusterDiscovery discovery(seed, options);
     QString error;
     auto topology = discovery.discover(&error);
@@ -344,6 +351,8 @@ int failoverCommand(const QStringList &args)
     QCommandLineOption node{QStringLiteral("node"), QStringLiteral("The replica to promote (id prefix or host:port)."), QStringLiteral("node")};
     parser.addOption(target);
     parser.addOption(node);
+    TlsFlags tls;
+    tls.addTo(parser);
     if (!parseCommandLine(parser, args, QStringLiteral("Runs CLUSTER FAILOVER on a replica.")))
         return ExitBadInput;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -361,6 +370,8 @@ int failoverCommand(const QStringList &args)
         return ExitBadInput;
     }
     applyPasswordFromEnvironment(*endpoint);
+    if (int exitCode = ExitOk; !tls.apply(parser, *endpoint, &exitCode))
+        return exitCode;
     ClusterDiscovery discovery(*endpoint);
     if (!discovery.manualFailover(parser.value(node), &error)) {
         printError(error);

@@ -2,6 +2,7 @@
 // Links the engine only (no QtGui/QtWidgets), so it runs on servers.
 
 #include "benchcommands.h"
+#include "checkcommand.h"
 #include "cleanupcommand.h"
 #include "clustercommands.h"
 #include "commandline.h"
@@ -36,6 +37,7 @@ commands:
   export    export --run ID --format csv|csv-summary|json|prom [--out FILE]
   report    report --run ID | --suite ID | --compare A [B]  --format html|pdf --out FILE
   import    import --format memtier|redis-benchmark FILE [--name N] [--target URI]
+  check     which features work on a target with this user: check --target URI (renamed commands, ACL)
   cleanup   remove the keys a run left on the target: cleanup --target URI --run ID [--prefix P]
   tune      recommend settings from short bounded experiments (--budget 60s --memory-budget 64MB --json FILE)
   optimize  run one optimisation experiment: compression, batching, pooling, ttl, hotkeys
@@ -90,6 +92,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("report"), cwb::cli::reportCommand},
         {QStringLiteral("import"), cwb::cli::importCommand},
         {QStringLiteral("cleanup"), cwb::cli::cleanupCommand},
+        {QStringLiteral("check"), cwb::cli::checkCommand},
         {QStringLiteral("tune"), cwb::cli::tuneCommand},
         {QStringLiteral("optimize"), cwb::cli::optimizeCommand},
         {QStringLiteral("warm"), cwb::cli::warmCommand},

@@ -61,6 +61,8 @@ QString formatRunReport(const RunResult &r)
     if (!r.server.version.isEmpty())
         out += QStringLiteral(" (Redis %1)").arg(r.server.version);
     out += QLatin1Char('\n');
+    if (const QString warning = insecureTlsWarning(r); !warning.isEmpty())
+        out += QStringLiteral("*** %1 ***\n").arg(warning);
     out += QStringLiteral("status %1").arg(runStatusName(r.status));
     if (r.status == RunStatus::Failed) {
         out += QStringLiteral(": %1\n").arg(r.failureReason);

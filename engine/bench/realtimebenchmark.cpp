@@ -1,10 +1,6 @@
 #include "benchmarkfactories.h"
 #include "benchutil.h"
 
-#include <hiredis/hiredis.h>
-
-#include <poll.h>
-
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -26,47 +22,6 @@ QByteArray stampedPayload(int size)
 uint64_t stampOf(const char *data, size_t length)
 {
     return length >= 20 ? QByteArray(data, 20).toULongLong() : 0;
-}
-
-// A subscriber needs to read pushed messages, which the request/reply RedisConnection does not
-// do; this is a minimal hiredis connection for that one job.
-struct HiredisDeleter
-{
-    void operator()(redisContext *c) const { redisFree(c); }
-};
-using HiredisPtr = std::unique_ptr<redisContext, HiredisDeleter>;
-
-HiredisPtr connectSubscriber(const Endpoint &endpoint, QString *error)
-{
-    const timeval timeout{3, 0};
-    HiredisPtr c(endpoint.transport == Endpoint::Transport::Unix
-                     ? redisConnectUnixWithTimeout(endpoint.socketPath.toLocal8Bit().constData(), timeout)
-                     : redisConnectWithTimeout(endpoint.host.toLatin1().constData(), endpoint.port, timeout));
-    if (!c || c->err) {
-        *error = QStringLiteral("subscriber cannot connect: ") + (c ? QString::fromLocal8Bit(c->errstr) : QStringLiteral("out of memory"));
-        return nullptr;
-    }
-    redisSetTimeout(c.get(), timeout);
-    if (!endpoint.password.isEmpty()) {
-        const QByteArray user = endpoint.username.toUtf8(), pass = endpoint.password.toUtf8();
-        std::vector<const char *> argv{"AUTH"};
-        std::vector<size_t> lengths{4};
-        if (!user.isEmpty()) {
-            argv.push_back(user.constData());
-            lengths.push_back(size_t(user.size()));
-        }
-        argv.push_back(pass.constData());
-        lengths.push_back(size_t(pass.size()));
-        auto *reply = static_cast<redisReply *>(redisCommandArgv(c.get(), int(argv.size()), argv.data(), lengths.data()));
-        const bool ok = reply && reply->type != REDIS_REPLY_ERROR;
-        if (reply)
-            freeReplyObject(reply);
-        if (!ok) {
-            *error = QStringLiteral("subscriber: authentication failed");
-            return nullptr;
-        }
-    }
-    return c;
 }
 
 // The stream consumer's first error: set on the consumer's thread while the producer polls it.
@@ -102,33 +57,45 @@ struct Subscriber
     QString error;
 };
 
-// Reads pushed messages until `stop`: poll() with a short timeout instead of a socket timeout,
-// because a hiredis read timeout would leave the context unusable.
-void subscriberLoop(redisContext *c, const std::atomic<bool> &stop, Subscriber &sub)
+// A subscriber on its own connection (TLS when the target is), already subscribed to `channel`;
+// nullptr with *error set when it cannot connect or subscribe.
+std::unique_ptr<RedisConnection> subscribe(const Endpoint &endpoint, const QByteArray &channel, QString *error)
+{
+    RedisConnection::Options options = benchConnectionOptions().connection;
+    options.reconnectAttempts = 0; // a subscription does not survive a reconnect
+    auto connection = std::make_unique<RedisConnection>(endpoint, options);
+    if (!connection->connect()) {
+        *error = QStringLiteral("subscriber cannot connect: ") + connection->lastError().message;
+        return nullptr;
+    }
+    const auto reply = connection->command({"SUBSCRIBE", channel});
+    if (!reply || reply->type != RedisReply::Type::Array) {
+        *error = QStringLiteral("SUBSCRIBE failed: ") + connection->lastError().message;
+        return nullptr;
+    }
+    return connection;
+}
+
+// Reads pushed messages until `stop`, waiting at most 50 ms at a time so a stop is seen soon.
+void subscriberLoop(RedisConnection &connection, const std::atomic<bool> &stop, Subscriber &sub)
 {
     while (!stop.load()) {
-        void *raw = nullptr;
-        if (redisGetReplyFromReader(c, &raw) != REDIS_OK) {
-            sub.error = QStringLiteral("subscriber: protocol error");
-            return;
-        }
-        if (raw) {
-            auto *reply = static_cast<redisReply *>(raw);
-            if (reply->type == REDIS_REPLY_ARRAY && reply->elements == 3
-                && reply->element[2]->type == REDIS_REPLY_STRING) {
-                const uint64_t stamp = stampOf(reply->element[2]->str, reply->element[2]->len);
-                const uint64_t now = nowNs();
-                if (stamp && now >= stamp)
-                    sub.latency.record(now - stamp);
-                sub.received.fetch_add(1, std::memory_order_relaxed);
+        const std::optional<RedisReply> message = connection.nextPushed(50);
+        if (!message) {
+            if (connection.lastError()) {
+                sub.error = QStringLiteral("subscriber: ") + connection.lastError().message;
+                return;
             }
-            freeReplyObject(reply);
             continue;
         }
-        pollfd p{c->fd, POLLIN, 0};
-        if (poll(&p, 1, 50) > 0 && redisBufferRead(c) != REDIS_OK) {
-            sub.error = QStringLiteral("subscriber: connection lost");
-            return;
+        if (message->type == RedisReply::Type::Array && message->elements.size() == 3
+            && message->elements[2].type == RedisReply::Type::String) {
+            const QByteArray &payload = message->elements[2].str;
+            const uint64_t stamp = stampOf(payload.constData(), size_t(payload.size()));
+            const uint64_t now = nowNs();
+            if (stamp && now >= stamp)
+                sub.latency.record(now - stamp);
+            sub.received.fetch_add(1, std::memory_order_relaxed);
         }
     }
 }
@@ -180,29 +147,21 @@ private:
         for (size_t s = 0; s < steps.size() && !context.cancelled(); ++s) {
             const int count = steps[s];
             const QByteArray channel = context.keyPrefix.toUtf8() + "channel:" + QByteArray::number(count);
-            std::vector<HiredisPtr> connections;
+            std::vector<std::unique_ptr<RedisConnection>> connections;
             std::vector<Subscriber> subs(static_cast<size_t>(count));
             for (int i = 0; i < count; ++i) {
                 QString error;
-                HiredisPtr c = connectSubscriber(context.endpoint, &error);
-                if (!c) {
+                auto connection = subscribe(context.endpoint, channel, &error);
+                if (!connection) {
                     fail(result, error);
                     return false;
                 }
-                auto *reply = static_cast<redisReply *>(redisCommand(c.get(), "SUBSCRIBE %b", channel.constData(), size_t(channel.size())));
-                const bool ok = reply && reply->type == REDIS_REPLY_ARRAY;
-                if (reply)
-                    freeReplyObject(reply);
-                if (!ok) {
-                    fail(result, QStringLiteral("SUBSCRIBE failed"));
-                    return false;
-                }
-                connections.push_back(std::move(c));
+                connections.push_back(std::move(connection));
             }
             std::atomic<bool> stop{false};
             std::vector<std::thread> readers;
             for (int i = 0; i < count; ++i)
-                readers.emplace_back([&, i] { subscriberLoop(connections[size_t(i)].get(), stop, subs[size_t(i)]); });
+                readers.emplace_back([&, i] { subscriberLoop(*connections[size_t(i)], stop, subs[size_t(i)]); });
 
             const uint64_t start = nowNs();
             uint64_t published = 0;

@@ -228,6 +228,9 @@ json runResultToJson(const RunResult &r)
 
     return json{{"schema", "cache-workbench/run"},
                 {"cluster", r.cluster},
+                {"tls", r.tls},
+                {"tlsVerified", r.tls && !r.tlsInsecure},
+                {"warnings", r.tlsInsecure ? json::array({insecureTlsWarning(r).toStdString()}) : json::array()},
                 {"nodes", nodes},
                 {"version", kSchemaVersion},
                 {"runId", r.runId.toStdString()},
@@ -249,6 +252,14 @@ json runResultToJson(const RunResult &r)
                 {"keyNamespace", r.keyNamespace.toStdString()},
                 {"keysLeft", r.keysLeft},
                 {"cleanupNote", r.cleanupNote.toStdString()}};
+}
+
+QString insecureTlsWarning(const RunResult &result)
+{
+    if (!result.tls || !result.tlsInsecure)
+        return {};
+    return QStringLiteral("INSECURE: TLS certificate verification was off (--insecure): the server was not "
+                          "authenticated, so these figures may come from anyone on the path");
 }
 
 std::optional<RunResult> runResultFromJson(const json &j, QString *error)
@@ -310,6 +321,8 @@ std::optional<RunResult> runResultFromJson(const json &j, QString *error)
     r.totals.movedRedirects = num<uint64_t>(summary, "movedRedirects", 0);
     r.totals.askRedirects = num<uint64_t>(summary, "askRedirects", 0);
     r.cluster = j.value("cluster", false);
+    r.tls = j.value("tls", false);
+    r.tlsInsecure = r.tls && !j.value("tlsVerified", true);
     const json nodeDocs = j.value("nodes", json::object());
     for (const auto &[address, node] : nodeDocs.items()) {
         OpCounters &c = r.totals.nodes[QString::fromStdString(address)];

@@ -93,6 +93,8 @@ struct RunResult
     qint64 keysLeft = 0;       // keys still under keyNamespace at the end; -1: the server could not say
     QString cleanupNote;       // why keys were left (cleanup off, failed or skipped); empty otherwise
     bool cluster = false;      // the target was a Redis Cluster (totals.nodes has per-node figures)
+    bool tls = false;          // the connections spoke TLS
+    bool tlsInsecure = false;  // ... without verifying the server's certificate (--insecure)
 
     OpCounters total() const { return totals.total(); }
     double throughput() const; // successful operations per second
@@ -101,6 +103,10 @@ struct RunResult
     // Client CPU time (user + system) per completed operation, in microseconds.
     double clientCpuUsPerOp() const;
 };
+
+// The sentence every report and result view shows for a run whose TLS server was not verified
+// (empty otherwise): its figures may come from anyone on the path.
+QString insecureTlsWarning(const RunResult &result);
 
 // The run's JSON document (schema "cache-workbench/run", version 1): every metric, per-op
 // percentiles and the serialised histograms. Never contains a password.

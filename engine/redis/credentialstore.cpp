@@ -95,7 +95,7 @@ QString CredentialStore::serviceName()
 
 QString CredentialStore::keyFor(const Endpoint &endpoint)
 {
-    return endpoint.displayUri();
+    return endpoint.serverUri();
 }
 
 void CredentialStore::readPassword(const QString &key, QObject *context, Callback done)

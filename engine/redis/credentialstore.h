@@ -43,7 +43,8 @@ public:
     ~CredentialStore() override;
 
     static QString serviceName();
-    // "redis://user:@host:port/db": the endpoint without its password.
+    // "redis://user:@host:port/db" (rediss:// for TLS): the server and login, without the
+    // password or the TLS settings (Endpoint::serverUri()).
     static QString keyFor(const Endpoint &endpoint);
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }

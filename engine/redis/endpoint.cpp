@@ -77,8 +77,9 @@ bool parseDatabase(QStringView text, int *db, QString *error)
     return true;
 }
 
-// Only "db=N" is understood; anything else is a typo the user should hear about.
-bool parseQuery(QStringView query, std::optional<int> *db, QString *error)
+// "db=N" and, on a rediss:// URI, the TLS settings (tlsoptions.h); anything else is a typo the
+// user should hear about.
+bool parseQuery(QStringView query, std::optional<int> *db, TlsOptions *tls, QString *error)
 {
     if (query.isEmpty())
         return true;
@@ -88,8 +89,21 @@ bool parseQuery(QStringView query, std::optional<int> *db, QString *error)
         const qsizetype eq = item.indexOf(u'=');
         const QStringView name = eq < 0 ? item : item.left(eq);
         const QStringView value = eq < 0 ? QStringView() : item.mid(eq + 1);
-        if (name != u"db")
-            return fail(error, QStringLiteral("unsupported query parameter '%1' (only db=N is supported)").arg(name));
+        if (tls && isTlsQueryItem(name)) {
+            QString decoded;
+            if (!percentDecode(value, &decoded))
+                return fail(error, QStringLiteral("%1 has an invalid percent-escape (write '%' as %25)").arg(name));
+            if (!applyTlsQueryItem(*tls, name, decoded, error))
+                return false;
+            continue;
+        }
+        if (name != u"db") {
+            if (isTlsQueryItem(name))
+                return fail(error, QStringLiteral("%1: TLS is not available over a unix socket").arg(name));
+            return fail(error, QStringLiteral("unsupported query parameter '%1' (only db=N and the tls-* settings are "
+                                              "supported)")
+                                   .arg(name));
+        }
         if (db->has_value())
             return fail(error, QStringLiteral("database is given more than once"));
         int n = 0;
@@ -213,7 +227,7 @@ bool parseTcp(QStringView rest, Endpoint *ep, QString *error)
         }
     }
     std::optional<int> queryDb;
-    if (!parseQuery(queryText, &queryDb, error))
+    if (!parseQuery(queryText, &queryDb, &ep->tls, error))
         return false;
     if (db && queryDb)
         return fail(error, QStringLiteral("database is given both in the path and as ?db="));
@@ -251,7 +265,7 @@ bool parseUnix(QStringView rest, Endpoint *ep, QString *error)
         return fail(error, QStringLiteral("socket path is too long (at most %1 bytes)").arg(kMaxSocketPathBytes));
 
     std::optional<int> db;
-    if (query >= 0 && !parseQuery(rest.mid(query + 1), &db, error))
+    if (query >= 0 && !parseQuery(rest.mid(query + 1), &db, nullptr, error))
         return false;
     ep->database = db.value_or(0);
     return true;
@@ -259,7 +273,7 @@ bool parseUnix(QStringView rest, Endpoint *ep, QString *error)
 
 } // namespace
 
-QString Endpoint::displayUri() const
+QString Endpoint::serverUri() const
 {
     // "user:@": the colon keeps the name a user name when the URI is read again (without it,
     // the text before '@' is a password).
@@ -272,9 +286,23 @@ QString Endpoint::displayUri() const
             uri += QStringLiteral("?db=") + QString::number(database);
         return uri;
     }
-    QString uri = QStringLiteral("redis://") + userPart + address();
+    QString uri = (tls.enabled ? QStringLiteral("rediss://") : QStringLiteral("redis://")) + userPart + address();
     if (database != 0)
         uri += u'/' + QString::number(database);
+    return uri;
+}
+
+QString Endpoint::displayUri() const
+{
+    QString uri = serverUri();
+    if (transport != Transport::Tcp)
+        return uri;
+    QChar separator = u'?';
+    for (const auto &[name, value] : tlsQueryItems(tls)) {
+        // '/' and ':' stay readable in paths; '&', '=', '%' and the like are escaped.
+        uri += separator + name + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value, "/:"));
+        separator = u'&';
+    }
     return uri;
 }
 
@@ -295,7 +323,9 @@ std::optional<Endpoint> parseEndpoint(const QString &uri, QString *error)
     }
     const qsizetype sep = text.indexOf(u"://");
     if (sep <= 0) {
-        fail(error, QStringLiteral("URI '%1' has no scheme; expected redis://host[:port][/db] or unix:///path").arg(text));
+        fail(error, QStringLiteral("URI '%1' has no scheme; expected redis://host[:port][/db], rediss://... (TLS) or "
+                                   "unix:///path")
+                        .arg(text));
         return std::nullopt;
     }
     const QStringView scheme = text.left(sep);
@@ -303,14 +333,17 @@ std::optional<Endpoint> parseEndpoint(const QString &uri, QString *error)
 
     Endpoint ep;
     bool ok = false;
-    if (scheme.compare(u"redis", Qt::CaseInsensitive) == 0) {
+    if (scheme.compare(u"redis", Qt::CaseInsensitive) == 0 || scheme.compare(u"rediss", Qt::CaseInsensitive) == 0) {
+        ep.tls.enabled = scheme.compare(u"rediss", Qt::CaseInsensitive) == 0;
         ok = parseTcp(rest, &ep, error);
+        if (ok) {
+            if (const QString problem = tlsOptionsProblem(ep.tls); !problem.isEmpty())
+                ok = fail(error, problem);
+        }
     } else if (scheme.compare(u"unix", Qt::CaseInsensitive) == 0) {
         ok = parseUnix(rest, &ep, error);
-    } else if (scheme.compare(u"rediss", Qt::CaseInsensitive) == 0) {
-        fail(error, QStringLiteral("scheme 'rediss': TLS is not supported"));
     } else {
-        fail(error, QStringLiteral("unsupported scheme '%1' (expected redis:// or unix://)").arg(scheme));
+        fail(error, QStringLiteral("unsupported scheme '%1' (expected redis://, rediss:// or unix://)").arg(scheme));
     }
     if (!ok)
         return std::nullopt;

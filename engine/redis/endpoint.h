@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tlsoptions.h"
+
 #include <QString>
 
 #include <optional>
@@ -9,8 +11,11 @@ namespace cwb {
 // Where a Redis server is and how to log in to it. A plain value, parsed from a URI:
 //   redis://[[user]:password@]host[:port][/db]    (host may be a bracketed IPv6 literal)
 //   redis://password@host, redis://user:@host     (no colon: the text is a password, as in redis-cli)
+//   rediss://... the same, then [?tls-ca=FILE&tls-cert=FILE&tls-key=FILE&tls-sni=NAME
+//            &tls-min-version=1.2|1.3&tls-ciphers=LIST&tls-ciphersuites=LIST&insecure=yes]   (TLS)
 //   unix:///path/to/redis.sock[?db=N]
-// The password is held only in memory: displayUri() and every log line omit it.
+// The password and the TLS key's pass phrase are held only in memory: displayUri() and every
+// log line omit them.
 struct Endpoint
 {
     enum class Transport { Tcp, Unix };
@@ -22,10 +27,14 @@ struct Endpoint
     int database = 0;
     QString username; // ACL user; empty means password-only AUTH (or none)
     QString password; // never printed, exported or saved
+    TlsOptions tls;   // Transport::Tcp only
 
-    // The URI with the password left out (user kept, as "user:@"): safe for logs, exports and
-    // saved configs, and read back as the same endpoint.
+    // The URI with the password left out (user kept, as "user:@", and the TLS settings): safe
+    // for logs, exports and saved configs, and read back as the same endpoint.
     QString displayUri() const;
+    // Scheme, user, address and database only: names the server and the login (the keychain's
+    // key), whatever the TLS settings used to reach it.
+    QString serverUri() const;
     // "host:port" or the socket path: for compact labels.
     QString address() const;
     bool operator==(const Endpoint &) const = default;

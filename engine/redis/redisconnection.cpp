@@ -1,39 +1,18 @@
 #include "redisconnection.h"
 
-#include "hiredisconvert.h"
-
-#include <QHostAddress>
-
-#include <hiredis/hiredis.h>
+#include "respstream.h"
+#include "tlscontext.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <csignal>
-#include <cstring>
-#include <mutex>
 #include <thread>
-
-#include <poll.h>
-#include <sys/socket.h>
+#include <utility>
 
 namespace cwb {
 
 namespace {
 
 constexpr int kMaxBackoffMs = 2000;
-
-// hiredis writes with plain write(): a peer that vanished would kill the whole process with
-// SIGPIPE. Ignore it once, unless the application installed its own handler.
-void ignoreSigpipeOnce()
-{
-    static std::once_flag once;
-    std::call_once(once, [] {
-        struct sigaction current {};
-        if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
-            std::signal(SIGPIPE, SIG_IGN);
-    });
-}
 
 QString oneLine(const QByteArray &text)
 {
@@ -59,112 +38,37 @@ struct RedisConnection::Private
 
     Endpoint endpoint;
     Options options;
-    redisContext *ctx = nullptr;
+    RespStream stream;
+    std::shared_ptr<const TlsContext> tls; // loaded at the first connect, kept for reconnects
+    QByteArray output;                     // commands appended and not yet sent
     State state = State::Idle;
     RedisError lastError;
 
-    ~Private() { drop(); }
-
     void drop()
     {
-        if (ctx)
-            redisFree(ctx);
-        ctx = nullptr;
+        stream.close();
+        output.clear();
     }
 
     void setError(RedisErrorKind kind, const QString &message) { lastError = {kind, message}; }
 
     // After a failed read or write the reply stream can no longer be trusted (a late reply would
-    // be taken as the answer to the next command), so the context is always thrown away.
-    void failTransport(const QString &what, int savedErrno)
+    // be taken as the answer to the next command), so the stream is always thrown away (the
+    // stream has closed itself already).
+    void noteLoss()
     {
-        const QString addr = endpoint.address();
-        const QString detail = ctx ? QString::fromLocal8Bit(ctx->errstr) : QString();
-        const int err = ctx ? ctx->err : REDIS_ERR_OTHER;
-        RedisErrorKind kind = RedisErrorKind::ConnectionLost;
-        QString message;
-        if (err == REDIS_ERR_IO) {
-            kind = classifyErrno(savedErrno);
-            if (kind == RedisErrorKind::Timeout)
-                message = QStringLiteral("%1 to %2 timed out after %3 ms").arg(what, addr).arg(options.commandTimeoutMs);
-            else
-                message = QStringLiteral("connection to %1 lost during %2: %3").arg(addr, what, detail);
-        } else if (err == REDIS_ERR_EOF) {
-            message = QStringLiteral("connection to %1 lost during %2: server closed the connection").arg(addr, what);
-        } else if (err == REDIS_ERR_PROTOCOL) {
-            kind = RedisErrorKind::Protocol;
-            message = QStringLiteral("invalid reply from %1 to %2: %3").arg(addr, what, detail);
-        } else {
-            message = QStringLiteral("connection to %1 failed during %2: %3").arg(addr, what, detail);
-        }
-        setError(kind, message);
         drop();
         state = State::Lost;
     }
 
-    void failRead(RedisErrorKind kind, const QString &message)
-    {
-        setError(kind, message);
-        drop();
-        state = State::Lost;
-    }
-
-    // When the reply now awaited must be complete; nullopt without a command timeout.
-    std::optional<std::chrono::steady_clock::time_point> replyDeadline() const
-    {
-        if (options.commandTimeoutMs <= 0)
-            return std::nullopt;
-        return std::chrono::steady_clock::now() + std::chrono::milliseconds(options.commandTimeoutMs);
-    }
-
-    // Waits until the socket is ready for `events` or the deadline passes (then fails the
-    // connection with a timeout). A signal only shortens the wait it interrupted.
-    bool waitFor(short events, const std::optional<std::chrono::steady_clock::time_point> &deadline,
-                 const QString &what)
-    {
-        for (;;) {
-            int waitMs = -1;
-            if (deadline) {
-                const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    *deadline - std::chrono::steady_clock::now());
-                waitMs = int(std::max<qint64>(0, left.count()));
-            }
-            pollfd pfd{};
-            pfd.fd = ctx->fd;
-            pfd.events = events;
-            const int ready = ::poll(&pfd, 1, waitMs);
-            if (ready > 0)
-                return true;
-            if (ready < 0 && errno == EINTR)
-                continue;
-            if (ready < 0) {
-                failRead(classifyErrno(errno),
-                         QStringLiteral("connection to %1 lost during %2: %3")
-                             .arg(endpoint.address(), what, QString::fromLocal8Bit(std::strerror(errno))));
-                return false;
-            }
-            failRead(RedisErrorKind::Timeout, QStringLiteral("%1 to %2 timed out after %3 ms")
-                                                  .arg(what, endpoint.address())
-                                                  .arg(options.commandTimeoutMs));
-            return false;
-        }
-    }
-
-    // Sends what the appended commands left in hiredis' output buffer.
+    // Sends what the appended commands left in the output buffer.
     bool flushOutput(const QString &what)
     {
-        const auto deadline = replyDeadline();
-        int done = 0;
-        while (!done) {
-            if (!waitFor(POLLOUT, deadline, what))
-                return false;
-            errno = 0;
-            if (redisBufferWrite(ctx, &done) != REDIS_OK) {
-                failTransport(what, errno);
-                return false;
-            }
-        }
-        return true;
+        const QByteArray bytes = std::exchange(output, {});
+        if (stream.send(bytes, what, options.commandTimeoutMs, &lastError))
+            return true;
+        noteLoss();
+        return false;
     }
 
     // Reads one whole reply: the only place bytes come in from the server, so the command
@@ -172,120 +76,45 @@ struct RedisConnection::Private
     // timeout bounds the whole reply, so a server that keeps streaming never holds us longer.
     std::optional<RedisReply> readReply(const QString &what)
     {
-        const auto deadline = replyDeadline();
-        qint64 received = 0;
-        for (;;) {
-            void *raw = nullptr;
-            if (redisGetReplyFromReader(ctx, &raw) != REDIS_OK) {
-                failTransport(what, 0);
-                return std::nullopt;
-            }
-            if (raw) {
-                RedisReply reply = toRedisReply(static_cast<redisReply *>(raw));
-                freeReplyObject(raw);
-                return reply;
-            }
-            if (!waitFor(POLLIN, deadline, what))
-                return std::nullopt;
-            char buffer[16384];
-            const ssize_t n = ::recv(ctx->fd, buffer, sizeof buffer, MSG_DONTWAIT);
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
-                continue;
-            if (n <= 0) {
-                const QString why = n == 0 ? QStringLiteral("server closed the connection")
-                                           : QString::fromLocal8Bit(std::strerror(errno));
-                failRead(n == 0 ? RedisErrorKind::ConnectionLost : classifyErrno(errno),
-                         QStringLiteral("connection to %1 lost during %2: %3").arg(endpoint.address(), what, why));
-                return std::nullopt;
-            }
-            received += n;
-            if (received > options.maxReplyBytes) {
-                failRead(RedisErrorKind::Protocol,
-                         QStringLiteral("the reply from %1 to %2 passed the size cap of %3 bytes")
-                             .arg(endpoint.address(), what)
-                             .arg(options.maxReplyBytes));
-                return std::nullopt;
-            }
-            if (redisReaderFeed(ctx->reader, buffer, size_t(n)) != REDIS_OK) {
-                failRead(RedisErrorKind::Protocol, QStringLiteral("invalid reply from %1 to %2: %3")
-                                                       .arg(endpoint.address(), what,
-                                                            QString::fromLocal8Bit(ctx->reader->errstr)));
-                return std::nullopt;
-            }
-        }
+        std::optional<RedisReply> reply = stream.readReply(what, options.commandTimeoutMs, options.maxReplyBytes, &lastError);
+        if (!reply)
+            noteLoss();
+        return reply;
     }
 
-    bool append(const RedisCommand &args)
-    {
-        std::vector<const char *> argv;
-        std::vector<size_t> lengths;
-        argv.reserve(size_t(args.size()));
-        lengths.reserve(size_t(args.size()));
-        for (const QByteArray &a : args) {
-            argv.push_back(a.constData());
-            lengths.push_back(size_t(a.size()));
-        }
-        errno = 0;
-        if (redisAppendCommandArgv(ctx, int(argv.size()), argv.data(), lengths.data()) != REDIS_OK) {
-            failTransport(commandName(args), errno);
-            return false;
-        }
-        return true;
-    }
+    void append(const RedisCommand &args) { output += encodeCommand(args); }
 
-    // One raw round trip on the current context, no reconnect logic.
+    // One raw round trip on the current stream, no reconnect logic.
     std::optional<RedisReply> roundTrip(const RedisCommand &args)
     {
-        if (!append(args) || !flushOutput(commandName(args)))
+        append(args);
+        if (!flushOutput(commandName(args)))
             return std::nullopt;
         return readReply(commandName(args));
     }
 
-    // A single connect + handshake attempt. On failure lastError is set and no context is kept.
+    // The TLS settings loaded once; a file that cannot be used fails every connect the same way.
+    bool ensureTls()
+    {
+        if (!endpoint.tls.enabled || tls)
+            return true;
+        TlsOptions options = endpoint.tls;
+        applyTlsPassphraseFromEnvironment(options);
+        QString error;
+        tls = TlsContext::obtain(options, &error);
+        if (!tls)
+            setError(RedisErrorKind::Tls, QStringLiteral("cannot connect to %1 with TLS: %2").arg(endpoint.address(), error));
+        return tls != nullptr;
+    }
+
+    // A single connect + handshake attempt. On failure lastError is set and no stream is kept.
     bool open()
     {
-        ignoreSigpipeOnce();
         drop();
-        const QString addr = endpoint.address();
-        const timeval connectTv = toTimeval(std::max(1, options.connectTimeoutMs));
-        errno = 0;
-        if (endpoint.transport == Endpoint::Transport::Unix)
-            ctx = redisConnectUnixWithTimeout(endpoint.socketPath.toLocal8Bit().constData(), connectTv);
-        else
-            ctx = redisConnectWithTimeout(endpoint.host.toUtf8().constData(), endpoint.port, connectTv);
-        const int savedErrno = errno;
-        if (!ctx) {
-            setError(RedisErrorKind::ConnectionLost, QStringLiteral("cannot connect to %1: out of memory").arg(addr));
+        if (!ensureTls())
             return false;
-        }
-        if (ctx->err) {
-            const QString detail = QString::fromLocal8Bit(ctx->errstr);
-            if (ctx->err == REDIS_ERR_OTHER && endpoint.transport == Endpoint::Transport::Tcp
-                && QHostAddress(endpoint.host).isNull()) {
-                // hiredis reports getaddrinfo() failures as REDIS_ERR_OTHER with gai_strerror().
-                setError(RedisErrorKind::Unresolved,
-                         QStringLiteral("cannot resolve host '%1': %2").arg(endpoint.host, detail));
-            } else {
-                RedisErrorKind kind = ctx->err == REDIS_ERR_IO ? classifyErrno(savedErrno) : RedisErrorKind::Refused;
-                if (kind == RedisErrorKind::ConnectionLost)
-                    kind = RedisErrorKind::Refused; // we never had a connection to lose
-                if (kind == RedisErrorKind::Timeout)
-                    setError(kind, QStringLiteral("cannot connect to %1: no answer within %2 ms")
-                                       .arg(addr).arg(options.connectTimeoutMs));
-                else
-                    setError(kind, QStringLiteral("cannot connect to %1: %2").arg(addr, detail));
-            }
-            drop();
+        if (!stream.open(endpoint, tls, std::max(1, options.connectTimeoutMs), &lastError))
             return false;
-        }
-        // commandTimeoutMs <= 0 means no command timeout (blocking reads), for callers that run
-        // deliberately long commands; the default always bounds every call.
-        if (options.commandTimeoutMs > 0 && redisSetTimeout(ctx, toTimeval(options.commandTimeoutMs)) != REDIS_OK) {
-            setError(RedisErrorKind::ConnectionLost,
-                     QStringLiteral("cannot set the command timeout on %1: %2").arg(addr, QString::fromLocal8Bit(ctx->errstr)));
-            drop();
-            return false;
-        }
         return handshake();
     }
 
@@ -342,9 +171,21 @@ struct RedisConnection::Private
                 return false;
         }
         if (!options.clientName.isEmpty()) {
+            // A name only labels us in CLIENT LIST: a user without CLIENT rights (a managed
+            // service's restricted user) or a server that renamed CLIENT still gets the work done.
             const RedisCommand setName{QByteArrayLiteral("CLIENT"), QByteArrayLiteral("SETNAME"), options.clientName};
-            if (!step(setName, noAuthAware(RedisErrorKind::ServerError, QStringLiteral("CLIENT SETNAME"))))
+            sentAny = true;
+            const std::optional<RedisReply> reply = roundTrip(setName);
+            if (!reply) {
+                state = State::Idle;
                 return false;
+            }
+            if (reply->isError() && !isUnavailableCommand(oneLine(reply->str))) {
+                noAuthAware(RedisErrorKind::ServerError, QStringLiteral("CLIENT SETNAME"))(oneLine(reply->str));
+                drop();
+                state = State::Idle;
+                return false;
+            }
         }
         // Without any handshake command, a connect() would succeed against a server that then
         // refuses every command (NOAUTH) or never answers (stopped): one PING finds both out.
@@ -359,23 +200,11 @@ struct RedisConnection::Private
     // The server closing an idle connection (restart, timeout, CLIENT KILL) shows up as a
     // readable socket. Noticing it before sending lets us reconnect without any risk of running
     // a command twice, because nothing has been sent yet.
-    bool peerClosedWhileIdle() const
-    {
-        if (!ctx || ctx->fd < 0)
-            return true;
-        pollfd pfd{};
-        pfd.fd = ctx->fd;
-        pfd.events = POLLIN;
-        if (::poll(&pfd, 1, 0) <= 0)
-            return false;
-        // Readable while no reply is pending: EOF, an error, or bytes we never asked for.
-        // Each leaves the stream unusable.
-        return true;
-    }
+    bool peerClosedWhileIdle() { return stream.brokenWhileIdle(); }
 
     bool ensureReady()
     {
-        if (state == State::Connected && ctx) {
+        if (state == State::Connected && stream.isOpen()) {
             if (!peerClosedWhileIdle())
                 return true;
             drop();
@@ -400,9 +229,10 @@ struct RedisConnection::Private
             if (open())
                 return true;
             state = State::Lost; // open() leaves Idle on handshake failure; we are still reconnecting
-            // Retrying cannot fix a wrong password or a bad database. (A name that resolved
-            // before may fail transiently while DNS hiccups, so Unresolved is retried.)
-            if (lastError.kind == RedisErrorKind::AuthFailed || lastError.kind == RedisErrorKind::ServerError) {
+            // Retrying cannot fix a wrong password, a bad database or a certificate. (A name that
+            // resolved before may fail transiently while DNS hiccups, so Unresolved is retried.)
+            if (lastError.kind == RedisErrorKind::AuthFailed || lastError.kind == RedisErrorKind::ServerError
+                || lastError.kind == RedisErrorKind::Tls) {
                 lastError.message = QStringLiteral("reconnect failed: ") + lastError.message;
                 return false;
             }
@@ -449,7 +279,7 @@ void RedisConnection::disconnect()
 
 bool RedisConnection::isConnected() const
 {
-    return d && d->ctx && d->state == Private::State::Connected;
+    return d && d->stream.isOpen() && d->state == Private::State::Connected;
 }
 
 std::optional<RedisReply> RedisConnection::command(const RedisCommand &args)
@@ -482,10 +312,8 @@ std::optional<std::vector<RedisReply>> RedisConnection::pipeline(const std::vect
     if (!d->ensureReady())
         return std::nullopt;
 
-    for (const RedisCommand &args : commands) {
-        if (!d->append(args))
-            return std::nullopt;
-    }
+    for (const RedisCommand &args : commands)
+        d->append(args);
     if (!d->flushOutput(QStringLiteral("pipeline")))
         return std::nullopt;
 
@@ -505,6 +333,19 @@ std::optional<std::vector<RedisReply>> RedisConnection::pipeline(const std::vect
         }
     }
     return replies;
+}
+
+std::optional<RedisReply> RedisConnection::nextPushed(int waitMs)
+{
+    d->lastError = {};
+    if (!isConnected()) {
+        d->setError(RedisErrorKind::ConnectionLost, QStringLiteral("not connected to %1").arg(d->endpoint.address()));
+        return std::nullopt;
+    }
+    std::optional<RedisReply> reply = d->stream.readPushed(waitMs, d->options.maxReplyBytes, &d->lastError);
+    if (!reply && d->lastError)
+        d->noteLoss();
+    return reply;
 }
 
 std::optional<QByteArray> RedisConnection::info(const QByteArray &section)

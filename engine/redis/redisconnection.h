@@ -12,7 +12,9 @@ namespace cwb {
 
 // A synchronous connection for control work: INFO, CONFIG GET, CLUSTER ..., cleanup.
 // Not for the load path (see load/ for the event-driven workers). One thread uses an
-// instance at a time; it is movable, not copyable.
+// instance at a time; it is movable, not copyable. Its bytes go through a RespStream, so a
+// rediss:// endpoint is spoken to over TLS (the endpoint's TlsOptions; the key's pass phrase
+// from CWB_TLS_KEY_PASS when the endpoint holds none).
 //
 // Every call is bounded by the timeouts in Options, so an unreachable or stopped server
 // yields an error, never a hang: the command timeout bounds each whole reply (not only the
@@ -50,6 +52,11 @@ public:
     std::optional<RedisReply> command(const RedisCommand &args);
     // Sends all commands in one write and reads all replies; nullopt on a transport failure.
     std::optional<std::vector<RedisReply>> pipeline(const std::vector<RedisCommand> &commands);
+
+    // On a subscriber connection (after SUBSCRIBE): the next message the server pushes, if one
+    // arrives within waitMs. nullopt with lastError() empty when none came; with lastError() set
+    // when the connection failed (no reconnect: a subscription does not survive one).
+    std::optional<RedisReply> nextPushed(int waitMs);
 
     // INFO [section] as raw text; nullopt on failure.
     std::optional<QByteArray> info(const QByteArray &section = {});

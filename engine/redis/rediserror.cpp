@@ -18,6 +18,7 @@ QString errorKindName(RedisErrorKind kind)
     case RedisErrorKind::ConnectionLost: return QStringLiteral("connection_lost");
     case RedisErrorKind::Protocol: return QStringLiteral("protocol");
     case RedisErrorKind::NoPermission: return QStringLiteral("permission");
+    case RedisErrorKind::Tls: return QStringLiteral("tls");
     }
     return QStringLiteral("unknown");
 }
@@ -44,6 +45,16 @@ RedisErrorKind classifyErrorReply(QStringView replyText)
     if (code.compare(u"NOPERM", Qt::CaseInsensitive) == 0)
         return RedisErrorKind::NoPermission;
     return RedisErrorKind::ServerError;
+}
+
+bool isUnavailableCommand(QStringView replyText)
+{
+    QStringView text = replyText.trimmed();
+    if (text.startsWith(u'-'))
+        text = text.mid(1).trimmed();
+    return classifyErrorReply(text) == RedisErrorKind::NoPermission
+        || text.startsWith(u"ERR unknown command", Qt::CaseInsensitive)
+        || text.startsWith(u"ERR unknown subcommand", Qt::CaseInsensitive);
 }
 
 RedisErrorKind classifyErrno(int err)

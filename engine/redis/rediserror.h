@@ -19,8 +19,9 @@ enum class RedisErrorKind {
     ConnectionLost, // the connection closed or reset while in use
     Protocol,       // the bytes received are not valid RESP (or a reply passed the size cap)
     NoPermission,   // -NOPERM: the ACL user may not run the command or touch the key
+    Tls,            // TLS handshake or record failure: certificate, trust, version, not a TLS port
 };
-inline constexpr int kRedisErrorKindCount = 10;
+inline constexpr int kRedisErrorKindCount = 11;
 
 struct RedisError
 {
@@ -35,6 +36,10 @@ struct RedisError
 QString errorKindName(RedisErrorKind kind);
 // Classifies an error reply's text ("WRONGPASS ...", "OOM ...", "NOAUTH ...", "NOPERM ...").
 RedisErrorKind classifyErrorReply(QStringView replyText);
+// True for a refusal that says the command is not available to us at all - NOPERM (an ACL user
+// without it) or an unknown command (a managed service renamed or disabled it) - as opposed to a
+// failure of this one call. Features that can do without the command degrade on these.
+bool isUnavailableCommand(QStringView replyText);
 // Classifies an errno from connect/read/write.
 RedisErrorKind classifyErrno(int err);
 

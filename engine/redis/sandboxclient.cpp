@@ -1,23 +1,14 @@
 #include "sandboxclient.h"
 
-#include "hiredisconvert.h"
-
-#include <hiredis/hiredis.h>
-
-#include <vector>
+#include "respstream.h"
+#include "tlscontext.h"
 
 namespace cwb {
 
 struct SandboxClient::Private
 {
-    redisContext *context = nullptr;
-
-    void close()
-    {
-        if (context)
-            redisFree(context);
-        context = nullptr;
-    }
+    RespStream stream;
+    int timeoutMs = 2000;
 };
 
 SandboxClient::SandboxClient()
@@ -25,30 +16,43 @@ SandboxClient::SandboxClient()
 {
 }
 
-SandboxClient::~SandboxClient()
-{
-    d->close();
-}
+SandboxClient::~SandboxClient() = default;
 
 bool SandboxClient::connect(quint16 port, const QString &password, int timeoutMs, QString *error,
                             const QString &username)
 {
-    d->close();
-    d->context = redisConnectWithTimeout("127.0.0.1", port, toTimeval(timeoutMs));
-    if (!d->context || d->context->err) {
-        if (error) {
-            *error = QStringLiteral("cannot connect to 127.0.0.1:") + QString::number(port) + QStringLiteral(": ")
-                + (d->context ? QString::fromLocal8Bit(d->context->errstr) : QStringLiteral("out of memory"));
+    Endpoint endpoint;
+    endpoint.port = port;
+    endpoint.username = username;
+    endpoint.password = password;
+    return connect(endpoint, timeoutMs, error);
+}
+
+bool SandboxClient::connect(const Endpoint &endpoint, int timeoutMs, QString *error)
+{
+    d->stream.close();
+    d->timeoutMs = timeoutMs;
+    std::shared_ptr<const TlsContext> tls;
+    if (endpoint.tls.enabled) {
+        QString why;
+        tls = TlsContext::obtain(endpoint.tls, &why);
+        if (!tls) {
+            if (error)
+                *error = why;
+            return false;
         }
-        d->close();
+    }
+    RedisError failure;
+    if (!d->stream.open(endpoint, tls, timeoutMs, &failure)) {
+        if (error)
+            *error = failure.message;
         return false;
     }
-    redisSetTimeout(d->context, toTimeval(timeoutMs));
-    if (!password.isEmpty()) {
+    if (!endpoint.password.isEmpty()) {
         RedisCommand auth{QByteArrayLiteral("AUTH")};
-        if (!username.isEmpty())
-            auth << username.toUtf8();
-        auth << password.toUtf8();
+        if (!endpoint.username.isEmpty())
+            auth << endpoint.username.toUtf8();
+        auth << endpoint.password.toUtf8();
         const auto reply = command(auth, error);
         if (!reply)
             return false;
@@ -56,7 +60,7 @@ bool SandboxClient::connect(quint16 port, const QString &password, int timeoutMs
             // The server's text (WRONGPASS ...) never contains the password.
             if (error)
                 *error = QStringLiteral("AUTH failed: ") + QString::fromUtf8(reply->str);
-            d->close();
+            d->stream.close();
             return false;
         }
     }
@@ -65,40 +69,30 @@ bool SandboxClient::connect(quint16 port, const QString &password, int timeoutMs
 
 bool SandboxClient::isConnected() const
 {
-    return d->context != nullptr;
+    return d->stream.isOpen();
 }
 
 void SandboxClient::disconnect()
 {
-    d->close();
+    d->stream.close();
 }
 
 std::optional<RedisReply> SandboxClient::command(const RedisCommand &args, QString *error)
 {
-    if (!d->context) {
+    if (!d->stream.isOpen()) {
         if (error)
             *error = QStringLiteral("not connected");
         return std::nullopt;
     }
-    std::vector<const char *> argv;
-    std::vector<size_t> lengths;
-    for (const QByteArray &arg : args) {
-        argv.push_back(arg.constData());
-        lengths.push_back(size_t(arg.size()));
-    }
-    auto *reply = static_cast<redisReply *>(redisCommandArgv(d->context, int(argv.size()), argv.data(), lengths.data()));
-    if (!reply) {
-        if (error) {
-            *error = QString::fromUtf8(args.value(0)) + QStringLiteral(" failed: ")
-                + QString::fromLocal8Bit(d->context->errstr);
-        }
-        // A hiredis context is unusable after an I/O error.
-        d->close();
-        return std::nullopt;
-    }
-    RedisReply out = toRedisReply(reply);
-    freeReplyObject(reply);
-    return out;
+    const QString what = QString::fromUtf8(args.value(0)).toUpper();
+    RedisError failure;
+    std::optional<RedisReply> reply;
+    // A stream is closed after any failure, as a hiredis context was unusable after one.
+    if (d->stream.send(encodeCommand(args), what, d->timeoutMs, &failure))
+        reply = d->stream.readReply(what, d->timeoutMs, 512LL * 1024 * 1024, &failure);
+    if (!reply && error)
+        *error = what + QStringLiteral(" failed: ") + failure.message;
+    return reply;
 }
 
 std::optional<QByteArray> SandboxClient::text(const RedisCommand &args, QString *error)

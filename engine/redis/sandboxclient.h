@@ -1,5 +1,6 @@
 #pragma once
 
+#include "endpoint.h"
 #include "redisreply.h"
 
 #include <QString>
@@ -9,10 +10,11 @@
 
 namespace cwb {
 
-// A minimal blocking hiredis client to a loopback port, for setting up sandboxes (readiness
-// checks, cluster bootstrap) and for tests that inspect a sandbox. It deliberately does not
-// depend on RedisConnection, so the sandbox stays usable while that class is being tested.
-// No reconnects, no retries: every failure is reported once, with a one-line reason.
+// A minimal blocking client to a loopback port, for setting up sandboxes (readiness checks,
+// cluster bootstrap) and for tests that inspect a sandbox; TLS when the sandbox speaks it. It
+// deliberately does not depend on RedisConnection (only on the RespStream beneath it), so the
+// sandbox stays usable while that class is being tested. No reconnects, no retries: every
+// failure is reported once, with a one-line reason.
 class SandboxClient
 {
 public:
@@ -25,6 +27,8 @@ public:
     // timeoutMs bounds the connect and, later, every command.
     bool connect(quint16 port, const QString &password = {}, int timeoutMs = 2000, QString *error = nullptr,
                  const QString &username = {});
+    // Connects to `endpoint` as it says: TLS settings, user and password included.
+    bool connect(const Endpoint &endpoint, int timeoutMs = 2000, QString *error = nullptr);
     bool isConnected() const;
     void disconnect();
 

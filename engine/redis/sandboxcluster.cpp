@@ -1,9 +1,14 @@
 #include "sandboxcluster.h"
 
 #include "sandboxclient.h"
+#include "throwawaypki.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
 #include <QThread>
+
+#include <cstdlib>
 
 namespace cwb {
 
@@ -47,6 +52,7 @@ struct SandboxCluster::Private
     std::vector<std::unique_ptr<SandboxRedis>> nodes;
     std::vector<std::unique_ptr<SandboxClient>> clients;
     QList<QByteArray> ids;
+    QString pkiDir; // ours to remove, when the cluster made its own CA
 
     int nodeCount() const { return options.masters * (1 + options.replicasPerMaster); }
     bool isMaster(int i) const { return i < options.masters; }
@@ -131,16 +137,34 @@ struct SandboxCluster::Private
         return true;
     }
 
+    // One CA for every node of a TLS cluster, so each trusts the others' certificates.
+    bool makeCertificates(QString *error)
+    {
+        if (!options.tls.enabled || !options.tls.certificatesDir.isEmpty())
+            return true;
+        QByteArray pattern = QFile::encodeName(QDir::tempPath() + QStringLiteral("/cwb-tls-XXXXXX"));
+        if (!::mkdtemp(pattern.data())) {
+            *error = QStringLiteral("cannot create a temporary folder in ") + QDir::tempPath();
+            return false;
+        }
+        pkiDir = QFile::decodeName(pattern);
+        options.tls.certificatesDir = pkiDir;
+        return pki::createPki(pkiDir, error).has_value();
+    }
+
     bool build(QString *error)
     {
         const QDeadlineTimer deadline(options.startTimeoutMs > 0 ? options.startTimeoutMs : 30000);
         const int count = nodeCount();
+        if (!makeCertificates(error))
+            return false;
         for (int i = 0; i < count; ++i) {
             if (stopped(error))
                 return false;
             SandboxRedis::Options nodeOptions;
             nodeOptions.clusterEnabled = true;
             nodeOptions.password = options.password;
+            nodeOptions.tls = options.tls;
             nodeOptions.startTimeoutMs = remainingMs(deadline);
             nodeOptions.stopToken = options.stopToken;
             auto node = std::make_unique<SandboxRedis>();
@@ -151,7 +175,7 @@ struct SandboxCluster::Private
             }
             nodes.push_back(std::move(node));
             auto client = std::make_unique<SandboxClient>();
-            if (!client->connect(nodes.back()->port(), options.password, 2000, &nodeError)) {
+            if (!client->connect(nodes.back()->controlEndpoint(), 2000, &nodeError)) {
                 *error = QStringLiteral("cluster node %1 of %2: ").arg(i + 1).arg(count) + nodeError;
                 return false;
             }
@@ -263,6 +287,9 @@ void SandboxCluster::stop()
         (*it)->stop();
     d->nodes.clear();
     d->ids.clear();
+    if (!d->pkiDir.isEmpty())
+        QDir(d->pkiDir).removeRecursively();
+    d->pkiDir.clear();
 }
 
 std::vector<SandboxRedis *> SandboxCluster::nodes() const

@@ -24,6 +24,9 @@ public:
         int startTimeoutMs = 30000;
         QString password; // requirepass + masterauth on every node, when not empty
         std::stop_token stopToken; // a job's stop: start() gives up, stops what it started ("stopped")
+        // TLS on every node (tls-cluster and tls-replication too), one throw-away CA for all;
+        // seed() and each node's endpoint() are then rediss:// endpoints.
+        SandboxRedis::Tls tls;
     };
 
     SandboxCluster();

@@ -3,6 +3,7 @@
 #include "freeport.h"
 #include "sandboxclient.h"
 #include "sandboxprocess.h"
+#include "throwawaypki.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -102,6 +103,73 @@ struct SandboxRedis::Private
     enum class Launch { Ok, AddressInUse, Failed };
 
     QString logPath() const { return workDir + QStringLiteral("/redis.log"); }
+    QString pkiDir() const
+    {
+        return options.tls.certificatesDir.isEmpty() ? workDir + QStringLiteral("/tls") : options.tls.certificatesDir;
+    }
+
+    // A TLS sandbox's certificates, made on first use in the work folder.
+    bool ensureCertificates(QString *error)
+    {
+        if (!options.tls.enabled || QFileInfo::exists(pkiDir() + QStringLiteral("/ca.crt")))
+            return true;
+        if (!options.tls.certificatesDir.isEmpty()) {
+            *error = QStringLiteral("no ca.crt in the certificates folder ") + options.tls.certificatesDir;
+            return false;
+        }
+        if (!QDir().mkpath(pkiDir())) {
+            *error = QStringLiteral("cannot create ") + pkiDir();
+            return false;
+        }
+        return pki::createPki(pkiDir(), error).has_value();
+    }
+
+    Endpoint endpoint() const
+    {
+        Endpoint e;
+        e.host = QStringLiteral("127.0.0.1");
+        e.port = port;
+        e.password = options.password;
+        if (options.tls.enabled) {
+            e.tls.enabled = true;
+            e.tls.caPath = pkiDir() + QStringLiteral("/ca.crt");
+            if (options.tls.requireClientCertificates) {
+                e.tls.certFile = pkiDir() + QStringLiteral("/client.crt");
+                e.tls.keyFile = pkiDir() + QStringLiteral("/client.key");
+            }
+        }
+        return e;
+    }
+
+    Endpoint controlEndpoint() const
+    {
+        Endpoint e = endpoint();
+        if (!e.tls.enabled)
+            return e;
+        e.tls.caPath.clear();
+        e.tls.insecure = true;
+        if (options.tls.requireClientCertificates) {
+            e.tls.certFile = pkiDir() + QStringLiteral("/server.crt");
+            e.tls.keyFile = pkiDir() + QStringLiteral("/server.key");
+        }
+        return e;
+    }
+
+    void tlsConfig(QByteArray &c) const
+    {
+        const QString dir = pkiDir();
+        c += "port 0\n";
+        c += "tls-port " + QByteArray::number(port) + '\n';
+        c += "tls-cert-file " + quoted(QFile::encodeName(dir + QStringLiteral("/server.crt"))) + '\n';
+        c += "tls-key-file " + quoted(QFile::encodeName(dir + QStringLiteral("/server.key"))) + '\n';
+        c += "tls-ca-cert-file " + quoted(QFile::encodeName(dir + QStringLiteral("/ca.crt"))) + '\n';
+        c += QByteArray("tls-auth-clients ") + (options.tls.requireClientCertificates ? "yes" : "no") + '\n';
+        // Replicas and cluster peers speak TLS to each other too; the server certificate is also
+        // their client certificate.
+        c += "tls-replication yes\n";
+        if (options.clusterEnabled)
+            c += "tls-cluster yes\n";
+    }
 
     // Everything but extraArgs goes to the server on stdin, so passwords never appear in argv
     // (visible to every user through ps) nor in a file.
@@ -109,7 +177,10 @@ struct SandboxRedis::Private
     {
         QByteArray c;
         auto line = [&c](const char *name, const QByteArray &value) { c += QByteArray(name) + ' ' + value + '\n'; };
-        line("port", QByteArray::number(port));
+        if (options.tls.enabled)
+            tlsConfig(c);
+        else
+            line("port", QByteArray::number(port));
         line("bind", "127.0.0.1");
         // Bound to loopback only, so protected mode adds nothing but refusals.
         line("protected-mode", "no");
@@ -162,8 +233,9 @@ struct SandboxRedis::Private
     // port we lost the race for, before ours gives up with "Address already in use".
     bool answersAsOurs(int timeoutMs)
     {
+        // Whether the certificate verifies does not matter here, only that the process answering is ours.
         SandboxClient client;
-        if (!client.connect(port, options.password, timeoutMs))
+        if (!client.connect(controlEndpoint(), timeoutMs))
             return false;
         const auto pong = client.text({QByteArrayLiteral("PING")});
         if (!pong || *pong != "PONG")
@@ -174,6 +246,8 @@ struct SandboxRedis::Private
 
     Launch launch(const void *owner, QString *error)
     {
+        if (!ensureCertificates(error))
+            return Launch::Failed;
         QFile::remove(logPath());
         QString spawnError;
         pid = sandboxprocess::spawn(binary, arguments(), config(), QFile::encodeName(logPath()), &spawnError);
@@ -341,11 +415,17 @@ qint64 SandboxRedis::pid() const
 
 Endpoint SandboxRedis::endpoint() const
 {
-    Endpoint e;
-    e.host = QStringLiteral("127.0.0.1");
-    e.port = d->port;
-    e.password = d->options.password;
-    return e;
+    return d->endpoint();
+}
+
+Endpoint SandboxRedis::controlEndpoint() const
+{
+    return d->controlEndpoint();
+}
+
+QString SandboxRedis::certificatesDir() const
+{
+    return d->options.tls.enabled ? d->pkiDir() : QString();
 }
 
 QString SandboxRedis::workDir() const

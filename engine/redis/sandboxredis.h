@@ -18,6 +18,16 @@ namespace cwb {
 class SandboxRedis
 {
 public:
+    // TLS: the server listens with --tls-port only (no plain-text port), with certificates from
+    // pki::createPki() - made at start in the work folder, or shared from certificatesDir (a
+    // cluster's nodes share one CA). endpoint() then is a rediss:// endpoint that trusts that CA.
+    struct Tls
+    {
+        bool enabled = false;
+        bool requireClientCertificates = false; // tls-auth-clients yes; endpoint() carries client.crt/.key
+        QString certificatesDir;                // holds ca.crt, server.*, client.*; empty: made per sandbox
+    };
+
     struct Options
     {
         QString password;              // requirepass, when not empty
@@ -30,6 +40,7 @@ public:
         int startTimeoutMs = 10000;    // how long to wait for PING to answer
         QString serverBinary;          // empty: "redis-server" from PATH
         std::stop_token stopToken;     // a job's stop: start() gives up waiting ("stopped")
+        Tls tls;                       // with clusterEnabled also tls-cluster and tls-replication
     };
 
     SandboxRedis();
@@ -49,8 +60,16 @@ public:
 
     quint16 port() const;
     qint64 pid() const;
-    // Loopback endpoint with the sandbox's password (if any).
+    // Loopback endpoint with the sandbox's password (if any) and, for a TLS sandbox, its CA (and
+    // client certificate when it requires one).
     Endpoint endpoint() const;
+    // The sandbox's own access, for its readiness checks, SandboxCluster's bootstrap and tests
+    // that inspect it: like endpoint(), but a TLS one skips verification (tests start servers with
+    // deliberately bad certificates) and presents the server's certificate, whose key is never
+    // encrypted, as its client certificate.
+    Endpoint controlEndpoint() const;
+    // The folder with ca.crt, server.crt/.key and client.crt/.key of a TLS sandbox; empty otherwise.
+    QString certificatesDir() const;
     QString workDir() const;
 
     // Fault injection for tests.

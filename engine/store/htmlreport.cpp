@@ -57,6 +57,8 @@ QByteArray runSection(const StoredRun &run, int level)
     out += row({QStringLiteral("Run id"), r.runId});
     out += row({QStringLiteral("Test"), r.config.testName});
     out += row({QStringLiteral("Target"), r.target});
+    if (const QString warning = insecureTlsWarning(r); !warning.isEmpty())
+        out += row({QStringLiteral("WARNING"), warning});
     out += row({QStringLiteral("Source"), run.meta.source + (run.meta.sourceFile.isEmpty() ? QString() : QStringLiteral(" (") + run.meta.sourceFile + QLatin1Char(')'))});
     out += row({QStringLiteral("Status"), runStatusName(r.status) + (r.failureReason.isEmpty() ? QString() : QStringLiteral(": ") + r.failureReason)});
     out += row({QStringLiteral("Started"), r.startedAt.toUTC().toString(Qt::ISODate)});

@@ -522,6 +522,8 @@ QString ResultStore::saveRun(const StoredRun &run)
     light.keyNamespace = r.keyNamespace;
     light.keysLeft = r.keysLeft;
     light.cleanupNote = r.cleanupNote;
+    light.tls = r.tls;
+    light.tlsInsecure = r.tlsInsecure;
     light.totals.connectErrors = r.totals.connectErrors;
     light.totals.reconnects = r.totals.reconnects;
     light.totals.bytesSent = r.totals.bytesSent;

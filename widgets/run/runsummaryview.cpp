@@ -123,6 +123,8 @@ void RunSummaryView::showResult(const RunResult &r)
                                 hitRate < 0 ? tr("n/a") : locale.toString(100.0 * hitRate, 'f', 1) + u'%');
     if (r.status == RunStatus::Failed && !r.failureReason.isEmpty())
         headline += QStringLiteral("<br>") + tr("Reason: %1").arg(r.failureReason.toHtmlEscaped());
+    if (r.tlsInsecure)
+        headline += QStringLiteral("<br><b>") + tr("Insecure: the server's TLS certificate was not verified; these figures may come from anyone on the path.") + QStringLiteral("</b>");
     m_headline->setText(headline);
 
     // Percentiles per operation type and in total.
