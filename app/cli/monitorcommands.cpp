@@ -2,7 +2,7 @@
 
 #include "commandline.h"
 #include "exitcodes.h"
-#include "interrupt.h"
+#include "foreground.h"
 #include "targetoptions.h"
 #include "terminal.h"
 
@@ -213,22 +213,16 @@ int monitorCommand(const QStringList &args)
     if (table)
         printOut(tableHeader());
 
-    std::optional<InterruptScope> interrupts(std::in_place);
-    QTimer stopCheck;
     bool stoppedBySignal = false;
-    QObject::connect(&stopCheck, &QTimer::timeout, &loop, [&] {
-        if (interruptFlag().load()) {
-            stoppedBySignal = true;
-            loop.quit();
-        }
+    const auto watcher = onStopSignal([&] {
+        stoppedBySignal = true;
+        loop.quit();
     });
-    stopCheck.start(100);
     if (durationSec > 0)
         QTimer::singleShot(std::chrono::seconds(durationSec), &loop, &QEventLoop::quit);
     service.start(*endpoint);
     loop.exec();
     service.stop();
-    interrupts.reset();
 
     // Webhooks in flight get their timeout and retries to finish (email waits in its destructor).
     if (auto *hook = qobject_cast<WebhookChannel *>(service.channels()->channel(QStringLiteral("webhook")))) {
