@@ -33,6 +33,9 @@ subcommands:
                              run the file's plans now, high priority first
   schedule PLAN.json... [--for SECONDS] [--target URI | --sandbox] [--history FILE]
                              run plans when their cron schedules fire, until Ctrl+C
+  daemon [--plans FILE] [--target URI] [--catch-up-window SECONDS]
+                             the scheduler as a service, on the plans the Warming page
+                             edits; one per plans file; catches up on missed runs
   next 'CRON' [--count N] [--utc | --timezone ZONE]
                              print the next fire times, or the error naming the field
   effect [--target URI | --sandbox] [--keys N] [--duration S]
@@ -412,6 +415,8 @@ int warmCommand(const QStringList &args)
         return schedule(rest);
     if (sub == QLatin1String("next"))
         return next(rest);
+    if (sub == QLatin1String("daemon"))
+        return warmDaemonCommand(rest);
     if (sub == QLatin1String("effect"))
         return effect(rest);
     printError(QStringLiteral("warm: unknown subcommand '%1'").arg(sub));
