@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QSaveFile>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 
 #include <csignal>
@@ -122,7 +123,7 @@ private Q_SLOTS:
         QStringList skipped;
         connect(later.scheduler(), &WarmScheduler::runsSkipped, this,
                 [&](const QString &plan, int missed, const QDateTime &last) {
-                    skipped << u"%1 %2 %3"_s.arg(plan).arg(missed).arg(last.toString(Qt::ISODate));
+                    skipped << u"%1 %2 %3"_s.arg(plan).arg(missed).arg(last.toUTC().toString(Qt::ISODate));
                 });
         QString error;
         QCOMPARE(later.start(&error), WarmService::StartResult::Started);

@@ -64,6 +64,10 @@ WarmService::~WarmService()
 
 WarmService::StartResult WarmService::start(QString *error)
 {
+    if (QFileInfo(m_options.plansPath).isDir()) { // refused before a lock file is made next to it
+        *error = QStringLiteral("%1 is a folder, not a plans file").arg(m_options.plansPath);
+        return StartResult::BadPlans;
+    }
     m_lock = ServiceLock::acquire(m_options.plansPath, QString::fromLatin1(kWarmServiceName),
                                   m_options.defaultTarget ? m_options.defaultTarget->displayUri() : QString(), error);
     if (!m_lock)
