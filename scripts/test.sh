@@ -3,10 +3,11 @@
 # Tests start (and stop) their own redis-server processes on free loopback ports.
 #
 # Then two more builds follow (CI runs exactly this script): the engine's tests under
-# AddressSanitizer + UndefinedBehaviorSanitizer, and the threaded load-engine tests under
-# ThreadSanitizer; CWB_SANITIZERS=0 skips them for a quick local run. They use clang (it compiles
-# sanitized code about twice as fast as g++) and unity builds, which keeps the whole CI run within
-# its 20 minutes on 2 cores.
+# AddressSanitizer + UndefinedBehaviorSanitizer, and every test program that starts a thread
+# (engine, CLI and widgets, labelled "threaded" in tests/CMakeLists.txt) under ThreadSanitizer;
+# CWB_SANITIZERS=0 skips them for a quick local run. They use clang (it compiles sanitized code
+# about twice as fast as g++) and unity builds, which keeps the whole CI run within its 35 minutes
+# on 2 cores.
 # Extra arguments go to ctest (e.g. -R loadrun).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,23 +18,25 @@ cd "$(dirname "$0")/.."
 [ "${CWB_SANITIZERS:-1}" = 1 ] || exit 0
 
 # -O1 -g1: line tables for the reports, optimised enough that the timed tests still hold.
-sanitized() { # build-dir sanitizers [targets...]
-    local dir=$1 sanitizers=$2
-    shift 2
+sanitized() { # build-dir sanitizers engine-only [targets...]
+    local dir=$1 sanitizers=$2 engineOnly=$3
+    shift 3
     cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" -DCMAKE_UNITY_BUILD=ON \
-        -DCWB_ENGINE_ONLY=ON -DCWB_SANITIZE="$sanitizers" >/dev/null
+        -DCWB_ENGINE_ONLY="$engineOnly" -DCWB_SANITIZE="$sanitizers" >/dev/null
     cmake --build "$dir" -j"$(nproc)" ${1:+--target "$@"}
 }
 
 echo "== engine tests under AddressSanitizer + UndefinedBehaviorSanitizer"
-sanitized build-asan address,undefined
+sanitized build-asan address,undefined ON
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 LSAN_OPTIONS=suppressions="$PWD/../tests/lsan.supp" \
     ctest --output-on-failure -j"$(nproc)" "$@")
 
-echo "== threaded load-engine tests under ThreadSanitizer"
-# Only the programs labelled "threaded" (and the CLI they run) are built here.
-sanitized build-tsan thread cache-workbench-cli tst_loadrun tst_loadfaults tst_loadcluster
-(cd build-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions="$PWD/../tests/tsan.supp" \
+echo "== threaded tests (engine, CLI, widgets offscreen) under ThreadSanitizer"
+# Widget tests too, so this build includes the widgets (not the GUI application itself).
+mapfile -t threaded < <(cd build && ctest -N -L threaded | sed -n 's/^ *Test *#[0-9]*: //p')
+sanitized build-tsan thread OFF cache-workbench-cli cwb_store_helper "${threaded[@]}"
+(cd build-tsan && QT_QPA_PLATFORM=offscreen \
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions="$PWD/../tests/tsan.supp" \
     ctest --output-on-failure -j"$(nproc)" -L threaded "$@")

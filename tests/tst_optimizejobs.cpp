@@ -139,7 +139,9 @@ private Q_SLOTS:
         experiment->start();
         QVERIFY(test::waitForEnd(*experiment));
         QCOMPARE(experiment->state(), jobs::JobState::Failed);
-        QVERIFY(!experiment->result().has_value());
+        QVERIFY(experiment->result()->setupError.has_value()); // it never started, and says why
+        QVERIFY(experiment->result()->setupError->kind != RedisErrorKind::None);
+        QVERIFY(experiment->result()->keyNamespace.isEmpty());
         QVERIFY(experiment->failureReason().contains(QStringLiteral("cannot connect")));
 
         TuningRequest request;
@@ -155,6 +157,7 @@ private Q_SLOTS:
         QVERIFY(test::waitForEnd(*noPrefix));
         QVERIFY2(noPrefix->failureReason().startsWith(QStringLiteral("key prefix")),
                  qPrintable(noPrefix->failureReason()));
+        QCOMPARE(noPrefix->result()->setupError->kind, RedisErrorKind::None); // an input problem, not the server
     }
 
     // A prefix that already holds keys someone else wrote is refused before anything is written.

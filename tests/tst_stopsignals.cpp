@@ -127,6 +127,8 @@ private slots:
                                  << u"info"_s << SIGTERM << 6 << QString() << false;
         QTest::newRow("monitor until stopped") << QStringList{u"monitor"_s, u"--interval"_s, u"100"_s, u"--no-store"_s}
                                                << u"info"_s << SIGTERM << 0 << QString() << false;
+        QTest::newRow("monitor daemon") << QStringList{u"monitor"_s, u"--daemon"_s, u"--interval"_s, u"100"_s, u"--db"_s, u"DB"_s}
+                                        << u"info"_s << SIGTERM << 0 << QString() << false;
         QTest::newRow("warm effect") << QStringList{u"warm"_s, u"effect"_s, u"--duration"_s, u"30"_s} << u"get"_s
                                      << SIGTERM << 6 << QString() << false;
         QTest::newRow("warm run") << QStringList{u"warm"_s, u"run"_s, u"PLAN"_s} << u"set"_s << SIGTERM << 6
@@ -153,6 +155,7 @@ private slots:
                                                  R"({"name": "slow", "strategy": "synthetic", "schedule": "0 3 * * *",
             "rateLimit": 200, "params": {"keys": 100000, "load": {"keyPrefix": "cwb:warm:lt:", "keySpace": 100000}}})");
         args.replaceInStrings(u"PLAN"_s, plan);
+        args.replaceInStrings(u"DB"_s, db);
         args << u"--target"_s << u"redis://127.0.0.1:%1"_s.arg(redis.port());
         if (args.first() == u"run"_s || args.first() == u"suite"_s || args.first() == u"bench"_s)
             args << u"--db"_s << db;

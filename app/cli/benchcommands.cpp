@@ -2,7 +2,7 @@
 
 #include "commandline.h"
 #include "exitcodes.h"
-#include "interrupt.h"
+#include "foreground.h"
 #include "outcome.h"
 #include "runreport.h"
 #include "targetoptions.h"
@@ -377,39 +377,48 @@ int benchCommand(const QStringList &args)
     sequence.allowEvictionSandbox = !parser.isSet(noEviction);
     sequence.allowExistingKeys = parser.isSet(allowExisting);
 
-    std::optional<InterruptScope> interrupts(std::in_place);
     QElapsedTimer total;
     total.start();
     nlohmann::json documents = nlohmann::json::array();
     bool anyFailed = false;
     int keysExit = ExitOk;
-    const BenchmarkSequenceResult outcome = runBenchmarkSequence(
-        sequence, &interruptFlag(),
-        [](const BenchmarkSequenceProgress &p) {
-            printProgress(QStringLiteral("[%1/%2] %3 %4% %5")
-                              .arg(p.index + 1)
-                              .arg(p.total)
-                              .arg(p.benchmark)
-                              .arg(int(p.fraction * 100))
-                              .arg(p.message));
-        },
-        [&](const BenchmarkResult &result) {
-            endProgress();
-            printOut(formatResult(result));
-            keysExit = strongerExit(keysExit, reportKeysLeft(result.keysLeft, result.keyNamespace,
-                                                             QStringLiteral("the benchmark's cleanup failed"),
-                                                             endpoint->displayUri()));
-            documents.push_back(benchmarkResultToJson(result));
-            documents.back()["keyMetrics"] = keyMetricsJson(result);
-            // A stopped benchmark is kept too, marked cancelled (trends read completed runs only).
-            if (store && result.status != BenchmarkStatus::Failed) {
-                QString error;
-                if (saveBenchmarkResult(*store, result, &error).isEmpty())
-                    printError(QStringLiteral("cannot store the result of %1: %2").arg(result.benchmark, error));
-            }
-        });
-    anyFailed = outcome.anyFailed();
-    interrupts.reset();
+    // Each result is reported and saved as it ends, while the next benchmark runs.
+    size_t taken = 0;
+    const auto take = [&](const BenchmarkResult &result) {
+        ++taken;
+        endProgress();
+        printOut(formatResult(result));
+        keysExit = strongerExit(keysExit, reportKeysLeft(result.keysLeft, result.keyNamespace,
+                                                         QStringLiteral("the benchmark's cleanup failed"),
+                                                         endpoint->displayUri()));
+        documents.push_back(benchmarkResultToJson(result));
+        documents.back()["keyMetrics"] = keyMetricsJson(result);
+        // A stopped benchmark is kept too, marked cancelled (trends read completed runs only).
+        if (store && result.status != BenchmarkStatus::Failed) {
+            QString error;
+            if (saveBenchmarkResult(*store, result, &error).isEmpty())
+                printError(QStringLiteral("cannot store the result of %1: %2").arg(result.benchmark, error));
+        }
+    };
+    const std::unique_ptr<BenchmarkSequenceJob> job(makeBenchmarkSequenceJob(sequence));
+    runInForeground(*job, [&] {
+        const BenchmarkSequenceProgress &p = job->progress();
+        while (taken < p.finished.size())
+            take(*p.finished[taken]);
+        printProgress(QStringLiteral("[%1/%2] %3 %4% %5")
+                          .arg(p.index + 1)
+                          .arg(p.total)
+                          .arg(p.benchmark)
+                          .arg(int(p.fraction * 100))
+                          .arg(p.message));
+    });
+    endProgress();
+    const BenchmarkSequenceResult outcome = job->result().value_or(BenchmarkSequenceResult{});
+    while (taken < outcome.results.size())
+        take(outcome.results[taken]);
+    if (!outcome.failure.isEmpty())
+        printError(outcome.failure);
+    anyFailed = outcome.anyFailed() || job->state() == jobs::JobState::Failed;
     if (!outcome.notRun.isEmpty())
         printOut(QStringLiteral("not run: %1\n").arg(outcome.notRun.join(QStringLiteral(", "))));
     printOut(QStringLiteral("%1 benchmark(s) in %2 s\n").arg(documents.size()).arg(double(total.elapsed()) / 1000, 0, 'f', 1));
@@ -423,7 +432,7 @@ int benchCommand(const QStringList &args)
             anyFailed = true;
     }
     int result = strongerExit(keysExit, anyFailed ? ExitFailure : ExitOk);
-    if (interruptFlag().load())
+    if (StopSignals::stopRequested())
         result = strongerExit(result, ExitInterrupted);
     return result;
 }

@@ -2,7 +2,7 @@
 
 #include "commandline.h"
 #include "exitcodes.h"
-#include "interrupt.h"
+#include "foreground.h"
 #include "outcome.h"
 #include "targetoptions.h"
 #include "terminal.h"
@@ -64,13 +64,14 @@ int cleanupCommand(const QStringList &args)
         return ExitCannotConnect;
     }
     const QString keyNamespace = runNamespace(parser.value(prefix), tag);
-    const InterruptScope interrupts;
-    const NamespaceCleanup cleaned =
-        removeNamespace(*endpoint, connection.options(), keyNamespace, cluster, &interruptFlag());
+    const NamespaceCleanup cleaned = runCancellable<NamespaceCleanup>(
+        QStringLiteral("cleanup"), [&](const std::atomic<bool> *cancel, const std::function<void(QString)> &) {
+            return removeNamespace(*endpoint, connection.options(), keyNamespace, cluster, cancel);
+        });
     printOut(QStringLiteral("removed %1 key(s) under '%2'\n").arg(cleaned.deleted).arg(keyNamespace));
     if (cleaned.ok())
         return ExitOk;
-    return strongerExit(interruptFlag().load() ? ExitInterrupted : ExitFailure,
+    return strongerExit(StopSignals::stopRequested() ? ExitInterrupted : ExitFailure,
                         reportKeysLeft(cleaned.left, keyNamespace, cleaned.error, endpoint->displayUri()));
 }
 

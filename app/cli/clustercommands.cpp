@@ -4,15 +4,16 @@
 
 #include "exitcodes.h"
 #include "targetoptions.h"
+#include "foreground.h"
 #include "terminal.h"
 
 #include "cluster/clusterdiscovery.h"
+#include "cluster/clusterjobs.h"
 #include "cluster/shardingsimulation.h"
 #include "redis/sandboxcluster.h"
 
 #include <QCommandLineParser>
 #include <QSaveFile>
-#include <QThread>
 
 #include <nlohmann/json.hpp>
 
@@ -177,17 +178,22 @@ int topologyCommand(const QStringList &args)
     }
     if (int exitCode = ExitOk; !tls.apply(parser, seed, &exitCode))
         return exitCode;
-    ClusterDiscovery discovery(seed, options);
-    QString error;
-    auto topology = discovery.discover(&error);
-    if (!topology) {
-        printError(error);
+    // Two polls a moment apart: the second turns the command counters into ops/s.
+    ClusterWatchOptions watch;
+    watch.discovery = options;
+    watch.intervalMs = 300;
+    watch.polls = 2;
+    const std::unique_ptr<ClusterWatchJob> job(makeClusterWatchJob(seed, watch));
+    runInForeground(*job);
+    const auto &watched = job->result();
+    if (!watched || !watched->last) {
+        const QString error = watched ? watched->lastError : job->failureReason();
+        printError(StopSignals::stopRequested() ? QStringLiteral("stopped before the topology was read") : error);
+        if (StopSignals::stopRequested())
+            return ExitInterrupted;
         return error.contains(QStringLiteral("not running in cluster mode")) ? ExitFailure : ExitCannotConnect;
     }
-    // A second sample a moment later turns the command counters into ops/s.
-    QThread::msleep(300);
-    if (auto again = discovery.discover(&error))
-        topology = again;
+    const Topology *topology = &*watched->last;
     printOut(topologyTable(*topology));
     if (parser.isSet(json) && !writeJsonFile(parser.value(json), topologyToJson(*topology)))
         return ExitFailure;
@@ -372,10 +378,13 @@ int failoverCommand(const QStringList &args)
     applyPasswordFromEnvironment(*endpoint);
     if (int exitCode = ExitOk; !tls.apply(parser, *endpoint, &exitCode))
         return exitCode;
-    ClusterDiscovery discovery(*endpoint);
-    if (!discovery.manualFailover(parser.value(node), &error)) {
-        printError(error);
-        return ExitFailure;
+    const std::unique_ptr<ClusterFailoverJob> job(makeClusterFailoverJob(*endpoint, parser.value(node)));
+    runInForeground(*job, [&job] { printProgress(job->progress().message); });
+    endProgress();
+    if (!job->result() || !job->result()->promoted) {
+        const QString error = job->result() ? job->result()->error : job->failureReason();
+        printError(error.isEmpty() ? QStringLiteral("stopped before the failover was confirmed") : error);
+        return StopSignals::stopRequested() ? ExitInterrupted : ExitFailure;
     }
     printOut(QStringLiteral("%1 is now a master\n").arg(parser.value(node)));
     return ExitOk;

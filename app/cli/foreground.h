@@ -9,8 +9,13 @@
 // for a user who does not want to wait.
 
 #include "jobs/job.h"
+#include "jobs/stopflag.h"
 
+#include <QObject>
+
+#include <atomic>
 #include <functional>
+#include <memory>
 
 namespace cwb::cli {
 
@@ -29,5 +34,31 @@ public:
 // (progress, result, failed, finished) made on this thread. onProgress runs on each progress
 // delivery. A stop signal that arrived before the call stops the job at once.
 void runInForeground(jobs::JobBase &job, const std::function<void()> &onProgress = {});
+
+// For work that is not one job (monitoring, the daemons): calls onStop once, from this thread's
+// event loop, when the first stop signal arrives (from the next loop pass when one came already).
+// Watching ends when the returned object is deleted.
+std::unique_ptr<QObject> onStopSignal(std::function<void()> onStop);
+
+// Engine calls that take a cancel flag and have no job kind of their own (a namespace removal,
+// the warming-effect measurement) run as a one-off job in the foreground: `body` gets the flag a
+// stop signal raises and a function that reports a progress line (printed on this thread).
+template <class Result>
+Result runCancellable(const QString &name,
+                      const std::function<Result(const std::atomic<bool> *cancel,
+                                                 const std::function<void(QString)> &report)> &body,
+                      const std::function<void(const QString &)> &onProgress = {})
+{
+    using OneOff = jobs::Job<QString, Result>;
+    OneOff job(name, [&body](const typename OneOff::Context &context) {
+        const jobs::StopFlag stop(context.stopToken());
+        return body(stop.get(), [&context](QString line) { context.report(std::move(line)); });
+    });
+    runInForeground(job, [&] {
+        if (onProgress)
+            onProgress(job.progress());
+    });
+    return job.result().value_or(Result{});
+}
 
 } // namespace cwb::cli

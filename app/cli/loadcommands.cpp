@@ -2,7 +2,7 @@
 
 #include "commandline.h"
 #include "exitcodes.h"
-#include "interrupt.h"
+#include "foreground.h"
 #include "outcome.h"
 #include "runreport.h"
 #include "storecommands.h"
@@ -11,7 +11,8 @@
 
 #include "json/strictjson.h"
 #include "load/loadconfig.h"
-#include "load/loadrun.h"
+#include "load/loadjob.h"
+#include "load/suitejob.h"
 #include "store/csvexport.h"
 #include "store/resultstore.h"
 
@@ -25,15 +26,6 @@
 namespace cwb::cli {
 
 namespace {
-
-// Ctrl+C stops the current run cleanly (results are still reported); a second one kills.
-std::atomic<LoadRun *> g_currentRun{nullptr};
-
-void stopCurrentRun()
-{
-    if (LoadRun *run = g_currentRun.load())
-        run->requestStop();
-}
 
 struct RunOverrides
 {
@@ -95,9 +87,9 @@ struct RunOverrides
         return j;
     }
 
-    LoadRun::Options runOptions(const QCommandLineParser &parser) const
+    LoadRunOptions runOptions(const QCommandLineParser &parser) const
     {
-        LoadRun::Options options;
+        LoadRunOptions options;
         options.allowExistingKeys = parser.isSet(allowExisting);
         return options;
     }
@@ -116,19 +108,13 @@ QString progressLine(const RunSnapshot &s)
         .arg(s.totalUsers);
 }
 
-// Runs one configured test with a progress line; a stop signal ends it early (still reported).
-RunResult runOne(const LoadTestConfig &config, const Endpoint &endpoint, const LoadRun::Options &options)
+// Runs one configured test as a job with a progress line; a stop signal ends it early (still reported).
+RunResult runOne(const LoadTestConfig &config, const Endpoint &endpoint, const LoadRunOptions &options)
 {
-    LoadRun run(config, endpoint, options);
-    g_currentRun.store(&run);
-    RunResult result;
-    {
-        const InterruptScope interrupts(stopCurrentRun); // stops the run at once if a signal came already
-        result = run.execute([](const RunSnapshot &s) { printProgress(progressLine(s)); });
-    }
-    g_currentRun.store(nullptr);
+    LoadJob job(config, endpoint, options);
+    runInForeground(job, [&job] { printProgress(progressLine(job.progress())); });
     endProgress();
-    return result;
+    return job.result().value_or(RunResult{});
 }
 
 // Saves a run that measured something (a failed one too, marked failed); false on a store error.
@@ -298,21 +284,32 @@ int suiteCommand(const QStringList &args)
 
     std::vector<RunResult> results;
     nlohmann::json documents = nlohmann::json::array();
-    // One scope for the whole suite: a signal between two tests (while saving) still stops it.
-    const InterruptScope interrupts;
-    for (size_t i = 0; i < tests.size() && !interruptFlag().load(); ++i) {
-        if (stderrIsTerminal())
-            printError(QStringLiteral("test %1 of %2: %3").arg(i + 1).arg(tests.size()).arg(tests[i].testName));
-        results.push_back(runOne(tests[i], *endpoint, overrides.runOptions(parser)));
-        printOut(formatRunReport(results.back()) + QLatin1Char('\n'));
-        exitCode = strongerExit(exitCode, finishRun(results.back(), *maxErrorRate));
-        if (!saveIfMeasured(save ? &store : nullptr, results.back(), tests[i].testName, suiteId))
+    // Each run is reported and saved as it ends, while the next one runs.
+    const auto take = [&](const RunResult &result) {
+        results.push_back(result);
+        printOut(formatRunReport(result) + QLatin1Char('\n'));
+        exitCode = strongerExit(exitCode, finishRun(result, *maxErrorRate));
+        if (!saveIfMeasured(save ? &store : nullptr, result, result.config.testName, suiteId))
             exitCode = strongerExit(exitCode, ExitFailure);
-        documents.push_back(runResultToJson(results.back()));
-        if (results.back().status == RunStatus::Failed)
-            break;
-    }
-    if (interruptFlag().load())
+        documents.push_back(runResultToJson(result));
+    };
+    TestSuite merged = *suite;
+    merged.tests = tests;
+    const std::unique_ptr<SuiteJob> job(makeSuiteJob(std::move(merged), *endpoint, overrides.runOptions(parser)));
+    runInForeground(*job, [&] {
+        const SuiteProgress &p = job->progress();
+        while (results.size() < p.finished.size()) {
+            endProgress();
+            take(*p.finished[results.size()]);
+        }
+        printProgress(QStringLiteral("test %1 of %2: %3 %4").arg(p.index + 1).arg(p.total).arg(p.testName,
+                                                                                                 progressLine(p.current)));
+    });
+    endProgress();
+    if (job->result())
+        while (results.size() < job->result()->runs.size())
+            take(job->result()->runs[results.size()]);
+    if (StopSignals::stopRequested())
         exitCode = strongerExit(exitCode, ExitInterrupted);
     printOut(formatSuiteReport(name, results));
     if (parser.isSet(overrides.json)) {

@@ -7,7 +7,7 @@
 #include "clustercommands.h"
 #include "commandline.h"
 #include "exitcodes.h"
-#include "interrupt.h"
+#include "foreground.h"
 #include "loadcommands.h"
 #include "monitorcommands.h"
 #include "storecommands.h"
@@ -105,8 +105,8 @@ int main(int argc, char *argv[])
         cwb::cli::printOut(QString::fromUtf8(kUsage));
         return cwb::cli::ExitBadInput;
     }
-    // From the start: a stop signal while a command connects or opens its store is seen at the
-    // command's next check (every wait is bounded), not lost to the default action.
-    const cwb::cli::InterruptScope stopSignals;
+    // From the start: a stop signal while a command connects or opens its store is seen when its
+    // job starts (every wait before is bounded), not lost to the default action.
+    cwb::cli::StopSignals::install();
     return command->second(args);
 }

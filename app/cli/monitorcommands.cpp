@@ -2,7 +2,8 @@
 
 #include "commandline.h"
 #include "exitcodes.h"
-#include "interrupt.h"
+#include "foreground.h"
+#include "storecommands.h"
 #include "targetoptions.h"
 #include "terminal.h"
 
@@ -12,6 +13,7 @@
 #include "monitor/monitorservice.h"
 #include "monitor/webhookchannel.h"
 #include "redis/redisconnection.h"
+#include "service/servicelock.h"
 #include "store/asyncresultstore.h"
 
 #include <QCommandLineParser>
@@ -72,6 +74,31 @@ bool readFile(const QString &path, QByteArray *out, QString *error)
     return text.has_value();
 }
 
+// The daemon's log lines (stderr, the journal): what it serves, what the store gave back, and
+// when the target stops or starts answering. Alert changes are logged for every mode.
+void logDaemon(MonitorService &service, const Endpoint &endpoint, const MonitoringConfig &settings)
+{
+    const auto log = [](const QString &line) { printError(QStringLiteral("monitor daemon: ") + line); };
+    log(QStringLiteral("monitoring %1 every %2 ms, %3 rule(s)")
+            .arg(endpoint.displayUri())
+            .arg(settings.collectionIntervalMs)
+            .arg(settings.rules.size()));
+    QObject::connect(&service, &MonitorService::historyRestored, &service, [log](int added) {
+        log(QStringLiteral("read back %1 earlier sample(s) from the store").arg(added));
+    });
+    auto reachable = std::make_shared<std::optional<bool>>();
+    QObject::connect(&service, &MonitorService::statusChanged, &service, [&service, log, reachable] {
+        const MonitorService::Status status = service.status();
+        if (status.lastSampleMs == 0 && status.lastError.isEmpty())
+            return; // nothing polled yet
+        if (*reachable == status.reachable)
+            return;
+        *reachable = status.reachable;
+        log(status.reachable ? QStringLiteral("target reachable")
+                             : QString(QStringLiteral("target unreachable: ") + status.lastError));
+    });
+}
+
 } // namespace
 
 int monitorCommand(const QStringList &args)
@@ -92,7 +119,15 @@ int monitorCommand(const QStringList &args)
     const QCommandLineOption out{QStringLiteral("out"), QStringLiteral("Write the output to FILE instead of stdout."), QStringLiteral("file")};
     const QCommandLineOption metricsPort{QStringLiteral("metrics-port"), QStringLiteral("Serve /metrics on 127.0.0.1:PORT while monitoring."), QStringLiteral("port")};
     const QCommandLineOption noStore{QStringLiteral("no-store"), QStringLiteral("Do not save samples and alerts in the result store.")};
-    for (const auto *o : {&interval, &samples, &duration, &rules, &config, &format, &out, &metricsPort, &noStore})
+    const QCommandLineOption daemon{QStringLiteral("daemon"),
+                                    QStringLiteral("Run as a service (systemd: cache-workbench-monitor.service): collection, rules, "
+                                                   "channels and --metrics-port, no table; samples and alerts go to the store, "
+                                                   "whose earlier samples of the target are read back at start; one daemon per "
+                                                   "store (a second exits naming the holder's pid); logs to stderr; SIGTERM "
+                                                   "stops it (exit 0).")};
+    StoreOptions storeOptions;
+    for (const QCommandLineOption *o : {&interval, &samples, &duration, &rules, &config, &format, &out, &metricsPort,
+                                        &noStore, &daemon, static_cast<const QCommandLineOption *>(&storeOptions.db)})
         parser.addOption(*o);
     if (!parser.parse(QStringList{QStringLiteral("cache-workbench-cli monitor")} + args)) {
         printError(parser.errorText());
@@ -153,6 +188,11 @@ int monitorCommand(const QStringList &args)
         printError(QStringLiteral("--format: '%1' is not one of table, json, csv, prom").arg(fmt));
         return ExitBadInput;
     }
+    const bool asDaemon = parser.isSet(daemon);
+    if (asDaemon && (parser.isSet(noStore) || parser.isSet(format) || parser.isSet(out))) {
+        printError(QStringLiteral("--daemon keeps samples in the store and prints no table: drop --no-store, --format and --out"));
+        return ExitBadInput;
+    }
     if (port >= 0) {
         settings.metricsEndpoint.enabled = true;
         settings.metricsEndpoint.port = port;
@@ -171,6 +211,16 @@ int monitorCommand(const QStringList &args)
         }
     }
 
+    // The daemon's lock comes first: a second daemon must not even bind the /metrics port.
+    std::unique_ptr<ServiceLock> lock;
+    if (asDaemon) {
+        lock = ServiceLock::acquire(storeOptions.path(parser), QString::fromLatin1(kMonitorServiceName),
+                                    endpoint->displayUri(), &error);
+        if (!lock) {
+            printError(QStringLiteral("monitor daemon: ") + error);
+            return ExitFailure;
+        }
+    }
     MonitorService service;
     if (!service.setConfig(settings, &error)) {
         printError(error);
@@ -179,14 +229,14 @@ int monitorCommand(const QStringList &args)
     service.setUserName(QStringLiteral("cli"));
     std::unique_ptr<AsyncResultStore> store;
     if (!parser.isSet(noStore)) {
-        store = std::make_unique<AsyncResultStore>();
+        store = std::make_unique<AsyncResultStore>(storeOptions.path(parser));
         service.setStore(store.get());
     }
     if (service.metricsServer()->isListening())
         std::fputs(QStringLiteral("serving %1\n").arg(service.metricsServer()->address()).toLocal8Bit().constData(),
                    stderr);
 
-    const bool table = fmt == QLatin1String("table") && !parser.isSet(out);
+    const bool table = fmt == QLatin1String("table") && !parser.isSet(out) && !asDaemon;
     std::vector<MonitorSample> collected;
     int polls = 0;
     QEventLoop loop;
@@ -195,12 +245,11 @@ int monitorCommand(const QStringList &args)
         const bool cluster = std::any_of(batch.begin(), batch.end(),
                                          [](const MonitorSample &s) { return s.node == QLatin1String(node::All); });
         for (const MonitorSample &s : batch) {
-            if (s.node == QLatin1String(node::Workbench) || s.node == QLatin1String(node::Load)) {
+            if (!asDaemon) // a daemon keeps nothing here: it runs for months, its samples are in the store
                 collected.push_back(s);
+            if (s.node == QLatin1String(node::Workbench) || s.node == QLatin1String(node::Load))
                 continue;
-            }
             poll = true;
-            collected.push_back(s);
             if (table && (!cluster || s.node == QLatin1String(node::All)))
                 printOut(tableRow(s));
         }
@@ -213,22 +262,20 @@ int monitorCommand(const QStringList &args)
     if (table)
         printOut(tableHeader());
 
-    std::optional<InterruptScope> interrupts(std::in_place);
-    QTimer stopCheck;
+    if (asDaemon)
+        logDaemon(service, *endpoint, settings);
     bool stoppedBySignal = false;
-    QObject::connect(&stopCheck, &QTimer::timeout, &loop, [&] {
-        if (interruptFlag().load()) {
-            stoppedBySignal = true;
-            loop.quit();
-        }
+    const auto watcher = onStopSignal([&] {
+        stoppedBySignal = true;
+        loop.quit();
     });
-    stopCheck.start(100);
     if (durationSec > 0)
         QTimer::singleShot(std::chrono::seconds(durationSec), &loop, &QEventLoop::quit);
     service.start(*endpoint);
     loop.exec();
     service.stop();
-    interrupts.reset();
+    if (asDaemon)
+        printError(QStringLiteral("monitor daemon: stopped"));
 
     // Webhooks in flight get their timeout and retries to finish (email waits in its destructor).
     if (auto *hook = qobject_cast<WebhookChannel *>(service.channels()->channel(QStringLiteral("webhook")))) {
@@ -237,9 +284,13 @@ int monitorCommand(const QStringList &args)
         while (hook->inFlight() > 0 && clock.elapsed() < 60000)
             QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 100);
     }
-    if (store)
+    if (store) {
         store->waitForIdle();
+        QCoreApplication::processEvents(); // answers the store gave meanwhile (the daemon logs them)
+    }
 
+    if (asDaemon)
+        return ExitOk;
     QByteArray output;
     if (fmt == QLatin1String("json"))
         output = monitorSamplesToJson(collected);
@@ -260,7 +311,7 @@ int monitorCommand(const QStringList &args)
         printOut(QString::fromUtf8(output));
     }
     // Without --samples or --duration a signal is how monitoring ends; with one, it was cut short.
-    return stoppedBySignal && (maxSamples > 0 || durationSec > 0) ? ExitInterrupted : ExitOk;
+    return stoppedBySignal && !asDaemon && (maxSamples > 0 || durationSec > 0) ? ExitInterrupted : ExitOk;
 }
 
 } // namespace cwb::cli

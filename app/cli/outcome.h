@@ -1,7 +1,7 @@
 #pragma once
 
 // What a command does with its result once it has one, at its end or after a stop signal
-// (interrupt.h only asks the work to stop): the lines it prints about keys left on the target
+// (a stop signal only asks the work to stop, foreground.h): the lines it prints about keys left on the target
 // and the exit code it returns. A stopped command still reports, saves and cleans up first.
 
 #include "load/runresult.h"

@@ -2,18 +2,13 @@
 
 #include "commandline.h"
 #include "exitcodes.h"
-#include "interrupt.h"
+#include "foreground.h"
 #include "outcome.h"
 #include "targetoptions.h"
 #include "terminal.h"
 
-#include "optimize/adaptivettl.h"
-#include "optimize/autotuner.h"
-#include "optimize/batching.h"
-#include "optimize/compression.h"
-#include "optimize/hotkeyscan.h"
 #include "optimize/budgetguard.h"
-#include "optimize/pooling.h"
+#include "optimize/optimizejobs.h"
 #include "load/keyprefix.h"
 #include "redis/redisconnection.h"
 
@@ -29,14 +24,6 @@
 namespace cwb::cli {
 
 namespace {
-
-std::atomic<AutoTuner *> g_tuner{nullptr};
-
-void stopTuner()
-{
-    if (AutoTuner *t = g_tuner.load())
-        t->requestStop();
-}
 
 void showProgress(const QString &message, double fraction)
 {
@@ -147,6 +134,27 @@ int sessionExit(bool stopped, qint64 keysLeft, const QString &keyNamespace, cons
 {
     return strongerExit(stopped ? ExitInterrupted : ExitOk,
                         reportKeysLeft(keysLeft, keyNamespace, QStringLiteral("the experiments' cleanup failed"), target));
+}
+
+// Runs an experiment job in the foreground. nullopt (after printing why, with *exitCode set) when
+// it could not start: no result at all, or the target or prefix was refused before any write.
+template <class Result>
+std::optional<ExperimentOutcome<Result>> runExperiment(jobs::Job<jobs::StepProgress, ExperimentOutcome<Result>> *made,
+                                                       int *exitCode)
+{
+    const std::unique_ptr<jobs::Job<jobs::StepProgress, ExperimentOutcome<Result>>> job(made);
+    runInForeground(*job, [&job] { showProgress(job->progress().message, job->progress().fraction); });
+    endProgress();
+    std::optional<ExperimentOutcome<Result>> outcome = job->releaseResult();
+    if (!outcome) {
+        printError(job->failureReason());
+        *exitCode = ExitFailure;
+    } else if (outcome->setupError) {
+        printError(outcome->setupError->message);
+        *exitCode = outcome->setupError->kind == RedisErrorKind::None ? ExitBadInput : ExitCannotConnect;
+        outcome.reset();
+    }
+    return outcome;
 }
 
 } // namespace
@@ -261,13 +269,14 @@ int tuneCommand(const QStringList &args)
         }
     }
 
-    AutoTuner tuner(*endpoint, options);
-    g_tuner.store(&tuner);
-    std::optional<InterruptScope> interrupts(std::in_place, stopTuner);
-    const TuningReport report = tuner.run(showProgress);
-    interrupts.reset();
-    g_tuner.store(nullptr);
+    const std::unique_ptr<TuningJob> job(makeTuningJob({*endpoint, options, std::nullopt}));
+    runInForeground(*job, [&job] { showProgress(job->progress().message, job->progress().fraction); });
     endProgress();
+    if (!job->result()) { // the body threw: nothing measured to report
+        printError(QStringLiteral("tuning failed: ") + job->failureReason());
+        return ExitFailure;
+    }
+    const TuningReport &report = job->result()->report;
 
     if (report.status == QLatin1String("failed")) {
         printError(QStringLiteral("tuning failed: ") + report.stopReason);
@@ -334,7 +343,6 @@ int optimizeCommand(const QStringList &args)
         || (parser.isSet(pools) && !parseIntList(parser.value(pools), QStringLiteral("pools"), &poolList)))
         return ExitBadInput;
 
-    std::optional<InterruptScope> interrupts(std::in_place);
     nlohmann::json json{{"schema", "cache-workbench/optimize"}, {"version", 1}, {"experiment", kind.toStdString()}};
     QString text;
     int exitCode = ExitOk;
@@ -343,8 +351,10 @@ int optimizeCommand(const QStringList &args)
         // Runs on its own sandboxes with a memory limit: no target involved.
         TtlReplayOptions o;
         o.durationSec = *ttlDuration;
-        const TtlResult r = runTtlExperiment(o, &interruptFlag(), showProgress);
-        endProgress();
+        const auto outcome = runExperiment(makeTtlJob(o), &exitCode);
+        if (!outcome)
+            return exitCode;
+        const TtlResult &r = outcome->result;
         json["result"] = ttlToJson(r);
         if (!r.error.isEmpty()) {
             printError(QStringLiteral("ttl: ") + r.error);
@@ -362,28 +372,25 @@ int optimizeCommand(const QStringList &args)
         const auto endpoint = common.target.resolve(parser, QStringLiteral("redis://127.0.0.1:6379"), &exitCode);
         if (!endpoint)
             return exitCode;
-        BudgetGuard guard(*endpoint, memoryBudget);
-        QString error;
-        if (!guard.start(&error)) {
-            printError(QStringLiteral("cannot connect to %1: %2").arg(endpoint->displayUri(), error));
-            return ExitCannotConnect;
-        }
-        ExperimentContext ctx;
-        ctx.endpoint = *endpoint;
-        ctx.keyPrefix = prefix;
-        RedisError claimError;
-        if (!claimExperimentNamespace(ctx, parser.isSet(common.allowExisting), &claimError)) {
-            printError(claimError.message);
-            return claimError.kind == RedisErrorKind::None ? ExitBadInput : ExitCannotConnect;
-        }
-        ctx.cancel = &interruptFlag();
-        ctx.memory = &guard;
-        ctx.progress = showProgress;
+        const ExperimentTarget where{*endpoint, prefix, memoryBudget, parser.isSet(common.allowExisting)};
+        // What every experiment on the target adds to the JSON, and its exit code for the keys it left.
+        const auto finish = [&](const auto &outcome) {
+            json["target"] = endpoint->displayUri().toStdString();
+            json["peakUsedMemoryDelta"] = outcome.peakUsedMemoryDelta.value_or(0);
+            json["keyNamespace"] = outcome.keyNamespace.toStdString();
+            json["keysLeft"] = outcome.keysLeft;
+            exitCode = strongerExit(exitCode, sessionExit(false, outcome.keysLeft, outcome.keyNamespace,
+                                                          endpoint->displayUri()));
+        };
         if (kind == QLatin1String("compression")) {
             CompressionOptions o;
             if (!sizeList.empty())
                 o.sizes = sizeList;
-            const CompressionResult r = runCompressionExperiment(ctx, o);
+            const auto outcome = runExperiment(makeCompressionJob(where, o), &exitCode);
+            if (!outcome)
+                return exitCode;
+            finish(*outcome);
+            const CompressionResult &r = outcome->result;
             json["result"] = compressionToJson(r);
             text += QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
                         .arg(QStringLiteral("payload"), -11)
@@ -413,12 +420,16 @@ int optimizeCommand(const QStringList &args)
             p.repeats = int(*repeatCount);
             if (!depthList.empty())
                 p.depths = depthList;
-            const Sweep pipe = runPipelineSweep(ctx, p);
             BatchSweepOptions b;
             b.stepSec = std::min(0.5, *stepSec);
             if (!depthList.empty())
                 b.sizes = depthList;
-            const Sweep batch = runBatchSweep(ctx, b);
+            const auto outcome = runExperiment(makeBatchingJob(where, p, b), &exitCode);
+            if (!outcome)
+                return exitCode;
+            finish(*outcome);
+            const Sweep &pipe = outcome->result.pipeline;
+            const Sweep &batch = outcome->result.batch;
             json["result"] = {{"pipeline", sweepToJson(pipe)}, {"batch", sweepToJson(batch)},
                               {"recommendedPipeline", AutoTuner::recommendFromSweep(pipe)}};
             text = sweepTable(pipe) + QLatin1Char('\n') + sweepTable(batch)
@@ -430,7 +441,11 @@ int optimizeCommand(const QStringList &args)
             o.offeredRps = *rate;
             if (!poolList.empty())
                 o.poolSizes = poolList;
-            const PoolingResult r = runPoolSweep(ctx, o);
+            const auto outcome = runExperiment(makePoolingJob(where, o), &exitCode);
+            if (!outcome)
+                return exitCode;
+            finish(*outcome);
+            const PoolingResult &r = outcome->result;
             json["result"] = poolingToJson(r);
             text = QStringLiteral("offered load: %1 ops/s (open loop, pipeline 1)\n").arg(r.offeredRps, 0, 'f', 0) + sweepTable(r.sweep);
             text += r.recommendedPool > 0 ? QStringLiteral("recommended pool: %1 (%2)\n").arg(r.recommendedPool).arg(r.reason)
@@ -447,7 +462,11 @@ int optimizeCommand(const QStringList &args)
             HotKeyExperimentOptions o;
             if (parser.isSet(scan))
                 o.scanPrefix = parser.value(scan);
-            const HotKeyExperimentResult r = runHotKeyExperiment(ctx, o);
+            const auto outcome = runExperiment(makeHotKeysJob(where, o), &exitCode);
+            if (!outcome)
+                return exitCode;
+            finish(*outcome);
+            const HotKeyExperimentResult &r = outcome->result;
             json["result"] = hotKeysToJson(r);
             if (!r.error.isEmpty()) {
                 printError(QStringLiteral("hotkeys: ") + r.error);
@@ -474,17 +493,9 @@ int optimizeCommand(const QStringList &args)
             for (const ServerKeySample &s : r.server.biggest)
                 text += QStringLiteral("  big %1 %2 (%3% of sampled memory)\n").arg(QString::fromUtf8(s.key), -24).arg(formatByteSize(s.memoryBytes)).arg(s.memoryShare * 100, 0, 'f', 1);
         }
-        endProgress();
-        const NamespaceCleanup cleaned = releaseExperimentNamespace(ctx);
-        json["target"] = endpoint->displayUri().toStdString();
-        json["peakUsedMemoryDelta"] = guard.peakDelta();
-        json["keyNamespace"] = ctx.keyPrefix.toStdString();
-        json["keysLeft"] = cleaned.left;
-        exitCode = strongerExit(exitCode, sessionExit(false, cleaned.left, ctx.keyPrefix, endpoint->displayUri()));
     }
-    if (interruptFlag().load())
+    if (StopSignals::stopRequested())
         exitCode = strongerExit(exitCode, ExitInterrupted);
-    interrupts.reset();
     if (parser.isSet(common.json)) {
         if (!writeJsonFile(parser.value(common.json), json))
             return ExitFailure;

@@ -2,21 +2,21 @@
 
 #include "commandline.h"
 #include "exitcodes.h"
-#include "interrupt.h"
+#include "foreground.h"
 #include "outcome.h"
 #include "targetoptions.h"
 #include "terminal.h"
 
 #include "warming/cronexpression.h"
 #include "warming/memoryguard.h"
-#include "warming/warmexecutor.h"
+#include "warming/warmjob.h"
 #include "warming/warmingeffect.h"
 #include "warming/warmingplan.h"
 #include "warming/warmscheduler.h"
 
 #include <QCommandLineParser>
-#include <QElapsedTimer>
-#include <QThread>
+#include <QEventLoop>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +33,9 @@ subcommands:
                              run the file's plans now, high priority first
   schedule PLAN.json... [--for SECONDS] [--target URI | --sandbox] [--history FILE]
                              run plans when their cron schedules fire, until Ctrl+C
+  daemon [--plans FILE] [--target URI] [--catch-up-window SECONDS]
+                             the scheduler as a service, on the plans the Warming page
+                             edits; one per plans file; catches up on missed runs
   next 'CRON' [--count N] [--utc | --timezone ZONE]
                              print the next fire times, or the error naming the field
   effect [--target URI | --sandbox] [--keys N] [--duration S]
@@ -180,11 +183,10 @@ int run(const QStringList &args)
     }
     std::stable_sort(plans.begin(), plans.end(),
                      [](const WarmingPlan &a, const WarmingPlan &b) { return int(a.priority) < int(b.priority); });
-    const InterruptScope interrupts;
     bool anyFailed = false;
     bool anyCancelled = false;
     for (const WarmingPlan &plan : plans) {
-        if (interruptFlag().load())
+        if (StopSignals::stopRequested())
             break;
         QString error;
         const auto endpoint = planTarget(plan, override, &error);
@@ -193,7 +195,13 @@ int run(const QStringList &args)
             anyFailed = true;
             continue;
         }
-        const WarmRunRecord record = WarmExecutor::run(plan, *endpoint, &interruptFlag(), [](const WarmProgress &p) {
+        WarmJobSpec spec;
+        spec.plan = plan;
+        spec.target = endpoint;
+        spec.historyPath = defaultWarmingHistoryPath();
+        const std::unique_ptr<WarmJob> job(makeWarmJob(std::move(spec)));
+        runInForeground(*job, [&job] {
+            const WarmProgress &p = job->progress();
             printProgress(QStringLiteral("%1: %2 keys, %3%4%5").arg(p.planName).arg(p.keysWritten)
                               .arg(formatBytes(p.bytesWritten))
                               .arg(p.total > 0 ? QStringLiteral(" of %1").arg(p.total) : QString())
@@ -202,13 +210,18 @@ int run(const QStringList &args)
                                                  : QString()));
         });
         endProgress();
+        if (!job->result()) {
+            printError(QStringLiteral("%1: %2").arg(plan.name, job->failureReason()));
+            anyFailed = true;
+            continue;
+        }
+        const WarmRunRecord &record = *job->result();
         printRecord(record, parser.isSet(jsonOption));
-        appendWarmHistory(defaultWarmingHistoryPath(), record);
         anyFailed = anyFailed || record.status == WarmRunStatus::Failed;
         anyCancelled = anyCancelled || record.status == WarmRunStatus::Cancelled;
     }
     return strongerExit(anyFailed ? ExitFailure : ExitOk,
-                        anyCancelled || interruptFlag().load() ? ExitInterrupted : ExitOk);
+                        anyCancelled || StopSignals::stopRequested() ? ExitInterrupted : ExitOk);
 }
 
 int schedule(const QStringList &args)
@@ -260,18 +273,24 @@ int schedule(const QStringList &args)
         printOut(QStringLiteral("%1: %2\n").arg(plan.name, next ? QStringLiteral("next run ") + next->toString(Qt::ISODate)
                                                                : QStringLiteral("no schedule (run with `warm run`)")));
     }
-    const InterruptScope interrupts;
-    QElapsedTimer clock;
-    clock.start();
+    QEventLoop loop;
+    bool signalled = false;
+    const auto watcher = onStopSignal([&] {
+        signalled = true;
+        loop.quit();
+    });
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, &scheduler, &WarmScheduler::tick);
+    ticker.start(1000);
+    if (forSeconds > 0)
+        QTimer::singleShot(qint64(forSeconds * 1000), &loop, &QEventLoop::quit);
     scheduler.tick();
-    while (!interruptFlag().load() && (forSeconds <= 0 || clock.elapsed() < qint64(forSeconds * 1000))) {
-        QThread::msleep(100);
-        scheduler.tick();
-    }
-    scheduler.cancelAll();
-    scheduler.waitForIdle(5000);
+    loop.exec();
+    ticker.stop();
+    scheduler.cancelAll(); // the running plan ends after its batch in flight
+    scheduler.waitForIdle(60000);
     // Without --for a signal is how scheduling ends; with --for, it was cut short.
-    return interruptFlag().load() && forSeconds > 0 ? ExitInterrupted : ExitOk;
+    return signalled && forSeconds > 0 ? ExitInterrupted : ExitOk;
 }
 
 int next(const QStringList &args)
@@ -351,13 +370,16 @@ int effect(const QStringList &args)
     const auto endpoint = target.resolve(parser, QStringLiteral("redis://127.0.0.1:6379"), &exitCode);
     if (!endpoint)
         return exitCode;
-    const InterruptScope interrupts;
-    const WarmingEffectResult result = measureWarmingEffect(
-        *endpoint, options, [](const QString &stage) { printProgress(stage + QStringLiteral(" ...")); }, &interruptFlag());
+    const WarmingEffectResult result = runCancellable<WarmingEffectResult>(
+        QStringLiteral("warming effect"),
+        [&](const std::atomic<bool> *cancel, const std::function<void(QString)> &report) {
+            return measureWarmingEffect(*endpoint, options, report, cancel);
+        },
+        [](const QString &stage) { printProgress(stage + QStringLiteral(" ...")); });
     endProgress();
     const int keysExit = reportKeysLeft(result.keysLeft, result.keyNamespace,
                                         QStringLiteral("the measurement's cleanup failed"), endpoint->displayUri());
-    if (interruptFlag().load()) {
+    if (StopSignals::stopRequested()) {
         printError(QStringLiteral("warm effect: stopped before the end"));
         return strongerExit(ExitInterrupted, keysExit);
     }
@@ -393,6 +415,8 @@ int warmCommand(const QStringList &args)
         return schedule(rest);
     if (sub == QLatin1String("next"))
         return next(rest);
+    if (sub == QLatin1String("daemon"))
+        return warmDaemonCommand(rest);
     if (sub == QLatin1String("effect"))
         return effect(rest);
     printError(QStringLiteral("warm: unknown subcommand '%1'").arg(sub));

@@ -3,7 +3,12 @@
 namespace cwb {
 
 LoadJob::LoadJob(LoadTestConfig config, Endpoint endpoint, QObject *parent)
-    : LoadJob(std::make_shared<LoadRun>(std::move(config), std::move(endpoint)), parent)
+    : LoadJob(std::move(config), std::move(endpoint), LoadRunOptions{}, parent)
+{
+}
+
+LoadJob::LoadJob(LoadTestConfig config, Endpoint endpoint, LoadRunOptions options, QObject *parent)
+    : LoadJob(std::make_shared<LoadRun>(std::move(config), std::move(endpoint), options), parent)
 {
 }
 

@@ -14,6 +14,7 @@ class LoadJob : public jobs::Job<RunSnapshot, RunResult>
 {
 public:
     LoadJob(LoadTestConfig config, Endpoint endpoint, QObject *parent = nullptr);
+    LoadJob(LoadTestConfig config, Endpoint endpoint, LoadRunOptions options, QObject *parent = nullptr);
 
     // The id every snapshot and the result carry; known before the job starts.
     const QString &runId() const { return m_runId; }

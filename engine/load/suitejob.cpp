@@ -12,9 +12,14 @@ int SuiteResult::completedRuns() const
 
 SuiteJob *makeSuiteJob(TestSuite suite, Endpoint endpoint, QObject *parent)
 {
+    return makeSuiteJob(std::move(suite), std::move(endpoint), LoadRunOptions{}, parent);
+}
+
+SuiteJob *makeSuiteJob(TestSuite suite, Endpoint endpoint, LoadRunOptions options, QObject *parent)
+{
     return new SuiteJob(
         QStringLiteral("suite %1").arg(suite.name),
-        [suite = std::move(suite), endpoint = std::move(endpoint)](const SuiteJob::Context &context) {
+        [suite = std::move(suite), endpoint = std::move(endpoint), options](const SuiteJob::Context &context) {
             SuiteResult result;
             result.suiteName = suite.name;
             result.planned = int(suite.tests.size());
@@ -25,7 +30,7 @@ SuiteJob *makeSuiteJob(TestSuite suite, Endpoint endpoint, QObject *parent)
                 const LoadTestConfig &test = suite.tests[i];
                 progress.index = int(i);
                 progress.testName = test.testName;
-                LoadRun run(test, endpoint);
+                LoadRun run(test, endpoint, options);
                 RunResult ran;
                 {
                     const std::stop_callback forward(context.stopToken(), [&run] { run.requestStop(); });

@@ -2,6 +2,7 @@
 
 #include "jobs/job.h"
 #include "loadconfig.h"
+#include "loadrun.h"
 #include "redis/endpoint.h"
 #include "runsnapshot.h"
 
@@ -45,8 +46,10 @@ struct SuiteResult
 // as given: merge any overrides first). A stop request stops the running test (it still
 // delivers what it measured) and starts no further test. A failed test ends the suite (an
 // unreachable server would fail every later test the same way): the job then delivers the
-// partial result and failed("<test name>: <reason>").
+// partial result and failed("<test name>: <reason>"). Each test runs with `options` (existing
+// keys allowed or not).
 using SuiteJob = jobs::Job<SuiteProgress, SuiteResult>;
 SuiteJob *makeSuiteJob(TestSuite suite, Endpoint endpoint, QObject *parent = nullptr);
+SuiteJob *makeSuiteJob(TestSuite suite, Endpoint endpoint, LoadRunOptions options, QObject *parent = nullptr);
 
 } // namespace cwb

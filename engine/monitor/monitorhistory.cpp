@@ -1,5 +1,7 @@
 #include "monitorhistory.h"
 
+#include <iterator>
+
 namespace cwb {
 
 void MonitorHistory::append(const MonitorSample &sample)
@@ -13,6 +15,29 @@ void MonitorHistory::append(const std::vector<MonitorSample> &samples)
 {
     for (const MonitorSample &s : samples)
         append(s);
+}
+
+size_t MonitorHistory::merge(const std::vector<MonitorSample> &samples)
+{
+    const auto earlier = [](const MonitorSample &a, const MonitorSample &b) {
+        return a.timestampMs != b.timestampMs ? a.timestampMs < b.timestampMs : a.node < b.node;
+    };
+    std::deque<MonitorSample> merged;
+    size_t added = 0;
+    auto mine = m_samples.begin();
+    for (const MonitorSample &s : samples) {
+        while (mine != m_samples.end() && earlier(*mine, s))
+            merged.push_back(std::move(*mine++));
+        if (mine != m_samples.end() && mine->timestampMs == s.timestampMs && mine->node == s.node)
+            continue; // already here
+        merged.push_back(s);
+        ++added;
+    }
+    std::move(mine, m_samples.end(), std::back_inserter(merged));
+    m_samples = std::move(merged);
+    while (m_samples.size() > m_capacity)
+        m_samples.pop_front();
+    return added;
 }
 
 std::vector<MonitorSample> MonitorHistory::range(const QString &node, qint64 fromMs, qint64 toMs) const

@@ -16,6 +16,9 @@ public:
 
     void append(const MonitorSample &sample);
     void append(const std::vector<MonitorSample> &samples);
+    // Adds samples read back from the store (oldest first) where they belong in time, skipping
+    // those already here (same time and node). Returns how many were added.
+    size_t merge(const std::vector<MonitorSample> &samples);
     void clear() { m_samples.clear(); }
     size_t size() const { return m_samples.size(); }
     size_t capacity() const { return m_capacity; }

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace cwb {
 
@@ -147,6 +148,39 @@ void MonitorService::setStore(AsyncResultStore *store)
                 self->restoreAlerts(std::move(alerts));
         });
     purgeOld();
+    restoreHistory();
+}
+
+void MonitorService::restoreHistory()
+{
+    if (!m_store || !m_status.collecting)
+        return;
+    const QString target = m_status.target;
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(now() - qint64(m_config.retentionHours) * 3600 * 1000, Qt::UTC);
+    const int limit = int(std::min<size_t>(m_history.capacity(), size_t(std::numeric_limits<int>::max())));
+    m_store->submit<std::vector<MonitorSample>>(
+        [target, from, limit](ResultStore &s) {
+            std::vector<MonitorSample> samples;
+            for (const MonitoringSample &row : s.loadMonitoringSamples(target, from, {}, limit)) {
+                MonitorSample sample;
+                sample.timestampMs = row.at.toMSecsSinceEpoch();
+                sample.target = row.target;
+                for (const auto &[name, value] : row.metrics.items()) {
+                    if (name == "node" && value.is_string())
+                        sample.node = QString::fromStdString(value.get<std::string>());
+                    else if (value.is_number())
+                        sample.values.insert(QString::fromStdString(name), value.get<double>());
+                }
+                samples.push_back(std::move(sample));
+            }
+            return samples;
+        },
+        [self = QPointer<MonitorService>(this), target](std::vector<MonitorSample> samples) {
+            // Dropped when the service went or moved on to another target meanwhile.
+            if (!self || self->m_status.target != target)
+                return;
+            Q_EMIT self->historyRestored(int(self->m_history.merge(samples)));
+        });
 }
 
 void MonitorService::restoreAlerts(std::vector<Alert> alerts)
@@ -182,6 +216,7 @@ void MonitorService::start(const Endpoint &endpoint)
     });
     m_collector = collector;
     collector->start();
+    restoreHistory();
     Q_EMIT statusChanged();
 }
 

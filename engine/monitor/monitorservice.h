@@ -55,6 +55,8 @@ public:
     const MonitoringConfig &config() const { return m_config; }
 
     // Persist samples and alert changes here, and restore alerts from it (now). Not owned.
+    // With a store, the target's samples of the retention period are read back into history()
+    // when collection starts (or now, when it runs already): trends go on across restarts.
     void setStore(AsyncResultStore *store);
     AsyncResultStore *store() const;
     // Who acknowledges and resolves from this process ("user:<name>" in the history).
@@ -97,6 +99,8 @@ Q_SIGNALS:
     void deliveryChanged(const cwb::DeliveryStatus &status);
     // The store gave back alerts saved before (after setStore()).
     void alertsRestored();
+    // The store gave back the target's earlier samples; `added` of them were new to history().
+    void historyRestored(int added);
 
 private:
     void onCollected(const CollectedSamples &collected);
@@ -105,6 +109,7 @@ private:
     // Alerts no sample updated for staleAfterMs() are resolved "no data".
     void resolveStaleAlerts();
     qint64 staleAfterMs() const;
+    void restoreHistory();
     void rebuildChannels();
     void persistSamples(const std::vector<MonitorSample> &samples);
     void purgeOld();

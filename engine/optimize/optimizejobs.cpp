@@ -30,20 +30,26 @@ QString keysLeftReason(const QString &keyNamespace, qint64 left, const QString &
 template <class Result, class Run>
 ExperimentOutcome<Result> runOnTarget(const ExperimentTarget &target, const StepContext &context, Run run)
 {
+    ExperimentOutcome<Result> outcome;
+    const auto notStarted = [&](RedisError error) {
+        context.fail(error.message);
+        outcome.setupError = std::move(error);
+        return outcome;
+    };
     BudgetGuard guard(target.endpoint, target.memoryBudgetBytes);
     QString error;
     if (!guard.start(&error))
-        throw jobs::JobFailure(QStringLiteral("cannot connect to %1: %2").arg(target.endpoint.displayUri(), error));
+        return notStarted({RedisErrorKind::ConnectionLost,
+                           QStringLiteral("cannot connect to %1: %2").arg(target.endpoint.displayUri(), error)});
     ExperimentContext ctx;
     ctx.endpoint = target.endpoint;
     ctx.keyPrefix = target.keyPrefix;
     if (RedisError claimError; !claimExperimentNamespace(ctx, target.allowExistingKeys, &claimError))
-        throw jobs::JobFailure(claimError.message);
+        return notStarted(claimError);
     const jobs::StopFlag stop(context.stopToken());
     ctx.cancel = stop.get();
     ctx.memory = &guard;
     ctx.progress = reporterFor(context);
-    ExperimentOutcome<Result> outcome;
     outcome.result = run(ctx);
     outcome.peakUsedMemoryDelta = guard.peakDelta();
     outcome.stopped = stop.isSet();

@@ -44,6 +44,9 @@ template <class Result> struct ExperimentOutcome
     // not say); the job fails when that is not 0.
     QString keyNamespace;
     qint64 keysLeft = 0;
+    // Set when it never started: the target could not be reached (a connection kind) or the
+    // prefix was refused (kind None: invalid, or it already holds keys). Nothing was written.
+    std::optional<RedisError> setupError;
 };
 
 // Pipeline depths against throughput (LoadRuns), then MSET/MGET batch sizes.
@@ -60,9 +63,9 @@ using PoolingJob = jobs::Job<jobs::StepProgress, ExperimentOutcome<PoolingResult
 using HotKeysJob = jobs::Job<jobs::StepProgress, ExperimentOutcome<HotKeyExperimentResult>>;
 using TtlJob = jobs::Job<jobs::StepProgress, ExperimentOutcome<TtlResult>>;
 
-// Each fails without a result when the target cannot be reached or the prefix is refused at the
-// start; with its result when keys were left behind, and (hot keys, ttl) when the experiment
-// reports an error.
+// Each fails when the target cannot be reached or the prefix is refused at the start (the result
+// then only holds setupError), when keys were left behind, and (hot keys, ttl) when the
+// experiment reports an error.
 CompressionJob *makeCompressionJob(ExperimentTarget target, CompressionOptions options, QObject *parent = nullptr);
 BatchingJob *makeBatchingJob(ExperimentTarget target, PipelineSweepOptions pipeline, BatchSweepOptions batch,
                              QObject *parent = nullptr);

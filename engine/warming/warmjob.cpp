@@ -1,24 +1,57 @@
 #include "warmjob.h"
 
 #include "jobs/stopflag.h"
-#include "warmexecutor.h"
 
 namespace cwb {
 
-WarmJob *makeWarmJob(WarmingPlan plan, Endpoint target, const QString &trigger, QObject *parent)
+namespace {
+
+WarmRunRecord notRun(const WarmingPlan &plan, const QString &why)
 {
+    WarmRunRecord record;
+    record.planName = plan.name;
+    record.strategy = plan.strategy;
+    record.startedAt = record.finishedAt = QDateTime::currentDateTimeUtc();
+    record.status = WarmRunStatus::Failed;
+    record.stopReason = why;
+    return record;
+}
+
+} // namespace
+
+WarmJob *makeWarmJob(WarmJobSpec spec, QObject *parent)
+{
+    if (!spec.runner)
+        spec.runner = &WarmExecutor::run;
+    const QString name = QStringLiteral("warming %1").arg(spec.plan.name);
     return new WarmJob(
-        QStringLiteral("warming %1").arg(plan.name),
-        [plan = std::move(plan), target = std::move(target), trigger](const WarmJob::Context &context) {
-            const jobs::StopFlag stop(context.stopToken());
-            WarmRunRecord record =
-                WarmExecutor::run(plan, target, stop.get(), [&context](const WarmProgress &p) { context.report(p); });
-            record.trigger = trigger;
+        name,
+        [spec = std::move(spec)](const WarmJob::Context &context) {
+            WarmRunRecord record;
+            if (spec.target) {
+                const jobs::StopFlag stop(context.stopToken());
+                record = spec.runner(spec.plan, *spec.target, stop.get(),
+                                     [&context](const WarmProgress &p) { context.report(p); });
+            } else {
+                record = notRun(spec.plan, spec.targetError);
+            }
+            record.trigger = spec.trigger;
+            if (!spec.historyPath.isEmpty())
+                appendWarmHistory(spec.historyPath, record);
             if (record.status == WarmRunStatus::Failed)
                 context.fail(record.stopReason);
             return record;
         },
         parent);
+}
+
+WarmJob *makeWarmJob(WarmingPlan plan, Endpoint target, const QString &trigger, QObject *parent)
+{
+    WarmJobSpec spec;
+    spec.plan = std::move(plan);
+    spec.target = std::move(target);
+    spec.trigger = trigger;
+    return makeWarmJob(std::move(spec), parent);
 }
 
 } // namespace cwb

@@ -2,65 +2,52 @@
 
 #include "cronexpression.h"
 
+#include <QEventLoop>
+#include <QTimer>
+
 #include <algorithm>
 
 namespace cwb {
 
-WarmScheduler::WarmScheduler(QObject *parent) : QObject(parent)
+namespace {
+
+constexpr int kMaxCountedFireTimes = 100000;
+
+} // namespace
+
+WarmScheduler::WarmScheduler(QObject *parent)
+    : WarmScheduler([] { return QDateTime::currentDateTimeUtc(); }, parent)
+{
+}
+
+WarmScheduler::WarmScheduler(Clock clock, QObject *parent) : QObject(parent), m_clock(std::move(clock))
 {
     qRegisterMetaType<cwb::WarmProgress>();
     qRegisterMetaType<cwb::WarmRunRecord>();
-    m_clock = [] { return QDateTime::currentDateTimeUtc(); };
-    m_runner = &WarmExecutor::run;
-    m_worker = std::thread([this] { workerLoop(); });
 }
 
 WarmScheduler::~WarmScheduler()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_quit = true;
-        m_queue.clear();
-        m_cancel = true;
-    }
-    m_changed.notify_all();
-    m_worker.join();
+    m_queue.clear();
+    // Deleting a running job stops it and waits for its body: the batch in flight, bounded by
+    // the command timeout. Its deliveries die with it, so nothing reaches this half-destroyed object.
+    delete std::exchange(m_job, nullptr);
 }
 
 void WarmScheduler::setPlans(std::vector<WarmingPlan> plans)
 {
-    std::lock_guard lock(m_mutex);
     m_plans = std::move(plans);
-}
-
-std::vector<WarmingPlan> WarmScheduler::plans() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_plans;
 }
 
 void WarmScheduler::setDefaultTarget(std::optional<Endpoint> target)
 {
-    std::lock_guard lock(m_mutex);
     m_defaultTarget = std::move(target);
 }
 
-void WarmScheduler::setClock(Clock clock)
+void WarmScheduler::setMark(const QDateTime &since)
 {
-    std::lock_guard lock(m_mutex);
-    m_clock = std::move(clock);
-}
-
-void WarmScheduler::setRunner(Runner runner)
-{
-    std::lock_guard lock(m_mutex);
-    m_runner = std::move(runner);
-}
-
-void WarmScheduler::setHistoryPath(const QString &path)
-{
-    std::lock_guard lock(m_mutex);
-    m_historyPath = path;
+    m_lastTick = since;
+    m_catchingUp = true;
 }
 
 std::optional<QDateTime> WarmScheduler::nextFireTime(const WarmingPlan &plan, const QDateTime &after)
@@ -72,6 +59,27 @@ std::optional<QDateTime> WarmScheduler::nextFireTime(const WarmingPlan &plan, co
     if (!cron || !zone)
         return std::nullopt;
     return cron->nextAfter(after, *zone);
+}
+
+std::optional<QDateTime> WarmScheduler::lastFireTime(const WarmingPlan &plan, const QDateTime &from,
+                                                     const QDateTime &to, int *count)
+{
+    if (count)
+        *count = 0;
+    const auto cron = CronExpression::parse(plan.schedule);
+    const auto zone = cronTimeZone(plan.timezone);
+    if (plan.schedule.trimmed().isEmpty() || !cron || !zone)
+        return std::nullopt;
+    std::optional<QDateTime> last;
+    int n = 0;
+    for (auto fire = cron->nextAfter(from, *zone); fire && *fire <= to && n < kMaxCountedFireTimes;
+         fire = cron->nextAfter(*fire, *zone)) {
+        last = fire;
+        ++n;
+    }
+    if (count)
+        *count = n;
+    return last;
 }
 
 std::vector<DuePlan> WarmScheduler::duePlans(const std::vector<WarmingPlan> &plans, const QDateTime &from,
@@ -99,140 +107,124 @@ std::vector<DuePlan> WarmScheduler::duePlans(const std::vector<WarmingPlan> &pla
 
 QStringList WarmScheduler::tick()
 {
-    std::vector<Job> jobs;
+    const QDateTime now = m_clock();
+    std::vector<Queued> runs;
     QStringList names;
-    {
-        std::lock_guard lock(m_mutex);
-        const QDateTime now = m_clock();
-        if (m_lastTick) {
-            for (const DuePlan &due : duePlans(m_plans, *m_lastTick, now)) {
-                jobs.push_back({m_plans[due.index], QStringLiteral("schedule"), 0});
-                names << m_plans[due.index].name;
+    if (m_lastTick && now > *m_lastTick) {
+        const QDateTime graceStart = now.addSecs(-std::max<qint64>(0, m_grace.count()));
+        const QString trigger = m_catchingUp ? QStringLiteral("catch-up") : QStringLiteral("schedule");
+        for (const DuePlan &due : duePlans(m_plans, *m_lastTick, now)) {
+            const WarmingPlan &plan = m_plans[due.index];
+            int missed = 0;
+            const QDateTime last = lastFireTime(plan, *m_lastTick, now, &missed).value_or(due.fireTime);
+            if (last < graceStart) {
+                Q_EMIT runsSkipped(plan.name, missed, last);
+                continue;
             }
+            runs.push_back({plan, trigger, 0});
+            names << plan.name;
         }
-        m_lastTick = now;
     }
-    enqueue(std::move(jobs));
+    if (!m_lastTick || now > *m_lastTick) {
+        m_lastTick = now;
+        m_catchingUp = false;
+    }
+    enqueue(std::move(runs));
     return names;
 }
 
 bool WarmScheduler::runNow(const QString &planName)
 {
-    std::vector<Job> jobs;
-    {
-        std::lock_guard lock(m_mutex);
-        const auto it = std::find_if(m_plans.begin(), m_plans.end(), [&](const WarmingPlan &p) { return p.name == planName; });
-        if (it == m_plans.end())
-            return false;
-        jobs.push_back({*it, QStringLiteral("manual"), 0});
-    }
-    enqueue(std::move(jobs));
+    const auto it =
+        std::find_if(m_plans.begin(), m_plans.end(), [&](const WarmingPlan &p) { return p.name == planName; });
+    if (it == m_plans.end())
+        return false;
+    enqueue({{*it, QStringLiteral("manual"), 0}});
     return true;
 }
 
-void WarmScheduler::enqueue(std::vector<Job> jobs)
+void WarmScheduler::enqueue(std::vector<Queued> runs)
 {
-    if (jobs.empty())
-        return;
-    {
-        std::lock_guard lock(m_mutex);
-        for (Job &job : jobs) {
-            job.sequence = ++m_sequence;
-            m_queue.push_back(std::move(job));
-        }
+    for (Queued &run : runs) {
+        run.sequence = ++m_sequence;
+        m_queue.push_back(std::move(run));
     }
-    m_changed.notify_all();
+    startNext();
+}
+
+void WarmScheduler::startNext()
+{
+    if (m_job || m_queue.empty())
+        return;
+    // Highest priority first; among equals, the order they were queued.
+    const auto best = std::min_element(m_queue.begin(), m_queue.end(), [](const Queued &a, const Queued &b) {
+        return a.plan.priority != b.plan.priority ? int(a.plan.priority) < int(b.plan.priority)
+                                                  : a.sequence < b.sequence;
+    });
+    WarmJobSpec spec;
+    spec.plan = std::move(best->plan);
+    spec.trigger = best->trigger;
+    m_queue.erase(best);
+    spec.historyPath = m_historyPath;
+    spec.runner = m_runner;
+    if (!spec.plan.target.isEmpty()) {
+        spec.target = parseEndpoint(spec.plan.target, &spec.targetError);
+        if (spec.target)
+            applyPasswordFromEnvironment(*spec.target);
+    } else {
+        spec.target = m_defaultTarget;
+        if (!spec.target)
+            spec.targetError = QStringLiteral("no target: the plan names none and no server is selected");
+    }
+    m_runningPlan = spec.plan.name;
+    m_job = makeWarmJob(std::move(spec), this);
+    WarmJob *job = m_job;
+    connect(job, &jobs::JobBase::progressAvailable, this, [this, job] { Q_EMIT progress(job->progress()); });
+    connect(job, &jobs::JobBase::finished, this, &WarmScheduler::onJobFinished);
+    Q_EMIT planStarted(m_runningPlan);
+    job->start();
+}
+
+void WarmScheduler::onJobFinished()
+{
+    WarmJob *job = std::exchange(m_job, nullptr);
+    job->deleteLater();
+    WarmRunRecord record;
+    if (job->result()) {
+        record = *job->result();
+    } else { // the body threw: still one record, with the reason
+        record.planName = m_runningPlan;
+        record.status = WarmRunStatus::Failed;
+        record.stopReason = job->failureReason();
+    }
+    m_history.push_back(record);
+    Q_EMIT planFinished(record);
+    startNext();
+    if (!isBusy())
+        Q_EMIT idle();
 }
 
 void WarmScheduler::cancelCurrent()
 {
-    m_cancel = true;
+    if (m_job)
+        m_job->requestStop();
 }
 
 void WarmScheduler::cancelAll()
 {
-    std::lock_guard lock(m_mutex);
     m_queue.clear();
-    m_cancel = true;
+    cancelCurrent();
 }
 
-bool WarmScheduler::isBusy() const
+bool WarmScheduler::waitForIdle(int timeoutMs)
 {
-    std::lock_guard lock(m_mutex);
-    return m_running || !m_queue.empty();
-}
-
-bool WarmScheduler::waitForIdle(int timeoutMs) const
-{
-    std::unique_lock lock(m_mutex);
-    return m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return !m_running && m_queue.empty(); });
-}
-
-std::vector<WarmRunRecord> WarmScheduler::history() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_history;
-}
-
-void WarmScheduler::workerLoop()
-{
-    for (;;) {
-        Job job;
-        Runner runner;
-        std::optional<Endpoint> target;
-        QString targetError;
-        {
-            std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [this] { return m_quit || !m_queue.empty(); });
-            if (m_quit)
-                return;
-            // Highest priority first; among equals, the order they were queued.
-            const auto best = std::min_element(m_queue.begin(), m_queue.end(), [](const Job &a, const Job &b) {
-                return a.plan.priority != b.plan.priority ? int(a.plan.priority) < int(b.plan.priority)
-                                                          : a.sequence < b.sequence;
-            });
-            job = std::move(*best);
-            m_queue.erase(best);
-            m_running = true;
-            m_cancel = false;
-            runner = m_runner;
-            if (!job.plan.target.isEmpty()) {
-                target = parseEndpoint(job.plan.target, &targetError);
-                if (target)
-                    applyPasswordFromEnvironment(*target);
-            } else {
-                target = m_defaultTarget;
-                if (!target)
-                    targetError = QStringLiteral("no target: the plan names none and no server is selected");
-            }
-        }
-        Q_EMIT planStarted(job.plan.name);
-        WarmRunRecord record;
-        if (target) {
-            record = runner(job.plan, *target, &m_cancel, [this](const WarmProgress &p) { Q_EMIT progress(p); });
-        } else {
-            record.planName = job.plan.name;
-            record.strategy = job.plan.strategy;
-            record.startedAt = record.finishedAt = QDateTime::currentDateTimeUtc();
-            record.status = WarmRunStatus::Failed;
-            record.stopReason = targetError;
-        }
-        record.trigger = job.trigger;
-        QString historyPath;
-        {
-            std::lock_guard lock(m_mutex);
-            m_history.push_back(record);
-            historyPath = m_historyPath;
-        }
-        if (!historyPath.isEmpty())
-            appendWarmHistory(historyPath, record);
-        Q_EMIT planFinished(record);
-        {
-            std::lock_guard lock(m_mutex);
-            m_running = false;
-        }
-        m_changed.notify_all();
-    }
+    if (!isBusy())
+        return true;
+    QEventLoop loop;
+    connect(this, &WarmScheduler::idle, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return !isBusy();
 }
 
 } // namespace cwb

@@ -1,19 +1,17 @@
 #pragma once
 
 #include "redis/endpoint.h"
-#include "warmexecutor.h"
+#include "warmjob.h"
 #include "warmingplan.h"
 #include "warmrun.h"
 
 #include <QDateTime>
 #include <QObject>
 
-#include <condition_variable>
+#include <chrono>
 #include <deque>
 #include <functional>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 namespace cwb {
 
@@ -24,35 +22,48 @@ struct DuePlan
     QDateTime fireTime;    // when it fell due
 };
 
-// Runs plans on one worker thread, one at a time, highest priority first. tick() looks at the
-// clock and queues every enabled plan whose cron schedule fired since the previous tick (all at
-// once, so the worker sees them together and takes high before medium before low); runNow()
-// queues one plan by hand. A plan that fails (unreachable source, bad file) is recorded with
-// its reason and the queue goes on. Missed fire times while nothing ticked are not caught up,
-// like cron.
+// Runs plans as warming jobs (warmjob.h), one at a time, highest priority first. It lives on
+// the thread of its owner's event loop (the GUI's, the warm daemon's) and emits there; only the
+// runs themselves are on the jobs' threads.
 //
-// Signals are emitted from the worker thread: connect with a receiver object in the GUI
-// thread (queued) or use direct connections from code that is thread-safe.
+// tick() reads the clock and queues every enabled plan whose cron schedule fired since the
+// previous tick (all at once, so high runs before medium before low); runNow() queues one by
+// hand. A plan runs at most once per tick, however many of its fire times passed.
+//
+// Catch-up policy: a plan whose newest missed fire time is older than the grace window (default
+// one hour) when a tick sees it is not run; runsSkipped() says so. This covers a daemon that was
+// down (setMark() with the time it last looked), a laptop that slept and a GUI that was closed:
+// a run missed by minutes still happens once, a morning's warming is not replayed at midnight.
+// The mark never moves backwards, so a clock set back makes nothing fire twice.
+//
+// A plan that fails (no target, unreachable source, bad file) is recorded with its reason and the
+// queue goes on. Each record is appended to the history file on the job's thread.
 class WarmScheduler : public QObject
 {
     Q_OBJECT
 public:
     using Clock = std::function<QDateTime()>;
-    using Runner = std::function<WarmRunRecord(const WarmingPlan &, const Endpoint &, const std::atomic<bool> *,
-                                               const WarmExecutor::ProgressCallback &)>;
+    using Runner = WarmRunner;
+    static constexpr std::chrono::seconds kDefaultGrace{3600};
 
-    explicit WarmScheduler(QObject *parent = nullptr);
-    ~WarmScheduler() override; // cancels the running plan and joins the worker
+    explicit WarmScheduler(QObject *parent = nullptr); // the wall clock (UTC)
+    explicit WarmScheduler(Clock clock, QObject *parent = nullptr);
+    ~WarmScheduler() override; // stops the running plan (it ends after its batch in flight) and waits for it
 
     void setPlans(std::vector<WarmingPlan> plans);
-    std::vector<WarmingPlan> plans() const;
+    const std::vector<WarmingPlan> &plans() const { return m_plans; }
     // The server for plans that name no target of their own.
     void setDefaultTarget(std::optional<Endpoint> target);
-    // For tests: a fake clock, and a runner other than WarmExecutor::run.
-    void setClock(Clock clock);
-    void setRunner(Runner runner);
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    // For tests: a runner other than WarmExecutor::run (it still runs as a job).
+    void setRunner(Runner runner) { m_runner = std::move(runner); }
     // Where finished runs are appended (JSON lines); empty: memory only.
-    void setHistoryPath(const QString &path);
+    void setHistoryPath(const QString &path) { m_historyPath = path; }
+    void setCatchUpGrace(std::chrono::seconds grace) { m_grace = grace; }
+    std::chrono::seconds catchUpGrace() const { return m_grace; }
+    // Schedules fire from `since` on, not from the first tick: a daemon passes the time it last
+    // looked before it went down, and the next tick runs (trigger "catch-up") or skips what it missed.
+    void setMark(const QDateTime &since);
 
     // The enabled, scheduled plans whose next fire time after `from` is <= `to`, in run order:
     // priority (high first), then fire time, then name. Pure.
@@ -60,49 +71,55 @@ public:
                                          const QDateTime &to);
     // A plan's next fire time after `after`; nullopt without a (valid) schedule.
     static std::optional<QDateTime> nextFireTime(const WarmingPlan &plan, const QDateTime &after);
+    // The newest fire time in (from, to], and how many there were (counted up to 100000).
+    static std::optional<QDateTime> lastFireTime(const WarmingPlan &plan, const QDateTime &from, const QDateTime &to,
+                                                 int *count = nullptr);
 
-    // Queues the plans due since the previous tick (the first tick only sets the mark).
+    // Queues the plans due since the previous tick (without a mark, the first tick only sets it).
     // Returns the names queued, in order.
     QStringList tick();
     // Queues a plan by name (trigger "manual"). False when no plan has that name.
     bool runNow(const QString &planName);
 
-    void cancelCurrent();   // the running plan stops after its current batch
-    void cancelAll();       // also drops the queue
-    bool isBusy() const;    // running or queued
-    bool waitForIdle(int timeoutMs) const;
-    std::vector<WarmRunRecord> history() const; // this session's runs, oldest first
+    void cancelCurrent(); // the running plan stops after its current batch
+    void cancelAll();     // also drops the queue
+    bool isBusy() const { return m_job || !m_queue.empty(); }
+    // Runs an event loop until nothing runs or is queued, or the timeout passed. True when idle.
+    bool waitForIdle(int timeoutMs);
+    const std::vector<WarmRunRecord> &history() const { return m_history; } // this session's runs, oldest first
 
 Q_SIGNALS:
     void planStarted(const QString &planName);
     void progress(const cwb::WarmProgress &progress);
     void planFinished(const cwb::WarmRunRecord &record);
+    // Fire times of a plan that passed beyond the grace window and were not run.
+    void runsSkipped(const QString &planName, int missed, const QDateTime &lastDue);
+    void idle();
 
 private:
-    struct Job
+    struct Queued
     {
         WarmingPlan plan;
         QString trigger;
         quint64 sequence = 0;
     };
-    void enqueue(std::vector<Job> jobs);
-    void workerLoop();
+    void enqueue(std::vector<Queued> runs);
+    void startNext();
+    void onJobFinished();
 
-    mutable std::mutex m_mutex;
-    mutable std::condition_variable m_changed;
     std::vector<WarmingPlan> m_plans;
     std::optional<Endpoint> m_defaultTarget;
     Clock m_clock;
     Runner m_runner;
     QString m_historyPath;
+    std::chrono::seconds m_grace = kDefaultGrace;
     std::optional<QDateTime> m_lastTick;
-    std::deque<Job> m_queue;
+    bool m_catchingUp = false; // the mark came from setMark(): the next tick's runs are catch-ups
+    std::deque<Queued> m_queue;
     quint64 m_sequence = 0;
-    bool m_running = false;
-    bool m_quit = false;
-    std::atomic<bool> m_cancel{false};
+    WarmJob *m_job = nullptr; // the running plan, a child
+    QString m_runningPlan;
     std::vector<WarmRunRecord> m_history;
-    std::thread m_worker;
 };
 
 } // namespace cwb
