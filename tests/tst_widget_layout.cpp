@@ -13,6 +13,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
 
@@ -74,6 +75,10 @@ private slots:
 
 void LayoutTest::initTestCase()
 {
+    // A settings file of its own, never the user's: widget test programs run in parallel.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("CacheWorkbench"));
+    QCoreApplication::setApplicationName(QStringLiteral("Cache Workbench layout"));
     QSettings().clear();
 }
 

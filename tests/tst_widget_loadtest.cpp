@@ -79,7 +79,8 @@ void LoadTestPageTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("CacheWorkbench"));
-    QCoreApplication::setApplicationName(QStringLiteral("Cache Workbench"));
+    // A settings file of its own: widget test programs run in parallel and save the window.
+    QCoreApplication::setApplicationName(QStringLiteral("Cache Workbench loadtest"));
     QVERIFY(m_dir.isValid());
     // Dialogs answer with the path the test chose: no modal dialog ever blocks.
     setSaveFileChooser([this](QWidget *, const QString &, const QString &, const QString &) { return m_nextSavePath; });

@@ -83,7 +83,8 @@ void MainWindowTest::initTestCase()
     // Settings go to ~/.qttest, never into the user's real configuration.
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("CacheWorkbench"));
-    QCoreApplication::setApplicationName(QStringLiteral("Cache Workbench"));
+    // A settings file of its own: widget test programs run in parallel and save the window.
+    QCoreApplication::setApplicationName(QStringLiteral("Cache Workbench mainwindow"));
     QVERIFY2(QSettings().fileName().contains(QLatin1String(".qttest")), qPrintable(QSettings().fileName()));
 }
 

@@ -98,7 +98,8 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(u"CacheWorkbench"_s);
-        QCoreApplication::setApplicationName(u"Cache Workbench"_s);
+        // A settings file of its own: widget test programs run in parallel and save the window.
+        QCoreApplication::setApplicationName(QStringLiteral("Cache Workbench monitoring"));
         QSettings().clear();
     }
 
