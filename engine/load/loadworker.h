@@ -75,6 +75,7 @@ public:
     int connectedUsers() const { return m_connected.load(std::memory_order_relaxed); }
 
     static int64_t nowNs();
+    static int64_t realtimeOffsetNs(int64_t previous);
 
 private:
     struct Link;
