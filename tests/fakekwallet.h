@@ -8,6 +8,8 @@
 // It answers from its own thread: QtKeychain probes for KWallet with a blocking D-Bus call, which
 // a wallet served by the caller's (then blocked) thread could never answer.
 
+#include "childprocess.h"
+
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusVirtualObject>
@@ -16,7 +18,6 @@
 #include <QMap>
 #include <QMutex>
 #include <QMutexLocker>
-#include <QProcess>
 #include <QString>
 #include <QThread>
 
@@ -27,8 +28,8 @@ namespace cwb::test {
 // Starts a private dbus-daemon listening in `dir`, with no service directories (nothing can be
 // auto-started on it, so no real keyring daemon either) and EXTERNAL auth only (no cookie files
 // in $HOME). Returns its address, or an empty one with *error set. The caller owns `bus` and
-// kills it; QProcess's destructor does so too, so a failed test leaves no daemon behind.
-inline QByteArray startPrivateBus(QProcess &bus, const QString &dir, QString *error)
+// kills it; Child's destructor does so too, so a failed test leaves no daemon behind.
+inline QByteArray startPrivateBus(Child &bus, const QString &dir, QString *error)
 {
     QFile config(QDir(dir).filePath(QStringLiteral("bus.conf")));
     if (!config.open(QIODevice::WriteOnly)) {
@@ -43,17 +44,14 @@ inline QByteArray startPrivateBus(QProcess &bus, const QString &dir, QString *er
                      .arg(QDir(dir).filePath(QStringLiteral("bus")))
                      .toUtf8());
     config.close();
-    bus.start(QStringLiteral("dbus-daemon"),
-              {QStringLiteral("--config-file=") + config.fileName(), QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
-    if (!bus.waitForStarted(5000)) {
+    if (!bus.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--config-file=") + config.fileName(),
+                                                   QStringLiteral("--nofork"), QStringLiteral("--print-address=1")})) {
         *error = QStringLiteral("dbus-daemon: ") + bus.errorString();
         return {};
     }
-    while (!bus.canReadLine() && bus.waitForReadyRead(5000)) {
-    }
-    const QByteArray address = bus.readLine().trimmed();
+    const QByteArray address = bus.readLine(5000).value_or(QByteArray()).trimmed();
     if (!address.startsWith("unix:")) {
-        *error = QStringLiteral("dbus-daemon gave no address: ") + QString::fromLocal8Bit(bus.readAllStandardError());
+        *error = QStringLiteral("dbus-daemon gave no address: ") + QString::fromLocal8Bit(bus.takeErr());
         return {};
     }
     return address;

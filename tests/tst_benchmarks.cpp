@@ -343,7 +343,6 @@ private slots:
 
     void cli()
     {
-        CWB_SKIP_CLI_UNDER_TSAN();
         const auto list = test::runCli({u"bench"_s, u"--list"_s});
         QCOMPARE(list.exitCode, 0);
         for (const QString &name : benchmarkNames())

@@ -3,7 +3,6 @@
 #include "testsupport.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,18 +72,17 @@ private slots:
         };
         QTemporaryDir dir;
         const QString json = dir.filePath(u"out.json"_s);
-        QProcess cli;
-        cli.start(QStringLiteral(CWB_CLI_PATH), {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, target,
-                                                 u"--warmup"_s, u"0"_s, u"--duration"_s, u"30"_s, u"--json"_s, json});
-        QVERIFY(cli.waitForStarted(5000));
+        test::Child cli;
+        QVERIFY(cli.start(QStringLiteral(CWB_CLI_PATH), {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s,
+                                                         target, u"--warmup"_s, u"0"_s, u"--duration"_s, u"30"_s,
+                                                         u"--json"_s, json}));
         QTRY_VERIFY_WITH_TIMEOUT(loadHasBegun(), 15000);
-        QCOMPARE(cli.state(), QProcess::Running);
-        QVERIFY(cli.processId() > 0); // kill(0, ...) would signal the whole test process group
-        QCOMPARE(::kill(pid_t(cli.processId()), SIGINT), 0);
+        QVERIFY(cli.running());
+        QVERIFY(cli.signal(SIGINT));
         QVERIFY(cli.waitForFinished(60000));
-        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QVERIFY(cli.exitedNormally());
         QCOMPARE(cli.exitCode(), 6);
-        QVERIFY(cli.readAllStandardOutput().contains("throughput"));
+        QVERIFY(cli.takeOut().contains("throughput"));
         QFile file(json);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const auto doc = nlohmann::json::parse(file.readAll().toStdString());
@@ -222,17 +220,16 @@ private slots:
     {
         SandboxRedis redis;
         CWB_START_SANDBOX(redis);
-        QProcess cli;
-        cli.start(QStringLiteral(CWB_CLI_PATH), {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--warmup"_s, u"0"_s,
-                                                 u"--duration"_s, u"4"_s, u"--no-save"_s, u"--target"_s,
-                                                 u"redis://127.0.0.1:%1"_s.arg(redis.port())});
-        QVERIFY(cli.waitForStarted(5000));
+        test::Child cli;
+        QVERIFY(cli.start(QStringLiteral(CWB_CLI_PATH), {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--warmup"_s,
+                                                         u"0"_s, u"--duration"_s, u"4"_s, u"--no-save"_s, u"--target"_s,
+                                                         u"redis://127.0.0.1:%1"_s.arg(redis.port())}));
         QTRY_VERIFY_WITH_TIMEOUT(sandboxCommand(redis, {"INFO", "commandstats"})->str.contains("cmdstat_set:"), 15000);
         QVERIFY(redis.kill());
         QVERIFY(cli.waitForFinished(60000));
-        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
-        const QByteArray out = cli.readAllStandardOutput();
-        const QByteArray err = cli.readAllStandardError();
+        QVERIFY(cli.exitedNormally());
+        const QByteArray out = cli.takeOut();
+        const QByteArray err = cli.takeErr();
         QCOMPARE(cli.exitCode(), 1);
         QVERIFY2(out.contains("status failed: lost the server"), out.constData());
         QVERIFY2(out.contains("throughput"), out.constData()); // what it measured is still reported

@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -250,16 +249,14 @@ void TestCliStore::lockedStoreIsReportedNotReplaced()
 {
     const QString store = m_dir.filePath(u"locked.sqlite"_s);
     QVERIFY(QFile::copy(m_db, store));
-    QProcess holder;
-    holder.start(QStringLiteral(CWB_STORE_HELPER_PATH), {u"lock"_s, store});
-    QVERIFY(holder.waitForStarted(5000));
-    QTRY_VERIFY_WITH_TIMEOUT(holder.canReadLine() || holder.state() != QProcess::Running, 10000);
-    QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
+    cwb::test::Child holder;
+    QVERIFY2(holder.start(QStringLiteral(CWB_STORE_HELPER_PATH), {u"lock"_s, store}), qPrintable(holder.errorString()));
+    QCOMPARE(holder.readLine(10000).value_or("(nothing)").trimmed(), QByteArray("locked"));
     auto r = cwb::test::runCli({u"runs"_s, u"--db"_s, store});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("is locked by another process"), r.err.constData());
     QCOMPARE(QDir(m_dir.path()).entryList({u"locked.sqlite.corrupt-*"_s}).size(), 0);
-    holder.closeWriteChannel(); // the helper lets go
+    holder.closeStdin(); // the helper lets go
     QVERIFY(holder.waitForFinished(10000));
     r = cwb::test::runCli({u"runs"_s, u"--db"_s, store});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -301,19 +298,19 @@ void TestCliStore::concurrentCreationLosesNothing()
 {
     QTemporaryDir dir;
     const QString fresh = dir.filePath(u"new/fresh.sqlite"_s);
-    std::vector<std::unique_ptr<QProcess>> importers;
+    std::vector<std::unique_ptr<cwb::test::Child>> importers;
     for (int i = 0; i < 6; ++i) {
-        auto p = std::make_unique<QProcess>();
-        p->start(QStringLiteral(CWB_CLI_PATH), {u"import"_s, u"--format"_s, u"redis-benchmark"_s,
-                                                QStringLiteral(CWB_TEST_DATA_DIR "/redis-benchmark-set-get.csv"),
-                                                u"--db"_s, fresh});
+        auto p = std::make_unique<cwb::test::Child>();
+        QVERIFY(p->start(QStringLiteral(CWB_CLI_PATH), {u"import"_s, u"--format"_s, u"redis-benchmark"_s,
+                                                        QStringLiteral(CWB_TEST_DATA_DIR "/redis-benchmark-set-get.csv"),
+                                                        u"--db"_s, fresh}));
         importers.push_back(std::move(p));
     }
     QStringList ids;
     for (auto &p : importers) {
         QVERIFY(p->waitForFinished(60000));
-        const QByteArray out = p->readAllStandardOutput();
-        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        const QByteArray out = p->takeOut();
+        QVERIFY2(p->exitCode() == 0, p->takeErr().constData());
         const auto m = QRegularExpression(u"imported run ([0-9a-f-]{36})"_s).match(QString::fromUtf8(out));
         QVERIFY2(m.hasMatch(), out.constData());
         ids << m.captured(1);
@@ -338,26 +335,24 @@ void TestCliStore::readOnlyStoreIsRefusedBeforeTheRun()
     const QString copy = dir.filePath(u"readonly.sqlite"_s);
     QVERIFY(QFile::copy(m_db, copy));
     QVERIFY(QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
-    QProcess cli;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, dir.path());
-    cli.setProcessEnvironment(env);
+    const QStringList asNobody{u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, QStringLiteral(CWB_CLI_PATH)};
+    const QStringList home{u"HOME="_s + dir.path()};
     // As "nobody", with a target nothing listens on: exit 3 would mean the run had started.
-    cli.start(u"setpriv"_s, {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, QStringLiteral(CWB_CLI_PATH),
-                             u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, u"redis://127.0.0.1:1"_s,
-                             u"--db"_s, copy});
+    cwb::test::Child cli;
+    QVERIFY(cli.start(u"setpriv"_s, asNobody + QStringList{u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s,
+                                                           u"redis://127.0.0.1:1"_s, u"--db"_s, copy}, home));
     QVERIFY(cli.waitForFinished(30000));
-    const QByteArray err = cli.readAllStandardError();
+    const QByteArray err = cli.takeErr();
     if (err.contains("Permission denied") && !err.contains("read-only"))
         QSKIP("the build tree is not readable by nobody");
     QCOMPARE(cli.exitCode(), 1);
     QVERIFY2(err.contains("is read-only"), err.constData());
     // Reading it still works for that user.
-    cli.start(u"setpriv"_s, {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, QStringLiteral(CWB_CLI_PATH),
-                             u"runs"_s, u"--db"_s, copy});
-    QVERIFY(cli.waitForFinished(30000));
-    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-    QVERIFY(cli.readAllStandardOutput().contains(m_runId.left(8).toUtf8()));
+    cwb::test::Child reader;
+    QVERIFY(reader.start(u"setpriv"_s, asNobody + QStringList{u"runs"_s, u"--db"_s, copy}, home));
+    QVERIFY(reader.waitForFinished(30000));
+    QVERIFY2(reader.exitCode() == 0, reader.takeErr().constData());
+    QVERIFY(reader.takeOut().contains(m_runId.left(8).toUtf8()));
 }
 
 // The shipped CLI has no command that writes made-up runs.

@@ -10,7 +10,6 @@
 #include "store/htmlreport.h"
 
 #include <QMap>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
@@ -225,13 +224,12 @@ void TestExports::prometheusPassesPromtool()
     cwb::RunResult tricky = m_run;
     tricky.config.testName = u"quote \" backslash \\ newline \n end"_s;
     for (const cwb::RunResult *run : {&m_run, &tricky}) {
-        QProcess p;
-        p.start(promtool, {u"check"_s, u"metrics"_s});
-        QVERIFY(p.waitForStarted());
+        cwb::test::Child p;
+        QVERIFY2(p.start(promtool, {u"check"_s, u"metrics"_s}), qPrintable(p.errorString()));
         p.write(cwb::runToPrometheus(*run));
-        p.closeWriteChannel();
+        p.closeStdin();
         QVERIFY(p.waitForFinished(20000));
-        QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())));
+        QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.takeOut() + p.takeErr())));
     }
 }
 

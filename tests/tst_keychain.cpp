@@ -21,7 +21,6 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,7 +65,7 @@ private slots:
                                  "GNOME_DESKTOP_SESSION_ID"})
             qunsetenv(name);
 
-        m_bus = std::make_unique<QProcess>();
+        m_bus = std::make_unique<test::Child>();
         QString error;
         m_busAddress = startPrivateBus(*m_bus, m_busDir.path(), &error);
         QVERIFY2(!m_busAddress.isEmpty(), qPrintable(error));
@@ -82,7 +81,7 @@ private slots:
     {
         m_wallet.reset();
         if (m_bus) {
-            m_bus->kill();
+            m_bus->signal(SIGKILL);
             m_bus->waitForFinished(5000);
         }
     }
@@ -140,30 +139,26 @@ private slots:
 
         // Asynchronously, so that this process's event loop serves the wallet meanwhile.
         const auto runMonitor = [&](const QStringList &extra, QByteArray *output) {
-            QProcess cli;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.remove(u"CWB_REDIS_PASSWORD"_s);
-            env.remove(u"REDISCLI_AUTH"_s);
-            env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, QString::fromLatin1(m_busAddress));
-            env.insert(u"HOME"_s, home.path());
-            env.insert(u"XDG_CONFIG_HOME"_s, home.path());
-            env.insert(u"CWB_DB_PATH"_s, home.filePath(u"store.sqlite"_s));
-            cli.setProcessEnvironment(env);
-            cli.start(QStringLiteral(CWB_CLI_PATH), QStringList{u"monitor"_s, u"--target"_s, uri, u"--samples"_s, u"1"_s,
-                                                                u"--format"_s, u"json"_s} + extra);
-            if (!cli.waitForStarted(5000))
+            test::Child cli;
+            const QStringList env{u"CWB_REDIS_PASSWORD"_s, u"REDISCLI_AUTH"_s,
+                                  u"DBUS_SESSION_BUS_ADDRESS="_s + QString::fromLatin1(m_busAddress),
+                                  u"HOME="_s + home.path(), u"XDG_CONFIG_HOME="_s + home.path(),
+                                  u"CWB_DB_PATH="_s + home.filePath(u"store.sqlite"_s)};
+            if (!cli.start(QStringLiteral(CWB_CLI_PATH),
+                           QStringList{u"monitor"_s, u"--target"_s, uri, u"--samples"_s, u"1"_s, u"--format"_s, u"json"_s}
+                               + extra,
+                           env))
                 return -2;
             QElapsedTimer clock;
             clock.start();
-            while (cli.state() != QProcess::NotRunning && clock.elapsed() < 20000)
+            while (cli.running() && clock.elapsed() < 20000) {
                 QTest::qWait(20);
-            if (cli.state() != QProcess::NotRunning) {
-                cli.kill();
-                cli.waitForFinished(2000);
-                return -1;
+                cli.waitForFinished(0); // keeps its pipes drained
             }
-            *output = cli.readAllStandardOutput() + cli.readAllStandardError();
-            return cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+            if (!cli.waitForFinished(0))
+                return -1; // killed by ~Child()
+            *output = cli.takeOut() + cli.takeErr();
+            return cli.exitedNormally() ? cli.exitCode() : -1;
         };
         QByteArray output;
         QCOMPARE(runMonitor({u"--password-from-keychain"_s}, &output), 0);
@@ -273,7 +268,7 @@ private:
     QByteArray m_busAddress;
     QTemporaryDir m_home;
     QTemporaryDir m_busDir;
-    std::unique_ptr<QProcess> m_bus;
+    std::unique_ptr<test::Child> m_bus;
     std::unique_ptr<FakeKWallet> m_wallet;
 };
 

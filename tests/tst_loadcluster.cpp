@@ -214,7 +214,6 @@ private slots:
         }
 
         // The command line: --read-from-replicas sets it, and the JSON result carries it.
-        CWB_SKIP_CLI_UNDER_TSAN();
         QTemporaryDir dir;
         const QString json = dir.filePath(u"run.json"_s);
         const qint64 replicaGetsBefore = readCalls(replicas(cluster));
@@ -247,7 +246,6 @@ private slots:
         QVERIFY(r.failureReason.contains(u"not a Redis Cluster"_s));
         QCOMPARE(r.total().count, uint64_t(0)); // refused before any load
 
-        CWB_SKIP_CLI_UNDER_TSAN();
         const cwb::test::CliResult cli = cwb::test::runCli(
             {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, u"redis://127.0.0.1:%1"_s.arg(redis.port()),
              u"--duration"_s, u"1"_s, u"--read-from-replicas"_s},

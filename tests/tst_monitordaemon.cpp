@@ -8,7 +8,6 @@
 #include "service/servicelock.h"
 #include "store/asyncresultstore.h"
 
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -88,32 +87,30 @@ private Q_SLOTS:
     // reads back what the first one stored.
     void daemonCommandKeepsItsHistoryAcrossRestarts()
     {
-        CWB_SKIP_CLI_UNDER_TSAN();
         QTemporaryDir dir;
         const QString db = dir.filePath(u"store.sqlite"_s);
         const QStringList args{u"monitor"_s, u"--daemon"_s, u"--interval"_s, u"100"_s, u"--db"_s, db,
                                u"--target"_s, u"redis://127.0.0.1:%1"_s.arg(m_redis.port())};
-        QProcess daemon;
-        daemon.start(QStringLiteral(CWB_CLI_PATH), args);
-        QVERIFY(daemon.waitForStarted(5000));
+        test::Child daemon;
+        QVERIFY2(daemon.start(QStringLiteral(CWB_CLI_PATH), args), qPrintable(daemon.errorString()));
         QTRY_VERIFY_WITH_TIMEOUT(ServiceLock::holder(db, QString::fromLatin1(kMonitorServiceName)).has_value(), 10000);
-        QCOMPARE(ServiceLock::holder(db, QString::fromLatin1(kMonitorServiceName))->pid, daemon.processId());
+        QCOMPARE(ServiceLock::holder(db, QString::fromLatin1(kMonitorServiceName))->pid, daemon.pid());
 
         const test::CliResult second = test::runCli(args);
         QCOMPARE(second.exitCode, 1);
-        QVERIFY2(second.err.contains(u"pid %1"_s.arg(daemon.processId()).toUtf8()), second.err.constData());
+        QVERIFY2(second.err.contains(u"pid %1"_s.arg(daemon.pid()).toUtf8()), second.err.constData());
 
         // Let it store a few polls, then stop it as systemd does.
         QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += daemon.readAllStandardError()).contains("target reachable"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT((err += daemon.takeErr()).contains("target reachable"), 10000);
         QTest::qWait(500);
-        ::kill(pid_t(daemon.processId()), SIGTERM);
+        QVERIFY(daemon.signal(SIGTERM));
         QVERIFY(daemon.waitForFinished(30000));
-        err += daemon.readAllStandardError();
-        QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
+        err += daemon.takeErr();
+        QVERIFY(daemon.exitedNormally());
         QVERIFY2(daemon.exitCode() == 0, err.constData());
         QVERIFY2(err.contains("monitor daemon: monitoring redis://127.0.0.1"), err.constData());
-        QVERIFY2(daemon.readAllStandardOutput().isEmpty(), "a daemon prints no table");
+        QVERIFY2(daemon.takeOut().isEmpty(), "a daemon prints no table");
 
         const test::CliResult restarted = test::runCli(args + QStringList{u"--samples"_s, u"2"_s});
         QVERIFY2(restarted.exitCode == 0, restarted.err.constData());

@@ -495,7 +495,6 @@ private slots:
 
     void cliMonitorPrintsRows()
     {
-        CWB_SKIP_CLI_UNDER_TSAN();
         const auto json = test::runCli({u"monitor"_s, u"--sandbox"_s, u"--interval"_s, u"200"_s, u"--samples"_s, u"3"_s,
                                         u"--format"_s, u"json"_s}, 30000);
         QVERIFY2(json.finished && json.exitCode == 0, json.err.constData());
@@ -534,7 +533,6 @@ private slots:
 
     void cliMonitorFiresRulesToWebhookFreeChannels()
     {
-        CWB_SKIP_CLI_UNDER_TSAN();
         QTemporaryDir dir;
         QFile rules(dir.filePath(u"rules.json"_s));
         QVERIFY(rules.open(QIODevice::WriteOnly));

@@ -9,7 +9,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -438,16 +437,14 @@ void TestResultStore::lockedStoreIsNotDamaged()
         QVERIFY(store.open(dbPath()));
         QVERIFY(!store.saveRun(makeRun(u"kept"_s, u"redis://a:1"_s, 2)).isEmpty());
     }
-    QProcess holder;
-    holder.start(QStringLiteral(CWB_STORE_HELPER_PATH), {u"lock"_s, dbPath()});
-    QVERIFY(holder.waitForStarted(5000));
-    QTRY_VERIFY_WITH_TIMEOUT(holder.canReadLine() || holder.state() != QProcess::Running, 10000);
-    QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
+    cwb::test::Child holder;
+    QVERIFY2(holder.start(QStringLiteral(CWB_STORE_HELPER_PATH), {u"lock"_s, dbPath()}), qPrintable(holder.errorString()));
+    QCOMPARE(holder.readLine(10000).value_or("(nothing)").trimmed(), QByteArray("locked"));
     cwb::ResultStore store;
     QVERIFY(!store.open(dbPath()));
     QVERIFY2(store.lastError().contains(u"locked by another process"_s), qPrintable(store.lastError()));
     QCOMPARE(QDir(m_dir->path()).entryList({u"results.sqlite.corrupt-*"_s}, QDir::Files).size(), 0);
-    holder.closeWriteChannel();
+    holder.closeStdin();
     QVERIFY(holder.waitForFinished(10000));
     QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
     QCOMPARE(store.countRuns(), 1);

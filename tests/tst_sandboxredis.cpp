@@ -302,15 +302,12 @@ private slots:
 
     void exitHandlerStopsLeakedSandbox()
     {
-        QProcess child;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CWB_SANDBOX_LEAK_TEST"), QStringLiteral("1"));
-        child.setProcessEnvironment(env);
-        child.start(QCoreApplication::applicationFilePath(), {});
+        test::Child child;
+        QVERIFY(child.start(QCoreApplication::applicationFilePath(), {}, {QStringLiteral("CWB_SANDBOX_LEAK_TEST=1")}));
         QVERIFY(child.waitForFinished(15000));
-        QVERIFY2(child.exitStatus() == QProcess::NormalExit, child.readAllStandardError().constData());
+        QVERIFY2(child.exitedNormally(), child.takeErr().constData());
         QCOMPARE(child.exitCode(), 0);
-        const QList<QByteArray> fields = child.readAllStandardOutput().trimmed().split(' ');
+        const QList<QByteArray> fields = child.takeOut().trimmed().split(' ');
         QCOMPARE(fields.size(), 2);
         const qint64 pid = fields.at(0).toLongLong();
         QVERIFY(pid > 0);

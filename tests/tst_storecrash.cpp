@@ -5,7 +5,6 @@
 #include "store/resultstore.h"
 
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QThread>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -50,38 +49,29 @@ void TestStoreCrash::killedWhileSaving()
     };
 
     for (int iteration = 0; iteration < kKills; ++iteration) {
-        QProcess child;
-        child.start(QStringLiteral(CWB_STORE_HELPER_PATH), {u"stress"_s, db, QString::number(seconds)});
-        QVERIFY2(child.waitForStarted(5000), qPrintable(child.errorString()));
+        cwb::test::Child child;
+        QVERIFY2(child.start(QStringLiteral(CWB_STORE_HELPER_PATH), {u"stress"_s, db, QString::number(seconds)}),
+                 qPrintable(child.errorString()));
         // Let it commit 1..4 runs, then kill it at a random moment of the next save.
         const int wanted = int(rng() % 4) + 1;
         int seen = 0;
-        QByteArray pending;
         QElapsedTimer timer;
         timer.start();
         while (seen < wanted && timer.elapsed() < 20000) {
-            child.waitForReadyRead(100);
-            pending += child.readAllStandardOutput();
-            while (pending.contains('\n')) {
-                const qsizetype nl = pending.indexOf('\n');
-                const QByteArray line = pending.left(nl);
-                pending.remove(0, nl + 1);
-                if (line.startsWith("committed ")) {
-                    committed << QString::fromLatin1(line.split(' ').at(1));
-                    ++seen;
-                }
+            const auto line = child.readLine(100);
+            if (line && line->startsWith("committed ")) {
+                committed << QString::fromLatin1(line->split(' ').at(1));
+                ++seen;
             }
-            QVERIFY2(child.state() == QProcess::Running, child.readAllStandardError().constData());
+            QVERIFY2(line || child.running(), child.takeErr().constData());
         }
-        // One read can bring several "committed" lines: at least the wanted number must have come.
         QVERIFY2(seen >= wanted, "the child did not commit runs in time");
         QThread::usleep(rng() % 4000);
-        QVERIFY(::kill(pid_t(child.processId()), SIGKILL) == 0);
+        QVERIFY(child.signal(SIGKILL));
         QVERIFY(child.waitForFinished(5000));
-        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        QCOMPARE(child.terminatingSignal(), SIGKILL);
         // Ids printed between our last read and the kill were committed too.
-        pending += child.readAllStandardOutput();
-        for (const QByteArray &line : pending.split('\n')) {
+        for (const QByteArray &line : child.takeOut().split('\n')) {
             if (line.startsWith("committed "))
                 committed << QString::fromLatin1(line.split(' ').at(1));
         }

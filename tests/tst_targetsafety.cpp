@@ -192,7 +192,6 @@ private slots:
     // refuses glob characters (tune once took '*' and deleted keys named '*' and '*foo').
     void everyCommandRefusesAnOccupiedOrGlobPrefix()
     {
-        CWB_SKIP_CLI_UNDER_TSAN();
         SandboxRedis redis;
         CWB_START_SANDBOX(redis);
         RedisConnection c(redis.endpoint());

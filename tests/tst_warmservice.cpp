@@ -8,7 +8,6 @@
 #include "service/warmservice.h"
 #include "warming/warmrun.h"
 
-#include <QProcess>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -171,7 +170,6 @@ private Q_SLOTS:
     // on the same plans exits 1 naming the first one's pid.
     void daemonCommandStopsMidBatchOnSigterm()
     {
-        CWB_SKIP_CLI_UNDER_TSAN();
         test::sandboxCommand(m_redis, {"SET", "app:user:1", "alice"});
         test::sandboxCommand(m_redis, {"SET", "cwb:other", "not warming's"});
         const qint64 before = test::keysMatching(m_redis.endpoint(), "*");
@@ -188,28 +186,27 @@ private Q_SLOTS:
         }
         const QStringList args{u"warm"_s,    u"daemon"_s,    u"--plans"_s, o.plansPath, u"--history"_s,
                                o.historyPath, u"--target"_s, u"redis://127.0.0.1:%1"_s.arg(m_redis.port())};
-        QProcess daemon;
-        daemon.start(QStringLiteral(CWB_CLI_PATH), args);
-        QVERIFY(daemon.waitForStarted(5000));
+        test::Child daemon;
+        QVERIFY2(daemon.start(QStringLiteral(CWB_CLI_PATH), args), qPrintable(daemon.errorString()));
         QByteArray err;
         QElapsedTimer clock;
         clock.start();
-        while (daemon.state() == QProcess::Running && test::keysMatching(m_redis.endpoint(), "cwb:warm:d:*") < 40
+        while (daemon.running() && test::keysMatching(m_redis.endpoint(), "cwb:warm:d:*") < 40
                && clock.elapsed() < 30000) {
-            daemon.waitForReadyRead(50);
-            err += daemon.readAllStandardError();
+            daemon.waitForFinished(50); // reads its output meanwhile
+            err += daemon.takeErr();
         }
-        QVERIFY2(daemon.state() == QProcess::Running, err.constData());
+        QVERIFY2(daemon.running(), err.constData());
         QVERIFY2(err.contains("slow: started"), err.constData());
 
         const test::CliResult second = test::runCli(args);
         QCOMPARE(second.exitCode, 1);
-        QVERIFY2(second.err.contains(u"pid %1"_s.arg(daemon.processId()).toUtf8()), second.err.constData());
+        QVERIFY2(second.err.contains(u"pid %1"_s.arg(daemon.pid()).toUtf8()), second.err.constData());
 
-        ::kill(pid_t(daemon.processId()), SIGTERM);
+        QVERIFY(daemon.signal(SIGTERM));
         QVERIFY(daemon.waitForFinished(30000));
-        err += daemon.readAllStandardError();
-        QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
+        err += daemon.takeErr();
+        QVERIFY(daemon.exitedNormally());
         QVERIFY2(daemon.exitCode() == 0, err.constData());
         QVERIFY2(err.contains("stopped"), err.constData());
 

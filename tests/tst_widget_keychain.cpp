@@ -209,7 +209,7 @@ int main(int argc, char **argv)
                              "GNOME_DESKTOP_SESSION_ID"})
         qunsetenv(name);
     QTemporaryDir busDir;
-    QProcess bus;
+    cwb::test::Child bus;
     QString error;
     g_busAddress = cwb::test::startPrivateBus(bus, busDir.path(), &error);
     if (g_busAddress.isEmpty()) {
@@ -223,7 +223,7 @@ int main(int argc, char **argv)
         tst_WidgetKeychain test;
         status = QTest::qExec(&test, argc, argv);
     }
-    bus.kill();
+    bus.signal(SIGKILL);
     bus.waitForFinished(5000);
     return status;
 }

@@ -9,7 +9,6 @@
 #include <QAbstractTextDocumentLayout>
 #include <QImage>
 #include <QPainter>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -134,8 +133,8 @@ void PdfReportTest::pagesReadLikeAReport()
     const QString pdftoppm = QStandardPaths::findExecutable(u"pdftoppm"_s);
     if (pdftoppm.isEmpty())
         QSKIP("pdftoppm (poppler-utils) is not installed");
-    QProcess p;
-    p.start(pdftoppm, {u"-r"_s, u"50"_s, u"-png"_s, pdf, m_dir.filePath(u"page"_s)});
+    cwb::test::Child p;
+    QVERIFY2(p.start(pdftoppm, {u"-r"_s, u"50"_s, u"-png"_s, pdf, m_dir.filePath(u"page"_s)}), qPrintable(p.errorString()));
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 0);
     QImage first(m_dir.filePath(u"page-1.png"_s));

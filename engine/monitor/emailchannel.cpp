@@ -144,14 +144,14 @@ void EmailChannel::send(const AlertChange &change)
     const QByteArray message = composeMessage(m_config, change);
     const EmailChannelConfig config = m_config;
     const QString password = qEnvironmentVariable("CWB_SMTP_PASSWORD");
-    // The pool is waited for in the destructor, so `this` outlives the job; the queued call is
-    // dropped by Qt if the object is deleted before it runs.
+    // The pool is waited for in the destructor, so `this` outlives the job; the inbox drops the
+    // delivery if the object is deleted before it runs.
     m_pool.start([this, config, message, password, status]() mutable {
         const QString error = sendMessage(config, message, password);
         status.ok = error.isEmpty();
         status.detail = error.isEmpty() ? QStringLiteral("sent to %1").arg(config.to.join(QStringLiteral(", "))) : error;
         status.atMs = QDateTime::currentMSecsSinceEpoch();
-        QMetaObject::invokeMethod(this, [this, status] { Q_EMIT delivered(status); }, Qt::QueuedConnection);
+        m_inbox.post([this, status] { Q_EMIT delivered(status); });
     });
 }
 

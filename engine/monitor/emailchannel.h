@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alertchannel.h"
+#include "jobs/inbox.h"
 #include "monitorconfig.h"
 
 #include <QThreadPool>
@@ -28,6 +29,7 @@ public:
 
 private:
     EmailChannelConfig m_config;
+    jobs::Inbox m_inbox{this}; // the pool's results come back through it (before m_pool: outlives it)
     QThreadPool m_pool;
 };
 
