@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -323,10 +325,9 @@ private slots:
         SandboxRedis redis;
         QString error;
         bool started = false;
-        QThread *thread = QThread::create([&] { started = redis.start(&error); });
-        thread->start();
-        QVERIFY(thread->wait(15000));
-        delete thread;
+        // A std::thread: its join is one ThreadSanitizer sees (QThread::wait() is inside Qt).
+        std::thread thread([&] { started = redis.start(&error); });
+        thread.join();
         QVERIFY2(started, qPrintable(error));
         QTest::qWait(200);
         QVERIFY(redis.isRunning());
