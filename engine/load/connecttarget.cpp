@@ -1,5 +1,6 @@
 #include "connecttarget.h"
 
+#include "redis/transport.h"
 #include "respbuffer.h"
 
 #include <netdb.h>
@@ -44,6 +45,10 @@ std::optional<ConnectTarget> ConnectTarget::resolve(const Endpoint &endpoint, QS
         target.family = found->ai_family;
         freeaddrinfo(found);
     }
+
+    target.displayAddress = endpoint.address();
+    if (endpoint.transport == Endpoint::Transport::Tcp && endpoint.tls.enabled)
+        target.tlsServerName = cwb::tlsServerName(endpoint);
 
     RespBuffer preamble;
     if (!endpoint.password.isEmpty()) {

@@ -20,6 +20,8 @@ struct ConnectTarget
     int family = AF_INET;
     std::string preamble;  // RESP bytes of AUTH / SELECT, possibly empty
     int preambleReplies = 0;
+    QString displayAddress; // "host:port", for the sentence that says why a connection failed
+    QString tlsServerName; // TLS only (see tlsServerName()); empty: plain text
 
     // Resolves `endpoint`; nullopt with *error set when the host does not resolve.
     static std::optional<ConnectTarget> resolve(const Endpoint &endpoint, QString *error);

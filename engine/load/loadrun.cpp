@@ -6,6 +6,7 @@
 #include "ownedkeys.h"
 #include "redis/infoparser.h"
 #include "redis/redisconnection.h"
+#include "redis/tlscontext.h"
 #include "serversampler.h"
 #include "stats/processstats.h"
 
@@ -109,17 +110,6 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         return failed(result, RedisErrorKind::None, QStringLiteral("invalid configuration: ") + issues.front().toString());
     }
 
-    // The load workers own their sockets and do not speak TLS yet (their event loop is being
-    // rewritten, issue 16): refused in one sentence rather than sending RESP into a TLS port.
-    if (m_endpoint.tls.enabled) {
-        snapshot.phase = RunPhase::Failed;
-        publish();
-        return failed(result, RedisErrorKind::Tls,
-                      QStringLiteral("load runs cannot use a TLS target yet: the load workers speak plain text only "
-                                     "(so do the concurrency benchmarks, tuning experiments and the warming effect, "
-                                     "which drive load; every other connection speaks TLS)"));
-    }
-
     // Pre-flight on a control connection: a wrong address or password fails here, clearly,
     // before any load. The same INFO gives the "before" picture of the server.
     QString error;
@@ -142,6 +132,19 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
                       QStringLiteral("cannot connect to %1: %2").arg(result.target, control.lastError().message));
     }
     const InfoSnapshot before = parseInfo(*infoText);
+    // One TLS context for the run's every connection: the files are read once, here, and a
+    // problem with them has already failed the control connection above with its sentence.
+    std::shared_ptr<const TlsContext> tls;
+    if (m_endpoint.tls.enabled) {
+        TlsOptions tlsOptions = m_endpoint.tls;
+        applyTlsPassphraseFromEnvironment(tlsOptions);
+        tls = TlsContext::obtain(tlsOptions, &error);
+        if (!tls) {
+            snapshot.phase = RunPhase::Failed;
+            publish();
+            return failed(result, RedisErrorKind::Tls, QStringLiteral("cannot use TLS for %1: %2").arg(result.target, error));
+        }
+    }
     // Against a Redis Cluster, users route by slot: learn who owns what before starting.
     std::optional<ClusterSlotMap> cluster;
     if (before.server.redisMode == QLatin1String("cluster") || before.cluster.clusterEnabled) {
@@ -250,6 +253,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         settings.userCount = m_config.concurrentUsers / threadCount + (w < m_config.concurrentUsers % threadCount ? 1 : 0);
         settings.totalUsers = m_config.concurrentUsers;
         settings.startNs = &startNs;
+        settings.tls = tls;
         firstUser += settings.userCount;
         workers.push_back(std::make_unique<LoadWorker>(std::move(settings)));
     }
@@ -301,10 +305,14 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         stopWorkers();
         sampler.stop();
         const RedisErrorKind kind = dominantErrorKind(failures.connectErrors, RedisErrorKind::Refused);
+        QString why;
+        for (auto &w : workers)
+            why = why.isEmpty() ? w->firstConnectFailure() : why;
         snapshot.phase = RunPhase::Failed;
         publish();
         return failed(result, kind,
-                      QStringLiteral("no virtual user could connect to %1 (%2)").arg(result.target, errorKindName(kind)));
+                      QStringLiteral("no virtual user could connect to %1 (%2)%3")
+                          .arg(result.target, errorKindName(kind), why.isEmpty() ? QString() : QStringLiteral(": ") + why));
     }
 
     const int64_t loadStart = LoadWorker::nowNs() + kTickNs / 10;

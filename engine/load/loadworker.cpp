@@ -48,7 +48,8 @@ constexpr int kBatchRequests = 8;
 constexpr int64_t kWakeLeadNs = 60'000;
 constexpr size_t kReadChunk = 64 * 1024;
 
-enum class State { Disconnected, Connecting, Authenticating, Ready };
+// Handshaking: TLS only, between the TCP connect and the login; it shares the connect timeout.
+enum class State { Disconnected, Connecting, Handshaking, Authenticating, Ready };
 
 struct PendingReply
 {
@@ -172,10 +173,14 @@ struct LoadWorker::InFlightOp
 
 struct LoadWorker::Link
 {
-    ~Link()
+    ~Link() { close(); }
+
+    void close()
     {
+        transport.reset(); // before the socket it writes its close_notify to
         if (fd >= 0)
-            ::close(fd);
+            ::close(fd); // also removes it from the epoll set
+        fd = -1;
     }
 
     uint32_t index = 0; // in m_links, and the epoll data
@@ -183,6 +188,10 @@ struct LoadWorker::Link
     int node = 0;
     int fd = -1;
     bool stamped = false; // reads carry the kernel's receive timestamp (SO_TIMESTAMPNS)
+    std::unique_ptr<Transport> transport; // TLS only; plain links use recv()/send() directly
+    bool readWantsWrite = false;  // TLS: SSL_read waits until the socket is writable
+    bool writeWantsRead = false;  // TLS: SSL_write waits until the socket is readable
+    bool answered = false;        // this connection has received bytes
     State state = State::Disconnected;
     RespReader reader;
     RespBuffer out;
@@ -384,19 +393,19 @@ void LoadWorker::run()
                 onConnectable(link, now);
                 continue;
             }
-            if (ev & (EPOLLIN | EPOLLERR | EPOLLHUP))
+            if (link.state == State::Handshaking) {
+                advanceHandshake(link, now);
+                continue;
+            }
+            if ((ev & (EPOLLIN | EPOLLERR | EPOLLHUP)) || (link.readWantsWrite && (ev & EPOLLOUT)))
                 readReplies(link, now);
-            if (link.fd >= 0 && (ev & EPOLLOUT))
+            if (link.fd >= 0 && ((ev & EPOLLOUT) || (link.writeWantsRead && (ev & EPOLLIN))))
                 flush(link, now);
         }
     }
 
-    for (auto &link : m_links) {
-        if (link->fd >= 0) {
-            ::close(link->fd);
-            link->fd = -1;
-        }
-    }
+    for (auto &link : m_links)
+        link->close();
     m_connected.store(0);
 }
 
@@ -511,10 +520,20 @@ void LoadWorker::startConnect(Link &link, int64_t now)
         return;
     }
     link.stamped = false;
+    link.answered = false;
+    link.readWantsWrite = link.writeWantsRead = false;
+    if (m_settings.tls)
+        link.transport = makeTransport(link.fd, m_settings.tls, target->tlsServerName);
     if (target->family != AF_UNIX) {
         int one = 1;
         ::setsockopt(link.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        if (m_openLoop)
+        // Not with TLS: a kernel stamp dates the TCP segment, but SSL_read hands over records
+        // that may have come in several segments, or wait in OpenSSL's buffer from an earlier
+        // read, so the stamp of a reply is not to be had without a BIO of our own that would
+        // still have to guess which segment finished which record. A TLS link's replies are read
+        // as they come instead (m_allRepliesStamped goes false, so the open loop does not defer
+        // them) and timed when decrypted - which is also when a TLS client's application has them.
+        if (m_openLoop && !link.transport)
             link.stamped = ::setsockopt(link.fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one) == 0;
     }
     if (m_openLoop && !link.stamped)
@@ -549,6 +568,50 @@ void LoadWorker::onConnectable(Link &link, int64_t now)
         failLink(link, classifyErrno(err), now);
         return;
     }
+    if (link.transport) {
+        link.state = State::Handshaking;
+        advanceHandshake(link, now);
+        return;
+    }
+    onConnected(link, now);
+}
+
+// One step of the TLS handshake; the socket's readiness for what OpenSSL waits on brings the next.
+void LoadWorker::advanceHandshake(Link &link, int64_t now)
+{
+    switch (link.transport->handshake()) {
+    case IoStatus::Ok:
+        onConnected(link, now);
+        return;
+    case IoStatus::WantRead:
+        setWriteInterest(link, false);
+        return;
+    case IoStatus::WantWrite:
+        setWriteInterest(link, true);
+        return;
+    case IoStatus::Closed:
+    case IoStatus::Failed:
+        break;
+    }
+    const RedisError &why = link.transport->failure();
+    noteConnectFailure(QStringLiteral("TLS handshake with %1 failed: %2").arg(targetFor(link.node)->displayAddress, why.message));
+    failLink(link, why.kind, now);
+}
+
+void LoadWorker::noteConnectFailure(const QString &why)
+{
+    if (m_firstConnectFailure.isEmpty())
+        m_firstConnectFailure = why; // the caller holds m_statsMutex (the loop runs under it)
+}
+
+QString LoadWorker::firstConnectFailure()
+{
+    std::lock_guard lock(m_statsMutex);
+    return m_firstConnectFailure;
+}
+
+void LoadWorker::onConnected(Link &link, int64_t now)
+{
     setWriteInterest(link, false);
     if (link.everConnected)
         ++m_stats.reconnects;
@@ -595,10 +658,7 @@ void LoadWorker::failLink(Link &link, RedisErrorKind kind, int64_t now)
     link.out.clear();
     link.outSent = 0;
     link.controlRemaining = 0;
-    if (link.fd >= 0) {
-        ::close(link.fd); // also removes it from the epoll set
-        link.fd = -1;
-    }
+    link.close();
     link.reader.reset(); // it may hold half a reply
     link.writeInterest = false;
     link.state = State::Disconnected;
@@ -648,6 +708,17 @@ void LoadWorker::scan(int64_t now)
             case State::Connecting:
                 if (now - link->connectStartNs > m_timeoutNs)
                     failLink(*link, RedisErrorKind::Timeout, now);
+                break;
+            case State::Handshaking:
+                if (now - link->connectStartNs > m_timeoutNs) {
+                    // A plain-text server reads a ClientHello as the start of a command line
+                    // and waits for the rest.
+                    noteConnectFailure(QStringLiteral("no answer to the TLS handshake with %1 within %2 ms "
+                                                             "(a plain-text port? Use redis:// instead of rediss://)")
+                                                  .arg(targetFor(link->node)->displayAddress)
+                                                  .arg(m_timeoutNs / kMs));
+                    failLink(*link, RedisErrorKind::Timeout, now);
+                }
                 break;
             case State::Authenticating:
             case State::Ready:
@@ -970,23 +1041,37 @@ void LoadWorker::processReply(Link &link, const RespReply &reply, int64_t now, i
     completeOp(u, pending.slot, now, arrivedNs >= pending.sentNs ? arrivedNs : now);
 }
 
-// The one place bytes come in (as flush() is the one where they go out): a transport such as
-// TLS would read here, as much as it has, until the socket wants more.
-ssize_t LoadWorker::receive(Link &link, char *buffer, size_t size, int64_t &arrivedNs) const
+// The one place bytes come in (as flush() is the one where they go out): through the TLS
+// transport, or straight from the socket - with the kernel's receive stamp when it gives one.
+// `failure` is the error kind when the result is Failed.
+IoResult LoadWorker::receive(Link &link, char *buffer, size_t size, int64_t &arrivedNs, RedisErrorKind &failure)
 {
-    if (!link.stamped)
-        return ::recv(link.fd, buffer, size, 0);
+    if (link.transport) {
+        const IoResult r = link.transport->read(buffer, size);
+        if (r.status == IoStatus::Failed)
+            failure = link.transport->failure().kind;
+        return r;
+    }
     iovec iov{buffer, size};
     alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
     msghdr message{};
     message.msg_iov = &iov;
     message.msg_iovlen = 1;
-    message.msg_control = control;
-    message.msg_controllen = sizeof control;
-    const ssize_t n = ::recvmsg(link.fd, &message, 0);
-    if (n <= 0)
-        return n;
-    for (cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
+    message.msg_control = link.stamped ? control : nullptr;
+    message.msg_controllen = link.stamped ? sizeof control : 0;
+    ssize_t n;
+    do
+        n = link.stamped ? ::recvmsg(link.fd, &message, 0) : ::recv(link.fd, buffer, size, 0);
+    while (n < 0 && errno == EINTR);
+    if (n == 0)
+        return {IoStatus::Closed, 0};
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            return {IoStatus::WantRead, 0};
+        failure = classifyErrno(errno);
+        return {IoStatus::Failed, 0};
+    }
+    for (cmsghdr *c = link.stamped ? CMSG_FIRSTHDR(&message) : nullptr; c; c = CMSG_NXTHDR(&message, c)) {
         if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
             timespec stamp;
             std::memcpy(&stamp, CMSG_DATA(c), sizeof stamp);
@@ -994,46 +1079,78 @@ ssize_t LoadWorker::receive(Link &link, char *buffer, size_t size, int64_t &arri
             arrivedNs = std::min(arrivedNs, realNs - m_realtimeOffsetNs);
         }
     }
-    return n;
+    return {IoStatus::Ok, size_t(n)};
+}
+
+RedisErrorKind LoadWorker::streamFailure(Link &link, RedisErrorKind kind)
+{
+    if (link.answered)
+        return kind;
+    if (!link.transport) {
+        if (kind == RedisErrorKind::ConnectionLost)
+            noteConnectFailure(QStringLiteral("the connection to %1 ended before its first answer (a TLS port? Use "
+                                              "rediss:// instead of redis://)")
+                                   .arg(targetFor(link.node)->displayAddress));
+        return kind;
+    }
+    if (kind == RedisErrorKind::ConnectionLost) {
+        // With TLS 1.3 a server that wants a client certificate completes the handshake and drops
+        // the session when it reads the client's first records.
+        noteConnectFailure(QStringLiteral("the TLS connection to %1 ended before its first answer (does the server "
+                                          "require a client certificate? Give tls-cert and tls-key)")
+                               .arg(targetFor(link.node)->displayAddress));
+        return RedisErrorKind::Tls;
+    }
+    noteConnectFailure(QStringLiteral("TLS connection to %1 failed: %2")
+                           .arg(targetFor(link.node)->displayAddress, link.transport->failure().message));
+    return kind;
 }
 
 void LoadWorker::readReplies(Link &link, int64_t now)
 {
     char buffer[kReadChunk];
+    link.readWantsWrite = false;
     for (;;) {
         // The stamp is that of the last bytes read: replies that came earlier in the same read
         // are timed a little late, never early.
         int64_t arrivedNs = now;
-        const ssize_t n = receive(link, buffer, sizeof buffer, arrivedNs);
-        if (n > 0) {
-            m_stats.bytesReceived += uint64_t(n);
-            link.reader.feed(buffer, size_t(n));
-            RespReply reply;
-            for (RespReader::Result r; (r = link.reader.next(reply)) != RespReader::Result::NeedMore;) {
-                if (r == RespReader::Result::Error || link.pending.empty()) {
-                    failLink(link, RedisErrorKind::Protocol, now); // not RESP, or a reply nobody asked for
-                    return;
-                }
-                processReply(link, reply, now, arrivedNs);
-                if (link.fd < 0)
-                    return;
-            }
-            // Sockets are edge-triggered (one poll per event, not two): a read must leave the
-            // socket empty. A short one did - TCP hands over all it holds - and bytes arriving
-            // after it raise a new edge.
-            if (size_t(n) < sizeof buffer)
-                return;
-        } else if (n == 0) {
-            failLink(link, RedisErrorKind::ConnectionLost, now);
+        RedisErrorKind failure = RedisErrorKind::ConnectionLost;
+        const IoResult r = receive(link, buffer, sizeof buffer, arrivedNs, failure);
+        switch (r.status) {
+        case IoStatus::Ok:
+            break;
+        case IoStatus::WantRead:
+            return; // the socket is empty, and so is OpenSSL's buffer (SSL_pending() == 0)
+        case IoStatus::WantWrite:
+            link.readWantsWrite = true; // TLS wants to send first (a key update): on again when writable
+            setWriteInterest(link, true);
             return;
-        } else {
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
-                return;
-            if (errno == EINTR)
-                continue;
-            failLink(link, classifyErrno(errno), now);
+        case IoStatus::Closed:
+            failLink(link, streamFailure(link, RedisErrorKind::ConnectionLost), now);
+            return;
+        case IoStatus::Failed:
+            failLink(link, streamFailure(link, failure), now);
             return;
         }
+        link.answered = true;
+        m_stats.bytesReceived += uint64_t(r.bytes);
+        link.reader.feed(buffer, r.bytes);
+        RespReply reply;
+        for (RespReader::Result result; (result = link.reader.next(reply)) != RespReader::Result::NeedMore;) {
+            if (result == RespReader::Result::Error || link.pending.empty()) {
+                failLink(link, RedisErrorKind::Protocol, now); // not RESP, or a reply nobody asked for
+                return;
+            }
+            processReply(link, reply, now, arrivedNs);
+            if (link.fd < 0)
+                return;
+        }
+        // Sockets are edge-triggered (one poll per event, not two): a read must leave the socket
+        // empty. A short recv() did - TCP hands over all it holds - and bytes arriving after it
+        // raise a new edge. SSL_read hands over one record at a time and may hold more, decrypted
+        // or read ahead, that no edge will announce: with TLS, read on until it wants more.
+        if (!link.transport && r.bytes < sizeof buffer)
+            return;
     }
 }
 
@@ -1059,8 +1176,12 @@ void LoadWorker::setWriteInterest(Link &link, bool on)
 void LoadWorker::flush(Link &link, int64_t now)
 {
     link.dirty = false;
-    if (link.fd < 0 || link.state == State::Connecting)
+    if (link.fd < 0 || link.state == State::Connecting || link.state == State::Handshaking)
         return; // sent once the connection is up
+    if (link.transport) {
+        flushTls(link, now);
+        return;
+    }
     std::string &bytes = link.out.bytes();
     while (link.outSent < bytes.size()) {
         const ssize_t n = ::send(link.fd, bytes.data() + link.outSent, bytes.size() - link.outSent, MSG_NOSIGNAL);
@@ -1081,6 +1202,39 @@ void LoadWorker::flush(Link &link, int64_t now)
     link.out.clear();
     link.outSent = 0;
     setWriteInterest(link, false);
+}
+
+// The whole staged buffer in one SSL_write (partial writes on: it returns after each record the
+// socket took). What the socket does not take stays staged; the retry starts at the same byte,
+// with the buffer possibly moved and grown, as SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER allows.
+void LoadWorker::flushTls(Link &link, int64_t now)
+{
+    link.writeWantsRead = false;
+    std::string &bytes = link.out.bytes();
+    while (link.outSent < bytes.size()) {
+        const IoResult r = link.transport->write(bytes.data() + link.outSent, bytes.size() - link.outSent);
+        switch (r.status) {
+        case IoStatus::Ok:
+            link.outSent += r.bytes;
+            m_stats.bytesSent += uint64_t(r.bytes); // application bytes, as for plain text
+            continue;
+        case IoStatus::WantWrite:
+            setWriteInterest(link, true);
+            return;
+        case IoStatus::WantRead:
+            link.writeWantsRead = true; // on again at the next readable edge
+            return;
+        case IoStatus::Closed:
+            failLink(link, streamFailure(link, RedisErrorKind::ConnectionLost), now);
+            return;
+        case IoStatus::Failed:
+            failLink(link, streamFailure(link, link.transport->failure().kind), now);
+            return;
+        }
+    }
+    link.out.clear();
+    link.outSent = 0;
+    setWriteInterest(link, link.readWantsWrite);
 }
 
 void LoadWorker::setBlocked(User &u, bool blocked)

@@ -3,6 +3,7 @@
 #include "cluster/clusterslots.h"
 #include "connecttarget.h"
 #include "loadconfig.h"
+#include "redis/transport.h"
 #include "runstats.h"
 #include "workload.h"
 
@@ -13,6 +14,8 @@
 #include <optional>
 #include <vector>
 
+#include <QString>
+
 #include <sys/types.h>
 
 struct epoll_event;
@@ -20,11 +23,14 @@ struct epoll_event;
 namespace cwb {
 
 struct RespReply;
+class TlsContext;
 
 // One worker thread's share of the virtual users, all driven by a single epoll loop over
 // non-blocking sockets. hiredis is used only as a RESP reply parser (redisReader); sockets,
 // scheduling and writes are ours, so a loop turn makes one send() per socket with data to
-// send and one read() per readable socket.
+// send and one read() per readable socket. Against a rediss:// target every link speaks TLS
+// through a Transport (redis/transport.h): the handshake runs inside the same loop, between
+// connecting and logging in, and a turn's one write is one SSL_write of the staged bytes.
 //
 // A virtual user has one connection (a "link") per server: one against a standalone server,
 // one per master against a Redis Cluster, where each command goes to the master owning its
@@ -57,6 +63,10 @@ public:
         // Monotonic time at which users start sending (0 until the run gives the go, once
         // every user had its chance to connect); also the open-loop schedule's origin.
         const std::atomic<int64_t> *startNs = nullptr;
+        // TLS: the run's one context, shared by every worker and link. An SSL_CTX is safe to
+        // share once built: SSL_new only takes a reference, and the client keeps no session
+        // cache in it. Null: plain text.
+        std::shared_ptr<const TlsContext> tls;
     };
 
     explicit LoadWorker(Settings settings);
@@ -73,6 +83,10 @@ public:
     void collect(StatsBlock &into);
     // Users whose every needed connection is up.
     int connectedUsers() const { return m_connected.load(std::memory_order_relaxed); }
+    // Why the first connection that failed to come up failed, in one sentence with the address
+    // ("TLS handshake with 127.0.0.1:6380 failed: certificate verify failed: ..."); empty if none
+    // said more than its error kind.
+    QString firstConnectFailure();
 
     static int64_t nowNs();
     static int64_t realtimeOffsetNs(int64_t previous);
@@ -86,9 +100,15 @@ private:
     const ConnectTarget *targetFor(int node);
     void startConnect(Link &link, int64_t now);
     void onConnectable(Link &link, int64_t now);
+    void advanceHandshake(Link &link, int64_t now);
+    void onConnected(Link &link, int64_t now);
+    void noteConnectFailure(const QString &why);
     void onReady(Link &link, int64_t now);
     void failLink(Link &link, RedisErrorKind kind, int64_t now);
-    ssize_t receive(Link &link, char *buffer, size_t size, int64_t &arrivedNs) const;
+    IoResult receive(Link &link, char *buffer, size_t size, int64_t &arrivedNs, RedisErrorKind &failure);
+    // Why a stream that ended or failed (`kind`: as the socket or TLS said), as the error kind a
+    // user can act on; a TLS link that never answered also keeps the sentence.
+    RedisErrorKind streamFailure(Link &link, RedisErrorKind kind);
     void readReplies(Link &link, int64_t now);
     // `arrivedNs`: when the reply reached the socket (the read time unless the kernel stamped it).
     void processReply(Link &link, const RespReply &reply, int64_t now, int64_t arrivedNs);
@@ -113,6 +133,7 @@ private:
     void beginSending(int64_t startNs);
     void markDirty(Link &link);
     void flush(Link &link, int64_t now);
+    void flushTls(Link &link, int64_t now);
     void setWriteInterest(Link &link, bool on);
     int64_t nextWakeNs(int64_t now) const;
     bool canDeferReplies(int64_t now, int64_t wakeNs) const;
@@ -155,6 +176,7 @@ private:
     std::mutex m_statsMutex;
     StatsBlock m_stats;
     std::vector<OpCounters> m_nodeStats; // cluster: by node index, folded into m_stats.nodes on collect
+    QString m_firstConnectFailure;       // under m_statsMutex
 };
 
 } // namespace cwb

@@ -96,16 +96,12 @@ struct Need
     bool clusterOnly = false; // needed against a Redis Cluster only
 };
 
-// How much of a feature runs on the load workers, which speak plain text only (not yet TLS).
-enum class LoadWorkers { None, Partly, Fully };
-
 struct FeatureSpec
 {
     const char *feature;
     const char *aclLine;
     std::vector<Need> needs;
     bool clusterOnly = false;
-    LoadWorkers loadWorkers = LoadWorkers::None;
 };
 
 // The source of docs/ACL.md's table: keep both in step.
@@ -125,9 +121,7 @@ const std::vector<FeatureSpec> &featureSpecs()
           {"CLUSTER SLOTS", nullptr, true},
           {"MULTI", "operations that use MULTI/EXEC fail"},
           {"READONLY", "reads from cluster replicas are not possible", true},
-          {"CLIENT SETNAME", "its connections are not named in CLIENT LIST"}},
-         false,
-         LoadWorkers::Fully},
+          {"CLIENT SETNAME", "its connections are not named in CLIENT LIST"}}},
         {"benchmarks (bench)",
          "~cwb:* &cwb:* -@all +@read +@write +@keyspace +@pubsub +ping +info +scan +config|get",
          {{"PING", nullptr},
@@ -139,9 +133,7 @@ const std::vector<FeatureSpec> &featureSpecs()
           {"PUBLISH", "the pub/sub benchmark cannot run"},
           {"XADD", "the stream benchmark cannot run"},
           {"MEMORY USAGE", "the memory benchmark cannot measure the memory of each key"},
-          {"CONFIG GET", "server settings are read from INFO instead, and those INFO lacks are shown as unknown"}},
-         false,
-         LoadWorkers::Partly},
+          {"CONFIG GET", "server settings are read from INFO instead, and those INFO lacks are shown as unknown"}}},
         {"cache warming (warm)",
          "~cwb:* -@all +@read +@write +@keyspace +ping +info +scan",
          {{"PING", nullptr},
@@ -153,9 +145,7 @@ const std::vector<FeatureSpec> &featureSpecs()
           {"DUMP", nullptr},
           {"RESTORE", nullptr},
           {"SCAN", nullptr},
-          {"UNLINK", nullptr}},
-         false,
-         LoadWorkers::Partly},
+          {"UNLINK", nullptr}}},
         {"monitoring (monitor)", "-@all +ping +info +cluster|nodes",
          {{"PING", nullptr}, {"INFO", nullptr}, {"CLUSTER NODES", "a cluster's nodes are not listed", true}}},
         {"tuning and optimisation (tune, optimize)",
@@ -168,9 +158,7 @@ const std::vector<FeatureSpec> &featureSpecs()
           {"UNLINK", nullptr},
           {"MEMORY USAGE", "the compression and hot-key experiments cannot measure memory per key"},
           {"OBJECT FREQ", "the hot-key scan cannot read access frequencies"},
-          {"CONFIG GET", "settings are read from INFO instead, and those INFO lacks are shown as unknown"}},
-         false,
-         LoadWorkers::Partly},
+          {"CONFIG GET", "settings are read from INFO instead, and those INFO lacks are shown as unknown"}}},
         {"cluster topology (cluster topology)", "-@all +ping +info +cluster|nodes +cluster|slots +cluster|shards",
          {{"PING", nullptr}, {"INFO", nullptr}, {"CLUSTER NODES", nullptr}, {"CLUSTER SLOTS", nullptr}},
          true},
@@ -195,8 +183,7 @@ QString whyNot(const CommandProbe &probe)
     }
 }
 
-FeatureVerdict judge(const FeatureSpec &spec, const std::map<QString, CommandProbe> &probes, bool cluster,
-                     bool tls)
+FeatureVerdict judge(const FeatureSpec &spec, const std::map<QString, CommandProbe> &probes, bool cluster)
 {
     FeatureVerdict verdict;
     verdict.feature = QString::fromUtf8(spec.feature);
@@ -206,14 +193,6 @@ FeatureVerdict judge(const FeatureSpec &spec, const std::map<QString, CommandPro
         verdict.applies = false;
         verdict.reasons << QStringLiteral("the server is not a Redis Cluster");
         return verdict;
-    }
-    if (tls && spec.loadWorkers == LoadWorkers::Fully) {
-        verdict.level = FeatureLevel::Unavailable;
-        verdict.reasons << QStringLiteral("the load workers speak plain text only (not yet TLS)");
-    } else if (tls && spec.loadWorkers == LoadWorkers::Partly) {
-        verdict.level = FeatureLevel::Degraded;
-        verdict.reasons << QStringLiteral("the parts that drive load (concurrency benchmarks, tuning experiments, the "
-                                          "warming effect) need the load workers, which speak plain text only (not yet TLS)");
     }
     for (const Need &need : spec.needs) {
         if (need.clusterOnly && !cluster)
@@ -294,7 +273,7 @@ std::optional<PermissionReport> checkPermissions(RedisConnection &connection, co
                                                : connection.endpoint().username.isEmpty() ? QStringLiteral("default")
                                                                                           : connection.endpoint().username;
     for (const FeatureSpec &spec : featureSpecs())
-        report.features.push_back(judge(spec, byName, cluster, connection.endpoint().tls.enabled));
+        report.features.push_back(judge(spec, byName, cluster));
     return report;
 }
 

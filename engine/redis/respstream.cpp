@@ -295,7 +295,7 @@ bool RespStream::open(const Endpoint &endpoint, const std::shared_ptr<const TlsC
     const Deadline deadline = streamDeadline(boundMs);
     if (!d->connectSocket(endpoint, deadline, boundMs, error))
         return false;
-    d->transport = makeTransport(d->fd, tls, endpoint.tls.serverName.isEmpty() ? endpoint.host : endpoint.tls.serverName);
+    d->transport = makeTransport(d->fd, tls, tlsServerName(endpoint));
     d->reader = redisReaderCreate();
     if (!d->reader)
         return d->fail(error, RedisErrorKind::ConnectionLost, QStringLiteral("cannot connect to %1: out of memory").arg(d->address));

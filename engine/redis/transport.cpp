@@ -1,5 +1,6 @@
 #include "transport.h"
 
+#include "endpoint.h"
 #include "tlscontext.h"
 #include "tlserrors.h"
 
@@ -194,6 +195,11 @@ private:
 };
 
 } // namespace
+
+QString tlsServerName(const Endpoint &endpoint)
+{
+    return endpoint.tls.serverName.isEmpty() ? endpoint.host : endpoint.tls.serverName;
+}
 
 std::unique_ptr<Transport> makeTransport(int fd, const std::shared_ptr<const TlsContext> &tls, const QString &host)
 {

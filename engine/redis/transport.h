@@ -10,6 +10,7 @@
 namespace cwb {
 
 class TlsContext;
+struct Endpoint;
 
 // How a non-blocking read, write or handshake step ended.
 enum class IoStatus {
@@ -57,6 +58,11 @@ protected:
 // server's certificate must carry (a host name or an IP literal) and, for a name, the SNI: the
 // endpoint's tls-sni when set, else its host . It is per connection, not part of
 // the shared context, because one context serves connections to several names.
+// The name a TLS server's certificate must carry, sent as SNI when it is a host name: tls-sni
+// when set, else the endpoint's host (so a cluster node reached by its announced address is
+// verified under that address unless a fixed name was given).
+QString tlsServerName(const Endpoint &endpoint);
+
 std::unique_ptr<Transport> makeTransport(int fd, const std::shared_ptr<const TlsContext> &tls, const QString &host);
 
 // SIGPIPE would kill the process when a peer vanishes under a write() (OpenSSL's socket BIO
