@@ -149,6 +149,20 @@ std::optional<ServiceHolder> ServiceLock::holder(const QString &path, const QStr
     return found;
 }
 
+std::optional<ServiceHolder> ServiceLock::lastRecord(const QString &path, const QString &service)
+{
+    const int fd = ::open(QFile::encodeName(lockPathFor(path, service)).constData(),
+                          O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return std::nullopt;
+    std::optional<ServiceHolder> found;
+    struct stat st = {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        found = parseRecord(readAll(fd));
+    ::close(fd);
+    return found;
+}
+
 ServiceLock::ServiceLock(int fd, ServiceHolder self, std::optional<QDateTime> previous)
     : m_fd(fd), m_self(std::move(self)), m_previousHeartbeat(std::move(previous))
 {

@@ -1,6 +1,8 @@
 #include "warmingpage.h"
 
 #include "pageheader.h"
+#include "servicebanner.h"
+#include "service/warmservice.h"
 #include "targetsource.h"
 #include "warming/cronexpression.h"
 #include "warming/memoryguard.h"
@@ -106,7 +108,8 @@ WarmingPage::WarmingPage(const PageContext &context, QWidget *parent) : QWidget(
     m_editPlan = new QPushButton(tr("Edit..."), this);
     m_import = new QPushButton(tr("Import..."), this);
     m_import->setToolTip(tr("Add the plans of a JSON plan file"));
-    m_remove = new QPushButton(tr("Remove"), this);
+    m_remove = new QPushButton(tr("Remove..."), this);
+    m_remove->setObjectName(QStringLiteral("warmremove"));
     m_runNow = new QPushButton(tr("Run now"), this);
     m_runNow->setObjectName(QStringLiteral("warmrunnow"));
     m_runNow->setToolTip(tr("Run the selected plan against the current target now"));
@@ -134,6 +137,9 @@ WarmingPage::WarmingPage(const PageContext &context, QWidget *parent) : QWidget(
     m_status->setObjectName(QStringLiteral("warmstatus"));
     m_targetLabel = new QLabel(this);
     m_targetLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_serviceBanner = new ServiceBanner(this);
+    m_serviceBanner->setObjectName(QStringLiteral("warmservicebanner"));
+    m_serviceBanner->setToolTip(tr("Plans saved here are picked up by the service. Run now runs a plan from this window."));
 
     m_historyTable = makeWarmingTable({tr("Started"), tr("Plan"), tr("Trigger"), tr("Status"), tr("Keys"), tr("Bytes"),
                                 tr("Duration"), tr("Why it stopped")}, this);
@@ -172,17 +178,18 @@ WarmingPage::WarmingPage(const PageContext &context, QWidget *parent) : QWidget(
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
+    layout->addWidget(m_serviceBanner);
     layout->addLayout(buttons);
     layout->addWidget(splitter, 1);
 
     m_tickTimer = new QTimer(this);
     m_tickTimer->setInterval(kTickMs);
     connect(m_tickTimer, &QTimer::timeout, this, [this] {
-        m_scheduler->tick();
+        tick();
         refreshPlans(); // next-run times move on
     });
     m_tickTimer->start();
-    m_scheduler->tick(); // sets the mark: schedules fire from now on
+    tick(); // sets the mark: schedules fire from now on (unless a daemon runs them)
 
     loadPlans();
     m_history = readWarmHistory(m_historyPath, 200);
@@ -198,6 +205,35 @@ WarmingPage::~WarmingPage()
     m_tickTimer->stop();
     m_scheduler->cancelAll();
     disconnect(m_scheduler, nullptr, this, nullptr);
+}
+
+void WarmingPage::tick()
+{
+    const bool wasOwned = m_scheduleOwner.has_value();
+    if (checkScheduleOwner())
+        return;
+    if (wasOwned) {
+        // Take over from where the daemon last looked: what fell due since then runs once
+        // (within the catch-up grace), nothing it already ran runs again.
+        const QDateTime now = m_scheduler->now();
+        const auto last = ServiceLock::lastRecord(m_plansPath, QString::fromLatin1(kWarmServiceName));
+        const bool known = last && last->heartbeat.isValid() && last->heartbeat <= now;
+        m_scheduler->setMark(known ? last->heartbeat : now);
+        m_status->setText(tr("The warming service stopped: schedules run from this window again."));
+    }
+    m_scheduler->tick();
+}
+
+bool WarmingPage::checkScheduleOwner()
+{
+    m_scheduleOwner = ServiceLock::holder(m_plansPath, QString::fromLatin1(kWarmServiceName));
+    if (!m_scheduleOwner) {
+        m_serviceBanner->hide();
+        return false;
+    }
+    m_serviceBanner->setText(tr("Schedules are run by the warming service (%1).").arg(ServiceBanner::holderText(*m_scheduleOwner)));
+    m_serviceBanner->show();
+    return true;
 }
 
 void WarmingPage::setTarget(const std::optional<Endpoint> &endpoint)
@@ -418,9 +454,20 @@ QString WarmingPage::selectedPlanName() const
     return m_plans[size_t(rows.first().row())].name;
 }
 
+QStringList WarmingPage::planNamesExcept(const QString &name) const
+{
+    QStringList names;
+    for (const WarmingPlan &plan : m_plans) {
+        if (plan.name != name)
+            names << plan.name;
+    }
+    return names;
+}
+
 void WarmingPage::onNewPlan()
 {
     WarmingPlanDialog dialog(this);
+    dialog.setTakenNames(planNamesExcept({}));
     if (dialog.exec() != QDialog::Accepted || !dialog.plan())
         return;
     QString error;
@@ -435,6 +482,7 @@ void WarmingPage::onEditPlan()
     if (it == m_plans.end())
         return;
     WarmingPlanDialog dialog(this);
+    dialog.setTakenNames(planNamesExcept(name));
     dialog.setPlan(*it);
     if (dialog.exec() != QDialog::Accepted || !dialog.plan())
         return;
@@ -472,7 +520,17 @@ void WarmingPage::onImportPlans()
 void WarmingPage::onRemovePlan()
 {
     const QString name = selectedPlanName();
-    if (!name.isEmpty())
+    if (name.isEmpty())
+        return;
+    QMessageBox ask(QMessageBox::Question, tr("Remove Warming Plan"),
+                    tr("Remove the warming plan \u201c%1\u201d?").arg(name), QMessageBox::NoButton, this);
+    ask.setObjectName(QStringLiteral("confirmremoveplan"));
+    ask.setInformativeText(tr("Its schedule stops. The keys it wrote stay until they expire; its run history is kept."));
+    QPushButton *remove = ask.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    ask.addButton(QMessageBox::Cancel);
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    if (ask.clickedButton() == remove)
         removePlan(name);
 }
 
