@@ -102,7 +102,7 @@ WarmingPlanForm::WarmingPlanForm(QWidget *parent)
     m_fireTimesLabel->setMinimumHeight(m_fireTimesLabel->fontMetrics().lineSpacing() * (kFireTimes + 1));
 
     m_target = new QLineEdit;
-    m_target->setPlaceholderText(tr("empty: the target chosen in the window"));
+    m_target->setPlaceholderText(tr("empty: the window's target"));
     m_keyPrefix = new QLineEdit;
     m_overwrite = new QComboBox;
     m_overwrite->addItem(tr("keep existing keys"), int(WarmOverwrite::SkipExisting));
@@ -210,7 +210,7 @@ void WarmingPlanForm::addRow(QFormLayout *form, const QString &label, const QStr
     auto *message = new QLabel;
     message->setObjectName(name + QStringLiteral("-issue"));
     message->setWordWrap(true);
-    message->setFixedWidth(fontMetrics().averageCharWidth() * 26);
+    message->setFixedWidth(fontMetrics().averageCharWidth() * 32);
     // Room for two lines from the start: a message of that length changes no row's height.
     message->setMinimumHeight(fontMetrics().lineSpacing() * 2);
     message->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
