@@ -275,6 +275,7 @@ void WarmingWidgetTest::dialogListsEveryBadField()
     dialog.showJson();
     dialog.editor()->setPlainText(u"{\"name\": \"\", \"strategy\": \"keylist\", \"batchSize\": 0}"_s);
     QVERIFY(!dialog.saveButton()->isEnabled());
+    QCOMPARE(dialog.tabs()->tabText(1), u"JSON (advanced, not valid)"_s);
     dialog.accept();
     QVERIFY(!dialog.plan());
     QVERIFY(dialog.errorLabel()->isVisibleTo(&dialog));
@@ -488,6 +489,14 @@ void WarmingWidgetTest::deferSchedulesToTheWarmDaemon()
     QVERIFY(!page.serviceBanner()->isHidden());
     QVERIFY2(page.serviceBanner()->text().startsWith(u"Schedules are run by the warming service (pid %1 on "_s.arg(::getpid())),
              qPrintable(page.serviceBanner()->text()));
+    QVERIFY(!page.serviceBanner()->text().contains(u"has not looked"_s));
+    // A daemon whose heartbeat stopped is stuck, not idle: the banner says since when.
+    const QDateTime lastLook = clock;
+    daemon->heartbeat(QDateTime::currentDateTimeUtc().addSecs(-600));
+    page.tick();
+    QVERIFY2(page.serviceBanner()->text().contains(u"It has not looked at the schedule since "_s),
+             qPrintable(page.serviceBanner()->text()));
+    daemon->heartbeat(lastLook);
     QVERIFY(page.scheduler()->waitForIdle(10000));
     QCOMPARE(runs(u"schedule"_s) + runs(u"catch-up"_s), 0);
     // Run now still works while the daemon owns the schedules.

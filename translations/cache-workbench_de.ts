@@ -4340,6 +4340,10 @@
 <context>
     <name>cwb::WarmingPage</name>
     <message>
+        <source>It has not looked at the schedule since %1.</source>
+        <translation>Er hat seit %1 nicht mehr auf den Zeitplan geschaut.</translation>
+    </message>
+    <message>
         <source>Remove...</source>
         <translation>Entfernen...</translation>
     </message>
@@ -4706,6 +4710,10 @@
 </context>
 <context>
     <name>cwb::WarmingPlanDialog</name>
+    <message>
+        <source>JSON (advanced, not valid)</source>
+        <translation>JSON (erweitert, ungültig)</translation>
+    </message>
     <message>
         <source>The plan as JSON, as `cache-workbench-cli warm` reads it. Paste a plan here; a valid one fills the form.</source>
         <translation>Der Plan als JSON, wie `cache-workbench-cli warm` ihn liest. Fügen Sie hier einen Plan ein; ein gültiger füllt das Formular.</translation>

@@ -33,6 +33,7 @@ enum PlanColumn { PlanName, PlanStrategy, PlanPriority, PlanSchedule, PlanNextRu
 enum HistoryColumn { HistStarted, HistPlan, HistTrigger, HistStatus, HistKeys, HistBytes, HistDuration, HistReason, HistColumnCount };
 
 constexpr int kTickMs = 15000; // cron has minute resolution; four looks a minute is plenty
+constexpr qint64 kStaleHeartbeatSec = 120;
 
 QTableWidget *makeWarmingTable(const QStringList &headers, QWidget *parent)
 {
@@ -231,7 +232,14 @@ bool WarmingPage::checkScheduleOwner()
         m_serviceBanner->hide();
         return false;
     }
-    m_serviceBanner->setText(tr("Schedules are run by the warming service (%1).").arg(ServiceBanner::holderText(*m_scheduleOwner)));
+    QString text = tr("Schedules are run by the warming service (%1).").arg(ServiceBanner::holderText(*m_scheduleOwner));
+    // The daemon writes its heartbeat every second: one much older means it is stuck, not idle.
+    const QDateTime heartbeat = m_scheduleOwner->heartbeat;
+    if (heartbeat.isValid() && heartbeat.secsTo(QDateTime::currentDateTimeUtc()) > kStaleHeartbeatSec)
+        text += QLatin1Char(' ')
+            + tr("It has not looked at the schedule since %1.")
+                  .arg(QLocale().toString(heartbeat.toLocalTime(), QLocale::ShortFormat));
+    m_serviceBanner->setText(text);
     m_serviceBanner->show();
     return true;
 }

@@ -159,6 +159,8 @@ void WarmingPlanDialog::updateSave()
 {
     if (m_syncing)
         return;
+    // JSON that does not parse has not reached the form: say so on the tab, whichever is in front.
+    m_tabs->setTabText(1, m_jsonValid ? tr("JSON (advanced)") : tr("JSON (advanced, not valid)"));
     m_save->setEnabled(jsonInFront() ? m_jsonValid : m_form->isValid());
 }
 
