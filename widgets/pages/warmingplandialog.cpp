@@ -75,10 +75,19 @@ WarmingPlanDialog::WarmingPlanDialog(QWidget *parent) : QDialog(parent)
     layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
     setPlan(templatePlan(WarmStrategy::Config));
-    // Big enough to show the whole form without scrolling where the screen allows (1280x800 does).
-    const QSize wanted = m_form->sizeHint() + QSize(48, 110);
-    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
-    resize(std::min(wanted.width(), screen.width() * 95 / 100), std::min(wanted.height(), screen.height() * 95 / 100));
+}
+
+void WarmingPlanDialog::showEvent(QShowEvent *event)
+{
+    // Big enough to show the whole form without scrolling where the screen allows (1280x800 does);
+    // measured once shown, when the style and fonts are those the form is drawn with.
+    if (!m_sized) {
+        m_sized = true;
+        const QSize wanted = m_form->sizeHint() + QSize(60, 120);
+        const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(std::min(wanted.width(), screen.width() * 95 / 100), std::min(wanted.height(), screen.height() * 95 / 100));
+    }
+    QDialog::showEvent(event);
 }
 
 WarmingPlan WarmingPlanDialog::templatePlan(WarmStrategy strategy)

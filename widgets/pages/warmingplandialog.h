@@ -46,6 +46,9 @@ public:
 public Q_SLOTS:
     void accept() override;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     bool jsonInFront() const;
     // Parses the editor; lists the problems under it. The plan when valid.
@@ -59,6 +62,7 @@ private:
     QPushButton *m_save = nullptr;
     QStringList m_takenNames;
     bool m_jsonValid = true;
+    bool m_sized = false; // the first show sized the dialog to the form
     bool m_syncing = false; // one side is being filled from the other
     std::optional<WarmingPlan> m_plan;
 };

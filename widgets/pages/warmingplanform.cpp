@@ -269,7 +269,10 @@ void WarmingPlanForm::rebuildParams(WarmStrategy strategy, const nlohmann::json 
             auto *edit = new QPlainTextEdit;
             edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
             edit->setPlaceholderText(exampleFor(spec.name));
-            edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 5 + 10);
+            edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 6 + 10);
+            // JSON reads badly wrapped: keep lines whole, wide enough for a key and its value.
+            edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+            edit->setMinimumWidth(edit->fontMetrics().averageCharWidth() * 36);
             if (!value.is_null())
                 edit->setPlainText(QString::fromStdString(value.dump(2)));
             connect(edit, &QPlainTextEdit::textChanged, this, changed);
