@@ -272,7 +272,7 @@ void WarmingPlanForm::rebuildParams(WarmStrategy strategy, const nlohmann::json 
             edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 6 + 10);
             // JSON reads badly wrapped: keep lines whole, wide enough for a key and its value.
             edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-            edit->setMinimumWidth(edit->fontMetrics().averageCharWidth() * 36);
+            edit->setMinimumWidth(edit->fontMetrics().averageCharWidth() * 30);
             if (!value.is_null())
                 edit->setPlainText(QString::fromStdString(value.dump(2)));
             connect(edit, &QPlainTextEdit::textChanged, this, changed);
