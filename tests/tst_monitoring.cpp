@@ -100,6 +100,21 @@ class TestMonitoring : public QObject
     Q_OBJECT
 
 private slots:
+    // The store gives one instant's samples in any node order; none may be added twice.
+    void mergeKnowsSamplesWhateverTheirNodeOrder()
+    {
+        const auto sample = [](qint64 t, const char *node) {
+            return MonitorSample{t, u"127.0.0.1:6379"_s, QString::fromLatin1(node), {{u"up"_s, 1}}};
+        };
+        MonitorHistory history;
+        history.append(sample(1000, "a"));
+        history.append(sample(1000, "b"));
+        history.append(sample(2000, "a"));
+        QCOMPARE(history.merge({sample(1000, "b"), sample(1000, "a"), sample(2000, "a"), sample(3000, "b")}), size_t(1));
+        QCOMPARE(history.range(u"a"_s, 0, 5000).size(), size_t(2));
+        QCOMPARE(history.range(u"b"_s, 0, 5000).size(), size_t(2));
+    }
+
     void ratesComeFromCounterDeltas()
     {
         SandboxRedis redis;

@@ -16,6 +16,8 @@
 
 #include "monitor/monitorservice.h"
 #include "redis/redisconnection.h"
+#include "service/servicelock.h"
+#include "servicebanner.h"
 #include "store/asyncresultstore.h"
 #include "store/resultstore.h"
 
@@ -29,6 +31,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QFile>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
@@ -410,6 +413,59 @@ private slots:
         QVERIFY(cleanup.connect());
         page->stopMonitoring();
         QVERIFY(!page->service()->isCollecting());
+    }
+
+    // While the monitor daemon holds the store's lock the page neither polls nor alerts; it shows
+    // the samples the daemon stores, and collects again once the daemon has gone.
+    void defersToTheMonitorDaemon()
+    {
+        QTemporaryDir dir;
+        const QString dbPath = dir.filePath(u"store.sqlite"_s);
+        const QString alertLog = dir.filePath(u"alerts.log"_s);
+        AsyncResultStore store(dbPath);
+        QCOMPARE(store.path(), dbPath);
+        QString error;
+        // Another holder of the lock (a second open file description, as the daemon's process has).
+        auto daemonLock = ServiceLock::acquire(dbPath, QString::fromLatin1(kMonitorServiceName),
+                                               u"redis://127.0.0.1:6379"_s, &error);
+        QVERIFY2(daemonLock, qPrintable(error));
+        MonitorService daemon; // stands in for the daemon's collector: it stores what it samples
+        daemon.setStore(&store);
+        daemon.ingestSamples({keysSample(20, daemon.now() - 2000)}, daemon.now());
+        store.waitForIdle();
+
+        test::PageDoubles doubles;
+        doubles.target.setEndpoint(*parseEndpoint(u"redis://127.0.0.1:1"_s));
+        doubles.target.setConnected(ServerSummary{});
+        MonitoringPage page(doubles.context(&store));
+        QVERIFY2(page.applyConfig(keysRuleConfig(alertLog), &error), qPrintable(error));
+        QVERIFY(page.monitorDaemon());
+        QCOMPARE(page.monitorDaemon()->pid, qint64(QCoreApplication::applicationPid()));
+        QVERIFY(!page.serviceBanner()->isHidden());
+        QVERIFY2(page.serviceBanner()->text().startsWith(u"Collection and alerts are run by the monitoring service (pid %1 on "_s
+                                                             .arg(QCoreApplication::applicationPid())),
+                 qPrintable(page.serviceBanner()->text()));
+        QVERIFY(!page.service()->isCollecting());
+        QVERIFY(!page.startButton()->isEnabled());
+        page.startMonitoring();
+        QVERIFY(!page.service()->isCollecting());
+        // The daemon's stored sample reaches the trend and the tiles, but no rule runs on it here.
+        QTRY_VERIFY(page.service()->history().latest(u"127.0.0.1:6379"_s));
+        daemon.ingestSamples({keysSample(30, daemon.now())}, daemon.now());
+        store.waitForIdle();
+        page.checkMonitorService();
+        QTRY_COMPARE(page.service()->history().latest(u"127.0.0.1:6379"_s)->value(QLatin1String(metric::Keys)).value_or(0), 30.0);
+        QCOMPARE(page.service()->firingCount(), 0);
+        QVERIFY(page.service()->alerts().activeAlerts().empty());
+        QVERIFY(!QFile::exists(alertLog));
+
+        daemonLock.reset();
+        page.checkMonitorService();
+        QVERIFY(!page.monitorDaemon());
+        QVERIFY(page.serviceBanner()->isHidden());
+        QVERIFY(page.service()->isCollecting());
+        QVERIFY(page.startButton()->isEnabled());
+        page.stopMonitoring();
     }
 };
 

@@ -1,19 +1,34 @@
 #include "pages/warmingpage.h"
 #include "pages/warmingplandialog.h"
+#include "pages/warmingplanform.h"
 #include "pages/warmingtimeline.h"
+#include "servicebanner.h"
 #include "pagedoubles.h"
 #include "testsupport.h"
+#include "load/keyprefix.h"
+#include "service/servicelock.h"
+#include "service/warmservice.h"
+#include "warming/cronexpression.h"
 #include "warming/warmscheduler.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QTabWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
+
+#include <functional>
+
+#include <unistd.h>
 
 using namespace cwb;
 using namespace Qt::Literals::StringLiterals;
@@ -31,6 +46,68 @@ WarmingPlan configPlan(const QString &name, const QString &schedule = {})
     return plan;
 }
 
+// A plan of each strategy with every member and every parameter away from its default, so a
+// form that dropped or rounded any of them would not give the same plan back.
+std::vector<WarmingPlan> everyKindOfPlan()
+{
+    std::vector<WarmingPlan> plans;
+    for (int i = 0; i < kWarmStrategyCount; ++i) {
+        WarmingPlan plan = WarmingPlanDialog::templatePlan(WarmStrategy(i));
+        plans.push_back(plan);
+        plan.name = plan.name + u"-full"_s;
+        plan.priority = WarmPriority::Low;
+        plan.schedule = u"*/20 6-18 * 1-11 MON-FRI"_s;
+        plan.timezone = u"Europe/Berlin"_s;
+        plan.keyPrefix = u"app:warm:"_s;
+        plan.target = u"redis://127.0.0.1:6390"_s;
+        plan.batchSize = 1234;
+        plan.batchDelayMs = 250;
+        plan.rateLimit = 12.5;
+        plan.ttlSec = 86400;
+        plan.memoryBudget = 512LL * 1024 * 1024 + 1;
+        plan.overwrite = WarmOverwrite::SameType;
+        plan.enabled = false;
+        switch (plan.strategy) {
+        case WarmStrategy::KeyList: plan.params["defaultValue"] = "random:64"; break;
+        case WarmStrategy::Dataset:
+            plan.params.update({{"format", "csv"}, {"type", "string"}, {"valueField", "json"}, {"stopOnBadRow", false}});
+            break;
+        case WarmStrategy::CopyFromSource: plan.params.update({{"mode", "get"}, {"maxKeys", 5000000000LL}}); break;
+        case WarmStrategy::HotKeys: plan.params.update({{"source", "redis://127.0.0.1:6391"}, {"valueSize", 0}}); break;
+        case WarmStrategy::Sessions: plan.params["sessionPrefix"] = "shop:"; break;
+        case WarmStrategy::Config: plan.params["entries"] = {{"a", ""}, {"b c", "{\"x\": [1, 2]}"}}; break;
+        case WarmStrategy::Synthetic:
+            plan.params = {{"load", {{"keyPrefix", "app:warm:load:"}, {"keySpace", 1000}}}, {"keys", 10}};
+            break;
+        case WarmStrategy::Predictive: plan.params.update({{"alpha", 0.1}, {"intervalSec", 30.0}, {"valueSize", 16}}); break;
+        }
+        plans.push_back(plan);
+    }
+    return plans;
+}
+
+QString firstIssue(const std::vector<PlanIssue> &issues)
+{
+    return issues.empty() ? QString() : issues.front().toString();
+}
+
+// Clicks `button` of the next message box once it is open (exec() runs its own loop).
+void answerNextMessageBox(QString *text, const std::function<QAbstractButton *(QMessageBox *)> &button)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, text, button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *text = box->text();
+        timer->stop();
+        timer->deleteLater();
+        QTest::mouseClick(button(box), Qt::LeftButton);
+    });
+    timer->start();
+}
+
 } // namespace
 
 class WarmingWidgetTest : public QObject
@@ -46,6 +123,13 @@ private Q_SLOTS:
     void runNowAgainstSandboxAddsHistoryRow();
     void cancelStopsARateLimitedRun();
     void dialogListsEveryBadField();
+    void formRoundTripsEveryPlan();
+    void jsonTabFillsTheForm();
+    void invalidCronDisablesSaveBesideTheField();
+    void neverFiringScheduleWarns();
+    void nextFiveFireTimesAreTheEngines();
+    void removeAsksForConfirmationNamingThePlan();
+    void deferSchedulesToTheWarmDaemon();
 };
 
 void WarmingWidgetTest::initTestCase()
@@ -188,7 +272,10 @@ void WarmingWidgetTest::cancelStopsARateLimitedRun()
 void WarmingWidgetTest::dialogListsEveryBadField()
 {
     WarmingPlanDialog dialog;
+    dialog.showJson();
     dialog.editor()->setPlainText(u"{\"name\": \"\", \"strategy\": \"keylist\", \"batchSize\": 0}"_s);
+    QVERIFY(!dialog.saveButton()->isEnabled());
+    QCOMPARE(dialog.tabs()->tabText(1), u"JSON (advanced, not valid)"_s);
     dialog.accept();
     QVERIFY(!dialog.plan());
     QVERIFY(dialog.errorLabel()->isVisibleTo(&dialog));
@@ -200,6 +287,238 @@ void WarmingWidgetTest::dialogListsEveryBadField()
     dialog.accept();
     QVERIFY(dialog.plan());
     QCOMPARE(dialog.plan()->strategy, WarmStrategy::Synthetic);
+}
+
+void WarmingWidgetTest::formRoundTripsEveryPlan()
+{
+    const auto plans = everyKindOfPlan();
+    QCOMPARE(plans.size(), size_t(2 * kWarmStrategyCount));
+    for (const WarmingPlan &plan : plans) {
+        QVERIFY2(validateWarmingPlan(plan).empty(), qPrintable(firstIssue(validateWarmingPlan(plan))));
+        WarmingPlanDialog dialog;
+        dialog.setPlan(plan);
+        QVERIFY2(dialog.form()->isValid(), qPrintable(plan.name + u": "_s + firstIssue(dialog.form()->issues())));
+        QCOMPARE(dialog.form()->plan(), plan);
+        QVERIFY(dialog.saveButton()->isEnabled());
+        dialog.saveButton()->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(dialog.plan());
+        QCOMPARE(*dialog.plan(), plan);
+        // And the same through the JSON the plans file holds.
+        QCOMPARE(*parseWarmingPlan(warmingPlanToJson(*dialog.plan())).plan, plan);
+    }
+}
+
+void WarmingWidgetTest::jsonTabFillsTheForm()
+{
+    for (const WarmingPlan &plan : everyKindOfPlan()) {
+        WarmingPlanDialog dialog;
+        dialog.showJson();
+        dialog.editor()->setPlainText(QString::fromStdString(warmingPlanToJson(plan).dump(2)));
+        QVERIFY(dialog.errorLabel()->isHidden());
+        dialog.tabs()->setCurrentIndex(0);
+        QCOMPARE(dialog.form()->plan(), plan);
+        QVERIFY(dialog.saveButton()->isEnabled());
+    }
+    // Edits on the form show in the JSON tab.
+    WarmingPlanDialog dialog;
+    auto *name = qobject_cast<QLineEdit *>(dialog.form()->fieldWidget(u"name"_s));
+    QVERIFY(name);
+    name->setText(u"renamed"_s);
+    dialog.showJson();
+    QVERIFY(dialog.editor()->toPlainText().contains(u"\"renamed\""_s));
+}
+
+void WarmingWidgetTest::invalidCronDisablesSaveBesideTheField()
+{
+    WarmingPlanDialog dialog;
+    dialog.setPlan(configPlan(u"flags"_s, u"0 6 * * *"_s));
+    dialog.resize(1100, 760);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.saveButton()->isEnabled());
+    auto *cron = qobject_cast<QLineEdit *>(dialog.form()->fieldWidget(u"schedule"_s));
+    QWidget *below = dialog.form()->fieldWidget(u"timezone"_s);
+    QVERIFY(cron && below);
+    const QPoint belowBefore = below->mapTo(&dialog, QPoint(0, 0));
+    cron->selectAll();
+    QTest::keyClicks(cron, u"0 0 32 * *"_s);
+    QCOMPARE(cron->text(), u"0 0 32 * *"_s);
+    QVERIFY(!dialog.saveButton()->isEnabled());
+    QCOMPARE(dialog.form()->issueText(u"schedule"_s), u"day-of-month: 32 is out of range 1-31"_s);
+    auto *message = dialog.form()->findChild<QLabel *>(u"schedule-issue"_s);
+    QVERIFY(message && message->isVisible());
+    QCOMPARE(message->text(), u"day-of-month: 32 is out of range 1-31"_s);
+    // Beside the field, and nothing below it moved; no message box.
+    QVERIFY(message->mapTo(&dialog, QPoint(0, 0)).x() > cron->mapTo(&dialog, QPoint(cron->width(), 0)).x() - 1);
+    QApplication::processEvents();
+    QCOMPARE(below->mapTo(&dialog, QPoint(0, 0)), belowBefore);
+    QVERIFY(!QApplication::activeModalWidget());
+    QVERIFY(dialog.form()->nextFireTimes().empty());
+    dialog.accept();
+    QVERIFY(!dialog.plan());
+    QVERIFY(dialog.isVisible());
+    // Other fields name their own problem: the key prefix through the engine's validator.
+    auto *prefix = qobject_cast<QLineEdit *>(dialog.form()->fieldWidget(u"keyPrefix"_s));
+    prefix->setText(u"cwb:*"_s);
+    QCOMPARE(dialog.form()->issueText(u"keyPrefix"_s), keyPrefixProblem(u"cwb:*"_s));
+    prefix->setText(u"cwb:warm:"_s);
+    QVERIFY(dialog.form()->issueText(u"keyPrefix"_s).isEmpty());
+    auto *rate = qobject_cast<QLineEdit *>(dialog.form()->fieldWidget(u"rateLimit"_s));
+    rate->setText(u"fast"_s);
+    QCOMPARE(dialog.form()->issueText(u"rateLimit"_s), u"'fast' is not a number"_s);
+    rate->setText(u"100"_s);
+    cron->setText(u"0 6 * * *"_s);
+    QVERIFY(dialog.form()->issueText(u"schedule"_s).isEmpty());
+    QVERIFY(dialog.saveButton()->isEnabled());
+    QCOMPARE(dialog.form()->nextFireTimes().size(), size_t(5));
+}
+
+void WarmingWidgetTest::neverFiringScheduleWarns()
+{
+    WarmingPlanDialog dialog;
+    dialog.setPlan(configPlan(u"flags"_s, u"0 0 30 2 *"_s));
+    QVERIFY(dialog.form()->neverFires());
+    QVERIFY(dialog.form()->nextFireTimes().empty());
+    QVERIFY2(dialog.form()->fireTimesLabel()->text().contains(u"never fires"_s),
+             qPrintable(dialog.form()->fireTimesLabel()->text()));
+    // A warning, not an error: cron accepts it, so the plan may be saved (and run by hand).
+    QVERIFY(dialog.form()->isValid());
+    auto *cron = qobject_cast<QLineEdit *>(dialog.form()->fieldWidget(u"schedule"_s));
+    cron->setText(u"0 0 29 2 *"_s); // leap days do come
+    QVERIFY(!dialog.form()->neverFires());
+    QCOMPARE(dialog.form()->nextFireTimes().size(), size_t(5));
+    QVERIFY(!dialog.form()->fireTimesLabel()->text().contains(u"never fires"_s));
+}
+
+void WarmingWidgetTest::nextFiveFireTimesAreTheEngines()
+{
+    // Around the spring-forward change in Berlin: 02:30 does not exist on 29 March 2026.
+    const QDateTime now(QDate(2026, 3, 27), QTime(12, 34), Qt::UTC);
+    WarmingPlan plan = configPlan(u"night"_s, u"30 2 * * *"_s);
+    plan.timezone = u"Europe/Berlin"_s;
+    WarmingPlanDialog dialog;
+    dialog.form()->setClock([now] { return now; });
+    dialog.setPlan(plan);
+    const auto zone = cronTimeZone(plan.timezone);
+    QVERIFY(zone);
+    const auto expected = CronExpression::parse(plan.schedule)->nextTimes(now, 5, *zone);
+    QCOMPARE(expected.size(), size_t(5));
+    QCOMPARE(dialog.form()->nextFireTimes(), expected);
+    QStringList lines;
+    for (const QDateTime &time : expected)
+        lines << WarmingPlanForm::formatFireTime(time, *zone);
+    QCOMPARE(dialog.form()->fireTimesLabel()->text(), lines.join(u'\n'));
+    QVERIFY(lines.front().contains(u"2026-03-28 02:30"_s));
+    QVERIFY(lines[1].contains(u"2026-03-30 02:30"_s)); // the 29th has no 02:30
+    // The preview follows the time zone field.
+    auto *tz = qobject_cast<QComboBox *>(dialog.form()->fieldWidget(u"timezone"_s));
+    tz->setCurrentText(u"utc"_s);
+    QCOMPARE(dialog.form()->nextFireTimes(),
+             CronExpression::parse(plan.schedule)->nextTimes(now, 5, *cronTimeZone(u"utc"_s)));
+}
+
+void WarmingWidgetTest::removeAsksForConfirmationNamingThePlan()
+{
+    test::PageDoubles doubles;
+    WarmingPage page(doubles.context());
+    QString error;
+    QVERIFY2(page.addPlan(configPlan(u"keep-me"_s), &error), qPrintable(error));
+    QVERIFY2(page.addPlan(configPlan(u"feature-flags"_s), &error), qPrintable(error));
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.plansTable()->selectRow(1);
+    auto *remove = page.findChild<QPushButton *>(u"warmremove"_s);
+    QVERIFY(remove && remove->isEnabled());
+    QString asked;
+    answerNextMessageBox(&asked, [](QMessageBox *box) { return box->button(QMessageBox::Cancel); });
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QVERIFY2(asked.contains(u"feature-flags"_s), qPrintable(asked));
+    QCOMPARE(page.plans().size(), size_t(2)); // cancelled: nothing removed
+    asked.clear();
+    answerNextMessageBox(&asked, [](QMessageBox *box) {
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+                return b;
+        }
+        return static_cast<QAbstractButton *>(nullptr);
+    });
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QVERIFY(asked.contains(u"feature-flags"_s));
+    QCOMPARE(page.plans().size(), size_t(1));
+    QCOMPARE(page.plans()[0].name, u"keep-me"_s);
+    QCOMPARE(loadWarmingPlans(defaultWarmingPlansPath()).plans.size(), size_t(1));
+}
+
+void WarmingWidgetTest::deferSchedulesToTheWarmDaemon()
+{
+    // A fake clock from a minute boundary on, and a runner that only records: the runs are counted.
+    QDateTime clock = QDateTime::currentDateTimeUtc().addSecs(120);
+    clock.setTime(QTime(clock.time().hour(), clock.time().minute()));
+    test::PageDoubles doubles;
+    doubles.target.setEndpoint(*parseEndpoint(u"redis://127.0.0.1:1"_s));
+    WarmingPage page(doubles.context());
+    page.scheduler()->setClock([&clock] { return clock; });
+    page.scheduler()->setRunner([](const WarmingPlan &plan, const Endpoint &, const std::atomic<bool> *,
+                                   const WarmExecutor::ProgressCallback &) {
+        WarmRunRecord record;
+        record.planName = plan.name;
+        record.status = WarmRunStatus::Completed;
+        return record;
+    });
+    page.tick(); // the mark moves to the fake clock's time before there is a plan to fire
+    QString error;
+    QVERIFY2(page.addPlan(configPlan(u"minutely"_s, u"* * * * *"_s), &error), qPrintable(error));
+    const auto runs = [&](const QString &trigger) {
+        return int(std::count_if(page.scheduler()->history().begin(), page.scheduler()->history().end(),
+                                 [&](const WarmRunRecord &r) { return r.trigger == trigger; }));
+    };
+    QVERIFY(!page.scheduleOwner());
+    QVERIFY(page.serviceBanner()->isHidden());
+
+    // Another holder of the daemon's lock (a second open file description, as another process has).
+    auto daemon = ServiceLock::acquire(defaultWarmingPlansPath(), QString::fromLatin1(kWarmServiceName), {}, &error);
+    QVERIFY2(daemon, qPrintable(error));
+    for (int minute = 0; minute < 3; ++minute) {
+        clock = clock.addSecs(60);
+        page.tick();
+        daemon->heartbeat(clock);
+    }
+    QVERIFY(page.scheduleOwner());
+    QCOMPARE(page.scheduleOwner()->pid, qint64(::getpid()));
+    QVERIFY(!page.serviceBanner()->isHidden());
+    QVERIFY2(page.serviceBanner()->text().startsWith(u"Schedules are run by the warming service (pid %1 on "_s.arg(::getpid())),
+             qPrintable(page.serviceBanner()->text()));
+    QVERIFY(!page.serviceBanner()->text().contains(u"has not looked"_s));
+    // A daemon whose heartbeat stopped is stuck, not idle: the banner says since when.
+    const QDateTime lastLook = clock;
+    daemon->heartbeat(QDateTime::currentDateTimeUtc().addSecs(-600));
+    page.tick();
+    QVERIFY2(page.serviceBanner()->text().contains(u"It has not looked at the schedule since "_s),
+             qPrintable(page.serviceBanner()->text()));
+    daemon->heartbeat(lastLook);
+    QVERIFY(page.scheduler()->waitForIdle(10000));
+    QCOMPARE(runs(u"schedule"_s) + runs(u"catch-up"_s), 0);
+    // Run now still works while the daemon owns the schedules.
+    QVERIFY(page.runNow(u"minutely"_s));
+    QVERIFY(page.scheduler()->waitForIdle(10000));
+    QCOMPARE(runs(u"manual"_s), 1);
+
+    // The daemon stops after its last look; a minute later the page takes over and runs once what
+    // fell due since that look, then keeps the schedule itself.
+    daemon.reset();
+    clock = clock.addSecs(60);
+    page.tick();
+    QVERIFY(!page.scheduleOwner());
+    QVERIFY(page.serviceBanner()->isHidden());
+    QVERIFY(page.scheduler()->waitForIdle(10000));
+    QCOMPARE(runs(u"catch-up"_s), 1);
+    QCOMPARE(runs(u"schedule"_s), 0);
+    clock = clock.addSecs(60);
+    page.tick();
+    QVERIFY(page.scheduler()->waitForIdle(10000));
+    QCOMPARE(runs(u"schedule"_s), 1);
+    QCOMPARE(runs(u"catch-up"_s), 1);
 }
 
 QTEST_MAIN(WarmingWidgetTest)

@@ -2256,6 +2256,22 @@
 <context>
     <name>cwb::MonitoringPage</name>
     <message>
+        <source>The monitoring service collects; stop it to monitor from this window</source>
+        <translation>Der Überwachungsdienst sammelt; beenden Sie ihn, um aus diesem Fenster zu überwachen</translation>
+    </message>
+    <message>
+        <source>Collection and alerts are run by the monitoring service (%1), watching %2. This window shows what it stores and neither polls nor sends alerts itself.</source>
+        <translation>Sammeln und Alarme übernimmt der Überwachungsdienst (%1) für %2. Dieses Fenster zeigt, was er speichert, und fragt weder selbst ab noch sendet es Alarme.</translation>
+    </message>
+    <message>
+        <source>its target</source>
+        <translation>sein Ziel</translation>
+    </message>
+    <message>
+        <source>the monitoring service (%1)</source>
+        <translation>der Überwachungsdienst (%1)</translation>
+    </message>
+    <message>
         <location filename="../../work/main/widgets/pages/monitoringpage.cpp" line="+66"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
@@ -4324,6 +4340,38 @@
 <context>
     <name>cwb::WarmingPage</name>
     <message>
+        <source>It has not looked at the schedule since %1.</source>
+        <translation>Er hat seit %1 nicht mehr auf den Zeitplan geschaut.</translation>
+    </message>
+    <message>
+        <source>Remove...</source>
+        <translation>Entfernen...</translation>
+    </message>
+    <message>
+        <source>Plans saved here are picked up by the service. Run now runs a plan from this window.</source>
+        <translation>Hier gespeicherte Pläne übernimmt der Dienst. „Jetzt ausführen“ startet einen Plan aus diesem Fenster.</translation>
+    </message>
+    <message>
+        <source>The warming service stopped: schedules run from this window again.</source>
+        <translation>Der Vorwärmdienst wurde beendet: Zeitpläne laufen wieder aus diesem Fenster.</translation>
+    </message>
+    <message>
+        <source>Schedules are run by the warming service (%1).</source>
+        <translation>Zeitpläne führt der Vorwärmdienst aus (%1).</translation>
+    </message>
+    <message>
+        <source>Remove Warming Plan</source>
+        <translation>Vorwärmplan entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the warming plan “%1”?</source>
+        <translation>Den Vorwärmplan „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Its schedule stops. The keys it wrote stay until they expire; its run history is kept.</source>
+        <translation>Sein Zeitplan endet. Die geschriebenen Schlüssel bleiben bis zu ihrem Ablauf; der Verlauf seiner Läufe bleibt erhalten.</translation>
+    </message>
+    <message>
         <location filename="../../work/main/widgets/pages/warmingpage.cpp" line="+79"/>
         <source>Warming</source>
         <translation>Vorwärmen</translation>
@@ -4663,6 +4711,26 @@
 <context>
     <name>cwb::WarmingPlanDialog</name>
     <message>
+        <source>JSON (advanced, not valid)</source>
+        <translation>JSON (erweitert, ungültig)</translation>
+    </message>
+    <message>
+        <source>The plan as JSON, as `cache-workbench-cli warm` reads it. Paste a plan here; a valid one fills the form.</source>
+        <translation>Der Plan als JSON, wie `cache-workbench-cli warm` ihn liest. Fügen Sie hier einen Plan ein; ein gültiger füllt das Formular.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>JSON (advanced)</source>
+        <translation>JSON (erweitert)</translation>
+    </message>
+    <message>
+        <source>another plan has this name</source>
+        <translation>ein anderer Plan hat diesen Namen</translation>
+    </message>
+    <message>
         <location filename="../../work/main/widgets/pages/warmingplandialog.cpp" line="+16"/>
         <source>Warming Plan</source>
         <translation>Vorwärmplan</translation>
@@ -4705,6 +4773,268 @@
         <location line="+1"/>
         <source>runs: %1, next at %2</source>
         <translation>Läufe: %1, nächster um %2</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::WarmingPlanForm</name>
+    <message>
+        <source>e.g. users-before-opening</source>
+        <translation>z. B. nutzer-vor-oeffnung</translation>
+    </message>
+    <message>
+        <source>Run on its schedule</source>
+        <translation>Nach Zeitplan ausführen</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>empty: on demand only; e.g. 0 6 * * *</source>
+        <translation>leer: nur auf Abruf; z. B. 0 6 * * *</translation>
+    </message>
+    <message>
+        <source>empty: the window&apos;s target</source>
+        <translation>leer: das Ziel des Fensters</translation>
+    </message>
+    <message>
+        <source>keep existing keys</source>
+        <translation>vorhandene Schlüssel behalten</translation>
+    </message>
+    <message>
+        <source>replace keys of the same type</source>
+        <translation>Schlüssel gleichen Typs ersetzen</translation>
+    </message>
+    <message>
+        <source>replace any existing key</source>
+        <translation>jeden vorhandenen Schlüssel ersetzen</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>0 = unlimited</source>
+        <translation>0 = unbegrenzt</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>0 = only the server&apos;s maxmemory</source>
+        <translation>0 = nur maxmemory des Servers</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Unique among the plans; runs are recorded under it</source>
+        <translation>Eindeutig unter den Plänen; Läufe werden unter diesem Namen erfasst</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategie:</translation>
+    </message>
+    <message>
+        <source>Where the warmed keys come from</source>
+        <translation>Woher die vorgewärmten Schlüssel kommen</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>Priorität:</translation>
+    </message>
+    <message>
+        <source>Plans due at the same time run high first, then medium, then low</source>
+        <translation>Gleichzeitig fällige Pläne laufen in der Reihenfolge hoch, mittel, niedrig</translation>
+    </message>
+    <message>
+        <source>Off: the schedule is kept but does not fire; Run now still works</source>
+        <translation>Aus: der Zeitplan bleibt erhalten, löst aber nicht aus; „Jetzt ausführen“ funktioniert weiter</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Cron:</source>
+        <translation>Cron:</translation>
+    </message>
+    <message>
+        <source>minute hour day-of-month month day-of-week, e.g. */15 * * * * or 0 6 * * MON-FRI</source>
+        <translation>Minute Stunde Tag-im-Monat Monat Wochentag, z. B. */15 * * * * oder 0 6 * * MON-FRI</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>utc, local or a zone such as Europe/Berlin: the schedule follows its wall clock</source>
+        <translation>utc, local oder eine Zone wie Europe/Berlin: der Zeitplan folgt deren Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation>Nächste Läufe:</translation>
+    </message>
+    <message>
+        <source>Target and keys</source>
+        <translation>Ziel und Schlüssel</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>A Redis URI without password (CWB_REDIS_PASSWORD supplies it)</source>
+        <translation>Eine Redis-URI ohne Passwort (CWB_REDIS_PASSWORD liefert es)</translation>
+    </message>
+    <message>
+        <source>Key prefix:</source>
+        <translation>Schlüsselpräfix:</translation>
+    </message>
+    <message>
+        <source>Every key the plan writes starts with it</source>
+        <translation>Jeder Schlüssel, den der Plan schreibt, beginnt damit</translation>
+    </message>
+    <message>
+        <source>Existing keys:</source>
+        <translation>Vorhandene Schlüssel:</translation>
+    </message>
+    <message>
+        <source>What the plan does with a key that already exists on the target; every run reports what it replaced</source>
+        <translation>Was der Plan mit einem Schlüssel tut, der auf dem Ziel schon existiert; jeder Lauf meldet, was er ersetzt hat</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Pace and memory</source>
+        <translation>Tempo und Speicher</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Stapelgröße:</translation>
+    </message>
+    <message>
+        <source>Keys per pipelined batch</source>
+        <translation>Schlüssel je Pipeline-Stapel</translation>
+    </message>
+    <message>
+        <source>Batch delay:</source>
+        <translation>Stapelpause:</translation>
+    </message>
+    <message>
+        <source>Pause between batches</source>
+        <translation>Pause zwischen Stapeln</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Ratenlimit:</translation>
+    </message>
+    <message>
+        <source>Keys per second; 0 = unlimited</source>
+        <translation>Schlüssel pro Sekunde; 0 = unbegrenzt</translation>
+    </message>
+    <message>
+        <source>TTL:</source>
+        <translation>TTL:</translation>
+    </message>
+    <message>
+        <source>Expiry of written keys (copies keep the source&apos;s)</source>
+        <translation>Ablaufzeit geschriebener Schlüssel (Kopien behalten die der Quelle)</translation>
+    </message>
+    <message>
+        <source>Memory budget:</source>
+        <translation>Speicherbudget:</translation>
+    </message>
+    <message>
+        <source>Bytes of used_memory the target may reach; the run stops before it (and before maxmemory)</source>
+        <translation>Bytes used_memory, die das Ziel erreichen darf; der Lauf stoppt davor (und vor maxmemory)</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Parameters of %1 (* required; empty: the default)</source>
+        <translation>Parameter von %1 (* Pflicht; leer: Standard)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number of bytes</source>
+        <translation>„%1“ ist keine ganze Zahl von Bytes</translation>
+    </message>
+    <message>
+        <source>another plan has this name</source>
+        <translation>ein anderer Plan hat diesen Namen</translation>
+    </message>
+    <message>
+        <source>On demand only: the plan runs when you press Run now.</source>
+        <translation>Nur auf Abruf: der Plan läuft, wenn Sie „Jetzt ausführen“ drücken.</translation>
+    </message>
+    <message>
+        <source>No preview until the schedule and time zone are valid.</source>
+        <translation>Keine Vorschau, solange Zeitplan und Zeitzone ungültig sind.</translation>
+    </message>
+    <message>
+        <source>⚠ This schedule never fires: no date matches it (e.g. 30 February).</source>
+        <translation>⚠ Dieser Zeitplan löst nie aus: kein Datum passt (z. B. 30. Februar).</translation>
+    </message>
+    <message>
+        <source>(disabled: these runs happen only once it is enabled)</source>
+        <translation>(deaktiviert: diese Läufe finden erst nach dem Aktivieren statt)</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::ServiceBanner</name>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>ein anderer Prozess</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
     </message>
 </context>
 </TS>

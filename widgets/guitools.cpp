@@ -12,6 +12,7 @@
 #include "pages/monitoringpage.h"
 #include "pages/resultspage.h"
 #include "pages/warmingpage.h"
+#include "pages/warmingplandialog.h"
 #include "monitor/monitorservice.h"
 #include "sandboxlauncher.h"
 #include "redis/sandboxredis.h"
@@ -159,10 +160,13 @@ public:
     {
     }
 
-    bool shot(const QString &name)
+    bool shot(const QString &name) { return shotOf(m_window, name); }
+
+    // A window of its own (a dialog over the main window): the screen under X, else the widget.
+    bool shotOf(QWidget &widget, const QString &name)
     {
         if (!m_x11)
-            return grabTo(m_window, m_dir.filePath(name + QStringLiteral(".png")));
+            return grabTo(widget, m_dir.filePath(name + QStringLiteral(".png")));
         settle(300);
         return ask(QStringLiteral("SHOT ") + name);
     }
@@ -359,7 +363,15 @@ bool tourWarming(MainWindow &w, TourDriver &tour)
     const int before = page->historyTable()->rowCount();
     bool ok = tour.click(page->runNowButton());
     ok = ok && waitUntil([page, before] { return page->historyTable()->rowCount() > before; }, 30000);
-    return ok && tour.shot(QStringLiteral("warming"));
+    ok = ok && tour.shot(QStringLiteral("warming"));
+    // The plan form, as Edit... opens it over the page (shown, not exec(): the tour goes on).
+    WarmingPlanDialog dialog(page);
+    dialog.setPlan(plan);
+    dialog.show();
+    settle(300);
+    ok = ok && tour.shotOf(dialog, QStringLiteral("warming-plan"));
+    dialog.close();
+    return ok;
 }
 
 // Against the single sandbox: a memory rule below what the server holds fires within seconds.

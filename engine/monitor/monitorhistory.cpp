@@ -1,5 +1,6 @@
 #include "monitorhistory.h"
 
+#include <algorithm>
 #include <iterator>
 
 namespace cwb {
@@ -22,10 +23,14 @@ size_t MonitorHistory::merge(const std::vector<MonitorSample> &samples)
     const auto earlier = [](const MonitorSample &a, const MonitorSample &b) {
         return a.timestampMs != b.timestampMs ? a.timestampMs < b.timestampMs : a.node < b.node;
     };
+    // In the history's own order: the store returns samples of one instant in any node order, and
+    // the walk below only recognises a sample it already has when both sides are ordered alike.
+    std::vector<MonitorSample> incoming = samples;
+    std::stable_sort(incoming.begin(), incoming.end(), earlier);
     std::deque<MonitorSample> merged;
     size_t added = 0;
     auto mine = m_samples.begin();
-    for (const MonitorSample &s : samples) {
+    for (const MonitorSample &s : incoming) {
         while (mine != m_samples.end() && earlier(*mine, s))
             merged.push_back(std::move(*mine++));
         if (mine != m_samples.end() && mine->timestampMs == s.timestampMs && mine->node == s.node)

@@ -155,8 +155,24 @@ void MonitorService::restoreHistory()
 {
     if (!m_store || !m_status.collecting)
         return;
-    const QString target = m_status.target;
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(now() - qint64(m_config.retentionHours) * 3600 * 1000, Qt::UTC);
+    loadStoredSamples(m_status.target,
+                      QDateTime::fromMSecsSinceEpoch(now() - qint64(m_config.retentionHours) * 3600 * 1000, Qt::UTC));
+}
+
+void MonitorService::followStore(const QString &target)
+{
+    if (!m_store || m_status.collecting)
+        return;
+    qint64 fromMs = now() - qint64(m_config.retentionHours) * 3600 * 1000;
+    for (const MonitorSample &sample : m_history.latestPerNode()) {
+        if (sample.target == target)
+            fromMs = std::max(fromMs, sample.timestampMs + 1);
+    }
+    loadStoredSamples(target, QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC));
+}
+
+void MonitorService::loadStoredSamples(const QString &target, const QDateTime &from)
+{
     const int limit = int(std::min<size_t>(m_history.capacity(), size_t(std::numeric_limits<int>::max())));
     m_store->submit<std::vector<MonitorSample>>(
         [target, from, limit](ResultStore &s) {
@@ -176,8 +192,8 @@ void MonitorService::restoreHistory()
             return samples;
         },
         [self = QPointer<MonitorService>(this), target](std::vector<MonitorSample> samples) {
-            // Dropped when the service went or moved on to another target meanwhile.
-            if (!self || self->m_status.target != target)
+            // Dropped when the service went or collects another target meanwhile.
+            if (!self || (self->m_status.collecting && self->m_status.target != target))
                 return;
             Q_EMIT self->historyRestored(int(self->m_history.merge(samples)));
         });

@@ -71,6 +71,12 @@ public:
     bool isCollecting() const { return m_status.collecting; }
     Status status() const { return m_status; }
 
+    // For a GUI while the monitor daemon collects into the store (servicelock.h): reads the
+    // target's samples the store has beyond history()'s newest into history (historyRestored).
+    // Nothing else runs on them: no rules, no channels, no store writes - the daemon does that.
+    // Does nothing while this service collects itself or has no store.
+    void followStore(const QString &target);
+
     // A load run's snapshot as a "load" node sample (at most one per second).
     void ingestRunSnapshot(const RunSnapshot &snapshot);
     // Samples from any source (the collector, tests): history, rules, store, channels.
@@ -110,6 +116,7 @@ private:
     void resolveStaleAlerts();
     qint64 staleAfterMs() const;
     void restoreHistory();
+    void loadStoredSamples(const QString &target, const QDateTime &from);
     void rebuildChannels();
     void persistSamples(const std::vector<MonitorSample> &samples);
     void purgeOld();

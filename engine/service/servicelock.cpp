@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <functional>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -50,6 +51,22 @@ std::optional<ServiceHolder> parseRecord(const QByteArray &bytes)
     h.heartbeat = QDateTime::fromString(text("heartbeat"), Qt::ISODateWithMs);
     h.detail = text("detail");
     return h;
+}
+
+// Opens a lock file to look at it (read-only, never through a link, never blocking) and hands
+// `read` its descriptor when it is a regular file; nullopt when there is none.
+std::optional<ServiceHolder> readLockFile(const QString &lockPath,
+                                          const std::function<std::optional<ServiceHolder>(int fd)> &read)
+{
+    const int fd = ::open(QFile::encodeName(lockPath).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return std::nullopt;
+    std::optional<ServiceHolder> found;
+    struct stat st = {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        found = read(fd);
+    ::close(fd);
+    return found;
 }
 
 bool isBlank(const QByteArray &bytes)
@@ -131,22 +148,22 @@ std::unique_ptr<ServiceLock> ServiceLock::acquire(const QString &path, const QSt
 
 std::optional<ServiceHolder> ServiceLock::holder(const QString &path, const QString &service)
 {
-    const int fd = ::open(QFile::encodeName(lockPathFor(path, service)).constData(),
-                          O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0)
-        return std::nullopt;
-    std::optional<ServiceHolder> found;
-    struct stat st = {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    return readLockFile(lockPathFor(path, service), [&](int fd) -> std::optional<ServiceHolder> {
         if (::flock(fd, LOCK_SH | LOCK_NB) == 0) {
             ::flock(fd, LOCK_UN); // nobody holds it: a record left by a daemon that stopped
-        } else if (errno == EWOULDBLOCK) {
-            found = parseRecord(readAll(fd)).value_or(ServiceHolder{});
-            found->service = service;
+            return std::nullopt;
         }
-    }
-    ::close(fd);
-    return found;
+        if (errno != EWOULDBLOCK)
+            return std::nullopt;
+        ServiceHolder found = parseRecord(readAll(fd)).value_or(ServiceHolder{});
+        found.service = service;
+        return found;
+    });
+}
+
+std::optional<ServiceHolder> ServiceLock::lastRecord(const QString &path, const QString &service)
+{
+    return readLockFile(lockPathFor(path, service), [](int fd) { return parseRecord(readAll(fd)); });
 }
 
 ServiceLock::ServiceLock(int fd, ServiceHolder self, std::optional<QDateTime> previous)

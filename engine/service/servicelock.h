@@ -43,6 +43,9 @@ public:
                                                 QString *error);
     // Who holds the lock now; nullopt when nobody does. Never blocks and never writes.
     static std::optional<ServiceHolder> holder(const QString &path, const QString &service);
+    // What the lock file says, held or not: after a daemon stopped, its last heartbeat tells a
+    // taker-over from when on it must look at the schedule. Never blocks and never writes.
+    static std::optional<ServiceHolder> lastRecord(const QString &path, const QString &service);
     static QString lockPathFor(const QString &path, const QString &service);
 
     ~ServiceLock(); // releases the lock; the file and its last heartbeat stay for the next holder

@@ -13,7 +13,7 @@ public:
 };
 
 AsyncResultStore::AsyncResultStore(const QString &path, QObject *parent)
-    : QObject(parent), m_replies(new jobs::Inbox(this))
+    : QObject(parent), m_path(ResultStore::resolveStorePath(path)), m_replies(new jobs::Inbox(this))
 {
     qRegisterMetaType<std::shared_ptr<const cwb::StoredRun>>();
     qRegisterMetaType<std::shared_ptr<const std::vector<cwb::RunRow>>>();
@@ -27,7 +27,7 @@ AsyncResultStore::AsyncResultStore(const QString &path, QObject *parent)
     auto message = std::make_shared<QString>();
     auto openedPath = std::make_shared<QString>();
     enqueue(
-        [path, ok, message, openedPath](ResultStore &store) {
+        [path = m_path, ok, message, openedPath](ResultStore &store) {
             *ok = store.open(path);
             *openedPath = store.path();
             *message = *ok ? store.recoveryMessage() : store.lastError();

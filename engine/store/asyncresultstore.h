@@ -28,6 +28,8 @@ public:
     explicit AsyncResultStore(const QString &path = {}, QObject *parent = nullptr);
     // Finishes every queued request (a run being saved is not lost), then stops the thread.
     ~AsyncResultStore() override;
+    // The file it opens (resolved as ResultStore::resolveStorePath does): what a daemon's lock is named after.
+    const QString &path() const { return m_path; }
 
     quint64 saveRun(const RunResult &result, const QString &suiteId = {});
     quint64 saveStoredRun(const StoredRun &run);
@@ -67,6 +69,7 @@ signals:
 private:
     quint64 enqueue(std::function<void(ResultStore &)> job, std::function<void()> done);
 
+    QString m_path;
     QThread m_thread;
     StoreWorker *m_worker = nullptr; // lives on m_thread
     jobs::Inbox *m_replies;          // a child: runs the `done` parts in this object's thread

@@ -40,64 +40,52 @@ double WarmingPlan::doubleParam(const char *name, double fallback) const
     return it != params.end() && it->is_number() ? it->get<double>() : fallback;
 }
 
-namespace {
-
-enum class ParamType { String, Integer, Number, Boolean, Object };
-
-struct ParamSpec
+const std::vector<WarmParamSpec> &warmStrategyParamSpecs(WarmStrategy s)
 {
-    const char *name;
-    ParamType type;
-    bool required;
-    const char *meaning;
-};
-
-const std::vector<ParamSpec> &paramSpecs(WarmStrategy s)
-{
-    static const std::vector<ParamSpec> keyList{
-        {"file", ParamType::String, true, "text file, one key per line: 'key [value]'; value 'random:N' makes N random bytes"},
-        {"defaultValue", ParamType::String, false, "value for lines without one (default random:32)"},
+    static const std::vector<WarmParamSpec> keyList{
+        {"file", WarmParamType::String, true, "text file, one key per line: 'key [value]'; value 'random:N' makes N random bytes"},
+        {"defaultValue", WarmParamType::String, false, "value for lines without one (default random:32)"},
     };
-    static const std::vector<ParamSpec> dataset{
-        {"file", ParamType::String, true, "JSON Lines (.jsonl) or CSV with a header row (.csv)"},
-        {"format", ParamType::String, false, "jsonl or csv (default: from the file name)"},
-        {"keyTemplate", ParamType::String, true, "key with {column} placeholders, e.g. cwb:user:{id}"},
-        {"type", ParamType::String, false, "hash (default: one field per column) or string"},
-        {"valueField", ParamType::String, false, "string type: the column holding the value (default: the row as JSON)"},
-        {"stopOnBadRow", ParamType::Boolean, false, "fail the plan at the first bad row (default: skip and report it)"},
+    static const std::vector<WarmParamSpec> dataset{
+        {"file", WarmParamType::String, true, "JSON Lines (.jsonl) or CSV with a header row (.csv)"},
+        {"format", WarmParamType::String, false, "jsonl or csv (default: from the file name)"},
+        {"keyTemplate", WarmParamType::String, true, "key with {column} placeholders, e.g. cwb:user:{id}"},
+        {"type", WarmParamType::String, false, "hash (default: one field per column) or string"},
+        {"valueField", WarmParamType::String, false, "string type: the column holding the value (default: the row as JSON)"},
+        {"stopOnBadRow", WarmParamType::Boolean, false, "fail the plan at the first bad row (default: skip and report it)"},
     };
-    static const std::vector<ParamSpec> copy{
-        {"source", ParamType::String, true, "source Redis URI (password from CWB_SOURCE_PASSWORD)"},
-        {"pattern", ParamType::String, false, "SCAN MATCH pattern on the source (default *)"},
-        {"mode", ParamType::String, false, "dump (DUMP/RESTORE keeping PTTL, default) or get (GET/SET, strings only)"},
-        {"maxKeys", ParamType::Integer, false, "stop after this many keys (default 0 = all)"},
+    static const std::vector<WarmParamSpec> copy{
+        {"source", WarmParamType::String, true, "source Redis URI (password from CWB_SOURCE_PASSWORD)"},
+        {"pattern", WarmParamType::String, false, "SCAN MATCH pattern on the source (default *)"},
+        {"mode", WarmParamType::String, false, "dump (DUMP/RESTORE keeping PTTL, default) or get (GET/SET, strings only)"},
+        {"maxKeys", WarmParamType::Integer, false, "stop after this many keys (default 0 = all)"},
     };
-    static const std::vector<ParamSpec> hotKeys{
-        {"trace", ParamType::String, true, "access trace file ('timestamp key' per line)"},
-        {"topK", ParamType::Integer, false, "how many hot keys to warm (default 100)"},
-        {"source", ParamType::String, false, "copy the keys' values from this Redis URI (default: generated values)"},
-        {"valueSize", ParamType::Integer, false, "generated value size in bytes (default 64)"},
+    static const std::vector<WarmParamSpec> hotKeys{
+        {"trace", WarmParamType::String, true, "access trace file ('timestamp key' per line)"},
+        {"topK", WarmParamType::Integer, false, "how many hot keys to warm (default 100)"},
+        {"source", WarmParamType::String, false, "copy the keys' values from this Redis URI (default: generated values)"},
+        {"valueSize", WarmParamType::Integer, false, "generated value size in bytes (default 64)"},
     };
-    static const std::vector<ParamSpec> sessions{
-        {"source", ParamType::String, true, "source Redis URI holding session hashes"},
-        {"sessionPrefix", ParamType::String, false, "the sessions' key prefix on the source; keys are <prefix>sess:N (default cwb:)"},
-        {"count", ParamType::Integer, false, "the most recent N sessions by lastSeen (default 100)"},
+    static const std::vector<WarmParamSpec> sessions{
+        {"source", WarmParamType::String, true, "source Redis URI holding session hashes"},
+        {"sessionPrefix", WarmParamType::String, false, "the sessions' key prefix on the source; keys are <prefix>sess:N (default cwb:)"},
+        {"count", WarmParamType::Integer, false, "the most recent N sessions by lastSeen (default 100)"},
     };
-    static const std::vector<ParamSpec> config{
-        {"entries", ParamType::Object, true, "object of key -> string value (1 to 1000 keys)"},
+    static const std::vector<WarmParamSpec> config{
+        {"entries", WarmParamType::Object, true, "object of key -> string value (1 to 1000 keys)"},
     };
-    static const std::vector<ParamSpec> synthetic{
-        {"load", ParamType::Object, false, "a load-test configuration (JSON object); its keyPrefix must start with the plan's keyPrefix"},
-        {"preset", ParamType::String, false, "a built-in load-test preset instead of load; its keys go under the plan's keyPrefix"},
-        {"keys", ParamType::Integer, false, "keys per cache type, from index 0 (the hottest under zipfian); default the whole key space"},
+    static const std::vector<WarmParamSpec> synthetic{
+        {"load", WarmParamType::Object, false, "a load-test configuration (JSON object); its keyPrefix must start with the plan's keyPrefix"},
+        {"preset", WarmParamType::String, false, "a built-in load-test preset instead of load; its keys go under the plan's keyPrefix"},
+        {"keys", WarmParamType::Integer, false, "keys per cache type, from index 0 (the hottest under zipfian); default the whole key space"},
     };
-    static const std::vector<ParamSpec> predictive{
-        {"trace", ParamType::String, true, "access trace file ('timestamp key' per line)"},
-        {"topK", ParamType::Integer, false, "how many forecast keys to warm (default 100)"},
-        {"intervalSec", ParamType::Number, false, "forecast interval length in seconds (default 60)"},
-        {"alpha", ParamType::Number, false, "weight of the newest interval, 0 < alpha <= 1 (default 0.5)"},
-        {"source", ParamType::String, false, "copy the keys' values from this Redis URI (default: generated values)"},
-        {"valueSize", ParamType::Integer, false, "generated value size in bytes (default 64)"},
+    static const std::vector<WarmParamSpec> predictive{
+        {"trace", WarmParamType::String, true, "access trace file ('timestamp key' per line)"},
+        {"topK", WarmParamType::Integer, false, "how many forecast keys to warm (default 100)"},
+        {"intervalSec", WarmParamType::Number, false, "forecast interval length in seconds (default 60)"},
+        {"alpha", WarmParamType::Number, false, "weight of the newest interval, 0 < alpha <= 1 (default 0.5)"},
+        {"source", WarmParamType::String, false, "copy the keys' values from this Redis URI (default: generated values)"},
+        {"valueSize", WarmParamType::Integer, false, "generated value size in bytes (default 64)"},
     };
     switch (s) {
     case WarmStrategy::KeyList: return keyList;
@@ -112,26 +100,28 @@ const std::vector<ParamSpec> &paramSpecs(WarmStrategy s)
     return keyList;
 }
 
-const char *typeName(ParamType t)
+namespace {
+
+const char *typeName(WarmParamType t)
 {
     switch (t) {
-    case ParamType::String: return "a string";
-    case ParamType::Integer: return "an integer";
-    case ParamType::Number: return "a number";
-    case ParamType::Boolean: return "true or false";
-    case ParamType::Object: return "an object";
+    case WarmParamType::String: return "a string";
+    case WarmParamType::Integer: return "an integer";
+    case WarmParamType::Number: return "a number";
+    case WarmParamType::Boolean: return "true or false";
+    case WarmParamType::Object: return "an object";
     }
     return "";
 }
 
-bool hasType(const nlohmann::json &v, ParamType t)
+bool hasType(const nlohmann::json &v, WarmParamType t)
 {
     switch (t) {
-    case ParamType::String: return v.is_string();
-    case ParamType::Integer: return v.is_number_integer();
-    case ParamType::Number: return v.is_number();
-    case ParamType::Boolean: return v.is_boolean();
-    case ParamType::Object: return v.is_object();
+    case WarmParamType::String: return v.is_string();
+    case WarmParamType::Integer: return v.is_number_integer();
+    case WarmParamType::Number: return v.is_number();
+    case WarmParamType::Boolean: return v.is_boolean();
+    case WarmParamType::Object: return v.is_object();
     }
     return false;
 }
@@ -174,19 +164,19 @@ void validateParams(const WarmingPlan &plan, std::vector<PlanIssue> &issues)
         issues.push_back({QStringLiteral("params"), QStringLiteral("must be an object")});
         return;
     }
-    const auto &specs = paramSpecs(plan.strategy);
+    const auto &specs = warmStrategyParamSpecs(plan.strategy);
     for (auto it = params.begin(); it != params.end(); ++it) {
-        const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec &s) { return it.key() == s.name; });
+        const auto spec = std::find_if(specs.begin(), specs.end(), [&](const WarmParamSpec &s) { return it.key() == s.name; });
         const QString field = QStringLiteral("params.") + QString::fromStdString(it.key());
         if (spec == specs.end())
             issues.push_back({field, QStringLiteral("unknown parameter for strategy %1").arg(warmStrategyName(plan.strategy))});
         else if (!hasType(it.value(), spec->type))
             issues.push_back({field, QStringLiteral("must be %1").arg(QLatin1String(typeName(spec->type)))});
     }
-    for (const ParamSpec &spec : specs) {
+    for (const WarmParamSpec &spec : specs) {
         if (spec.required && !params.contains(spec.name))
             issues.push_back({QStringLiteral("params.") + QLatin1String(spec.name), QStringLiteral("is required")});
-        else if (spec.type == ParamType::String && params.contains(spec.name) && params[spec.name].is_string()
+        else if (spec.type == WarmParamType::String && params.contains(spec.name) && params[spec.name].is_string()
                  && params[spec.name].get<std::string>().empty())
             issues.push_back({QStringLiteral("params.") + QLatin1String(spec.name), QStringLiteral("must not be empty")});
     }
@@ -307,7 +297,7 @@ QString warmStrategyDescription(WarmStrategy s)
 QStringList warmStrategyParameters(WarmStrategy s)
 {
     QStringList lines;
-    for (const ParamSpec &spec : paramSpecs(s))
+    for (const WarmParamSpec &spec : warmStrategyParamSpecs(s))
         lines << QLatin1String(spec.name) + (spec.required ? QStringLiteral(" (required)") : QString())
                      + QStringLiteral(": ") + QLatin1String(spec.meaning);
     return lines;

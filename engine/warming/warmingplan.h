@@ -19,6 +19,16 @@ std::optional<WarmStrategy> warmStrategyFromName(const QString &name);
 QString warmStrategyDescription(WarmStrategy s); // one line, for `warm strategies`
 // The parameters each strategy reads, "name: meaning" per entry.
 QStringList warmStrategyParameters(WarmStrategy s);
+// The same as data, for forms: a valid plan's params hold only these names, each of its type.
+enum class WarmParamType { String, Integer, Number, Boolean, Object };
+struct WarmParamSpec
+{
+    const char *name;
+    WarmParamType type;
+    bool required;
+    const char *meaning;
+};
+const std::vector<WarmParamSpec> &warmStrategyParamSpecs(WarmStrategy s);
 
 enum class WarmPriority { High = 0, Medium = 1, Low = 2 }; // lower value runs first
 QString warmPriorityName(WarmPriority p); // "high", "medium", "low"

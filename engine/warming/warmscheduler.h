@@ -55,6 +55,7 @@ public:
     // The server for plans that name no target of their own.
     void setDefaultTarget(std::optional<Endpoint> target);
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    QDateTime now() const { return m_clock(); } // the scheduler's clock (UTC)
     // For tests: a runner other than WarmExecutor::run (it still runs as a job).
     void setRunner(Runner runner) { m_runner = std::move(runner); }
     // Where finished runs are appended (JSON lines); empty: memory only.

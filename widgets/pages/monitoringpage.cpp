@@ -9,11 +9,13 @@
 #include "monitoring/ruleeditordialog.h"
 #include "messagesink.h"
 #include "pageheader.h"
+#include "servicebanner.h"
 #include "targetsource.h"
 
 #include "monitor/metricsserver.h"
 #include "monitor/monitorexport.h"
 #include "monitor/monitorservice.h"
+#include "store/asyncresultstore.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -27,6 +29,7 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cwb {
@@ -34,6 +37,7 @@ namespace cwb {
 namespace {
 
 const auto kMonitoringConfigKey = QLatin1String("monitoring/config");
+constexpr int kServiceCheckMs = 5000;
 
 struct TileSpec
 {
@@ -168,14 +172,23 @@ MonitoringPage::MonitoringPage(const PageContext &context, QWidget *parent)
     vertical->setStretchFactor(0, 1);
     vertical->setStretchFactor(1, 1);
 
+    m_serviceBanner = new ServiceBanner(this);
+    m_serviceBanner->setObjectName(QStringLiteral("monitorservicebanner"));
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
+    layout->addWidget(m_serviceBanner);
     layout->addLayout(controls);
     layout->addLayout(tiles);
     layout->addWidget(vertical, 1);
 
     m_service->channels()->addChannel(new DesktopChannel(this));
     connect(m_service, &MonitorService::samplesAdded, this, &MonitoringPage::onSamples);
+    // Samples read back from the store (after a restart, or the daemon's) go to the trend too.
+    connect(m_service, &MonitorService::historyRestored, this, [this](int added) {
+        if (added > 0)
+            onSamples({});
+    });
     connect(m_service, &MonitorService::statusChanged, this, &MonitoringPage::updateStatus);
     connect(m_service, &MonitorService::deliveryChanged, this, &MonitoringPage::updateStatus);
     connect(m_service, &MonitorService::firingCountChanged, this, &MonitoringPage::firingCountChanged);
@@ -203,6 +216,13 @@ MonitoringPage::MonitoringPage(const PageContext &context, QWidget *parent)
     }
     // Saves samples and alerts there and restores earlier alerts.
     m_service->setStore(context.store);
+    if (context.store)
+        m_storePath = context.store->path();
+    m_serviceTimer = new QTimer(this);
+    m_serviceTimer->setInterval(kServiceCheckMs);
+    connect(m_serviceTimer, &QTimer::timeout, this, &MonitoringPage::checkMonitorService);
+    m_serviceTimer->start();
+    checkMonitorService();
     // Collection follows the target once it answers; a changed target stops it.
     connect(m_target, &TargetSource::connected, this, [this] { setEndpoint(m_target->endpoint()); });
     connect(m_target, &TargetSource::endpointChanged, this, [this] { setEndpoint(std::nullopt); });
@@ -251,7 +271,7 @@ void MonitoringPage::setEndpoint(const std::optional<Endpoint> &endpoint)
 {
     const bool changed = !(endpoint == m_endpoint);
     m_endpoint = endpoint;
-    m_startStop->setEnabled(endpoint.has_value());
+    m_startStop->setEnabled(endpoint.has_value() && !m_daemon);
     m_startStop->setToolTip(endpoint ? tr("Poll %1 every collection interval").arg(endpoint->address())
                                      : tr("Connect to a target first"));
     if (!endpoint) {
@@ -262,9 +282,41 @@ void MonitoringPage::setEndpoint(const std::optional<Endpoint> &endpoint)
         startMonitoring();
 }
 
+void MonitoringPage::checkMonitorService()
+{
+    const bool wasDeferring = m_daemon.has_value();
+    m_daemon = m_storePath.isEmpty() ? std::nullopt
+                                     : ServiceLock::holder(m_storePath, QString::fromLatin1(kMonitorServiceName));
+    if (!m_daemon) {
+        m_serviceBanner->hide();
+        if (wasDeferring) {
+            m_startStop->setEnabled(m_endpoint.has_value());
+            if (m_endpoint && m_service->config().enabled)
+                startMonitoring();
+            updateStatus();
+        }
+        return;
+    }
+    if (m_service->isCollecting())
+        stopMonitoring();
+    m_startStop->setEnabled(false);
+    m_startStop->setToolTip(tr("The monitoring service collects; stop it to monitor from this window"));
+    // The daemon names the target it watches; its samples are stored under that address.
+    const auto watched = parseEndpoint(m_daemon->detail);
+    m_serviceBanner->setText(tr("Collection and alerts are run by the monitoring service (%1), watching %2. "
+                                "This window shows what it stores and neither polls nor sends alerts itself.")
+                                 .arg(ServiceBanner::holderText(*m_daemon),
+                                      watched ? watched->displayUri() : tr("its target")));
+    m_serviceBanner->show();
+    if (watched)
+        m_service->followStore(watched->address());
+    if (!wasDeferring)
+        updateStatus();
+}
+
 void MonitoringPage::startMonitoring()
 {
-    if (!m_endpoint)
+    if (!m_endpoint || m_daemon)
         return;
     m_service->start(*m_endpoint);
     m_startStop->setText(tr("Stop Monitoring"));
@@ -413,10 +465,14 @@ void MonitoringPage::updateStatus()
                      st.reachable ? good : bad);
     if (!st.lastError.isEmpty())
         html += line(tr("Last error:"), st.lastError, bad);
-    html += line(tr("Collector:"), st.collecting ? tr("running, every %1 s")
-                                                       .arg(QLocale().toString(m_service->config().collectionIntervalMs / 1000.0, 'g', 3))
-                                                 : tr("stopped"),
-                 st.collecting ? good : QString());
+    if (m_daemon)
+        html += line(tr("Collector:"), tr("the monitoring service (%1)").arg(ServiceBanner::holderText(*m_daemon)), good);
+    else
+        html += line(tr("Collector:"),
+                     st.collecting ? tr("running, every %1 s")
+                                         .arg(QLocale().toString(m_service->config().collectionIntervalMs / 1000.0, 'g', 3))
+                                   : tr("stopped"),
+                     st.collecting ? good : QString());
     if (st.lastSampleMs > 0)
         html += line(tr("Last sample:"), QDateTime::fromMSecsSinceEpoch(st.lastSampleMs).toString(QStringLiteral("HH:mm:ss")));
     if (st.nodes.size() > 1)

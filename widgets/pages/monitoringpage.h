@@ -3,6 +3,7 @@
 #include "monitor/monitorconfig.h"
 #include "pagecontext.h"
 #include "redis/endpoint.h"
+#include "service/servicelock.h"
 
 #include <QWidget>
 
@@ -11,6 +12,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QTimer;
 
 namespace cwb {
 
@@ -19,12 +21,20 @@ class AsyncResultStore;
 class MetricTile;
 class MonitorService;
 class PageHeader;
+class ServiceBanner;
 class SeriesChart;
 struct MonitorSample;
 
 // Live monitoring of the connected target: metric tiles with sparklines, a trend chart with a
 // time range, the service status (target, collector, channels, /metrics), and the alert panel.
 // Settings and rules are kept in QSettings ("monitoring/config") as the seed's JSON shape.
+//
+// While the monitor daemon (`cache-workbench-cli monitor --daemon`) holds the result store's
+// lock, it collects, evaluates the rules and sends to the channels: the page then neither polls
+// nor alerts (no channel fires twice), says so in a banner, and shows the samples the daemon
+// stores for its target. A look at the lock every few seconds (non-blocking) notices when the
+// daemon has gone; the page then collects again if monitoring is enabled. Stored history is read
+// back when collection starts, so the trend goes on across restarts.
 class MonitoringPage : public QWidget
 {
     Q_OBJECT
@@ -40,6 +50,11 @@ public:
     QComboBox *rangePicker() const { return m_range; }
     MetricTile *tile(const QString &metric) const;
     QLabel *statusLabel() const { return m_status; }
+
+    // Looks at the monitor daemon's lock (the page does this every few seconds).
+    void checkMonitorService();
+    const std::optional<ServiceHolder> &monitorDaemon() const { return m_daemon; }
+    ServiceBanner *serviceBanner() const { return m_serviceBanner; }
 
     void startMonitoring();
     void stopMonitoring();
@@ -78,6 +93,10 @@ private:
     QComboBox *m_chartMetric = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_channelStatus = nullptr;
+    ServiceBanner *m_serviceBanner = nullptr;
+    QTimer *m_serviceTimer = nullptr;
+    QString m_storePath; // empty without a store: no daemon can own this page's work
+    std::optional<ServiceHolder> m_daemon;
     QList<MetricTile *> m_tiles;
     std::optional<Endpoint> m_endpoint;
     TargetSource *m_target = nullptr;

@@ -1,6 +1,8 @@
 #include "warmingpage.h"
 
 #include "pageheader.h"
+#include "servicebanner.h"
+#include "service/warmservice.h"
 #include "targetsource.h"
 #include "warming/cronexpression.h"
 #include "warming/memoryguard.h"
@@ -31,6 +33,7 @@ enum PlanColumn { PlanName, PlanStrategy, PlanPriority, PlanSchedule, PlanNextRu
 enum HistoryColumn { HistStarted, HistPlan, HistTrigger, HistStatus, HistKeys, HistBytes, HistDuration, HistReason, HistColumnCount };
 
 constexpr int kTickMs = 15000; // cron has minute resolution; four looks a minute is plenty
+constexpr qint64 kStaleHeartbeatSec = 120;
 
 QTableWidget *makeWarmingTable(const QStringList &headers, QWidget *parent)
 {
@@ -106,7 +109,8 @@ WarmingPage::WarmingPage(const PageContext &context, QWidget *parent) : QWidget(
     m_editPlan = new QPushButton(tr("Edit..."), this);
     m_import = new QPushButton(tr("Import..."), this);
     m_import->setToolTip(tr("Add the plans of a JSON plan file"));
-    m_remove = new QPushButton(tr("Remove"), this);
+    m_remove = new QPushButton(tr("Remove..."), this);
+    m_remove->setObjectName(QStringLiteral("warmremove"));
     m_runNow = new QPushButton(tr("Run now"), this);
     m_runNow->setObjectName(QStringLiteral("warmrunnow"));
     m_runNow->setToolTip(tr("Run the selected plan against the current target now"));
@@ -134,6 +138,9 @@ WarmingPage::WarmingPage(const PageContext &context, QWidget *parent) : QWidget(
     m_status->setObjectName(QStringLiteral("warmstatus"));
     m_targetLabel = new QLabel(this);
     m_targetLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_serviceBanner = new ServiceBanner(this);
+    m_serviceBanner->setObjectName(QStringLiteral("warmservicebanner"));
+    m_serviceBanner->setToolTip(tr("Plans saved here are picked up by the service. Run now runs a plan from this window."));
 
     m_historyTable = makeWarmingTable({tr("Started"), tr("Plan"), tr("Trigger"), tr("Status"), tr("Keys"), tr("Bytes"),
                                 tr("Duration"), tr("Why it stopped")}, this);
@@ -172,17 +179,18 @@ WarmingPage::WarmingPage(const PageContext &context, QWidget *parent) : QWidget(
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
+    layout->addWidget(m_serviceBanner);
     layout->addLayout(buttons);
     layout->addWidget(splitter, 1);
 
     m_tickTimer = new QTimer(this);
     m_tickTimer->setInterval(kTickMs);
     connect(m_tickTimer, &QTimer::timeout, this, [this] {
-        m_scheduler->tick();
+        tick();
         refreshPlans(); // next-run times move on
     });
     m_tickTimer->start();
-    m_scheduler->tick(); // sets the mark: schedules fire from now on
+    tick(); // sets the mark: schedules fire from now on (unless a daemon runs them)
 
     loadPlans();
     m_history = readWarmHistory(m_historyPath, 200);
@@ -198,6 +206,42 @@ WarmingPage::~WarmingPage()
     m_tickTimer->stop();
     m_scheduler->cancelAll();
     disconnect(m_scheduler, nullptr, this, nullptr);
+}
+
+void WarmingPage::tick()
+{
+    const bool wasOwned = m_scheduleOwner.has_value();
+    if (checkScheduleOwner())
+        return;
+    if (wasOwned) {
+        // Take over from where the daemon last looked: what fell due since then runs once
+        // (within the catch-up grace), nothing it already ran runs again.
+        const QDateTime now = m_scheduler->now();
+        const auto last = ServiceLock::lastRecord(m_plansPath, QString::fromLatin1(kWarmServiceName));
+        const bool known = last && last->heartbeat.isValid() && last->heartbeat <= now;
+        m_scheduler->setMark(known ? last->heartbeat : now);
+        m_status->setText(tr("The warming service stopped: schedules run from this window again."));
+    }
+    m_scheduler->tick();
+}
+
+bool WarmingPage::checkScheduleOwner()
+{
+    m_scheduleOwner = ServiceLock::holder(m_plansPath, QString::fromLatin1(kWarmServiceName));
+    if (!m_scheduleOwner) {
+        m_serviceBanner->hide();
+        return false;
+    }
+    QString text = tr("Schedules are run by the warming service (%1).").arg(ServiceBanner::holderText(*m_scheduleOwner));
+    // The daemon writes its heartbeat every second: one much older means it is stuck, not idle.
+    const QDateTime heartbeat = m_scheduleOwner->heartbeat;
+    if (heartbeat.isValid() && heartbeat.secsTo(QDateTime::currentDateTimeUtc()) > kStaleHeartbeatSec)
+        text += QLatin1Char(' ')
+            + tr("It has not looked at the schedule since %1.")
+                  .arg(QLocale().toString(heartbeat.toLocalTime(), QLocale::ShortFormat));
+    m_serviceBanner->setText(text);
+    m_serviceBanner->show();
+    return true;
 }
 
 void WarmingPage::setTarget(const std::optional<Endpoint> &endpoint)
@@ -418,9 +462,20 @@ QString WarmingPage::selectedPlanName() const
     return m_plans[size_t(rows.first().row())].name;
 }
 
+QStringList WarmingPage::planNamesExcept(const QString &name) const
+{
+    QStringList names;
+    for (const WarmingPlan &plan : m_plans) {
+        if (plan.name != name)
+            names << plan.name;
+    }
+    return names;
+}
+
 void WarmingPage::onNewPlan()
 {
     WarmingPlanDialog dialog(this);
+    dialog.setTakenNames(planNamesExcept({}));
     if (dialog.exec() != QDialog::Accepted || !dialog.plan())
         return;
     QString error;
@@ -435,6 +490,7 @@ void WarmingPage::onEditPlan()
     if (it == m_plans.end())
         return;
     WarmingPlanDialog dialog(this);
+    dialog.setTakenNames(planNamesExcept(name));
     dialog.setPlan(*it);
     if (dialog.exec() != QDialog::Accepted || !dialog.plan())
         return;
@@ -472,7 +528,17 @@ void WarmingPage::onImportPlans()
 void WarmingPage::onRemovePlan()
 {
     const QString name = selectedPlanName();
-    if (!name.isEmpty())
+    if (name.isEmpty())
+        return;
+    QMessageBox ask(QMessageBox::Question, tr("Remove Warming Plan"),
+                    tr("Remove the warming plan \u201c%1\u201d?").arg(name), QMessageBox::NoButton, this);
+    ask.setObjectName(QStringLiteral("confirmremoveplan"));
+    ask.setInformativeText(tr("Its schedule stops. The keys it wrote stay until they expire; its run history is kept."));
+    QPushButton *remove = ask.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    ask.addButton(QMessageBox::Cancel);
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    if (ask.clickedButton() == remove)
         removePlan(name);
 }
 
