@@ -449,7 +449,6 @@ void tst_Tls::cliOverTls()
 // the rest).
 void tst_Tls::loadRunFromTheCli()
 {
-    CWB_SKIP_CLI_UNDER_TSAN();
     SandboxRedis redis;
     CWB_START_SANDBOX(redis, .tls = {.enabled = true});
     const qint64 before = commandsProcessed(redis);
