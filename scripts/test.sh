@@ -4,8 +4,8 @@
 #
 # Then two more builds follow (CI runs exactly this script): the engine's tests under
 # AddressSanitizer + UndefinedBehaviorSanitizer, and the test programs labelled "threaded" in
-# tests/CMakeLists.txt (every engine program that starts a thread but the "tsan-pending" ones:
-# the widget tests and a few whose reports are still to triage) under ThreadSanitizer;
+# tests/CMakeLists.txt (every program that starts a thread, the widget tests included) under
+# ThreadSanitizer;
 # CWB_SANITIZERS=0 skips them for a quick local run. They use clang (it compiles sanitized code
 # about twice as fast as g++) and unity builds, which keeps the whole CI run within its 35 minutes
 # on 2 cores.
@@ -37,7 +37,7 @@ sanitized build-asan address,undefined ON
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 LSAN_OPTIONS=suppressions="$PWD/../tests/lsan.supp" \
     ctest --output-on-failure -j"$(nproc)" "$@")
 
-echo "== threaded tests under ThreadSanitizer (label threaded; tsan-pending ones excluded)"
+echo "== threaded tests under ThreadSanitizer (label threaded)"
 # Widget tests too, so this build includes the widgets (not the GUI application itself).
 mapfile -t threaded < <(cd build && ctest -N -L threaded | sed -n 's/^ *Test *#[0-9]*: //p')
 sanitized build-tsan thread OFF cache-workbench-cli cwb_store_helper "${threaded[@]}"
