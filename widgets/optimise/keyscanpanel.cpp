@@ -17,7 +17,7 @@ namespace cwb {
 
 namespace {
 
-QString percent(double share)
+QString sampleShareText(double share)
 {
     return QStringLiteral("%1%").arg(share * 100, 0, 'f', 1);
 }
@@ -136,9 +136,9 @@ void KeyScanPanel::showScan(const ServerHotKeyScan &scan)
     m_status->setText(summaryOf(scan));
     m_table->setRowCount(0);
     for (const ServerKeySample &s : scan.hottest)
-        appendReadOnlyRow(m_table, {tr("hot (LFU)"), QString::fromUtf8(s.key), QString::number(s.freq), percent(s.trafficShare)}, 2);
+        appendReadOnlyRow(m_table, {tr("hot (LFU)"), QString::fromUtf8(s.key), QString::number(s.freq), sampleShareText(s.trafficShare)}, 2);
     for (const ServerKeySample &s : scan.biggest)
-        appendReadOnlyRow(m_table, {tr("big"), QString::fromUtf8(s.key), formatByteSize(s.memoryBytes), percent(s.memoryShare)}, 2);
+        appendReadOnlyRow(m_table, {tr("big"), QString::fromUtf8(s.key), formatByteSize(s.memoryBytes), sampleShareText(s.memoryShare)}, 2);
     m_table->resizeColumnToContents(0);
     m_table->resizeColumnToContents(2);
 }
