@@ -371,7 +371,7 @@ private slots:
         QCOMPARE(config->alerting.thresholds.memoryUsageMb, 1024.0);
         QCOMPARE(config->alerting.thresholds.cacheHitRateMin, 80.0);
         const auto rules = effectiveRules(*config);
-        QCOMPARE(rules.size(), size_t(5));
+        QCOMPARE(rules.size(), size_t(6));
         QCOMPARE(rules[0].id, u"builtin.memory"_s);
         QCOMPARE(rules[2].comparator, Comparator::Less); // hit rate is a minimum
         // Round trip through our own JSON.

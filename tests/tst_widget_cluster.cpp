@@ -11,8 +11,11 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTabWidget>
 #include <QTest>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -117,6 +120,61 @@ private slots:
         QTest::mouseClick(page.removeNodeButton(), Qt::LeftButton);
         QCOMPARE(page.simulation().nodes().size(), size_t(6));
         QVERIFY(page.movedLabel()->text().contains(QStringLiteral("remove node-7")));
+    }
+
+    // One name per node in the chart, the table, the failover graph and the JSON export, and the
+    // Redis slots of each node beside a ring's figures.
+    void simulationNamesNodesOneWayAndShowsTheirRedisSlots()
+    {
+        test::PageDoubles doubles;
+        ClusterPage page(doubles.context());
+        page.resize(1280, 760);
+        page.tabs()->setCurrentIndex(1);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCOMPARE(page.strategyBox()->currentData().toString(), QStringLiteral("consistent"));
+        auto checkOneNaming = [&page] {
+            auto ticker = page.distributionPlot()->xAxis->ticker().dynamicCast<QCPAxisTickerText>();
+            QVERIFY(ticker);
+            const QStringList chartNames = ticker->ticks().values();
+            QTableWidget *table = page.simulationTable();
+            QCOMPARE(table->rowCount(), chartNames.size());
+            const nlohmann::json exported = distributionToJson(page.simulation().stats());
+            TopologyGraph *graph = page.simulatedGraph();
+            const auto masters = graph->topology().masters();
+            QCOMPARE(int(masters.size()), chartNames.size());
+            int slotTotal = 0;
+            for (int row = 0; row < table->rowCount(); ++row) {
+                const QString name = chartNames[row];
+                QCOMPARE(table->item(row, 0)->text(), name);
+                QCOMPARE(QString::fromStdString(exported["nodes"][size_t(row)]["name"].get<std::string>()), name);
+                const TopologyNode *master = graph->topology().node(name);
+                QVERIFY2(master && master->isMaster(), qPrintable(name));
+                QCOMPARE(graph->nodeTitle(*master, false), QStringLiteral("master · ") + name);
+                QVERIFY(!graph->nodeTitle(*master, false).contains(QStringLiteral("10.0.0")));
+                // The failover model holds the slots the table gives the node.
+                QCOMPARE(table->item(row, 6)->text(), slotRangesToText(master->slotRanges));
+                QCOMPARE(table->item(row, 5)->text().remove(QLocale().groupSeparator()).toInt(), master->slotCount());
+                QCOMPARE(exported["nodes"][size_t(row)]["redis_slots"].get<int>(), master->slotCount());
+                QVERIFY(master->slotCount() > 0);
+                slotTotal += master->slotCount();
+            }
+            QCOMPARE(slotTotal, 16384);
+        };
+        checkOneNaming();
+        QCOMPARE(page.simulationTable()->item(0, 6)->text(), QStringLiteral("0-2729"));
+
+        // Failing a node names it as the chart does.
+        QTest::mouseClick(page.failNodeButton(), Qt::LeftButton);
+        QVERIFY(page.movedLabel()->text().startsWith(QStringLiteral("node-1 ")));
+
+        // Under the slots strategy the table follows the slot map through a rebalance.
+        page.strategyBox()->setCurrentIndex(page.strategyBox()->findData(QStringLiteral("slots")));
+        QTest::mouseClick(page.addNodeButton(), Qt::LeftButton);
+        QCOMPARE(page.simulation().nodes().size(), size_t(7));
+        checkOneNaming();
+        QCOMPARE(page.simulationTable()->item(6, 0)->text(), QStringLiteral("node-7"));
+        screenshot(&page, QStringLiteral("cluster-simulation-table.png"));
     }
 
     void probesOnlyForConsistentHashingAndTheyEvenOutTheRing()

@@ -274,9 +274,9 @@ private slots:
         QCOMPARE(dialog.list()->count(), 1);
         // The built-in rules that can fire are listed too.
         std::vector<AlertRule> builtIn = effectiveRules(MonitoringConfig{});
-        QCOMPARE(builtIn.size(), size_t(5));
+        QCOMPARE(builtIn.size(), size_t(6));
         dialog.setBuiltInRules(builtIn);
-        QCOMPARE(dialog.builtInList()->count(), 5);
+        QCOMPARE(dialog.builtInList()->count(), 6);
         QVERIFY(dialog.builtInList()->item(0)->text().contains(builtIn[0].name));
         // An edit shows in the list at once.
         dialog.list()->setCurrentRow(0);
@@ -466,6 +466,61 @@ private slots:
         QVERIFY(page.service()->isCollecting());
         QVERIFY(page.startButton()->isEnabled());
         page.stopMonitoring();
+    }
+
+    // A restart of the target (its uptime goes back) shows on the uptime tile and fires the
+    // built-in "Target restarted" rule, which is on by default.
+    void restartShowsOnTheUptimeTileAndFiresItsAlert()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        QTemporaryDir dir;
+        const auto restoreDb = useFreshStore(dir);
+        MainWindow w;
+        w.resize(1280, 800);
+        auto *page = static_cast<MonitoringPage *>(w.page(MainWindow::Page::Monitoring));
+        MonitoringConfig config;
+        QVERIFY(config.alerting.restartAlert);
+        config.collectionIntervalMs = 200;
+        config.channels.log.path = dir.filePath(u"alerts.log"_s);
+        QString error;
+        QVERIFY2(page->applyConfig(config, &error), qPrintable(error));
+        w.setCurrentPage(MainWindow::Page::Monitoring);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        connectTargetBar(w, redis);
+        MetricTile *uptime = page->tile(QLatin1String(metric::UptimeSeconds));
+        QVERIFY(uptime);
+        const auto restartFiring = [page] {
+            const auto &active = page->service()->alerts().activeAlerts();
+            return std::any_of(active.begin(), active.end(), [](const Alert &a) {
+                return a.ruleId == u"builtin.restart"_s && a.state == AlertState::Firing;
+            });
+        };
+        // Polled long enough that a new process's uptime is clearly less (whole seconds, 2 s of slack).
+        const auto polledUptime = [page] {
+            const MonitorSample *s = nullptr;
+            for (const MonitorSample &n : page->service()->history().latestPerNode())
+                if (n.isServerNode())
+                    s = page->service()->history().latest(n.node);
+            return s ? s->value(QLatin1String(metric::UptimeSeconds)).value_or(-1) : -1.0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(polledUptime() >= 4, 20000);
+        QVERIFY2(uptime->valueText().endsWith(u" s"_s), qPrintable(uptime->valueText()));
+        QVERIFY2(uptime->detailText().startsWith(u"since "_s), qPrintable(uptime->detailText()));
+        QVERIFY(!restartFiring());
+
+        QVERIFY(redis.kill());
+        QString restartError;
+        QVERIFY2(redis.restart(&restartError), qPrintable(restartError));
+        QTRY_VERIFY_WITH_TIMEOUT(restartFiring(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(polledUptime() >= 0 && polledUptime() < 4, 10000);
+        const QString shots = qEnvironmentVariable("CWB_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            QApplication::processEvents();
+            QVERIFY(w.grab().save(shots + u"/monitoring-restart.png"_s));
+        }
+        page->stopMonitoring();
     }
 };
 

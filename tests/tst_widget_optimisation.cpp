@@ -1,9 +1,11 @@
+#include "optimise/keyscanpanel.h"
 #include "pages/optimisationpage.h"
 #include "pagedoubles.h"
 #include "testsupport.h"
 
 #include <QCheckBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -65,7 +67,119 @@ private Q_SLOTS:
     void pipelineSweepRecommendsAMeasuredDepth();
     void cancelStopsARunAndReturnsToIdle();
     void unreachableTargetShowsAnErrorAndNoRecommendations();
+    void keyScanFindsTheTargetsRealHotAndBigKeysReadOnly();
+    void keyScanIsPacedAndStopsWhileWaiting();
 };
+
+namespace {
+
+bool sandboxOk(const SandboxRedis &redis, const RedisCommand &command)
+{
+    const auto reply = test::sandboxCommand(redis, command);
+    return reply && !reply->isError();
+}
+
+// The rows of the scan table whose kind is `kind`, as "key" strings in table order.
+QStringList keysOfKind(QTableWidget *table, const QString &kind)
+{
+    QStringList keys;
+    for (int row = 0; row < table->rowCount(); ++row)
+        if (table->item(row, 0)->text() == kind)
+            keys << table->item(row, 1)->text();
+    return keys;
+}
+
+} // namespace
+
+// The user's own keys, not the demonstration's: a hot key read many times and a big value under
+// the prefix are found; keys outside it are not looked at; nothing is written; SCAN, never KEYS.
+void OptimisationWidgetTest::keyScanFindsTheTargetsRealHotAndBigKeysReadOnly()
+{
+    SandboxRedis redis;
+    CWB_START_SANDBOX(redis, .maxmemoryBytes = 256LL << 20, .maxmemoryPolicy = u"allkeys-lfu"_s);
+    for (int i = 0; i < 40; ++i)
+        QVERIFY(sandboxOk(redis, {"SET", "app:small:" + QByteArray::number(i), "v"}));
+    QVERIFY(sandboxOk(redis, {"SET", "app:hot", "h"}));
+    QVERIFY(sandboxOk(redis, {"SET", "app:big", QByteArray(100000, 'b')}));
+    QVERIFY(sandboxOk(redis, {"SET", "other:bigger", QByteArray(300000, 'o')}));
+    for (int i = 0; i < 300; ++i)
+        QVERIFY(sandboxOk(redis, {"GET", "app:hot"}));
+    const qint64 keysBefore = dbSize(redis);
+
+    test::PageDoubles doubles;
+    doubles.target.setEndpoint(redis.endpoint());
+    OptimisationPage page(doubles.context());
+    page.resize(1280, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    // The tuner's hot keys are labelled as the demonstration they are.
+    QVERIFY(page.findChild<QCheckBox *>(u"tuneHotKeys"_s)->text().contains(u"demonstration"_s));
+    QVERIFY(page.findChild<QLabel *>(u"hotKeysDemoNote"_s)->text().contains(u"not your keys"_s));
+
+    KeyScanPanel *panel = page.keyScan();
+    QVERIFY(panel->isVisibleTo(&page));
+    panel->prefixEdit()->setText(u"app:"_s);
+    QSignalSpy done(panel, &KeyScanPanel::scanFinished);
+    QTest::mouseClick(panel->scanButton(), Qt::LeftButton);
+    QVERIFY(panel->isScanning());
+    QVERIFY(panel->stopButton()->isEnabled());
+    QVERIFY(done.wait(20000));
+    QCOMPARE(doubles.launcher.launched, QStringList{u"key scan"_s});
+    QVERIFY(!panel->isScanning());
+    QVERIFY2(panel->status()->text().startsWith(u"42 keys sampled"_s), qPrintable(panel->status()->text()));
+
+    const QStringList hot = keysOfKind(panel->table(), u"hot (LFU)"_s);
+    const QStringList big = keysOfKind(panel->table(), u"big"_s);
+    QVERIFY(!hot.isEmpty() && !big.isEmpty());
+    QCOMPARE(hot.first(), u"app:hot"_s);
+    QCOMPARE(big.first(), u"app:big"_s);
+    for (int row = 0; row < panel->table()->rowCount(); ++row)
+        QVERIFY(panel->table()->item(row, 1)->text().startsWith(u"app:"_s));
+
+    QCOMPARE(dbSize(redis), keysBefore);
+    const QByteArray stats = test::sandboxCommand(redis, {"INFO", "commandstats"})->str;
+    QVERIFY(stats.contains("cmdstat_scan:"));
+    QVERIFY(!stats.contains("cmdstat_keys:"));
+    QVERIFY(stats.contains("cmdstat_set:calls=43,")); // the fixture's SETs, and no others
+
+    // Without an LFU policy there is no frequency to read: sizes only, and the page says why.
+    QVERIFY(sandboxOk(redis, {"CONFIG", "SET", "maxmemory-policy", "allkeys-lru"}));
+    QTest::mouseClick(panel->scanButton(), Qt::LeftButton);
+    QVERIFY(done.wait(20000));
+    QVERIFY(keysOfKind(panel->table(), u"hot (LFU)"_s).isEmpty());
+    QCOMPARE(keysOfKind(panel->table(), u"big"_s).first(), u"app:big"_s);
+    QVERIFY2(panel->status()->text().contains(u"LFU"_s), qPrintable(panel->status()->text()));
+    if (const QString dir = qEnvironmentVariable("CWB_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(page.grab().save(dir + u"/optimisation-keyscan.png"_s));
+}
+
+// One SCAN call a second over many keys: the job waits between calls, and a stop during the
+// wait ends it with what was sampled, marked stopped.
+void OptimisationWidgetTest::keyScanIsPacedAndStopsWhileWaiting()
+{
+    SandboxRedis redis;
+    CWB_START_SANDBOX(redis);
+    for (int i = 0; i < 500; ++i)
+        QVERIFY(sandboxOk(redis, {"SET", "paced:" + QByteArray::number(i), "v"}));
+    KeyScanRequest request;
+    request.endpoint = redis.endpoint();
+    request.prefix = u"paced:"_s;
+    request.scanCount = 10;
+    request.scanCallsPerSecond = 1;
+    std::unique_ptr<KeyScanJob> job(makeKeyScanJob(request));
+    QSignalSpy progressed(job.get(), &jobs::JobBase::progressAvailable);
+    QSignalSpy finished(job.get(), &jobs::JobBase::finished);
+    QVERIFY(job->start());
+    // Wait until the scan has begun, then stop it; at one call a second it cannot have finished
+    // the 50-odd calls 500 keys need.
+    QTRY_VERIFY_WITH_TIMEOUT(job->progress().message.startsWith(u"scanning"_s), 10000);
+    job->requestStop();
+    QVERIFY(finished.count() == 1 || finished.wait(10000));
+    QVERIFY(job->result());
+    QVERIFY(job->result()->stopped);
+    QVERIFY2(job->result()->scanCalls < 50, qPrintable(QString::number(job->result()->scanCalls)));
+    QVERIFY(job->result()->scanned < 500);
+}
 
 void OptimisationWidgetTest::pipelineSweepRecommendsAMeasuredDepth()
 {

@@ -5,10 +5,13 @@
 #include "load/loadrun.h"
 #include "models/runstablemodel.h"
 #include "pages/resultspage.h"
+#include "redis/sandboxcluster.h"
 #include "redis/sandboxredis.h"
 #include "run/runsummaryview.h"
 #include "store/asyncresultstore.h"
 #include "store/comparison.h"
+#include "store/csvexport.h"
+#include "store/htmlreport.h"
 #include "store/resultstore.h"
 #include "pagedoubles.h"
 #include "testsupport.h"
@@ -20,6 +23,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +37,7 @@ private Q_SLOTS:
     void initTestCase();
     void listsSortsFiltersOpensComparesAndExports();
     void stoppedRunShowsItsStatusAndIsNeverJudged();
+    void clusterRunShowsTheLoadOfEachNode();
 
 private:
     // Exports the page's selection through the page (as the user would) and parses the file.
@@ -238,6 +243,89 @@ void ResultsPageTest::listsSortsFiltersOpensComparesAndExports()
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 10000);
     QCOMPARE(page.model()->run(0).runId, slowId);
     setConfirmer({});
+}
+
+// A run against a real cluster: the Results page (the same summary view as the Load Test page),
+// the CSV summary and the HTML report show what each master served, after a round trip
+// through the store.
+void ResultsPageTest::clusterRunShowsTheLoadOfEachNode()
+{
+    SandboxCluster cluster;
+    CWB_START_SANDBOX(cluster);
+    LoadTestConfig c;
+    c.testName = QStringLiteral("cluster-nodes");
+    c.durationSec = 1;
+    c.concurrentUsers = 2;
+    c.threads = 1;
+    c.requestsPerSecond = 600;
+    c.keySpace = 300;
+    c.keyPrefix = QStringLiteral("cwb:nodestest:");
+    const RunResult run = LoadRun(c, cluster.seed()).execute();
+    QVERIFY2(run.status == RunStatus::Completed, qPrintable(run.failureReason));
+    QCOMPARE(int(run.totals.nodes.size()), 3);
+
+    const QString dbPath = m_dir.filePath(QStringLiteral("cluster.sqlite"));
+    {
+        ResultStore store;
+        QVERIFY(store.open(dbPath));
+        QVERIFY(!store.saveRun(run).isEmpty());
+    }
+    AsyncResultStore store(dbPath);
+    test::PageDoubles doubles;
+    ResultsPage page(doubles.context(&store));
+    QSignalSpy refreshed(&page, &ResultsPage::refreshed);
+    page.resize(1280, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(refreshed.count() > 0 || refreshed.wait(10000));
+    QSignalSpy opened(&page, &ResultsPage::runOpened);
+    page.table()->selectRow(0);
+    QVERIFY(opened.wait(10000));
+    for (QTabWidget *tabs : page.findChildren<QTabWidget *>()) {
+        if (const int index = tabs->indexOf(page.summary()); index >= 0)
+            tabs->setCurrentIndex(index);
+    }
+    QCoreApplication::processEvents();
+
+    QTableWidget *nodes = page.summary()->nodeTable();
+    QVERIFY(nodes->isVisibleTo(&page));
+    QCOMPARE(nodes->rowCount(), 3);
+    int row = 0;
+    for (const auto &[address, counters] : run.totals.nodes) {
+        QCOMPARE(nodes->item(row, 0)->text(), address);
+        QCOMPARE(nodes->item(row, 1)->text().remove(QLocale().groupSeparator()).toULongLong(), counters.count);
+        QVERIFY(counters.count > 0);
+        QVERIFY(nodes->item(row, 6)->text().endsWith(QLatin1String(" ms"))); // p99 survived the store
+        ++row;
+    }
+    // Readable at 1280x800: every node's row lies inside the table's visible area.
+    QVERIFY2(nodes->rowViewportPosition(2) + nodes->rowHeight(2) <= nodes->viewport()->height(),
+             qPrintable(QStringLiteral("viewport %1 px").arg(nodes->viewport()->height())));
+    if (const QString dir = qEnvironmentVariable("CWB_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(page.grab().save(dir + QStringLiteral("/results-cluster-nodes.png")));
+
+    ResultStore reader;
+    QVERIFY(reader.open(dbPath));
+    const auto stored = reader.loadRun(run.runId);
+    QVERIFY(stored);
+    QList<QStringList> csv;
+    QVERIFY(test::parseCsv(runSummaryToCsv(stored->result), csv));
+    const int operation = int(csv.at(0).indexOf(QStringLiteral("operation")));
+    const int count = int(csv.at(0).indexOf(QStringLiteral("count")));
+    const QByteArray html = runReportHtml(*stored);
+    QVERIFY(html.contains("Load per node"));
+    for (const auto &[address, counters] : run.totals.nodes) {
+        bool found = false;
+        for (const QStringList &line : csv)
+            found |= line.at(operation) == QStringLiteral("node ") + address && line.at(count).toULongLong() == counters.count;
+        QVERIFY2(found, qPrintable(address));
+        QVERIFY(html.contains(QByteArray("<td>" + address.toUtf8() + "</td><td>" + QByteArray::number(qulonglong(counters.count)))));
+    }
+
+    // A single server's run has no node section.
+    page.summary()->showResult(m_runs[0]);
+    QVERIFY(!nodes->isVisibleTo(&page));
+    QVERIFY(!runReportHtml(StoredRun{m_runs[0], {}, false}).contains("Load per node"));
 }
 
 QTEST_MAIN(ResultsPageTest)

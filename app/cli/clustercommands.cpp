@@ -284,10 +284,11 @@ int simulateCommand(const QStringList &args)
 
     auto printStats = [](const DistributionStats &stats) {
         std::vector<QStringList> rows{{QStringLiteral("NODE"), QStringLiteral("KEYS"), QStringLiteral("SHARE"),
-                                       QStringLiteral("LOAD"), QStringLiteral("MEMORY")}};
+                                       QStringLiteral("LOAD"), QStringLiteral("MEMORY"), QStringLiteral("REDIS SLOTS")}};
         for (const NodeShare &s : stats.nodes) {
             rows.push_back({s.name, QString::number(s.keys), QString::number(s.keyShare * 100, 'f', 2) + QStringLiteral(" %"),
-                            QString::number(s.loadShare * 100, 'f', 2) + QStringLiteral(" %"), bytesText(s.bytes)});
+                            QString::number(s.loadShare * 100, 'f', 2) + QStringLiteral(" %"), bytesText(s.bytes),
+                            QStringLiteral("%1 (%2)").arg(s.redisSlotCount()).arg(slotRangesToText(s.redisSlots))});
         }
         printOut(table(rows));
         printOut(QStringLiteral("max/mean %1, min/mean %2, stddev %3 keys (%4 %), hottest node %5 x mean traffic\n")

@@ -1,5 +1,7 @@
 #include "shardingsimulation.h"
 
+#include "keyslot.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QElapsedTimer>
@@ -9,6 +11,14 @@
 #include <map>
 
 namespace cwb {
+
+int NodeShare::redisSlotCount() const
+{
+    int count = 0;
+    for (const SlotRange &r : redisSlots)
+        count += r.count();
+    return count;
+}
 
 DistributionStats computeDistribution(const std::vector<ShardNode> &nodes, const KeySet &keys,
                                       const std::vector<int32_t> &owners)
@@ -127,6 +137,26 @@ void ShardingSimulation::reassign()
     m_map->assign(m_keys, m_owners);
     m_assignNs = timer.nsecsElapsed();
     m_stats = computeDistribution(m_map->nodes(), m_keys, m_owners);
+    assignRedisSlots();
+}
+
+void ShardingSimulation::assignRedisSlots()
+{
+    const int count = int(m_stats.nodes.size());
+    if (m_map->strategy() != ShardingStrategy::Slots) {
+        for (int n = 0; n < count; ++n)
+            m_stats.nodes[size_t(n)].redisSlots = {evenSlotRange(n, count)};
+        return;
+    }
+    // The slot map's segments are fractions of the slot space, whole slots each.
+    for (const OwnershipSegment &s : m_map->segments()) {
+        if (s.owner < 0 || s.owner >= count)
+            continue;
+        const int first = int(std::lround(s.from * kClusterSlots));
+        const int last = int(std::lround(s.to * kClusterSlots)) - 1;
+        if (last >= first)
+            m_stats.nodes[size_t(s.owner)].redisSlots.push_back({first, last});
+    }
 }
 
 QString ShardingSimulation::nextNodeName() const
@@ -199,7 +229,9 @@ nlohmann::json distributionToJson(const DistributionStats &stats)
                          {"keys", share.keys},
                          {"key_share", share.keyShare},
                          {"estimated_bytes", share.bytes},
-                         {"load_share", share.loadShare}});
+                         {"load_share", share.loadShare},
+                         {"redis_slots", share.redisSlotCount()},
+                         {"redis_slot_ranges", slotRangesToText(share.redisSlots).toStdString()}});
     }
     return {{"total_keys", stats.totalKeys},  {"total_bytes", stats.totalBytes},
             {"mean_keys", stats.meanKeys},    {"max_over_mean", stats.maxOverMean},

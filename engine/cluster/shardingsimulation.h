@@ -2,6 +2,7 @@
 
 #include "keyset.h"
 #include "shardmap.h"
+#include "topology.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -20,6 +21,11 @@ struct NodeShare
     double keyShare = 0;  // fraction of all keys
     double bytes = 0;     // estimated memory of its keys
     double loadShare = 0; // fraction of the traffic (key weights)
+    // The Redis Cluster hash slots this node holds: its own under the slots strategy; under the
+    // others the even split `redis-cli --cluster create` would give the same nodes, so a ring
+    // can be read side by side with the cluster it would replace.
+    std::vector<SlotRange> redisSlots;
+    int redisSlotCount() const;
 };
 
 struct DistributionStats
@@ -104,6 +110,7 @@ public:
 
 private:
     void reassign();
+    void assignRedisSlots();
     QString nextNodeName() const;
 
     Options m_options;

@@ -150,4 +150,9 @@ QString slotRangesToText(const std::vector<SlotRange> &ranges)
     return parts.join(QStringLiteral(", "));
 }
 
+SlotRange evenSlotRange(int index, int count)
+{
+    return {int(qint64(kClusterSlots) * index / count), int(qint64(kClusterSlots) * (index + 1) / count) - 1};
+}
+
 } // namespace cwb

@@ -78,5 +78,8 @@ struct Topology
 void computeRates(const Topology &previous, Topology &current);
 // "0-5460, 10923-16383"
 QString slotRangesToText(const std::vector<SlotRange> &ranges);
+// The slots of node `index` of `count` when 16384 slots are split evenly in order, as
+// `redis-cli --cluster create` does.
+SlotRange evenSlotRange(int index, int count);
 
 } // namespace cwb

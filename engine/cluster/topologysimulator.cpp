@@ -8,18 +8,26 @@ namespace cwb {
 
 Topology TopologySimulator::makeCluster(int masters, int replicasPerMaster)
 {
+    masters = std::clamp(masters, 1, 1000);
+    std::vector<MasterSpec> specs;
+    for (int m = 0; m < masters; ++m)
+        specs.push_back({QStringLiteral("node-%1").arg(m + 1), {evenSlotRange(m, masters)}});
+    return makeCluster(specs, replicasPerMaster);
+}
+
+Topology TopologySimulator::makeCluster(const std::vector<MasterSpec> &masters, int replicasPerMaster)
+{
     Topology topology;
     topology.source = QStringLiteral("simulation");
-    masters = std::clamp(masters, 1, 1000);
     replicasPerMaster = std::clamp(replicasPerMaster, 0, 10);
     int hostIndex = 1;
-    for (int m = 0; m < masters; ++m) {
+    for (const MasterSpec &spec : masters) {
         TopologyNode master;
-        master.id = QStringLiteral("node-%1").arg(m + 1);
+        master.id = spec.name;
         master.host = QStringLiteral("10.0.0.%1").arg(hostIndex++);
         master.port = 6379;
         master.role = NodeRole::Master;
-        master.slotRanges.push_back({int(qint64(kClusterSlots) * m / masters), int(qint64(kClusterSlots) * (m + 1) / masters) - 1});
+        master.slotRanges = spec.slotRanges;
         master.metrics.hasMetrics = true;
         topology.nodes.push_back(master);
         for (int r = 0; r < replicasPerMaster; ++r) {

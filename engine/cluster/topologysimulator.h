@@ -36,6 +36,13 @@ public:
     // `masters` masters named node-1..node-M with `replicasPerMaster` replicas each
     // (node-1-r1, ...), slots split evenly like `redis-cli --cluster create`.
     static Topology makeCluster(int masters, int replicasPerMaster);
+    struct MasterSpec
+    {
+        QString name;
+        std::vector<SlotRange> slotRanges;
+    };
+    // The same with the masters' names and slots given (a sharding simulation's nodes).
+    static Topology makeCluster(const std::vector<MasterSpec> &masters, int replicasPerMaster);
 
     explicit TopologySimulator(Topology topology, Options options);
     explicit TopologySimulator(Topology topology);

@@ -18,6 +18,10 @@ struct NodeState
     std::unique_ptr<RedisConnection> connection;
     std::optional<InfoSnapshot> previous;
     qint64 previousNs = 0;
+    // The last uptime read and when: kept while the node does not answer, so a restart whose
+    // downtime a poll saw is still noticed when it answers again.
+    std::optional<qint64> lastUptimeSeconds;
+    qint64 lastUptimeNs = 0;
 };
 
 qint64 totalErrors(const InfoSnapshot &info)
@@ -96,6 +100,31 @@ void addRates(const InfoSnapshot &prev, const InfoSnapshot &cur, double dt, Moni
     }
     if (calls > 0)
         s.values[QLatin1String(metric::AvgLatencyMs)] = double(usec) / double(calls) / 1000.0;
+}
+
+// A cluster's uptime is its youngest node's: the one a restart emptied last.
+void addYoungestUptime(const std::vector<MonitorSample> &nodes, MonitorSample &all)
+{
+    std::optional<double> youngest;
+    for (const MonitorSample &s : nodes)
+        if (const auto v = s.value(QLatin1String(metric::UptimeSeconds)))
+            youngest = youngest ? std::min(*youngest, *v) : *v;
+    if (youngest)
+        all.values[QLatin1String(metric::UptimeSeconds)] = *youngest;
+}
+
+// Uptime, and whether the server started again since the last answer: its uptime is less than
+// the last one plus the time that passed (2 s of slack for whole seconds on both sides), which
+// also catches a restart after a long outage, when the new uptime may already be the larger.
+void addUptime(NodeState &node, qint64 uptimeSeconds, qint64 ns, MonitorSample &s)
+{
+    s.values[QLatin1String(metric::UptimeSeconds)] = double(uptimeSeconds);
+    if (node.lastUptimeSeconds) {
+        const double expected = double(*node.lastUptimeSeconds) + double(ns - node.lastUptimeNs) / 1e9;
+        s.values[QLatin1String(metric::Restarted)] = double(uptimeSeconds) + 2.0 < expected ? 1 : 0;
+    }
+    node.lastUptimeSeconds = uptimeSeconds;
+    node.lastUptimeNs = ns;
 }
 
 qint64 monotonicNs()
@@ -249,6 +278,7 @@ std::vector<MonitorSample> InfoPoller::poll(qint64 nowMs)
         InfoSnapshot info = parseInfo(*text);
         sample.values[QLatin1String(metric::Up)] = 1;
         addGauges(info, sample);
+        addUptime(node, info.server.uptimeSeconds, ns, sample);
         if (node.previous)
             addRates(*node.previous, info, double(ns - node.previousNs) / 1e9, sample);
         if (info.cluster.clusterEnabled && !d->clusterMode)
@@ -282,7 +312,7 @@ std::vector<MonitorSample> InfoPoller::poll(qint64 nowMs)
                 if (const auto v = s.value(QLatin1String(name)))
                     all.values[QLatin1String(name)] += *v;
             }
-            for (const char *name : {metric::P99LatencyMs, metric::ErrorRatePercent, metric::AvgLatencyMs}) {
+            for (const char *name : {metric::P99LatencyMs, metric::ErrorRatePercent, metric::AvgLatencyMs, metric::Restarted}) {
                 if (const auto v = s.value(QLatin1String(name))) {
                     double &slot = all.values[QLatin1String(name)];
                     slot = std::max(slot, *v);
@@ -296,6 +326,7 @@ std::vector<MonitorSample> InfoPoller::poll(qint64 nowMs)
         }
         if (opsForHits > 0)
             all.values[QLatin1String(metric::HitRatePercent)] = hitsWeighted / opsForHits;
+        addYoungestUptime(samples, all);
         all.values[QLatin1String(metric::Up)] = up == int(samples.size()) ? 1 : 0;
         samples.push_back(all);
     }

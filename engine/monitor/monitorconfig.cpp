@@ -159,6 +159,7 @@ std::optional<MonitoringConfig> parseMonitoringConfig(const nlohmann::json &inpu
         r.number("forMs", &config.alerting.forMs, 0, 86400000);
         r.number("keepFiringForMs", &config.alerting.keepFiringForMs, 0, 86400000);
         r.number("repeatIntervalMs", &config.alerting.repeatIntervalMs, 0, 7 * 86400000.0);
+        r.boolean("restartAlert", &config.alerting.restartAlert);
         if (const auto *thresholds = r.get("thresholds")) {
             Reader t(*thresholds, QStringLiteral("alerting.thresholds"), error);
             if (!t.isObject())
@@ -342,7 +343,8 @@ nlohmann::json monitoringConfigToJson(const MonitoringConfig &c)
             {"errorRate", t.errorRateMaxPercent}}},
           {"forMs", c.alerting.forMs},
           {"keepFiringForMs", c.alerting.keepFiringForMs},
-          {"repeatIntervalMs", c.alerting.repeatIntervalMs}}},
+          {"repeatIntervalMs", c.alerting.repeatIntervalMs},
+          {"restartAlert", c.alerting.restartAlert}}},
         {"rules", rules},
         {"channels",
          {{"desktop", c.channels.desktop},
@@ -379,6 +381,26 @@ QByteArray monitoringConfigToJsonText(const MonitoringConfig &config)
     return QByteArray::fromStdString(monitoringConfigToJson(config).dump(2));
 }
 
+namespace {
+
+// Fires on the poll that sees a node's uptime go back, and stays firing ten minutes after it, so
+// a restart between two glances at the panel is still seen (the sample itself says 1 only once).
+AlertRule restartRule()
+{
+    AlertRule rule;
+    rule.id = QStringLiteral("builtin.restart");
+    rule.name = QStringLiteral("Target restarted");
+    rule.metric = QLatin1String(metric::Restarted);
+    rule.comparator = Comparator::GreaterOrEqual;
+    rule.threshold = 1;
+    rule.keepFiringForMs = 10 * 60 * 1000;
+    rule.severity = Severity::Warning;
+    rule.builtIn = true;
+    return rule;
+}
+
+} // namespace
+
 std::vector<AlertRule> effectiveRules(const MonitoringConfig &config)
 {
     std::vector<AlertRule> rules;
@@ -411,6 +433,8 @@ std::vector<AlertRule> effectiveRules(const MonitoringConfig &config)
         Severity::Warning);
     add("builtin.errors", QStringLiteral("Error rate high"), metric::ErrorRatePercent, Comparator::Greater,
         t.errorRateMaxPercent, Severity::Critical);
+    if (config.alerting.restartAlert)
+        rules.push_back(restartRule());
     for (const AlertRule &rule : config.rules)
         rules.push_back(rule);
     return rules;

@@ -29,6 +29,9 @@ struct AlertingConfig
     qint64 forMs = 30000;            // `for` of the built-in rules
     qint64 keepFiringForMs = 10000;  // `keep firing for` of the built-in rules
     qint64 repeatIntervalMs = 3600000; // re-notify a firing, unacknowledged alert this often
+    // The built-in "Target restarted" rule (metric `restarted`). On by default: a restart empties a
+    // cache that does not persist, and uptime never goes back otherwise, so it cannot be noise.
+    bool restartAlert = true;
     bool operator==(const AlertingConfig &) const = default;
 };
 
@@ -112,7 +115,8 @@ nlohmann::json monitoringConfigToJson(const MonitoringConfig &config);
 QByteArray monitoringConfigToJsonText(const MonitoringConfig &config);
 
 // The rules made from the thresholds (ids "builtin.memory", "builtin.cpu", "builtin.hitrate",
-// "builtin.latency", "builtin.errors"), then the custom rules. Empty when alerting is off.
+// "builtin.latency", "builtin.errors"; "builtin.restart" unless restartAlert is off), then the
+// custom rules. Empty when alerting is off.
 std::vector<AlertRule> effectiveRules(const MonitoringConfig &config);
 
 } // namespace cwb

@@ -81,6 +81,8 @@ std::optional<PrometheusMetric> prometheusMetric(const QString &name)
         {QLatin1String(metric::P99LatencyMs), {"cwb_latency_p99_seconds", 0.001}},
         {QLatin1String(metric::RssMb), {"cwb_process_resident_memory_bytes", 1024.0 * 1024.0}},
         {QLatin1String(metric::Threads), {"cwb_process_threads", 1}},
+        {QLatin1String(metric::UptimeSeconds), {"cwb_uptime_seconds", 1}},
+        {QLatin1String(metric::Restarted), {"cwb_restarted", 1}},
     };
     const auto it = table.find(name);
     if (it == table.end())

@@ -22,6 +22,8 @@ const QList<MetricInfo> &knownMetrics()
         {QLatin1String(metric::P99LatencyMs), QStringLiteral("ms"), QStringLiteral("99th percentile latency (server: highest per-command p99 since reset; load: last interval)")},
         {QLatin1String(metric::RssMb), QStringLiteral("MB"), QStringLiteral("Resident memory of the workbench process")},
         {QLatin1String(metric::Threads), QString(), QStringLiteral("Threads of the workbench process")},
+        {QLatin1String(metric::UptimeSeconds), QStringLiteral("s"), QStringLiteral("Seconds since the server started")},
+        {QLatin1String(metric::Restarted), QString(), QStringLiteral("1 when the server restarted since its previous answer (its uptime went back), else 0")},
     };
     return metrics;
 }

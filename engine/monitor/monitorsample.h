@@ -30,6 +30,8 @@ inline constexpr auto AvgLatencyMs = "avg_latency_ms";          // commandstats 
 inline constexpr auto P99LatencyMs = "p99_latency_ms";          // server: highest latencystats p99; load: interval p99
 inline constexpr auto RssMb = "rss_mb";                         // workbench process
 inline constexpr auto Threads = "threads";                      // workbench process
+inline constexpr auto UptimeSeconds = "uptime_seconds";         // uptime_in_seconds (a cluster: its youngest node)
+inline constexpr auto Restarted = "restarted";                  // 1 when the server started again since the last answer
 } // namespace metric
 
 // Node labels with a meaning of their own (server nodes are "host:port").

@@ -9,21 +9,44 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QElapsedTimer>
+
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <unordered_map>
 
 namespace cwb {
 
 namespace {
 
+// Spaces SCAN calls to at most `perSecond` from `clock`'s start; sleeps in short slices so a
+// cancel ends the wait within 50 ms. False when cancelled.
+bool paceScanCall(const QElapsedTimer &clock, qint64 callsSoFar, int perSecond, const std::atomic<bool> *cancel)
+{
+    if (perSecond <= 0)
+        return !(cancel && cancel->load());
+    const qint64 dueMs = callsSoFar * 1000 / perSecond;
+    while (clock.elapsed() < dueMs) {
+        if (cancel && cancel->load())
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::min<qint64>(50, dueMs - clock.elapsed())));
+    }
+    return !(cancel && cancel->load());
+}
+
 // Samples one node's keys under the pattern into `samples` until maxKeys; false on an error.
 bool scanNode(RedisConnection &c, const QByteArray &pattern, int maxKeys, int scanCount, const std::atomic<bool> *cancel,
-              ServerHotKeyScan &out, std::vector<ServerKeySample> &samples)
+              const QElapsedTimer &clock, int scanCallsPerSecond, ServerHotKeyScan &out,
+              std::vector<ServerKeySample> &samples)
 {
     QByteArray cursor = QByteArrayLiteral("0");
     do {
-        if (cancel && cancel->load())
+        if (!paceScanCall(clock, out.scanCalls, scanCallsPerSecond, cancel)) {
+            out.stopped = true;
             return true;
+        }
+        ++out.scanCalls;
         const auto page = c.command({QByteArrayLiteral("SCAN"), cursor, QByteArrayLiteral("MATCH"), pattern,
                                      QByteArrayLiteral("COUNT"), QByteArray::number(scanCount)});
         if (!page || page->isError() || page->elements.size() != 2) {
@@ -71,8 +94,10 @@ bool scanNode(RedisConnection &c, const QByteArray &pattern, int maxKeys, int sc
 } // namespace
 
 ServerHotKeyScan scanServerHotKeys(ClusterRouter &c, const QString &prefix, int maxKeys, int topN, int scanCount,
-                                   const std::atomic<bool> *cancel)
+                                   const std::atomic<bool> *cancel, int scanCallsPerSecond)
 {
+    QElapsedTimer clock;
+    clock.start();
     ServerHotKeyScan out;
     const auto info = c.info(QByteArrayLiteral("memory"));
     if (!info) {
@@ -92,9 +117,9 @@ ServerHotKeyScan scanServerHotKeys(ClusterRouter &c, const QString &prefix, int 
             out.truncated = true; // a master left unscanned
             return false;
         }
-        return scanNode(node, pattern, maxKeys, scanCount, cancel, out, samples);
+        return !out.stopped && scanNode(node, pattern, maxKeys, scanCount, cancel, clock, scanCallsPerSecond, out, samples);
     });
-    if (!reached && out.error.isEmpty() && !out.truncated)
+    if (!reached && out.error.isEmpty() && !out.truncated && !out.stopped)
         out.error = c.lastError().message;
 
     out.scanned = qint64(samples.size());
@@ -222,6 +247,7 @@ nlohmann::json serverScanToJson(const ServerHotKeyScan &s)
         return a;
     };
     nlohmann::json j{{"policy", s.policy.toStdString()}, {"lfu", s.lfu},        {"scanned", s.scanned},
+                     {"scanCalls", s.scanCalls},           {"stopped", s.stopped},
                      {"truncated", s.truncated},           {"sampledMemory", s.sampledMemory},
                      {"hottest", rows(s.hottest)},         {"biggest", rows(s.biggest)}};
     if (!s.note.isEmpty())

@@ -25,13 +25,16 @@ struct ServerKeySample
 // Server-side detection without blocking the server: SCAN MATCH prefix* with a small COUNT,
 // at most maxKeys keys, then OBJECT FREQ (only when maxmemory-policy is an LFU one) and MEMORY
 // USAGE per sampled key, pipelined per SCAN page. On a Redis Cluster every master is scanned
-// (maxKeys in all); the policy is the first master's.
+// (maxKeys in all); the policy is the first master's. scanCallsPerSecond > 0 paces the SCAN
+// calls (a scan of a busy production server must not become its load); 0 does not wait.
 struct ServerHotKeyScan
 {
     QString policy;          // maxmemory-policy
     bool lfu = false;
     QString note;            // e.g. "server-side frequency needs an LFU policy; current policy: noeviction"
     qint64 scanned = 0;
+    qint64 scanCalls = 0;    // SCAN commands sent, over all masters
+    bool stopped = false;    // a cancel ended the scan early: the figures are of what was sampled
     bool truncated = false;  // stopped at maxKeys before SCAN finished
     qint64 sampledMemory = 0;
     std::vector<ServerKeySample> hottest; // by freq (empty without LFU)
@@ -40,7 +43,8 @@ struct ServerHotKeyScan
 };
 
 ServerHotKeyScan scanServerHotKeys(ClusterRouter &connection, const QString &prefix, int maxKeys = 1000,
-                                   int topN = 20, int scanCount = 100, const std::atomic<bool> *cancel = nullptr);
+                                   int topN = 20, int scanCount = 100, const std::atomic<bool> *cancel = nullptr,
+                                   int scanCallsPerSecond = 0);
 
 // The hot-key experiment: replays a Zipfian read trace (with writes for misses) under
 // ctx.keyPrefix + "hot:" with the client-side tracker watching every key sent, then scans the

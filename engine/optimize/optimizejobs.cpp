@@ -1,6 +1,7 @@
 #include "optimizejobs.h"
 
 #include "budgetguard.h"
+#include "cluster/clusterrouter.h"
 #include "jobs/stopflag.h"
 
 namespace cwb {
@@ -118,6 +119,34 @@ HotKeysJob *makeHotKeysJob(ExperimentTarget target, HotKeyExperimentOptions opti
             if (!outcome.result.error.isEmpty())
                 context.fail(outcome.result.error);
             return outcome;
+        },
+        parent);
+}
+
+KeyScanJob *makeKeyScanJob(KeyScanRequest request, QObject *parent)
+{
+    return new KeyScanJob(
+        QStringLiteral("key scan"),
+        [request = std::move(request)](const StepContext &context) {
+            const jobs::StopFlag stop(context.stopToken());
+            ClusterRouter::Options options;
+            options.connection.clientName = QByteArrayLiteral("cwb-keyscan");
+            ClusterRouter router(request.endpoint, options);
+            ServerHotKeyScan scan;
+            context.report({QStringLiteral("connecting to %1").arg(request.endpoint.displayUri()), 0});
+            if (!router.connect()) {
+                scan.error = router.lastError().message;
+                context.fail(scan.error);
+                return scan;
+            }
+            context.report({QStringLiteral("scanning keys under '%1'").arg(request.prefix), 0.1});
+            scan = scanServerHotKeys(router, request.prefix, request.maxKeys, request.topN, request.scanCount, stop.get(),
+                                     request.scanCallsPerSecond);
+            scan.stopped = scan.stopped || stop.isSet();
+            if (!scan.error.isEmpty())
+                context.fail(scan.error);
+            context.report({QStringLiteral("%1 keys sampled").arg(scan.scanned), 1});
+            return scan;
         },
         parent);
 }

@@ -74,6 +74,22 @@ HotKeysJob *makeHotKeysJob(ExperimentTarget target, HotKeyExperimentOptions opti
 // Runs on sandboxes of its own (never the user's server): no target.
 TtlJob *makeTtlJob(TtlReplayOptions options, QObject *parent = nullptr);
 
+// A read-only look at the target's real keys (SCAN MATCH <prefix>*, paced; OBJECT FREQ under an
+// LFU policy; MEMORY USAGE): writes nothing, so it claims no namespace and needs no budget. A stop
+// ends it within about a second with what was sampled (`stopped`); it fails when the target
+// cannot be reached or a command is refused.
+struct KeyScanRequest
+{
+    Endpoint endpoint;
+    QString prefix;               // empty: every key (still at most maxKeys)
+    int maxKeys = 1000;
+    int topN = 20;
+    int scanCount = 100;          // COUNT per SCAN call
+    int scanCallsPerSecond = 20;  // at most this many SCAN calls a second (about 2,000 keys/s)
+};
+using KeyScanJob = jobs::Job<jobs::StepProgress, ServerHotKeyScan>;
+KeyScanJob *makeKeyScanJob(KeyScanRequest request, QObject *parent = nullptr);
+
 // The auto-tuner, optionally followed by the hot-key experiment under the same prefix (what the
 // Optimisation page runs). The tuner lives on the job's thread only; nothing outside can reach it.
 struct TuningRequest

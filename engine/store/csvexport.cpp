@@ -87,6 +87,9 @@ QByteArray runSummaryToCsv(const RunResult &r)
     for (int i = 0; i < kOpTypeCount; ++i)
         row(opTypeName(OpType(i)), r.totals.ops[size_t(i)]);
     row(QStringLiteral("total"), r.total());
+    // A cluster run: the operations each node served, one row per node.
+    for (const auto &[address, counters] : r.totals.nodes)
+        row(QStringLiteral("node ") + address, counters);
     return out;
 }
 

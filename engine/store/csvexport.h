@@ -13,7 +13,8 @@ QByteArray csvRow(const QStringList &fields); // ends with CRLF
 
 // The run's per-second series: a header row, then one row per second.
 QByteArray runSeriesToCsv(const RunResult &result);
-// One row per operation type and a "total" row: counts, throughput and percentiles.
+// One row per operation type and a "total" row: counts, throughput and percentiles; a cluster
+// run adds one row per node ("node 127.0.0.1:30001").
 QByteArray runSummaryToCsv(const RunResult &result);
 
 } // namespace cwb

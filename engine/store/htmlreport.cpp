@@ -1,5 +1,6 @@
 #include "htmlreport.h"
 
+#include "load/runsnapshot.h"
 #include "svgplot.h"
 
 #include <cmath>
@@ -47,6 +48,26 @@ QByteArray page(const QString &title, const QByteArray &body)
         + CWB_VERSION + " on " + esc(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)) + ".</p></body></html>\n";
 }
 
+// A cluster run: the operations each node served and their latency (µs).
+QByteArray nodeSection(const RunResult &r, const QByteArray &h)
+{
+    if (r.totals.nodes.empty())
+        return {};
+    QByteArray out = "<h" + h + ">Load per node</h" + h + ">\n<table>";
+    out += row({QStringLiteral("Node"), QStringLiteral("count"), QStringLiteral("share"), QStringLiteral("errors"),
+                QStringLiteral("ops/s"), QStringLiteral("p50"), QStringLiteral("p99"), QStringLiteral("max")},
+               true);
+    const double all = double(r.total().count);
+    for (const auto &[address, counters] : r.totals.nodes) {
+        const LatencySummary s = LatencySummary::from(counters);
+        const double rate = r.measuredSec > 0 ? double(counters.successes()) / r.measuredSec : 0;
+        out += row({address, QString::number(counters.count),
+                    all > 0 ? pct(double(counters.count) / all) : QStringLiteral("—"), QString::number(counters.errors),
+                    fmt(rate), fmt(s.p50Us), fmt(s.p99Us), fmt(s.maxUs)});
+    }
+    return out + "</table>\n";
+}
+
 QByteArray runSection(const StoredRun &run, int level)
 {
     const RunResult &r = run.result;
@@ -91,6 +112,7 @@ QByteArray runSection(const StoredRun &run, int level)
                     fmt(o.p50Us), fmt(o.p95Us), fmt(o.p99Us), fmt(p999), fmt(o.maxUs)});
     }
     out += "</table>\n";
+    out += nodeSection(r, h);
 
     if (!r.series.empty()) {
         SvgChart tp;

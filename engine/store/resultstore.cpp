@@ -524,6 +524,12 @@ QString ResultStore::saveRun(const StoredRun &run)
     light.cleanupNote = r.cleanupNote;
     light.tls = r.tls;
     light.tlsInsecure = r.tlsInsecure;
+    light.cluster = r.cluster;
+    // Per-node counters stay in the detail document, histograms included: a handful of nodes
+    // is small, and the run summary shows each node's percentiles.
+    light.totals.nodes = r.totals.nodes;
+    light.totals.movedRedirects = r.totals.movedRedirects;
+    light.totals.askRedirects = r.totals.askRedirects;
     light.totals.connectErrors = r.totals.connectErrors;
     light.totals.reconnects = r.totals.reconnects;
     light.totals.bytesSent = r.totals.bytesSent;
@@ -545,6 +551,10 @@ QString ResultStore::saveRun(const StoredRun &run)
         op.erase("latencyUs");
     }
     detail["summary"].erase("latencyUs");
+    for (auto &[address, node] : detail["nodes"].items()) {
+        (void)address;
+        node.erase("latencyUs");
+    }
     const json config = detail["config"];
     detail.erase("config");
 

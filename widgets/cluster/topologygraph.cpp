@@ -60,6 +60,20 @@ void TopologyGraph::setTopology(const Topology &topology)
     update();
 }
 
+void TopologyGraph::setTitlesByName(bool byName)
+{
+    m_titlesByName = byName;
+    update();
+}
+
+QString TopologyGraph::nodeTitle(const TopologyNode &node, bool narrow) const
+{
+    if (narrow)
+        return node.id;
+    const QString name = m_titlesByName ? node.id : node.address();
+    return (node.isMaster() ? tr("master") : tr("replica")) + QStringLiteral(" · ") + name;
+}
+
 void TopologyGraph::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -109,7 +123,7 @@ void TopologyGraph::paintEvent(QPaintEvent *)
         p.setFont(bold);
         // Narrow boxes (many nodes) show the node name and the essentials only.
         const bool narrow = text.width() < 170;
-        const QString title = narrow ? n.id : (n.isMaster() ? tr("master") : tr("replica")) + QStringLiteral(" · ") + n.address();
+        const QString title = nodeTitle(n, narrow);
         p.drawText(QRectF(text.left(), text.top(), text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
                    fm.elidedText(title, Qt::ElideRight, text.width()));
         p.setFont(font());

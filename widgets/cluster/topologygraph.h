@@ -17,6 +17,11 @@ public:
     explicit TopologyGraph(QWidget *parent = nullptr);
 
     void setTopology(const Topology &topology);
+    // Titles name each node by its id instead of its address: a simulation's nodes have names
+    // ("node-1") that the rest of its page uses, and made-up addresses.
+    void setTitlesByName(bool byName);
+    // The bold first line of a node's box; narrow boxes show the name alone.
+    QString nodeTitle(const TopologyNode &node, bool narrow) const;
     const Topology &topology() const { return m_topology; }
     // Node ids in drawing order (masters first, each followed by its replicas).
     QStringList drawnNodeIds() const { return m_drawn; }
@@ -38,6 +43,7 @@ private:
     Topology m_topology;
     QStringList m_drawn;
     QString m_selected;
+    bool m_titlesByName = false;
     std::vector<std::pair<QRectF, QString>> m_hitBoxes;
 };
 

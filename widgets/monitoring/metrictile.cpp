@@ -48,6 +48,11 @@ QString MetricTile::valueText() const
     return m_value->text();
 }
 
+QString MetricTile::detailText() const
+{
+    return m_detail->text();
+}
+
 void MetricTile::setHistory(const QVector<double> &values)
 {
     m_sparkline->setValues(values);

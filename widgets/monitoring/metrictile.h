@@ -21,6 +21,7 @@ public:
     void setHistory(const QVector<double> &values);
     void setAlerting(bool alerting);
     QString valueText() const;
+    QString detailText() const;
     Sparkline *sparkline() const { return m_sparkline; }
 
 private:

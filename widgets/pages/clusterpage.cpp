@@ -5,7 +5,9 @@
 #include "cluster/topologygraph.h"
 #include "jobs/joblauncher.h"
 #include "pageheader.h"
+#include "tableitems.h"
 #include "targetsource.h"
+#include "warming/memoryguard.h"
 
 #include <qcustomplot.h>
 
@@ -13,10 +15,13 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QHeaderView>
 #include <QSplitter>
+#include <QTableWidget>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -332,10 +337,15 @@ QWidget *ClusterPage::buildSimulationTab()
     ChartStyle::install(m_plot);
     m_simBar = new OwnershipBar(tab);
     m_simGraph = new TopologyGraph(tab);
+    m_simGraph->setTitlesByName(true);
     m_simGraph->setMinimumHeight(180);
+    m_simViews = new QTabWidget(tab);
+    m_simViews->setDocumentMode(true);
+    m_simViews->addTab(m_plot, tr("Chart"));
+    m_simViews->addTab(buildSimulationTable(tab), tr("Table"));
 
     auto *right = new QVBoxLayout;
-    right->addWidget(m_plot, 3);
+    right->addWidget(m_simViews, 3);
     right->addWidget(m_simBar);
     right->addWidget(m_simGraph, 2);
 
@@ -360,6 +370,36 @@ QWidget *ClusterPage::buildSimulationTab()
             m_simClock->stop();
     });
     return tab;
+}
+
+QWidget *ClusterPage::buildSimulationTable(QWidget *parent)
+{
+    m_nodeTable = new QTableWidget(0, 7, parent);
+    m_nodeTable->setObjectName(QStringLiteral("simulationnodes"));
+    m_nodeTable->setHorizontalHeaderLabels({tr("Node"), tr("Keys"), tr("Key share"), tr("Traffic share"),
+                                            tr("Memory (est.)"), tr("Redis slots"), tr("Slot ranges")});
+    m_nodeTable->horizontalHeaderItem(5)->setToolTip(
+        tr("The hash slots of a Redis Cluster with these nodes: the simulated slot map under the slots strategy, "
+           "otherwise the even split redis-cli --cluster create makes (the failover model below uses it)."));
+    m_nodeTable->verticalHeader()->setVisible(false);
+    m_nodeTable->horizontalHeader()->setStretchLastSection(true);
+    m_nodeTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    return m_nodeTable;
+}
+
+void ClusterPage::fillSimulationTable(const DistributionStats &stats)
+{
+    m_nodeTable->setRowCount(0);
+    for (const NodeShare &share : stats.nodes) {
+        appendReadOnlyRow(m_nodeTable,
+                          {share.name, QLocale().toString(share.keys), tr("%1 %").arg(share.keyShare * 100, 0, 'f', 2),
+                           tr("%1 %").arg(share.loadShare * 100, 0, 'f', 2), formatBytes(qint64(share.bytes)),
+                           QLocale().toString(share.redisSlotCount()), slotRangesToText(share.redisSlots)},
+                          1);
+        // The slot ranges are text, however many.
+        m_nodeTable->item(m_nodeTable->rowCount() - 1, 6)->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    m_nodeTable->resizeColumnsToContents();
 }
 
 void ClusterPage::resetSimulation()
@@ -438,10 +478,15 @@ void ClusterPage::updateSimulationViews()
     case ShardingStrategy::Jump: caption = tr("Jump hash: each node owns 1/N of the hash space, not contiguous"); break;
     }
     m_simBar->setSegments(segments, names, caption);
+    fillSimulationTable(stats);
 
-    // The simulated cluster for failover: one master per node, each with one replica.
+    // The simulated cluster for failover: one master per node (same names, same Redis slots as
+    // the table), each with one replica.
     m_simClock->stop();
-    m_simCluster = std::make_unique<TopologySimulator>(TopologySimulator::makeCluster(n, 1));
+    std::vector<TopologySimulator::MasterSpec> masters;
+    for (const NodeShare &share : stats.nodes)
+        masters.push_back({share.name, share.redisSlots});
+    m_simCluster = std::make_unique<TopologySimulator>(TopologySimulator::makeCluster(masters, 1));
     m_simCluster->advance(1000); // replicas have synced something before anyone fails
     m_simGraph->setTopology(m_simCluster->topology());
     m_removeNode->setEnabled(n > 1);

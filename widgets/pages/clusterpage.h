@@ -17,6 +17,7 @@ class QCustomPlot;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QTableWidget;
 class QTabWidget;
 class QTimer;
 
@@ -56,6 +57,7 @@ public:
     QPushButton *removeNodeButton() const { return m_removeNode; }
     QPushButton *failNodeButton() const { return m_failNode; }
     QCustomPlot *distributionPlot() const { return m_plot; }
+    QTableWidget *simulationTable() const { return m_nodeTable; }
     QLabel *movedLabel() const { return m_moved; }
     OwnershipBar *simulationBar() const { return m_simBar; }
     TopologyGraph *simulatedGraph() const { return m_simGraph; }
@@ -70,6 +72,8 @@ Q_SIGNALS:
 private:
     QWidget *buildTopologyTab();
     QWidget *buildSimulationTab();
+    QWidget *buildSimulationTable(QWidget *parent);
+    void fillSimulationTable(const DistributionStats &stats);
     // The cluster to show; nullopt stops the live refresh. Follows the target source when it
     // connects to a server in cluster mode.
     void setClusterTarget(const std::optional<Endpoint> &seed);
@@ -111,6 +115,8 @@ private:
     QPushButton *m_removeNode = nullptr;
     QPushButton *m_failNode = nullptr;
     QCustomPlot *m_plot = nullptr;
+    QTabWidget *m_simViews = nullptr; // the chart and the per-node table
+    QTableWidget *m_nodeTable = nullptr;
     QLabel *m_moved = nullptr;
     QLabel *m_balance = nullptr;
     OwnershipBar *m_simBar = nullptr;

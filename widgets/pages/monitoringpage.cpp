@@ -57,6 +57,42 @@ const MonitorSample *primarySample(const MonitorHistory &history)
     return nullptr;
 }
 
+// "3 d 4 h", "2 h 5 min", "12 min", "40 s": the uptime tile's value.
+QString uptimeText(std::optional<double> seconds)
+{
+    if (!seconds)
+        return QStringLiteral("–");
+    const qint64 s = qint64(*seconds);
+    if (s >= 86400)
+        return MonitoringPage::tr("%1 d %2 h").arg(s / 86400).arg(s % 86400 / 3600);
+    if (s >= 3600)
+        return MonitoringPage::tr("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
+    if (s >= 60)
+        return MonitoringPage::tr("%1 min").arg(s / 60);
+    return MonitoringPage::tr("%1 s").arg(s);
+}
+
+// Under the uptime: that it restarted, or since when it runs.
+QString uptimeDetail(const MonitorSample *sample)
+{
+    if (!sample)
+        return {};
+    if (sample->value(QLatin1String(metric::Restarted)).value_or(0) > 0)
+        return MonitoringPage::tr("restarted since the last poll");
+    const auto up = sample->value(QLatin1String(metric::UptimeSeconds));
+    if (!up)
+        return {};
+    const QDateTime since = QDateTime::fromMSecsSinceEpoch(sample->timestampMs - qint64(*up * 1000));
+    return MonitoringPage::tr("since %1").arg(QLocale().toString(since, QLocale::ShortFormat));
+}
+
+// A tile lights up for alerts on its own metric; the uptime tile also for a restart.
+bool tileShowsAlert(const QString &tileMetric, const QString &alertMetric)
+{
+    return tileMetric == alertMetric
+        || (tileMetric == QLatin1String(metric::UptimeSeconds) && alertMetric == QLatin1String(metric::Restarted));
+}
+
 QString primaryNode(const MonitorHistory &history)
 {
     const MonitorSample *s = primarySample(history);
@@ -120,7 +156,8 @@ MonitoringPage::MonitoringPage(const PageContext &context, QWidget *parent)
                               {metric::ConnectedClients, QT_TR_NOOP("Clients")},
                               {metric::P99LatencyMs, QT_TR_NOOP("p99 latency")},
                               {metric::ErrorRatePercent, QT_TR_NOOP("Error rate")},
-                              {metric::CpuPercent, QT_TR_NOOP("CPU")}};
+                              {metric::CpuPercent, QT_TR_NOOP("CPU")},
+                              {metric::UptimeSeconds, QT_TR_NOOP("Uptime")}};
     auto *tiles = new QGridLayout;
     tiles->setSpacing(8);
     int column = 0;
@@ -388,6 +425,9 @@ void MonitoringPage::updateTiles()
         } else if (m == QLatin1String(metric::CpuPercent)) {
             text = number(value(s, metric::CpuPercent), 1, QStringLiteral(" %"));
             detail = tr("workbench: %1").arg(number(value(self, metric::CpuPercent), 1, QStringLiteral(" %")));
+        } else if (m == QLatin1String(metric::UptimeSeconds)) {
+            text = uptimeText(value(s, metric::UptimeSeconds));
+            detail = uptimeDetail(s);
         }
         t->setValue(text, detail);
         // The last few minutes for the sparkline.
@@ -399,7 +439,7 @@ void MonitoringPage::updateTiles()
         t->setHistory(values);
         bool alerting = false;
         for (const Alert &a : m_service->alerts().activeAlerts())
-            alerting |= a.metric == m && a.state == AlertState::Firing;
+            alerting |= tileShowsAlert(m, a.metric) && a.state == AlertState::Firing;
         t->setAlerting(alerting);
     }
 }

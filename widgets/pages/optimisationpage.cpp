@@ -2,6 +2,7 @@
 
 #include "charts/chartstyle.h"
 
+#include "optimise/keyscanpanel.h"
 #include "optimize/budgetguard.h"
 #include "pageheader.h"
 #include "targetsource.h"
@@ -18,6 +19,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -93,7 +95,9 @@ OptimisationPage::OptimisationPage(const PageContext &context, QWidget *parent)
     m_pool = new QCheckBox(tr("Pool size"), strategies);
     m_compression = new QCheckBox(tr("Compression"), strategies);
     m_ttl = new QCheckBox(tr("TTL policy (local sandbox)"), strategies);
-    m_hotKeys = new QCheckBox(tr("Hot and big keys"), strategies);
+    m_hotKeys = new QCheckBox(tr("Hot and big keys (demonstration)"), strategies);
+    m_hotKeys->setToolTip(tr("Replays the workbench's own Zipfian trace under its own prefix to show how hot and big keys "
+                             "are found. It says nothing about your keys: scan them under \"Target's keys\"."));
     m_pipeline->setObjectName(QStringLiteral("tunePipeline"));
     m_pool->setObjectName(QStringLiteral("tunePool"));
     m_compression->setObjectName(QStringLiteral("tuneCompression"));
@@ -161,7 +165,7 @@ OptimisationPage::OptimisationPage(const PageContext &context, QWidget *parent)
     m_keys->setObjectName(QStringLiteral("tuneKeys"));
     auto *tables = new QSplitter(Qt::Horizontal, this);
     tables->addWidget(m_recommendations);
-    tables->addWidget(m_keys);
+    tables->addWidget(buildKeyTabs(context));
     tables->setStretchFactor(0, 3);
     tables->setStretchFactor(1, 2);
 
@@ -180,6 +184,26 @@ OptimisationPage::OptimisationPage(const PageContext &context, QWidget *parent)
         if (!m_report.patch.isEmpty())
             emit applyToTestConfiguration(m_report.patch);
     });
+}
+
+QWidget *OptimisationPage::buildKeyTabs(const PageContext &context)
+{
+    m_keyScan = new KeyScanPanel(context, this);
+    auto *demo = new QWidget(this);
+    auto *note = new QLabel(tr("Demonstration: the workbench's own synthetic Zipfian trace, written under its own prefix "
+                               "and removed again. These are not your keys."),
+                            demo);
+    note->setObjectName(QStringLiteral("hotKeysDemoNote"));
+    note->setWordWrap(true);
+    auto *demoLayout = new QVBoxLayout(demo);
+    demoLayout->setContentsMargins(0, 0, 0, 0);
+    demoLayout->addWidget(note);
+    demoLayout->addWidget(m_keys, 1);
+    m_keyTabs = new QTabWidget(this);
+    m_keyTabs->setObjectName(QStringLiteral("keyTabs"));
+    m_keyTabs->addTab(m_keyScan, tr("Target's keys"));
+    m_keyTabs->addTab(demo, tr("Demonstration (synthetic trace)"));
+    return m_keyTabs;
 }
 
 OptimisationPage::~OptimisationPage() = default; // the job, a child, stops and joins
@@ -318,20 +342,21 @@ void OptimisationPage::onFinished(const TuningReport &report, const HotKeyExperi
     m_keys->setRowCount(0);
     if (ranHotKeys) {
         for (const HotKeyEntry &e : hot.clientTop)
-            addRow(m_keys, {tr("hot (client)"), QString::fromStdString(e.estimate.key),
+            addRow(m_keys, {tr("demo: hot (client)"), QString::fromStdString(e.estimate.key),
                             tr("%1 ± %2").arg(e.estimate.count).arg(e.estimate.error),
                             QStringLiteral("%1%").arg(e.estimate.share * 100, 0, 'f', 1)});
         for (const ServerKeySample &s : hot.server.hottest)
-            addRow(m_keys, {tr("hot (server, LFU)"), QString::fromUtf8(s.key), QString::number(s.freq),
+            addRow(m_keys, {tr("demo: hot (server, LFU)"), QString::fromUtf8(s.key), QString::number(s.freq),
                             QStringLiteral("%1%").arg(s.trafficShare * 100, 0, 'f', 1)});
         for (const ServerKeySample &s : hot.server.biggest)
-            addRow(m_keys, {tr("big"), QString::fromUtf8(s.key), formatByteSize(s.memoryBytes),
+            addRow(m_keys, {tr("demo: big"), QString::fromUtf8(s.key), formatByteSize(s.memoryBytes),
                             QStringLiteral("%1%").arg(s.memoryShare * 100, 0, 'f', 1)});
         if (!hot.server.note.isEmpty())
             addRow(m_keys, {tr("note"), hot.server.note, QString(), QString()});
         if (!hot.error.isEmpty())
             addRow(m_keys, {tr("error"), hot.error, QString(), QString()});
         m_keys->resizeColumnsToContents();
+        m_keyTabs->setCurrentIndex(1);
     }
     m_apply->setEnabled(!report.patch.isEmpty());
     m_apply->setToolTip(report.patch.isEmpty() ? tr("No measured change to apply")

@@ -18,14 +18,17 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTabWidget;
 
 namespace cwb {
 
+class KeyScanPanel;
 class PageHeader;
 
 // The auto-tuner in the GUI: pick strategies and budgets, run as a tuning job (progress,
 // cancel), see each sweep as a chart (throughput and p99 against the swept parameter), the
-// hot/big keys and the recommendations with their measured gains; "Apply to test
+// hot/big keys of the target (a read-only scan) and of a synthetic demonstration trace, and the
+// recommendations with their measured gains; "Apply to test
 // configuration" hands the recommended LoadTestConfig changes to whoever listens.
 class OptimisationPage : public QWidget
 {
@@ -45,7 +48,8 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *applyButton() const { return m_apply; }
     QTableWidget *recommendationTable() const { return m_recommendations; }
-    QTableWidget *keyTable() const { return m_keys; }
+    QTableWidget *keyTable() const { return m_keys; } // the demonstration's keys
+    KeyScanPanel *keyScan() const { return m_keyScan; }
     QCustomPlot *pipelinePlot() const { return m_pipelinePlot; }
     QCustomPlot *poolPlot() const { return m_poolPlot; }
 
@@ -58,6 +62,7 @@ signals:
     void finished();
 
 private:
+    QWidget *buildKeyTabs(const PageContext &context);
     void onProgress(const jobs::StepProgress &progress);
     void onFinished(const TuningReport &report, const HotKeyExperimentResult &hotKeys, bool ranHotKeys);
     void plotSweep(QCustomPlot *plot, const Sweep &sweep);
@@ -80,6 +85,8 @@ private:
     QCustomPlot *m_poolPlot = nullptr;
     QTableWidget *m_recommendations = nullptr;
     QTableWidget *m_keys = nullptr;
+    KeyScanPanel *m_keyScan = nullptr;
+    QTabWidget *m_keyTabs = nullptr;
 
     // Where experiments run; asked at each start.
     TargetSource *m_target = nullptr;

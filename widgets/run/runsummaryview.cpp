@@ -77,6 +77,12 @@ RunSummaryView::RunSummaryView(QWidget *parent) : QWidget(parent)
     m_resources = makeTable(this, {tr("Measure"), tr("Value")}, QStringLiteral("resourceTable"));
     m_resources->setToolTip(tr("Server memory and CPU, and the workbench's own CPU cost"));
 
+    m_nodes = makeTable(this,
+                        {tr("Node"), tr("Operations"), tr("Share"), tr("Errors"), tr("Ops/s"), tr("p50"), tr("p99"),
+                         tr("Max")},
+                        QStringLiteral("nodeTable"));
+    m_nodes->setToolTip(tr("Operations by the cluster node that served them, and their latency"));
+
     auto *percentileBox = new QGroupBox(tr("Latency percentiles"), this);
     (new QVBoxLayout(percentileBox))->addWidget(m_percentiles);
     auto *errorBox = new QGroupBox(tr("Errors"), this);
@@ -84,12 +90,17 @@ RunSummaryView::RunSummaryView(QWidget *parent) : QWidget(parent)
     auto *resourceBox = new QGroupBox(tr("Memory and CPU"), this);
     (new QVBoxLayout(resourceBox))->addWidget(m_resources);
 
+    m_nodeBox = new QGroupBox(tr("Load per node"), this);
+    (new QVBoxLayout(m_nodeBox))->addWidget(m_nodes);
+
     auto *grid = new QGridLayout;
     grid->addWidget(percentileBox, 0, 0, 1, 2);
-    grid->addWidget(errorBox, 1, 0);
-    grid->addWidget(resourceBox, 1, 1);
+    grid->addWidget(m_nodeBox, 1, 0, 1, 2);
+    grid->addWidget(errorBox, 2, 0);
+    grid->addWidget(resourceBox, 2, 1);
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -102,8 +113,9 @@ void RunSummaryView::clear()
 {
     m_hasResult = false;
     m_headline->setText(tr("No finished run yet. Start a load test to see its summary here."));
-    for (QTableWidget *t : {m_percentiles, m_errors, m_resources})
+    for (QTableWidget *t : {m_percentiles, m_errors, m_resources, m_nodes})
         t->setRowCount(0);
+    m_nodeBox->hide();
 }
 
 void RunSummaryView::showResult(const RunResult &r)
@@ -183,6 +195,26 @@ void RunSummaryView::showResult(const RunResult &r)
         const int row = m_resources->rowCount();
         m_resources->insertRow(row);
         setRow(m_resources, row, cells);
+    }
+    showNodes(r);
+}
+
+void RunSummaryView::showNodes(const RunResult &r)
+{
+    const QLocale locale;
+    m_nodes->setRowCount(0);
+    m_nodeBox->setVisible(!r.totals.nodes.empty());
+    const double all = double(r.total().count);
+    for (const auto &[address, counters] : r.totals.nodes) {
+        const LatencySummary s = LatencySummary::from(counters);
+        const double rate = r.measuredSec > 0 ? double(counters.successes()) / r.measuredSec : 0;
+        const int row = m_nodes->rowCount();
+        m_nodes->insertRow(row);
+        setRow(m_nodes, row,
+               {address, locale.toString(qulonglong(counters.count)),
+                all > 0 ? locale.toString(100.0 * double(counters.count) / all, 'f', 1) + u'%' : tr("n/a"),
+                locale.toString(qulonglong(counters.errors)), locale.toString(rate, 'f', 0), formatLatencyUs(s.p50Us),
+                formatLatencyUs(s.p99Us), formatLatencyUs(s.maxUs)});
     }
 }
 

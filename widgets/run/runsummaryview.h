@@ -4,13 +4,15 @@
 
 #include <QWidget>
 
+class QGroupBox;
 class QLabel;
 class QTableWidget;
 
 namespace cwb {
 
 // The end-of-run summary: headline figures, a percentile table per operation, errors by
-// class, server memory and CPU, and the workbench's own CPU cost per operation.
+// class, server memory and CPU, the workbench's own CPU cost per operation and, for a Redis
+// Cluster, the load each node served.
 class RunSummaryView : public QWidget
 {
     Q_OBJECT
@@ -25,15 +27,21 @@ public:
     QTableWidget *percentileTable() const { return m_percentiles; }
     QTableWidget *errorTable() const { return m_errors; }
     QTableWidget *resourceTable() const { return m_resources; }
+    // One row per cluster node (hidden for a single server).
+    QTableWidget *nodeTable() const { return m_nodes; }
 
     // Formats microseconds as "0.21 ms" / "1.5 s"; shared with the results views.
     static QString formatLatencyUs(double us);
 
 private:
+    void showNodes(const RunResult &result);
+
     QLabel *m_headline = nullptr;
     QTableWidget *m_percentiles = nullptr;
     QTableWidget *m_errors = nullptr;
     QTableWidget *m_resources = nullptr;
+    QTableWidget *m_nodes = nullptr;
+    QGroupBox *m_nodeBox = nullptr;
     bool m_hasResult = false;
 };
 
