@@ -93,7 +93,7 @@ RunSummaryView::RunSummaryView(QWidget *parent) : QWidget(parent)
     m_nodeBox = new QGroupBox(tr("Load per node"), this);
     (new QVBoxLayout(m_nodeBox))->addWidget(m_nodes);
 
-    auto *grid = new QGridLayout;
+    auto *grid = m_grid = new QGridLayout;
     grid->addWidget(percentileBox, 0, 0, 1, 2);
     grid->addWidget(m_nodeBox, 1, 0, 1, 2);
     grid->addWidget(errorBox, 2, 0);
@@ -109,13 +109,19 @@ RunSummaryView::RunSummaryView(QWidget *parent) : QWidget(parent)
     clear();
 }
 
+void RunSummaryView::showNodeBox(bool show)
+{
+    m_nodeBox->setVisible(show);
+    m_grid->setRowStretch(1, show ? 1 : 0);
+}
+
 void RunSummaryView::clear()
 {
     m_hasResult = false;
     m_headline->setText(tr("No finished run yet. Start a load test to see its summary here."));
     for (QTableWidget *t : {m_percentiles, m_errors, m_resources, m_nodes})
         t->setRowCount(0);
-    m_nodeBox->hide();
+    showNodeBox(false);
 }
 
 void RunSummaryView::showResult(const RunResult &r)
@@ -203,7 +209,7 @@ void RunSummaryView::showNodes(const RunResult &r)
 {
     const QLocale locale;
     m_nodes->setRowCount(0);
-    m_nodeBox->setVisible(!r.totals.nodes.empty());
+    showNodeBox(!r.totals.nodes.empty());
     const double all = double(r.total().count);
     for (const auto &[address, counters] : r.totals.nodes) {
         const LatencySummary s = LatencySummary::from(counters);

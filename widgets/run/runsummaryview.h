@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QGridLayout;
 class QGroupBox;
 class QLabel;
 class QTableWidget;
@@ -41,7 +42,10 @@ private:
     QTableWidget *m_errors = nullptr;
     QTableWidget *m_resources = nullptr;
     QTableWidget *m_nodes = nullptr;
+    // The per-node table only for a cluster run; hidden, its row gives its space to the others.
+    void showNodeBox(bool show);
     QGroupBox *m_nodeBox = nullptr;
+    QGridLayout *m_grid = nullptr;
     bool m_hasResult = false;
 };
 
