@@ -1,18 +1,22 @@
 #include "probejob.h"
 
 #include "infoparser.h"
-#include "redisconnection.h"
 
 namespace cwb {
 
-ProbeResult probeServer(const Endpoint &endpoint, int timeoutMs, const std::stop_token &stop)
+RedisConnection::Options oneShotConnectionOptions(int timeoutMs, const QByteArray &clientName)
 {
     RedisConnection::Options options;
     options.connectTimeoutMs = timeoutMs;
     options.commandTimeoutMs = timeoutMs;
-    options.reconnectAttempts = 0; // a probe reports the first failure; retrying only delays it
-    options.clientName = QByteArrayLiteral("cache-workbench-probe");
-    RedisConnection connection(endpoint, options);
+    options.reconnectAttempts = 0;
+    options.clientName = clientName;
+    return options;
+}
+
+ProbeResult probeServer(const Endpoint &endpoint, int timeoutMs, const std::stop_token &stop)
+{
+    RedisConnection connection(endpoint, oneShotConnectionOptions(timeoutMs, QByteArrayLiteral("cache-workbench-probe")));
 
     ProbeResult result;
     result.address = endpoint.address();

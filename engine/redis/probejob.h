@@ -3,6 +3,7 @@
 #include "endpoint.h"
 #include "jobs/job.h"
 #include "jobs/stepprogress.h"
+#include "redisconnection.h"
 #include "rediserror.h"
 #include "serversummary.h"
 
@@ -18,6 +19,10 @@ struct ProbeResult
     std::optional<ServerSummary> summary; // set when connect, AUTH, SELECT and INFO all worked
     RedisError error;                     // otherwise why not
 };
+
+// Options for a connection that answers one question and reports the first failure: every step
+// bounded by timeoutMs, no reconnect retries (they would only delay the answer).
+RedisConnection::Options oneShotConnectionOptions(int timeoutMs, const QByteArray &clientName);
 
 // Connect (AUTH, SELECT), INFO, summary; every step bounded by timeoutMs, no reconnect retries (a
 // probe reports the first failure). A stop request is seen between the steps. Blocks.
