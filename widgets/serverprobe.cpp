@@ -4,32 +4,29 @@
 
 namespace cwb {
 
-namespace {
-
-QString reasonFor(const ProbeResult &result, int timeoutMs)
+QString ServerProbe::describeFailure(const RedisError &error, const QString &address, int timeoutMs)
 {
-    const QString &address = result.address;
-    switch (result.error.kind) {
+    switch (error.kind) {
     case RedisErrorKind::Refused:
-        return ServerProbe::tr("Nothing is listening at %1. Is the server running?").arg(address);
+        return tr("Nothing is listening at %1. Is the server running?").arg(address);
     case RedisErrorKind::Unresolved:
-        return ServerProbe::tr("The host name in %1 does not resolve.").arg(address);
+        return tr("The host name in %1 does not resolve.").arg(address);
     case RedisErrorKind::Timeout:
-        return ServerProbe::tr("%1 did not answer within %2 s.").arg(address).arg(timeoutMs / 1000.0);
+        return tr("%1 did not answer within %2 s.").arg(address).arg(timeoutMs / 1000.0);
     case RedisErrorKind::AuthFailed:
         // NOAUTH: no password was sent at all; "check the password" would send the user looking
         // for a typo in a field they left empty.
-        if (result.error.message.contains(QLatin1String("NOAUTH")))
-            return ServerProbe::tr("%1 wants a password: enter it in the Password field.").arg(address);
-        return ServerProbe::tr("%1 rejected the login: check the user name and password.").arg(address);
+        if (error.message.contains(QLatin1String("NOAUTH")))
+            return tr("%1 wants a password: enter it in the Password field.").arg(address);
+        return tr("%1 rejected the login: check the user name and password.").arg(address);
     case RedisErrorKind::Tls:
-        return ServerProbe::tr("The TLS connection to %1 failed: check the TLS settings.").arg(address);
+        // OpenSSL's reason, made a sentence by the transport, is what the user acts on: which
+        // certificate, which name, which file.
+        return tr("TLS with %1 failed: %2").arg(address, error.message);
     default:
-        return ServerProbe::tr("Could not talk to %1.").arg(address);
+        return tr("Could not talk to %1.").arg(address);
     }
 }
-
-} // namespace
 
 ServerProbe::ServerProbe(QObject *parent) : QObject(parent) {}
 
@@ -62,7 +59,7 @@ void ServerProbe::onFinished()
     if (result.summary)
         Q_EMIT succeeded(*result.summary);
     else
-        Q_EMIT failed(reasonFor(result, m_timeoutMs), result.error.message);
+        Q_EMIT failed(describeFailure(result.error, result.address, m_timeoutMs), result.error.message);
 }
 
 } // namespace cwb

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "redis/endpoint.h"
+#include "redis/rediserror.h"
 #include "redis/serversummary.h"
 
 #include <QObject>
@@ -27,6 +28,10 @@ public:
     bool isBusy() const { return m_current != nullptr; }
     // Forgets the probe in flight; its result will be dropped.
     void cancel();
+
+    // Why talking to `address` failed, as one sentence for the user (the connect timeout in the
+    // sentence when it timed out). Shared with the other jobs that connect from the target bar.
+    static QString describeFailure(const RedisError &error, const QString &address, int timeoutMs);
 
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }

@@ -3,6 +3,8 @@
 #include "messagebar.h"
 #include "redis/credentialstore.h"
 #include "serverprobe.h"
+#include "target/permissiondialog.h"
+#include "target/tlsdialog.h"
 #include "themedicon.h"
 
 #include <QAction>
@@ -30,6 +32,9 @@ const char *const kRememberKey = "target/rememberPasswordInKeychain";
 // keeps the style's own look.
 const char *const kInvalidStyle = "QLineEdit[cwbInvalid=\"true\"] { border: 1px solid #da4453; border-radius: 3px;"
                                   " padding: 2px; }";
+// Skipped verification must not go unnoticed: white on the error hue, whatever the theme.
+const char *const kBadgeStyle = "QLabel { background: #da4453; color: white; border-radius: 3px; padding: 1px 6px;"
+                                " font-weight: bold; }";
 
 } // namespace
 
@@ -45,7 +50,7 @@ TargetBar::TargetBar(QWidget *parent)
     m_uriEdit->setText(QStringLiteral("redis://127.0.0.1:6379"));
     m_uriEdit->setPlaceholderText(QStringLiteral("redis://host:6379"));
     m_uriEdit->setClearButtonEnabled(true);
-    m_uriEdit->setToolTip(tr("The Redis server to work against: redis://[user:@]host[:port][/db] or "
+    m_uriEdit->setToolTip(tr("The Redis server to work against: redis://[user:@]host[:port][/db], rediss://… for TLS, or "
                              "unix:///path/to/redis.sock"));
     m_uriEdit->setAccessibleName(tr("Server URI"));
     m_uriEdit->setStyleSheet(QLatin1String(kInvalidStyle));
@@ -60,6 +65,20 @@ TargetBar::TargetBar(QWidget *parent)
     });
     m_uriErrorAction = m_uriEdit->addAction(themedIcon(QStringLiteral("warning")), QLineEdit::TrailingPosition);
     m_uriErrorAction->setVisible(false);
+
+    m_tlsButton = new QToolButton(this);
+    m_tlsButton->setObjectName(QStringLiteral("tlsButton"));
+    m_tlsButton->setText(tr("&TLS…"));
+    m_tlsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // Checked while the target speaks TLS: the button doubles as the indicator.
+    m_tlsButton->setCheckable(true);
+    m_tlsButton->setAccessibleName(tr("TLS settings"));
+    m_insecureBadge = new QLabel(tr("INSECURE"), this);
+    m_insecureBadge->setObjectName(QStringLiteral("insecureTlsBadge"));
+    m_insecureBadge->setStyleSheet(QLatin1String(kBadgeStyle));
+    m_insecureBadge->setToolTip(tr("TLS without verification: the server's certificate and host name are not checked, "
+                                   "so anyone on the path can read and change this traffic. Change it under TLS…"));
+    m_insecureBadge->hide();
 
     auto *passwordLabel = new QLabel(tr("&Password:"), this);
     m_passwordEdit = new QLineEdit(this);
@@ -85,6 +104,13 @@ TargetBar::TargetBar(QWidget *parent)
     m_connectButton = new QPushButton(themedIcon(QStringLiteral("connect")), tr("&Connect"), this);
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
     m_connectButton->setToolTip(tr("Test the connection and read the server's version, role and memory"));
+
+    m_checkButton = new QToolButton(this);
+    m_checkButton->setObjectName(QStringLiteral("checkPermissionsButton"));
+    m_checkButton->setText(tr("Check per&missions…"));
+    m_checkButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_checkButton->setToolTip(tr("Find out which features work with this user on this server (renamed commands, ACL "
+                                 "limits), why not, and the ACL line that enables them"));
 
     m_sandboxButton = new QToolButton(this);
     m_sandboxButton->setObjectName(QStringLiteral("sandboxButton"));
@@ -121,16 +147,19 @@ TargetBar::TargetBar(QWidget *parent)
     layout->setVerticalSpacing(2);
     layout->addWidget(serverLabel, 0, 0);
     layout->addWidget(m_uriEdit, 0, 1);
-    layout->addItem(new QSpacerItem(8, 0), 0, 2);
-    layout->addWidget(passwordLabel, 0, 3);
-    layout->addWidget(m_passwordEdit, 0, 4);
-    layout->addWidget(m_rememberBox, 0, 5);
-    layout->addWidget(m_connectButton, 0, 6);
-    layout->addWidget(m_sandboxButton, 0, 7);
-    layout->addWidget(m_statusLabel, 1, 1, 1, 7);
+    layout->addWidget(m_tlsButton, 0, 2);
+    layout->addWidget(m_insecureBadge, 0, 3);
+    layout->addItem(new QSpacerItem(8, 0), 0, 4);
+    layout->addWidget(passwordLabel, 0, 5);
+    layout->addWidget(m_passwordEdit, 0, 6);
+    layout->addWidget(m_rememberBox, 0, 7);
+    layout->addWidget(m_connectButton, 0, 8);
+    layout->addWidget(m_checkButton, 0, 9);
+    layout->addWidget(m_sandboxButton, 0, 10);
+    layout->addWidget(m_statusLabel, 1, 1, 1, 10);
     layout->setColumnStretch(1, 3);
-    layout->setColumnStretch(4, 1);
-    layout->setColumnStretch(8, 1);
+    layout->setColumnStretch(6, 1);
+    layout->setColumnStretch(11, 1);
 
     connect(m_uriEdit, &QLineEdit::textChanged, this, &TargetBar::onUriEdited);
     connect(m_passwordEdit, &QLineEdit::textChanged, this, &TargetBar::onPasswordEdited);
@@ -139,6 +168,8 @@ TargetBar::TargetBar(QWidget *parent)
     connect(m_uriEdit, &QLineEdit::returnPressed, this, &TargetBar::connectToTarget);
     connect(m_passwordEdit, &QLineEdit::returnPressed, this, &TargetBar::connectToTarget);
     connect(m_connectButton, &QPushButton::clicked, this, &TargetBar::connectToTarget);
+    connect(m_tlsButton, &QToolButton::clicked, this, &TargetBar::editTls);
+    connect(m_checkButton, &QToolButton::clicked, this, &TargetBar::checkPermissions);
     connect(single, &QAction::triggered, this, [this] { Q_EMIT sandboxRequested(SandboxKind::Single); });
     connect(cluster, &QAction::triggered, this, [this] { Q_EMIT sandboxRequested(SandboxKind::Cluster); });
     connect(m_stopSandboxAction, &QAction::triggered, this, &TargetBar::sandboxStopRequested);
@@ -169,10 +200,75 @@ void TargetBar::setPassword(const QString &password)
 
 std::optional<Endpoint> TargetBar::endpoint() const
 {
-    std::optional<Endpoint> endpoint = parseEndpoint(uri());
-    if (endpoint && !m_passwordEdit->text().isEmpty())
+    return currentEndpoint(nullptr);
+}
+
+std::optional<Endpoint> TargetBar::currentEndpoint(QString *error) const
+{
+    std::optional<Endpoint> endpoint = parseEndpoint(uri(), error);
+    if (!endpoint)
+        return endpoint;
+    if (!m_passwordEdit->text().isEmpty())
         endpoint->password = m_passwordEdit->text();
+    // A pass phrase belongs to the key it was typed for: never offered to another key file.
+    if (endpoint->tls.enabled && !m_tlsPassphrase.isEmpty() && endpoint->tls.keyFile == m_passphraseKeyFile)
+        endpoint->tls.keyPassphrase = m_tlsPassphrase;
     return endpoint;
+}
+
+void TargetBar::setTlsOptions(const TlsOptions &options)
+{
+    std::optional<Endpoint> current = parseEndpoint(uri());
+    if (!current || current->transport != Endpoint::Transport::Tcp)
+        return;
+    // The URI is written anew without its password: the field keeps it instead.
+    if (!current->password.isEmpty() && m_passwordEdit->text().isEmpty())
+        setPassword(current->password);
+    m_tlsPassphrase = options.enabled ? options.keyPassphrase : QString();
+    m_passphraseKeyFile = options.enabled ? options.keyFile : QString();
+    current->tls = options;
+    current->tls.keyPassphrase.clear();
+    setUri(current->displayUri());
+    validate(); // the text may be the same while the pass phrase changed
+}
+
+void TargetBar::editTls()
+{
+    const std::optional<Endpoint> current = endpoint();
+    updateTlsIndicators(current); // a click toggled the button: its check state follows the URI only
+    if (!current || current->transport != Endpoint::Transport::Tcp)
+        return;
+    TlsOptions options = current->tls;
+    options.enabled = true; // asking for TLS settings on a redis:// target means wanting TLS
+    auto *dialog = new TlsDialog(options, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { setTlsOptions(dialog->options()); });
+    dialog->open();
+}
+
+void TargetBar::checkPermissions()
+{
+    const std::optional<Endpoint> target = endpoint();
+    if (!target)
+        return;
+    if (m_permissionDialog)
+        m_permissionDialog->close(); // about an older target, maybe
+    m_permissionDialog = new PermissionDialog(*target, m_probe->timeoutMs(), this);
+    m_permissionDialog->show();
+}
+
+void TargetBar::updateTlsIndicators(const std::optional<Endpoint> &current)
+{
+    const bool tcp = current && current->transport == Endpoint::Transport::Tcp;
+    const bool tls = tcp && current->tls.enabled;
+    m_tlsButton->setEnabled(tcp && !m_sandboxStarting);
+    m_tlsButton->setChecked(tls);
+    m_tlsButton->setToolTip(!tcp  ? tr("TLS needs a redis:// or rediss:// URI")
+                            : tls ? tr("TLS is on (rediss://). Change the CA, client certificate, server name, version "
+                                       "or ciphers")
+                                  : tr("Speak TLS to this server: CA, client certificate, server name, version, "
+                                       "ciphers"));
+    m_insecureBadge->setVisible(tls && current->tls.insecure);
 }
 
 void TargetBar::setConnectTimeoutMs(int ms)
@@ -195,6 +291,7 @@ void TargetBar::setSandboxStarting(bool starting)
     m_sandboxStarting = starting;
     m_sandboxButton->setEnabled(!starting);
     m_uriEdit->setReadOnly(starting);
+    updateTlsIndicators(endpoint());
     if (starting)
         m_statusLabel->setText(tr("Starting sandbox…"));
     else
@@ -227,11 +324,10 @@ void TargetBar::connectToTarget()
 void TargetBar::validate()
 {
     QString error;
-    std::optional<Endpoint> current = parseEndpoint(uri(), &error);
+    const std::optional<Endpoint> current = currentEndpoint(&error);
     const bool invalid = !current;
     m_validationError = invalid ? (error.isEmpty() ? tr("not a valid URI") : error) : QString();
-    if (current && !m_passwordEdit->text().isEmpty())
-        current->password = m_passwordEdit->text();
+    updateTlsIndicators(current);
 
     m_uriEdit->setProperty(kInvalidProperty, invalid);
     // A dynamic property restyles only once the style looks at the widget again.
@@ -240,8 +336,8 @@ void TargetBar::validate()
     m_uriErrorAction->setVisible(invalid);
     m_uriErrorAction->setToolTip(m_validationError);
     m_uriEdit->setToolTip(invalid ? tr("Invalid server URI: %1").arg(m_validationError)
-                                  : tr("The Redis server to work against: redis://[user:@]host[:port][/db] or "
-                                       "unix:///path/to/redis.sock"));
+                                  : tr("The Redis server to work against: redis://[user:@]host[:port][/db], rediss://… for TLS, "
+                                       "or unix:///path/to/redis.sock"));
 
     const bool changed = current != m_lastEmitted || invalid != m_wasInvalid;
     m_wasInvalid = invalid;
@@ -290,6 +386,7 @@ void TargetBar::setState(State state, const QString &statusText)
 void TargetBar::updateConnectEnabled()
 {
     m_connectButton->setEnabled(m_state != State::Invalid && m_state != State::Connecting && !m_sandboxStarting);
+    m_checkButton->setEnabled(m_state != State::Invalid && !m_sandboxStarting);
 }
 
 void TargetBar::onProbeSucceeded(const ServerSummary &summary)

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+#include <QPointer>
 #include <QSet>
 
 #include <optional>
@@ -22,15 +23,20 @@ class QToolButton;
 namespace cwb {
 
 class CredentialStore;
+class PermissionDialog;
 class ServerProbe;
 
 // The strip at the top of the main window that says which server everything works against:
-// endpoint URI (validated as typed), password (held in memory only), Connect, and the
-// "Start local sandbox" menu. Connecting runs on a worker thread (see ServerProbe).
+// endpoint URI (validated as typed), "TLS…" settings, password (held in memory only), Connect,
+// "Check permissions…" and the "Start local sandbox" menu. Connecting runs on a worker thread (see ServerProbe).
 // With "Remember in keychain" ticked, a password that logged in is saved in the OS keychain
 // and filled in again when that target is chosen without one; keychain calls are asynchronous
 // and their failures arrive through message(), never as dialogs. The password itself is never
 // put into QSettings: only the tick is.
+// TLS settings live in the URI's query (rediss://host:6380?tls-ca=/etc/ca.pem), so everything
+// that keeps the target - the saved window, load configurations, results - keeps them; the TLS
+// dialog only edits that query. The key's pass phrase, like the password, is held in memory only
+// and applies only to the key file it was entered for. Skipping verification shows a badge.
 class TargetBar : public QWidget
 {
     Q_OBJECT
@@ -48,8 +54,12 @@ public:
     void setUri(const QString &uri);
     void setPassword(const QString &password);
 
-    // The endpoint typed in, with the password field applied; nullopt while the URI is invalid.
+    // The endpoint typed in, with the password field (and the TLS key's pass phrase) applied;
+    // nullopt while the URI is invalid.
     std::optional<Endpoint> endpoint() const;
+    // Replaces the URI's TLS settings (what the TLS dialog does on OK): switches between redis://
+    // and rediss://, keeps the pass phrase in memory. Ignored while the URI is invalid or a socket.
+    void setTlsOptions(const TlsOptions &options);
     // Why the URI is invalid; empty when it is valid.
     QString validationError() const { return m_validationError; }
     State state() const { return m_state; }
@@ -77,6 +87,10 @@ public:
 
 public Q_SLOTS:
     void connectToTarget();
+    // Opens the TLS settings for the current target (window-modal, never blocking the caller).
+    void editTls();
+    // Opens a dialog that runs the permission check against the current target.
+    void checkPermissions();
 
 Q_SIGNALS:
     // A new valid endpoint was typed (or the password changed). Any earlier connection is stale.
@@ -92,7 +106,9 @@ Q_SIGNALS:
     void message(cwb::MessageType type, const QString &text, const QString &details);
 
 private:
+    std::optional<Endpoint> currentEndpoint(QString *error) const;
     void validate();
+    void updateTlsIndicators(const std::optional<Endpoint> &current);
     void setState(State state, const QString &statusText = {});
     void updateConnectEnabled();
     void onProbeSucceeded(const ServerSummary &summary);
@@ -106,7 +122,11 @@ private:
     QLineEdit *m_uriEdit = nullptr;
     QAction *m_uriErrorAction = nullptr;
     QLineEdit *m_passwordEdit = nullptr;
+    QToolButton *m_tlsButton = nullptr;
+    QLabel *m_insecureBadge = nullptr;
     QPushButton *m_connectButton = nullptr;
+    QToolButton *m_checkButton = nullptr;
+    QPointer<PermissionDialog> m_permissionDialog;
     QToolButton *m_sandboxButton = nullptr;
     QAction *m_stopSandboxAction = nullptr;
     QLabel *m_statusLabel = nullptr;
@@ -130,6 +150,10 @@ private:
     QString m_pendingStorePassword;
     quint64 m_lookupSerial = 0;          // only the newest lookup may fill the field
     bool m_fillingFromKeychain = false;
+
+    // The TLS key's pass phrase, in memory only, and the key file it was entered for.
+    QString m_tlsPassphrase;
+    QString m_passphraseKeyFile;
 };
 
 } // namespace cwb
