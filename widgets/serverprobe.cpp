@@ -21,7 +21,9 @@ QString ServerProbe::describeFailure(const RedisError &error, const QString &add
         return tr("%1 rejected the login: check the user name and password.").arg(address);
     case RedisErrorKind::Tls:
         // OpenSSL's reason, made a sentence by the transport, is what the user acts on: which
-        // certificate, which name, which file.
+        // certificate, which name, which file. A handshake's sentence names the address already.
+        if (error.message.contains(address))
+            return error.message;
         return tr("TLS with %1 failed: %2").arg(address, error.message);
     default:
         return tr("Could not talk to %1.").arg(address);
