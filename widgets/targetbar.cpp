@@ -36,6 +36,12 @@ const char *const kInvalidStyle = "QLineEdit[cwbInvalid=\"true\"] { border: 1px 
 const char *const kBadgeStyle = "QLabel { background: #da4453; color: white; border-radius: 3px; padding: 1px 6px;"
                                 " font-weight: bold; }";
 
+QString uriHelp()
+{
+    return TargetBar::tr("The Redis server to work against: redis://[user:@]host[:port][/db], rediss://… for TLS, or "
+                         "unix:///path/to/redis.sock");
+}
+
 } // namespace
 
 TargetBar::TargetBar(QWidget *parent)
@@ -50,8 +56,7 @@ TargetBar::TargetBar(QWidget *parent)
     m_uriEdit->setText(QStringLiteral("redis://127.0.0.1:6379"));
     m_uriEdit->setPlaceholderText(QStringLiteral("redis://host:6379"));
     m_uriEdit->setClearButtonEnabled(true);
-    m_uriEdit->setToolTip(tr("The Redis server to work against: redis://[user:@]host[:port][/db], rediss://… for TLS, or "
-                             "unix:///path/to/redis.sock"));
+    m_uriEdit->setToolTip(uriHelp());
     m_uriEdit->setAccessibleName(tr("Server URI"));
     m_uriEdit->setStyleSheet(QLatin1String(kInvalidStyle));
     m_uriEdit->setMinimumWidth(260);
@@ -68,7 +73,8 @@ TargetBar::TargetBar(QWidget *parent)
 
     m_tlsButton = new QToolButton(this);
     m_tlsButton->setObjectName(QStringLiteral("tlsButton"));
-    m_tlsButton->setText(tr("&TLS…"));
+    // No mnemonic: every letter of it is taken on some page already (Tab reaches it after the URI).
+    m_tlsButton->setText(tr("TLS…"));
     m_tlsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     // Checked while the target speaks TLS: the button doubles as the indicator.
     m_tlsButton->setCheckable(true);
@@ -107,7 +113,7 @@ TargetBar::TargetBar(QWidget *parent)
 
     m_checkButton = new QToolButton(this);
     m_checkButton->setObjectName(QStringLiteral("checkPermissionsButton"));
-    m_checkButton->setText(tr("Check per&missions…"));
+    m_checkButton->setText(tr("Check permissions…"));
     m_checkButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_checkButton->setToolTip(tr("Find out which features work with this user on this server (renamed commands, ACL "
                                  "limits), why not, and the ACL line that enables them"));
@@ -335,9 +341,7 @@ void TargetBar::validate()
     m_uriEdit->style()->polish(m_uriEdit);
     m_uriErrorAction->setVisible(invalid);
     m_uriErrorAction->setToolTip(m_validationError);
-    m_uriEdit->setToolTip(invalid ? tr("Invalid server URI: %1").arg(m_validationError)
-                                  : tr("The Redis server to work against: redis://[user:@]host[:port][/db], rediss://… for TLS, "
-                                       "or unix:///path/to/redis.sock"));
+    m_uriEdit->setToolTip(invalid ? tr("Invalid server URI: %1").arg(m_validationError) : uriHelp());
 
     const bool changed = current != m_lastEmitted || invalid != m_wasInvalid;
     m_wasInvalid = invalid;

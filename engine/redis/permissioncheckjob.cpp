@@ -26,8 +26,8 @@ PermissionCheckJob *makePermissionCheckJob(Endpoint endpoint, QString keyPrefix,
             outcome.report = checkPermissions(connection, keyPrefix, &error);
             if (!outcome.report) {
                 // The check's own sentence, with the connection's kind when it was the connection that broke.
-                const RedisErrorKind kind = connection.lastError().isError() ? connection.lastError().kind
-                                                                             : RedisErrorKind::ServerError;
+                const RedisErrorKind kind =
+                    connection.lastError().isError() ? connection.lastError().kind : RedisErrorKind::ServerError;
                 outcome.error = {kind, error};
                 context.fail(error);
             }

@@ -13,7 +13,7 @@ namespace cwb {
 // What the GUI's "Check permissions" shows: the report, or why the server could not be checked.
 struct PermissionCheckOutcome
 {
-    QString address;                       // the endpoint's address, for messages
+    QString address;                        // the endpoint's address, for messages
     std::optional<PermissionReport> report; // set when the check ran
     RedisError error;                       // otherwise why not: the connection's error when it never logged in
 };

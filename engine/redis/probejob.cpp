@@ -16,7 +16,8 @@ RedisConnection::Options oneShotConnectionOptions(int timeoutMs, const QByteArra
 
 ProbeResult probeServer(const Endpoint &endpoint, int timeoutMs, const std::stop_token &stop)
 {
-    RedisConnection connection(endpoint, oneShotConnectionOptions(timeoutMs, QByteArrayLiteral("cache-workbench-probe")));
+    RedisConnection connection(endpoint,
+                               oneShotConnectionOptions(timeoutMs, QByteArrayLiteral("cache-workbench-probe")));
 
     ProbeResult result;
     result.address = endpoint.address();

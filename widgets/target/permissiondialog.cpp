@@ -35,11 +35,12 @@ QString levelText(FeatureLevel level)
     return PermissionDialog::tr("Unavailable");
 }
 
+// Only what needs attention is marked; a play symbol for "works" would read as a button.
 QIcon levelIcon(FeatureLevel level)
 {
     switch (level) {
     case FeatureLevel::Works:
-        return themedIcon(QStringLiteral("start"));
+        return {};
     case FeatureLevel::Degraded:
         return themedIcon(QStringLiteral("warning"));
     case FeatureLevel::Unavailable:
@@ -101,7 +102,7 @@ PermissionDialog::PermissionDialog(const Endpoint &endpoint, int timeoutMs, QWid
     layout->addWidget(m_features, 1);
     layout->addWidget(aclBox);
     layout->addWidget(buttons);
-    resize(760, 520);
+    resize(900, 520);
     startCheck();
 }
 
@@ -170,15 +171,20 @@ void PermissionDialog::showReport(const PermissionReport &report)
         ++counts[int(verdict.level)];
         item->setText(ResultColumn, levelText(verdict.level));
         item->setIcon(ResultColumn, levelIcon(verdict.level));
-        item->setText(WhyColumn, verdict.reasons.join(QStringLiteral("; ")));
         item->setToolTip(WhyColumn, verdict.reasons.join(u'\n'));
-        // One reason per line under the feature: the reasons are whole sentences, often long.
+        // The reasons are whole sentences, often long: one on the feature's row, several one per
+        // line under it.
+        if (verdict.reasons.size() == 1) {
+            item->setText(WhyColumn, verdict.reasons.first());
+            continue;
+        }
+        item->setText(WhyColumn, tr("%1 reasons").arg(verdict.reasons.size())); // two or more
         for (const QString &reason : verdict.reasons) {
             auto *child = new QTreeWidgetItem(item);
             child->setText(WhyColumn, reason);
             child->setToolTip(WhyColumn, reason);
         }
-        item->setExpanded(verdict.level != FeatureLevel::Works);
+        item->setExpanded(true);
     }
     m_features->setEnabled(true);
     m_status->setText(tr("User %1 on %2: %3 features work, %4 degraded, %5 unavailable.")

@@ -64,18 +64,18 @@ TlsDialog::TlsDialog(const TlsOptions &options, QWidget *parent) : QDialog(paren
     m_passphrase = addTextField(form, tr("Key &pass phrase:"), QStringLiteral("tlsPassphraseEdit"), tr("none"),
                                 tr("Only for an encrypted key. Kept in memory only: never saved, logged or exported."));
     m_passphrase->setEchoMode(QLineEdit::Password);
-    m_serverName = addTextField(form, tr("Server &name (SNI):"), QStringLiteral("tlsServerNameEdit"),
-                                tr("the host in the URI"),
-                                tr("The name sent to the server and checked against its certificate, when it differs "
-                                   "from the host you connect to (a tunnel, an IP address)"));
+    m_serverName =
+        addTextField(form, tr("Server &name (SNI):"), QStringLiteral("tlsServerNameEdit"), tr("the host in the URI"),
+                     tr("The name sent to the server and checked against its certificate, when it differs "
+                        "from the host you connect to (a tunnel, an IP address)"));
     m_minVersion = new QComboBox(m_settings);
     m_minVersion->setObjectName(QStringLiteral("tlsMinVersionBox"));
     m_minVersion->addItem(tr("TLS 1.2 (default)"), QString());
     m_minVersion->addItem(tr("TLS 1.3"), QStringLiteral("1.3"));
     m_minVersion->setToolTip(tr("The oldest protocol version the workbench accepts"));
     form->addRow(tr("&Minimum version:"), m_minVersion);
-    m_ciphers = addTextField(form, tr("C&iphers (TLS 1.2):"), QStringLiteral("tlsCiphersEdit"),
-                             tr("OpenSSL's default"), tr("An OpenSSL cipher list, for example ECDHE+AESGCM"));
+    m_ciphers = addTextField(form, tr("C&iphers (TLS 1.2):"), QStringLiteral("tlsCiphersEdit"), tr("OpenSSL's default"),
+                             tr("An OpenSSL cipher list, for example ECDHE+AESGCM"));
     m_ciphersuites = addTextField(form, tr("Cipher &suites (TLS 1.3):"), QStringLiteral("tlsCiphersuitesEdit"),
                                   tr("OpenSSL's default"),
                                   tr("TLS 1.3 suites separated by colons, for example TLS_AES_256_GCM_SHA384"));
