@@ -59,7 +59,8 @@ TargetBar::TargetBar(QWidget *parent)
     m_uriEdit->setToolTip(uriHelp());
     m_uriEdit->setAccessibleName(tr("Server URI"));
     m_uriEdit->setStyleSheet(QLatin1String(kInvalidStyle));
-    m_uriEdit->setMinimumWidth(260);
+    // With the TLS button and the INSECURE badge beside it, the German row still fits 1280 px at 220.
+    m_uriEdit->setMinimumWidth(220);
     serverLabel->setBuddy(m_uriEdit);
     // Ctrl+L, as in a browser's address bar: the label's mnemonic shares its letter with menus.
     auto *focusServer = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
@@ -95,6 +96,7 @@ TargetBar::TargetBar(QWidget *parent)
                                   "logged or exported."));
     m_passwordEdit->setAccessibleName(tr("Password"));
     m_passwordEdit->setMaximumWidth(180);
+    m_passwordEdit->setMinimumWidth(90); // the placeholder stays readable when the row is full
     passwordLabel->setBuddy(m_passwordEdit);
 
     m_rememberBox = new QCheckBox(tr("Remember in keychain"), this);

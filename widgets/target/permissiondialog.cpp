@@ -174,8 +174,8 @@ void PermissionDialog::showReport(const PermissionReport &report)
         item->setToolTip(WhyColumn, verdict.reasons.join(u'\n'));
         // The reasons are whole sentences, often long: one on the feature's row, several one per
         // line under it.
-        if (verdict.reasons.size() == 1) {
-            item->setText(WhyColumn, verdict.reasons.first());
+        if (verdict.reasons.size() <= 1) {
+            item->setText(WhyColumn, verdict.reasons.value(0));
             continue;
         }
         item->setText(WhyColumn, tr("%1 reasons").arg(verdict.reasons.size())); // two or more
