@@ -3117,6 +3117,81 @@
     </message>
 </context>
 <context>
+    <name>cwb::PermissionDialog</name>
+    <message>
+        <source>Works</source>
+        <translation>Funktioniert</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Eingeschränkt</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Permissions on %1</source>
+        <translation>Berechtigungen auf %1</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>To enable what is missing, an administrator runs:</source>
+        <translation>Um das Fehlende freizuschalten, führt ein Administrator aus:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the ACL SETUSER line to the clipboard</source>
+        <translation>Die ACL-SETUSER-Zeile in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Checking which commands %1 allows…</source>
+        <translation>Prüfe, welche Befehle %1 erlaubt …</translation>
+    </message>
+    <message>
+        <source>The permissions of %1 could not be checked.</source>
+        <translation>Die Berechtigungen auf %1 konnten nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>The check stopped: %1.</source>
+        <translation>Die Prüfung wurde abgebrochen: %1.</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Nicht zutreffend</translation>
+    </message>
+    <message>
+        <source>not for this kind of server</source>
+        <translation>nicht für diese Art von Server</translation>
+    </message>
+    <message>
+        <source>%1 reasons</source>
+        <translation>%1 Gründe</translation>
+    </message>
+    <message>
+        <source>User %1 on %2: %3 features work, %4 degraded, %5 unavailable.</source>
+        <translation>Benutzer %1 auf %2: %3 Funktionen funktionieren, %4 eingeschränkt, %5 nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
     <name>cwb::PreferencesDialog</name>
     <message>
         <location filename="../../work/main/widgets/preferencesdialog.cpp" line="+13"/>
@@ -4096,6 +4171,10 @@
         <source>Could not talk to %1.</source>
         <translation>Keine Verständigung mit %1 möglich.</translation>
     </message>
+    <message>
+        <source>TLS with %1 failed: %2</source>
+        <translation>TLS mit %1 fehlgeschlagen: %2</translation>
+    </message>
 </context>
 <context>
     <name>cwb::TargetBar</name>
@@ -4270,6 +4349,189 @@
         <location line="+2"/>
         <source> · cluster</source>
         <translation> · Cluster</translation>
+    </message>
+    <message>
+        <source>The Redis server to work against: redis://[user:@]host[:port][/db], rediss://… for TLS, or unix:///path/to/redis.sock</source>
+        <translation>Der Redis-Server, mit dem gearbeitet wird: redis://[benutzer:@]host[:port][/db], rediss://… für TLS, oder unix:///pfad/zu/redis.sock</translation>
+    </message>
+    <message>
+        <source>TLS…</source>
+        <translation>TLS …</translation>
+    </message>
+    <message>
+        <source>TLS settings</source>
+        <translation>TLS-Einstellungen</translation>
+    </message>
+    <message>
+        <source>INSECURE</source>
+        <translation>UNSICHER</translation>
+    </message>
+    <message>
+        <source>TLS without verification: the server&apos;s certificate and host name are not checked, so anyone on the path can read and change this traffic. Change it under TLS…</source>
+        <translation>TLS ohne Prüfung: Zertifikat und Hostname des Servers werden nicht geprüft, also kann jeder auf dem Weg diesen Verkehr lesen und ändern. Unter „TLS …“ ändern.</translation>
+    </message>
+    <message>
+        <source>Check permissions…</source>
+        <translation>Berechtigungen prüfen …</translation>
+    </message>
+    <message>
+        <source>Find out which features work with this user on this server (renamed commands, ACL limits), why not, and the ACL line that enables them</source>
+        <translation>Herausfinden, welche Funktionen mit diesem Benutzer auf diesem Server funktionieren (umbenannte Befehle, ACL-Grenzen), warum nicht, und welche ACL-Zeile sie freischaltet</translation>
+    </message>
+    <message>
+        <source>TLS needs a redis:// or rediss:// URI</source>
+        <translation>TLS braucht eine redis://- oder rediss://-URI</translation>
+    </message>
+    <message>
+        <source>TLS is on (rediss://). Change the CA, client certificate, server name, version or ciphers</source>
+        <translation>TLS ist an (rediss://). CA, Client-Zertifikat, Servername, Version oder Cipher ändern</translation>
+    </message>
+    <message>
+        <source>Speak TLS to this server: CA, client certificate, server name, version, ciphers</source>
+        <translation>Mit diesem Server TLS sprechen: CA, Client-Zertifikat, Servername, Version, Cipher</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::TlsDialog</name>
+    <message>
+        <source>TLS Settings</source>
+        <translation>TLS-Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Use TLS (rediss://)</source>
+        <translation>TLS &amp;verwenden (rediss://)</translation>
+    </message>
+    <message>
+        <source>Encrypt every connection to this server and check its certificate, as managed services require</source>
+        <translation>Jede Verbindung zu diesem Server verschlüsseln und sein Zertifikat prüfen, wie es verwaltete Dienste verlangen</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>System trust store</source>
+        <translation>Vertrauensspeicher des Systems</translation>
+    </message>
+    <message>
+        <source>The certificate (PEM) of the authority that signed the server&apos;s certificate, or a folder of hashed CA certificates. Empty: the system&apos;s trusted authorities.</source>
+        <translation>Das Zertifikat (PEM) der Stelle, die das Zertifikat des Servers signiert hat, oder ein Ordner mit gehashten CA-Zertifikaten. Leer: die vertrauenswürdigen Stellen des Systems.</translation>
+    </message>
+    <message>
+        <source>Client ce&amp;rtificate:</source>
+        <translation>Client-&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>For servers that want a client certificate (mutual TLS), PEM</source>
+        <translation>Für Server, die ein Client-Zertifikat verlangen (gegenseitiges TLS), PEM</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>Client-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>The client certificate&apos;s private key, PEM</source>
+        <translation>Der private Schlüssel des Client-Zertifikats, PEM</translation>
+    </message>
+    <message>
+        <source>Key &amp;pass phrase:</source>
+        <translation>&amp;Passphrase des Schlüssels:</translation>
+    </message>
+    <message>
+        <source>Only for an encrypted key. Kept in memory only: never saved, logged or exported.</source>
+        <translation>Nur für einen verschlüsselten Schlüssel. Nur im Speicher gehalten: nie gespeichert, protokolliert oder exportiert.</translation>
+    </message>
+    <message>
+        <source>Server &amp;name (SNI):</source>
+        <translation>Server&amp;name (SNI):</translation>
+    </message>
+    <message>
+        <source>the host in the URI</source>
+        <translation>der Host in der URI</translation>
+    </message>
+    <message>
+        <source>The name sent to the server and checked against its certificate, when it differs from the host you connect to (a tunnel, an IP address)</source>
+        <translation>Der Name, der an den Server gesendet und mit seinem Zertifikat verglichen wird, wenn er vom verbundenen Host abweicht (ein Tunnel, eine IP-Adresse)</translation>
+    </message>
+    <message>
+        <source>TLS 1.2 (default)</source>
+        <translation>TLS 1.2 (Standard)</translation>
+    </message>
+    <message>
+        <source>TLS 1.3</source>
+        <translation>TLS 1.3</translation>
+    </message>
+    <message>
+        <source>The oldest protocol version the workbench accepts</source>
+        <translation>Die älteste Protokollversion, die die Workbench akzeptiert</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum version:</source>
+        <translation>&amp;Mindestversion:</translation>
+    </message>
+    <message>
+        <source>C&amp;iphers (TLS 1.2):</source>
+        <translation>C&amp;ipher (TLS 1.2):</translation>
+    </message>
+    <message>
+        <source>OpenSSL&apos;s default</source>
+        <translation>Standard von OpenSSL</translation>
+    </message>
+    <message>
+        <source>An OpenSSL cipher list, for example ECDHE+AESGCM</source>
+        <translation>Eine OpenSSL-Cipher-Liste, zum Beispiel ECDHE+AESGCM</translation>
+    </message>
+    <message>
+        <source>Cipher &amp;suites (TLS 1.3):</source>
+        <translation>Cipher-Sui&amp;tes (TLS 1.3):</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 suites separated by colons, for example TLS_AES_256_GCM_SHA384</source>
+        <translation>TLS-1.3-Suites durch Doppelpunkte getrennt, zum Beispiel TLS_AES_256_GCM_SHA384</translation>
+    </message>
+    <message>
+        <source>Skip &amp;verification (insecure)</source>
+        <translation>Prüfung &amp;überspringen (unsicher)</translation>
+    </message>
+    <message>
+        <source>Accept any certificate for any name. Only for a test server you control.</source>
+        <translation>Jedes Zertifikat für jeden Namen akzeptieren. Nur für einen Testserver unter eigener Kontrolle.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate and host name will NOT be checked: anyone on the path can read and change this traffic, passwords included.</source>
+        <translation>Zertifikat und Hostname des Servers werden NICHT geprüft: Jeder auf dem Weg kann diesen Verkehr lesen und ändern, Passwörter eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Zertifikate und Schlüssel (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a file.</source>
+        <translation>%1 ist ein Ordner: Bitte eine Datei wählen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permissions).</source>
+        <translation>%1 kann nicht gelesen werden (Zugriffsrechte).</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <source>The key %1 is encrypted: enter its pass phrase.</source>
+        <translation>Der Schlüssel %1 ist verschlüsselt: Bitte seine Passphrase eingeben.</translation>
     </message>
 </context>
 <context>
