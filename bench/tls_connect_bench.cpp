@@ -93,7 +93,8 @@ Outcome connectAll(const Endpoint &endpoint, const ConnectTarget &target, const 
         if (now > deadline) {
             for (auto &w : workers)
                 out.failure = out.failure.isEmpty() ? w->firstConnectFailure() : out.failure;
-            out.failure = QStringLiteral("%1 of %2 connected after 60 s: %3").arg(connected).arg(users).arg(out.failure);
+            out.failure =
+                QStringLiteral("%1 of %2 connected after 60 s: %3").arg(connected).arg(users).arg(out.failure);
             break;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(1));

@@ -12,7 +12,8 @@ namespace cwb::test {
 inline QStringList renamedAwayArgs()
 {
     QStringList args;
-    for (const char *command : {"CONFIG", "KEYS", "DEBUG", "SLOWLOG", "LATENCY", "MEMORY", "CLIENT", "OBJECT", "CLUSTER"})
+    for (const char *command :
+         {"CONFIG", "KEYS", "DEBUG", "SLOWLOG", "LATENCY", "MEMORY", "CLIENT", "OBJECT", "CLUSTER"})
         args << QStringLiteral("--rename-command") << QString::fromLatin1(command) << QString();
     return args;
 }

@@ -358,14 +358,14 @@ private slots:
         test::Child cli;
         QVERIFY2(cli.start(QStringLiteral(CWB_CLI_PATH),
                            {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s,
-                            u"rediss://127.0.0.1:%1"_s.arg(cluster.seed().port), u"--tls-ca"_s, cluster.seed().tls.caPath,
-                            u"--duration"_s, u"12"_s, u"--json"_s, json, u"--db"_s, store}),
+                            u"rediss://127.0.0.1:%1"_s.arg(cluster.seed().port), u"--tls-ca"_s,
+                            cluster.seed().tls.caPath, u"--duration"_s, u"12"_s, u"--json"_s, json, u"--db"_s, store}),
                  qPrintable(cli.errorString()));
         cli.closeStdin();
         // Reads the victim answered (hit or miss), from its own counters: the run is under way there.
         const auto readsServed = [](const SandboxRedis &node) {
-            return test::sandboxInfoField(node, "stats", "keyspace_hits").toLongLong()
-                + test::sandboxInfoField(node, "stats", "keyspace_misses").toLongLong();
+            return test::sandboxInfoField(node, "stats", "keyspace_hits").toLongLong() +
+                   test::sandboxInfoField(node, "stats", "keyspace_misses").toLongLong();
         };
         QTRY_VERIFY_WITH_TIMEOUT(readsServed(*victim) >= 40 || !cli.running(), 60000);
         QVERIFY2(cli.running(), cli.takeErr().constData());
@@ -409,7 +409,8 @@ private slots:
         QCOMPARE(runs.exitCode, 0);
         const QByteArray runId = QByteArray::fromStdString(r["runId"].get<std::string>()).left(8);
         const QList<QByteArray> rows = runs.out.split('\n');
-        const auto row = std::find_if(rows.begin(), rows.end(), [&](const QByteArray &l) { return l.startsWith(runId); });
+        const auto row =
+            std::find_if(rows.begin(), rows.end(), [&](const QByteArray &l) { return l.startsWith(runId); });
         QVERIFY2(row != rows.end() && row->contains("completed"), runs.out.constData());
     }
 

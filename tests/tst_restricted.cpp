@@ -28,8 +28,8 @@ namespace {
 struct Target
 {
     Endpoint endpoint;
-    QString uri;          // for the CLI, without the password
-    QStringList env;      // the password, for the CLI
+    QString uri;     // for the CLI, without the password
+    QStringList env; // the password, for the CLI
     PermissionReport check;
 };
 
@@ -65,8 +65,8 @@ const FeatureVerdict &verdict(const Target &t, const QString &feature)
             return v;
     }
     qWarning("check gave no verdict for %s", qPrintable(feature));
-    static const FeatureVerdict none{.feature = {}, .level = FeatureLevel::Unavailable, .reasons = {}, .aclLine = {},
-                                     .applies = false};
+    static const FeatureVerdict none{
+        .feature = {}, .level = FeatureLevel::Unavailable, .reasons = {}, .aclLine = {}, .applies = false};
     return none;
 }
 
@@ -115,18 +115,34 @@ QStringList toStrings(const nlohmann::json &array)
 QStringList smallBenchmarkArgs()
 {
     QStringList args{u"--no-save"_s, u"--no-eviction-sandbox"_s};
-    for (const char *set :
-         {"cache-basic-ops.operations=50", "concurrent-reads.connections=2", "concurrent-reads.durationSec=0.2",
-          "concurrent-reads.keySpace=100", "concurrent-writes.connections=2", "concurrent-writes.durationSec=0.2",
-          "concurrent-writes.keySpace=50", "mixed-operations.connections=2", "mixed-operations.durationSec=0.2",
-          "mixed-operations.keySpace=100", "invalidation-patterns.tags=2", "invalidation-patterns.keysPerTag=5",
-          "invalidation-patterns.expiringKeys=20", "invalidation-patterns.expiryWindowSec=0.5",
-          "invalidation-patterns.prefixKeys=20", "session-management.maxConnections=1",
-          "session-management.stepSec=0.2", "geospatial-queries.points=100", "geospatial-queries.queries=2",
-          "realtime-updates.messages=20", "realtime-updates.maxSubscribers=1", "memory-stress.fillMiB=0.1",
-          "memory-stress.samplesPerClass=2", "high-concurrency-stress.minConnections=1",
-          "high-concurrency-stress.maxConnections=2", "high-concurrency-stress.steps=2",
-          "high-concurrency-stress.stepSec=0.2", "high-concurrency-stress.keySpace=50"})
+    for (const char *set : {"cache-basic-ops.operations=50",
+                            "concurrent-reads.connections=2",
+                            "concurrent-reads.durationSec=0.2",
+                            "concurrent-reads.keySpace=100",
+                            "concurrent-writes.connections=2",
+                            "concurrent-writes.durationSec=0.2",
+                            "concurrent-writes.keySpace=50",
+                            "mixed-operations.connections=2",
+                            "mixed-operations.durationSec=0.2",
+                            "mixed-operations.keySpace=100",
+                            "invalidation-patterns.tags=2",
+                            "invalidation-patterns.keysPerTag=5",
+                            "invalidation-patterns.expiringKeys=20",
+                            "invalidation-patterns.expiryWindowSec=0.5",
+                            "invalidation-patterns.prefixKeys=20",
+                            "session-management.maxConnections=1",
+                            "session-management.stepSec=0.2",
+                            "geospatial-queries.points=100",
+                            "geospatial-queries.queries=2",
+                            "realtime-updates.messages=20",
+                            "realtime-updates.maxSubscribers=1",
+                            "memory-stress.fillMiB=0.1",
+                            "memory-stress.samplesPerClass=2",
+                            "high-concurrency-stress.minConnections=1",
+                            "high-concurrency-stress.maxConnections=2",
+                            "high-concurrency-stress.steps=2",
+                            "high-concurrency-stress.stepSec=0.2",
+                            "high-concurrency-stress.keySpace=50"})
         args << u"--set"_s << QString::fromLatin1(set);
     return args;
 }
@@ -189,8 +205,8 @@ private slots:
         const Target &t = target();
         // Degraded on both: no CLIENT SETNAME on one, no MULTI for the other.
         QCOMPARE(verdict(t, u"load tests"_s).level, FeatureLevel::Degraded);
-        const CliResult r = cli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--duration"_s, u"1"_s,
-                                 u"--prefix"_s, u"cwb:load:"_s, u"--no-save"_s});
+        const CliResult r = cli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--duration"_s, u"1"_s, u"--prefix"_s,
+                                 u"cwb:load:"_s, u"--no-save"_s});
         QVERIFY2(r.finished, r.err.constData());
         verifyNoRawRefusal(r);
         QCOMPARE(r.exitCode, 0);
@@ -213,9 +229,8 @@ private slots:
         const Target &t = target();
         QTemporaryDir dir;
         const QString json = dir.filePath(u"bench.json"_s);
-        const CliResult r = cli(QStringList{u"bench"_s, u"--json"_s, json, u"--prefix"_s, u"cwb:bench:"_s}
-                                    + smallBenchmarkArgs(),
-                                180000);
+        const CliResult r = cli(
+            QStringList{u"bench"_s, u"--json"_s, json, u"--prefix"_s, u"cwb:bench:"_s} + smallBenchmarkArgs(), 180000);
         QVERIFY2(r.finished, r.err.constData());
         verifyNoRawRefusal(r);
         QCOMPARE(r.exitCode, 0);
@@ -224,7 +239,8 @@ private slots:
         QStringList notes;
         for (const auto &result : doc["results"]) {
             const QString name = QString::fromStdString(result["benchmark"].get<std::string>());
-            QVERIFY2(result["status"] == "completed", qPrintable(name + u": "_s + QString::fromStdString(result.dump())));
+            QVERIFY2(result["status"] == "completed",
+                     qPrintable(name + u": "_s + QString::fromStdString(result.dump())));
             QVERIFY2(!result["operations"].empty(), qPrintable(name));
             for (const QString &note : toStrings(result["notes"]))
                 notes << name + u": "_s + note;
@@ -237,13 +253,13 @@ private slots:
             QCOMPARE(all.contains(sentence), checkSaid(t, u"benchmarks"_s, sentence));
         }
         if (t.endpoint.username.isEmpty()) {
-            QVERIFY2(all.contains(u"memory-stress: "_s + refusal(t, u"MEMORY USAGE"_s)
-                                  + u": the memory of each key was not measured"_s),
+            QVERIFY2(all.contains(u"memory-stress: "_s + refusal(t, u"MEMORY USAGE"_s) +
+                                  u": the memory of each key was not measured"_s),
                      qPrintable(all));
         } else {
-            QVERIFY2(all.contains(u"realtime-updates: "_s + refusal(t, u"PUBLISH"_s)
-                                  + u": the Pub/Sub part was skipped"_s),
-                     qPrintable(all));
+            QVERIFY2(
+                all.contains(u"realtime-updates: "_s + refusal(t, u"PUBLISH"_s) + u": the Pub/Sub part was skipped"_s),
+                qPrintable(all));
         }
     }
 
@@ -260,8 +276,8 @@ private slots:
         if (noMemoryUsage) {
             // Nothing to weigh without MEMORY USAGE: it refuses, with the reason, and fails.
             QCOMPARE(compression.exitCode, 1);
-            QVERIFY2(compression.err.contains((u"compression: "_s + refusal(t, u"MEMORY USAGE"_s)
-                                               + u": the memory saving of compression cannot be measured"_s)
+            QVERIFY2(compression.err.contains((u"compression: "_s + refusal(t, u"MEMORY USAGE"_s) +
+                                               u": the memory saving of compression cannot be measured"_s)
                                                   .toUtf8()),
                      compression.err.constData());
         } else {
@@ -277,9 +293,9 @@ private slots:
                  noMemoryUsage);
         QCOMPARE(hotkeys.out.contains("  big "), !noMemoryUsage);
 
-        for (const QStringList &args : {QStringList{u"batching"_s, u"--depths"_s, u"1,4"_s, u"--step"_s, u"0.2"_s},
-                                        QStringList{u"pooling"_s, u"--pools"_s, u"1,2"_s, u"--step"_s, u"0.2"_s,
-                                                    u"--rps"_s, u"200"_s}}) {
+        for (const QStringList &args :
+             {QStringList{u"batching"_s, u"--depths"_s, u"1,4"_s, u"--step"_s, u"0.2"_s},
+              QStringList{u"pooling"_s, u"--pools"_s, u"1,2"_s, u"--step"_s, u"0.2"_s, u"--rps"_s, u"200"_s}}) {
             const CliResult r = cli(QStringList{u"optimize"_s} + args);
             QVERIFY2(r.finished, r.err.constData());
             verifyNoRawRefusal(r);
@@ -294,8 +310,8 @@ private slots:
         const bool noMemoryUsage = checkSaid(t, u"tuning"_s, refusal(t, u"MEMORY USAGE"_s));
         QTemporaryDir dir;
         const QString json = dir.filePath(u"tune.json"_s);
-        const CliResult r = cli({u"tune"_s, u"--budget"_s, u"8s"_s, u"--strategies"_s, u"compression"_s,
-                                 u"--json"_s, json});
+        const CliResult r =
+            cli({u"tune"_s, u"--budget"_s, u"8s"_s, u"--strategies"_s, u"compression"_s, u"--json"_s, json});
         QVERIFY2(r.finished, r.err.constData());
         verifyNoRawRefusal(r);
         QCOMPARE(r.exitCode, 0);
@@ -308,9 +324,9 @@ private slots:
         if (noMemoryUsage) {
             QVERIFY(!recommendsCompression);
             QCOMPARE(report["status"].get<std::string>(), std::string("partial"));
-            QVERIFY2(QString::fromStdString(report["stopReason"].get<std::string>())
-                         .contains(refusal(t, u"MEMORY USAGE"_s)),
-                     report.dump().c_str());
+            QVERIFY2(
+                QString::fromStdString(report["stopReason"].get<std::string>()).contains(refusal(t, u"MEMORY USAGE"_s)),
+                report.dump().c_str());
         }
     }
 
@@ -326,10 +342,10 @@ private slots:
         QTemporaryDir dir;
         const QString keys = writeTempFile(dir, u"keys.txt"_s, "cwb:warm:k1 v1\ncwb:warm:k2\n");
         const QString rows = writeTempFile(dir, u"rows.csv"_s, "id,name\n1,ada\n2,bob\n");
-        const QString trace = writeTempFile(dir, u"trace.txt"_s, "1 cwb:warm:a\n2 cwb:warm:b\n3 cwb:warm:a\n70 cwb:warm:c\n");
-        const QString plans = writeTempFile(
-            dir, u"plans.json"_s,
-            uR"([
+        const QString trace =
+            writeTempFile(dir, u"trace.txt"_s, "1 cwb:warm:a\n2 cwb:warm:b\n3 cwb:warm:a\n70 cwb:warm:c\n");
+        const QString plans = writeTempFile(dir, u"plans.json"_s,
+                                            uR"([
 {"name":"keylist","strategy":"keylist","params":{"file":"%1"},"keyPrefix":"cwb:warm:"},
 {"name":"dataset","strategy":"dataset","params":{"file":"%2","keyTemplate":"cwb:warm:user:{id}"},"keyPrefix":"cwb:warm:"},
 {"name":"copy","strategy":"copy","params":{"source":"%4","pattern":"cwb:src:k*"},"keyPrefix":"cwb:src:"},
@@ -339,12 +355,13 @@ private slots:
 {"name":"synthetic","strategy":"synthetic","params":{"preset":"basic-cache-load","keys":20},"keyPrefix":"cwb:warm:syn:"},
 {"name":"predictive","strategy":"predictive","params":{"trace":"%3","topK":2,"intervalSec":60},"keyPrefix":"cwb:warm:"}
 ])"_s.arg(keys, rows, trace, t.uri)
-                .toUtf8());
+                                                .toUtf8());
         const CliResult r = cli({u"warm"_s, u"run"_s, plans});
         QVERIFY2(r.finished, r.err.constData());
         verifyNoRawRefusal(r);
         QVERIFY2(r.exitCode == 0, qPrintable(everything(r)));
-        for (const char *plan : {"keylist", "dataset", "copy", "hotkeys", "sessions", "config", "synthetic", "predictive"})
+        for (const char *plan :
+             {"keylist", "dataset", "copy", "hotkeys", "sessions", "config", "synthetic", "predictive"})
             QVERIFY2(r.out.contains(QByteArray(QByteArray(plan) + " [")), plan);
         QCOMPARE(r.out.count("] completed:"), 8);
     }
@@ -378,7 +395,8 @@ private slots:
         const Target &t = target();
         SandboxRedis &server = t.endpoint.username.isEmpty() ? m_renamed : m_server;
         for (int i = 0; i < 5; ++i)
-            QVERIFY(sandboxCommand(server, {"SET", "cwb:scan:" + QByteArray::number(i), QByteArray(10 * (i + 1), 'x')}));
+            QVERIFY(
+                sandboxCommand(server, {"SET", "cwb:scan:" + QByteArray::number(i), QByteArray(10 * (i + 1), 'x')}));
         ClusterRouter router(t.endpoint);
         QVERIFY(router.connect());
         const ServerHotKeyScan scan = scanServerHotKeys(router, u"cwb:scan:"_s);
@@ -398,8 +416,9 @@ private slots:
         const Target &t = target();
         QTemporaryDir dir;
         const QString json = dir.filePath(u"run.json"_s);
-        const CliResult run = cli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--duration"_s, u"1"_s,
-                                   u"--prefix"_s, u"cwb:left:"_s, u"--no-cleanup"_s, u"--no-save"_s, u"--json"_s, json});
+        const CliResult run =
+            cli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--duration"_s, u"1"_s, u"--prefix"_s, u"cwb:left:"_s,
+                 u"--no-cleanup"_s, u"--no-save"_s, u"--json"_s, json});
         QCOMPARE(run.exitCode, 0);
         const nlohmann::json r = readJson(json);
         const QByteArray keyNamespace = QByteArray::fromStdString(r["keyNamespace"].get<std::string>());
@@ -420,8 +439,9 @@ private slots:
         QVERIFY2(r.finished, r.err.constData());
         verifyNoRawRefusal(r);
         QCOMPARE(r.exitCode, 3);
-        QVERIFY2(r.err.contains((refusal(t, u"CLUSTER NODES"_s) + u": the cluster's nodes cannot be listed"_s).toUtf8()),
-                 r.err.constData());
+        QVERIFY2(
+            r.err.contains((refusal(t, u"CLUSTER NODES"_s) + u": the cluster's nodes cannot be listed"_s).toUtf8()),
+            r.err.constData());
     }
 
     // docs/ACL.md's line for each feature (featureSpecs()), on a user of its own: the feature runs
@@ -503,12 +523,12 @@ private slots:
         QVERIFY(checkSaid(t, u"load tests"_s, commandDeniedSentence(u"CLUSTER SLOTS"_s)));
         QCOMPARE(verdict(t, u"cluster topology"_s).level, FeatureLevel::Unavailable);
 
-        const CliResult run = cliOn(t, {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--duration"_s, u"1"_s,
-                                        u"--no-save"_s});
+        const CliResult run =
+            cliOn(t, {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--duration"_s, u"1"_s, u"--no-save"_s});
         verifyNoRawRefusal(run);
         QCOMPARE(run.exitCode, 3);
-        QVERIFY2(run.err.contains((commandDeniedSentence(u"CLUSTER SLOTS"_s)
-                                   + u": the load cannot be routed to the slots' owners without the slot map"_s)
+        QVERIFY2(run.err.contains((commandDeniedSentence(u"CLUSTER SLOTS"_s) +
+                                   u": the load cannot be routed to the slots' owners without the slot map"_s)
                                       .toUtf8()),
                  run.err.constData());
         const CliResult topology = cliOn(t, {u"cluster"_s, u"topology"_s});
@@ -517,9 +537,10 @@ private slots:
         QVERIFY2(topology.err.contains(commandDeniedSentence(u"CLUSTER NODES"_s).toUtf8()), topology.err.constData());
 
         // What docs/ACL.md says a load test against a cluster needs.
-        QVERIFY(makeUser(cluster.nodes(), "cwb-limited", verdict(t, u"load tests"_s).aclLine.toUtf8() + " +cluster|slots"));
-        const CliResult allowed = cliOn(t, {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--duration"_s, u"1"_s,
-                                            u"--no-save"_s});
+        QVERIFY(
+            makeUser(cluster.nodes(), "cwb-limited", verdict(t, u"load tests"_s).aclLine.toUtf8() + " +cluster|slots"));
+        const CliResult allowed =
+            cliOn(t, {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--duration"_s, u"1"_s, u"--no-save"_s});
         verifyNoRawRefusal(allowed);
         QVERIFY2(allowed.exitCode == 0 && allowed.out.contains("status completed"), qPrintable(everything(allowed)));
         QVERIFY2(!allowed.out.contains("errors by class"), allowed.out.constData());

@@ -99,8 +99,8 @@ private:
         const uint64_t usageStart = nowNs();
         // A managed service may rename MEMORY away, or the ACL user lack it: the fill's figures
         // above (from INFO) still stand, the per-key ones are left out with the reason.
-        const QString usageRefused =
-            unavailableSentence(connection, {"MEMORY", "USAGE", key(0, 0), "SAMPLES", "0"}, QStringLiteral("MEMORY USAGE"));
+        const QString usageRefused = unavailableSentence(connection, {"MEMORY", "USAGE", key(0, 0), "SAMPLES", "0"},
+                                                         QStringLiteral("MEMORY USAGE"));
         if (!usageRefused.isEmpty())
             result.notes.push_back(usageRefused + QStringLiteral(": the memory of each key was not measured"));
         for (int cls = 0; cls < 4 && !context.cancelled() && usageRefused.isEmpty(); ++cls) {

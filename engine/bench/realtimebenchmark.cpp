@@ -74,9 +74,9 @@ std::unique_ptr<RedisConnection> subscribe(const Endpoint &endpoint, const QByte
     }
     const auto reply = connection->command({"SUBSCRIBE", channel});
     if (!reply || reply->type != RedisReply::Type::Array) {
-        const QString sentence = reply && reply->isError()
-            ? unavailableCommandSentence(QStringLiteral("SUBSCRIBE"), QString::fromUtf8(reply->str))
-            : QString();
+        const QString sentence = reply && reply->isError() ? unavailableCommandSentence(QStringLiteral("SUBSCRIBE"),
+                                                                                        QString::fromUtf8(reply->str))
+                                                           : QString();
         *refused = !sentence.isEmpty();
         *error = *refused ? sentence : QStringLiteral("SUBSCRIBE failed: ") + connection->lastError().message;
         return nullptr;
@@ -156,7 +156,8 @@ private:
         BenchmarkSeries p99{QStringLiteral("delivery p99 by subscribers"), QStringLiteral("subscribers"), QStringLiteral("µs"), {}};
         // A user without Pub/Sub (or a service that renamed it) still gets the Streams part.
         const QByteArray probeChannel = context.keyPrefix.toUtf8() + "channel:probe";
-        if (const QString refused = unavailableSentence(publisher, {"PUBLISH", probeChannel, "cwb"}, QStringLiteral("PUBLISH"));
+        if (const QString refused =
+                unavailableSentence(publisher, {"PUBLISH", probeChannel, "cwb"}, QStringLiteral("PUBLISH"));
             !refused.isEmpty()) {
             result.notes.push_back(refused + QStringLiteral(": the Pub/Sub part was skipped"));
             return true;
@@ -246,9 +247,10 @@ private:
         const QByteArray stream = context.keyPrefix.toUtf8() + "stream";
         const QByteArray group = "cwb-group";
         auto created = producer.command({"XGROUP", "CREATE", stream, group, "$", "MKSTREAM"});
-        if (const QString refused = created && created->isError()
-                ? unavailableCommandSentence(QStringLiteral("XGROUP CREATE"), QString::fromUtf8(created->str))
-                : QString();
+        if (const QString refused =
+                created && created->isError()
+                    ? unavailableCommandSentence(QStringLiteral("XGROUP CREATE"), QString::fromUtf8(created->str))
+                    : QString();
             !refused.isEmpty()) {
             result.notes.push_back(refused + QStringLiteral(": the Streams part was skipped"));
             return;

@@ -73,13 +73,17 @@ QStringList restrictedCommandWarnings(RedisConnection &control, const LoadTestCo
     if (!multi)
         return warnings;
     if (!multi->isError()) {
-        control.command({"DISCARD"});
+        // A DISCARD refused would leave the connection queueing everything after it: start afresh.
+        if (const auto discard = control.command({"DISCARD"}); !discard || discard->isError()) {
+            control.disconnect();
+            control.connect();
+        }
         return warnings;
     }
     const QString refused = unavailableCommandSentence(QStringLiteral("MULTI"), QString::fromUtf8(multi->str));
     if (!refused.isEmpty())
-        warnings << refused
-                        + QStringLiteral(": every invalidate operation (MULTI/EXEC) fails and is counted as an error");
+        warnings << refused +
+                        QStringLiteral(": every invalidate operation (MULTI/EXEC) fails and is counted as an error");
     return warnings;
 }
 
@@ -173,9 +177,10 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         QString slotError;
         if (slotsReply && !slotsReply->isError())
             cluster = ClusterSlotMap::fromClusterSlots(*slotsReply, &slotError);
-        const QString refused = slotsReply && slotsReply->isError()
-            ? unavailableCommandSentence(QStringLiteral("CLUSTER SLOTS"), QString::fromUtf8(slotsReply->str))
-            : QString();
+        const QString refused =
+            slotsReply && slotsReply->isError()
+                ? unavailableCommandSentence(QStringLiteral("CLUSTER SLOTS"), QString::fromUtf8(slotsReply->str))
+                : QString();
         if (!refused.isEmpty()) {
             snapshot.phase = RunPhase::Failed;
             publish();

@@ -90,9 +90,11 @@ bool measureCell(ClusterRouter &c, const QString &prefix, const CompressionOptio
         // Without MEMORY USAGE (renamed by a managed service, or not in the ACL user's rights)
         // there is no memory saving to weigh: stop with that sentence rather than compare zeros.
         if (r.isError()) {
-            const QString refused = unavailableCommandSentence(QStringLiteral("MEMORY USAGE"), QString::fromUtf8(r.str));
-            *error = refused.isEmpty() ? QStringLiteral("MEMORY USAGE failed: ") + QString::fromUtf8(r.str)
-                                       : refused + QStringLiteral(": the memory saving of compression cannot be measured");
+            const QString refused =
+                unavailableCommandSentence(QStringLiteral("MEMORY USAGE"), QString::fromUtf8(r.str));
+            *error = refused.isEmpty()
+                         ? QStringLiteral("MEMORY USAGE failed: ") + QString::fromUtf8(r.str)
+                         : refused + QStringLiteral(": the memory saving of compression cannot be measured");
             return false;
         }
         usageTotal += double(r.integer);

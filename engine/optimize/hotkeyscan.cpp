@@ -1,10 +1,10 @@
 #include "hotkeyscan.h"
 
-#include "load/keychooser.h"
-#include "load/random.h"
 #include "budgetguard.h"
 #include "cluster/clusterrouter.h"
 #include "cluster/routedcleanup.h"
+#include "load/keychooser.h"
+#include "load/random.h"
 #include "redis/infoparser.h"
 #include "redis/rediserror.h"
 
@@ -104,7 +104,8 @@ bool scanNode(RedisConnection &c, const QByteArray &pattern, int maxKeys, int sc
             }
             if (lfu) {
                 const RedisReply &freq = (*replies)[at];
-                if (refusedProbe(freq, QStringLiteral("OBJECT FREQ"), QStringLiteral("access frequencies are not read"), out))
+                if (refusedProbe(freq, QStringLiteral("OBJECT FREQ"), QStringLiteral("access frequencies are not read"),
+                                 out))
                     out.lfu = false;
                 else if (freq.type == RedisReply::Type::Integer)
                     s.freq = freq.integer;
@@ -275,10 +276,16 @@ nlohmann::json serverScanToJson(const ServerHotKeyScan &s)
         }
         return a;
     };
-    nlohmann::json j{{"policy", s.policy.toStdString()}, {"lfu", s.lfu}, {"sized", s.sized},        {"scanned", s.scanned},
-                     {"scanCalls", s.scanCalls},           {"stopped", s.stopped},
-                     {"truncated", s.truncated},           {"sampledMemory", s.sampledMemory},
-                     {"hottest", rows(s.hottest)},         {"biggest", rows(s.biggest)}};
+    nlohmann::json j{{"policy", s.policy.toStdString()},
+                     {"lfu", s.lfu},
+                     {"sized", s.sized},
+                     {"scanned", s.scanned},
+                     {"scanCalls", s.scanCalls},
+                     {"stopped", s.stopped},
+                     {"truncated", s.truncated},
+                     {"sampledMemory", s.sampledMemory},
+                     {"hottest", rows(s.hottest)},
+                     {"biggest", rows(s.biggest)}};
     if (!s.note.isEmpty())
         j["note"] = s.note.toStdString();
     if (!s.error.isEmpty())
