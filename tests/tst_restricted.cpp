@@ -535,6 +535,13 @@ private slots:
         verifyNoRawRefusal(topology);
         QCOMPARE(topology.exitCode, 3);
         QVERIFY2(topology.err.contains(commandDeniedSentence(u"CLUSTER NODES"_s).toUtf8()), topology.err.constData());
+        // Monitoring does without the node list (check: "works with less"): the seed is watched.
+        QCOMPARE(verdict(t, u"monitoring"_s).level, FeatureLevel::Degraded);
+        const CliResult monitor =
+            cliOn(t, {u"monitor"_s, u"--samples"_s, u"2"_s, u"--interval"_s, u"200"_s, u"--no-store"_s});
+        verifyNoRawRefusal(monitor);
+        QVERIFY2(monitor.exitCode == 0, qPrintable(everything(monitor)));
+        QVERIFY2(monitor.out.contains(QByteArray::number(t.endpoint.port)), monitor.out.constData());
 
         // What docs/ACL.md says a load test against a cluster needs.
         QVERIFY(
