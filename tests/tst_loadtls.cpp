@@ -12,6 +12,7 @@
 #include "redis/redisconnection.h"
 #include "redis/throwawaypki.h"
 #include "redis/tlscontext.h"
+#include "redis/transport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -332,6 +333,100 @@ private slots:
             const qint64 keys = dbSize(node->endpoint());
             QVERIFY2(keys > 0, qPrintable(u"%1 holds %2 keys"_s.arg(node->port()).arg(keys)));
         }
+    }
+
+    // The "Done when" for a TLS 3+3 cluster: the CLI command itself, a master killed
+    // mid-run (on what it has served, not after a sleep), its replica promoted over
+    // tls-replication and the run carrying on there, the outage's errors counted and the exit
+    // code and stored status saying what happened.
+    void cliRunSurvivesAMasterKilledOnATlsCluster()
+    {
+        SandboxCluster cluster;
+        SandboxCluster::Options options = tlsClusterOptions();
+        options.replicasPerMaster = 1;
+        CWB_START_SANDBOX(cluster, options);
+        const std::vector<SandboxRedis *> nodes = cluster.nodes();
+        SandboxRedis *victim = nodes[1]; // a master other than the seed
+        SandboxRedis *heir = nullptr;
+        for (SandboxRedis *node : nodes) {
+            if (test::sandboxInfoField(*node, "replication", "master_port").toUShort() == victim->port())
+                heir = node;
+        }
+        QVERIFY(heir);
+        QTemporaryDir dir;
+        const QString json = dir.filePath(u"run.json"_s), store = dir.filePath(u"store.sqlite"_s);
+        test::Child cli;
+        QVERIFY2(cli.start(QStringLiteral(CWB_CLI_PATH),
+                           {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s,
+                            u"rediss://127.0.0.1:%1"_s.arg(cluster.seed().port), u"--tls-ca"_s,
+                            cluster.seed().tls.caPath, u"--duration"_s, u"12"_s, u"--json"_s, json, u"--db"_s, store}),
+                 qPrintable(cli.errorString()));
+        cli.closeStdin();
+        // Reads the victim answered (hit or miss), from its own counters: the run is under way there.
+        const auto readsServed = [](const SandboxRedis &node) {
+            return test::sandboxInfoField(node, "stats", "keyspace_hits").toLongLong() +
+                   test::sandboxInfoField(node, "stats", "keyspace_misses").toLongLong();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(readsServed(*victim) >= 40 || !cli.running(), 60000);
+        QVERIFY2(cli.running(), cli.takeErr().constData());
+        QVERIFY(victim->kill());
+        QTRY_COMPARE_WITH_TIMEOUT(test::sandboxInfoField(*heir, "replication", "role"), QByteArray("master"), 60000);
+        QVERIFY2(cli.waitForFinished(120000), "the run did not end");
+        const QByteArray out = cli.takeOut() + cli.takeErr();
+        QVERIFY2(cli.exitedNormally(), out.constData());
+        // Completed, and cleaned up on the promoted replica: its errors are in the report, not a failure.
+        QVERIFY2(cli.exitCode() == 0, out.right(900).constData());
+        QVERIFY2(out.contains("status completed"), out.constData());
+        QVERIFY2(out.contains("errors by class:"), out.constData());
+
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const nlohmann::json r = nlohmann::json::parse(file.readAll().toStdString());
+        QCOMPARE(r["status"].get<std::string>(), std::string("completed"));
+        QVERIFY(r["tls"].get<bool>() && r["tlsVerified"].get<bool>());
+        const nlohmann::json &summary = r["summary"];
+        const uint64_t errors = summary["errors"].get<uint64_t>();
+        uint64_t byKind = 0;
+        for (const auto &[kind, n] : summary["errorsByKind"].items())
+            byKind += n.get<uint64_t>();
+        // The outage cost operations, each counted once and classed; the rest succeeded.
+        QVERIFY(errors > 0);
+        QCOMPARE(byKind, errors);
+        QCOMPARE(summary["successes"].get<uint64_t>() + errors, summary["operations"].get<uint64_t>());
+        // After the failover the promoted replica serves its slots: it answered reads, it is
+        // among the run's nodes, and the last second is clean.
+        QVERIFY(readsServed(*heir) > 0);
+        QVERIFY2(r["nodes"].contains(u"127.0.0.1:%1"_s.arg(heir->port()).toStdString()), r["nodes"].dump().c_str());
+        const nlohmann::json &last = r["series"].back();
+        QCOMPARE(last["errors"].get<uint64_t>(), uint64_t(0));
+        QVERIFY(last["ops"].get<uint64_t>() > 0);
+        // ... and the dead master is left alone: no more connects refused by it, every user whole.
+        QVERIFY2(last["connectErrors"].get<uint64_t>() == 0, last.dump().c_str());
+        QVERIFY2(last["connectedUsers"].get<int>() == 10, last.dump().c_str());
+
+        // The stored run says the same.
+        const test::CliResult runs = test::runCli({u"runs"_s, u"--db"_s, store});
+        QCOMPARE(runs.exitCode, 0);
+        const QByteArray runId = QByteArray::fromStdString(r["runId"].get<std::string>()).left(8);
+        const QList<QByteArray> rows = runs.out.split('\n');
+        const auto row =
+            std::find_if(rows.begin(), rows.end(), [&](const QByteArray &l) { return l.startsWith(runId); });
+        QVERIFY2(row != rows.end() && row->contains("completed"), runs.out.constData());
+    }
+
+    // Each node of a TLS cluster is verified against its own host when the user gave no SNI; a
+    // name the user gave is theirs (a wildcard or shared certificate) and goes to every node.
+    void clusterNodesUseTheirOwnHostUnlessSniIsGiven()
+    {
+        Endpoint seed;
+        seed.host = u"10.0.0.1"_s;
+        seed.tls.enabled = true;
+        ClusterSlotMap::Node node;
+        node.host = u"node-2.cache.example.com"_s;
+        node.port = 6380;
+        QCOMPARE(tlsServerName(clusterNodeEndpoint(seed, node)), node.host);
+        seed.tls.serverName = u"cache.example.com"_s;
+        QCOMPARE(tlsServerName(clusterNodeEndpoint(seed, node)), u"cache.example.com"_s);
     }
 
     void movedRedirectsReachTlsNodes()

@@ -4,6 +4,7 @@
 // features work, and each ACL line docs/ACL.md gives must be enough for its feature.
 
 #include "redis/permissioncheck.h"
+#include "restrictedserver.h"
 #include "testsupport.h"
 
 #include <QTest>
@@ -13,17 +14,6 @@ using namespace cwb::test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-const QStringList kRenamedAway{u"CONFIG"_s,  u"KEYS"_s,   u"DEBUG"_s,  u"SLOWLOG"_s, u"LATENCY"_s,
-                               u"MEMORY"_s,  u"CLIENT"_s, u"OBJECT"_s, u"CLUSTER"_s};
-
-QStringList renameArgs()
-{
-    QStringList args;
-    for (const QString &command : kRenamedAway)
-        args << u"--rename-command"_s << command << QString();
-    return args;
-}
 
 const FeatureVerdict *verdictFor(const PermissionReport &report, const QString &feature)
 {
@@ -90,7 +80,7 @@ private slots:
 void tst_Permissions::renamedCommands()
 {
     SandboxRedis redis;
-    CWB_START_SANDBOX(redis, .extraArgs = renameArgs());
+    CWB_START_SANDBOX(redis, .extraArgs = renamedAwayArgs());
     QString error;
     const auto report = check(redis.endpoint(), &error);
     QVERIFY2(report, qPrintable(error));
@@ -125,7 +115,7 @@ void tst_Permissions::limitedAclUser()
 {
     SandboxRedis redis;
     CWB_START_SANDBOX(redis);
-    const Endpoint limited = userEndpoint(redis, "cwb-limited", "~cwb:* +@read +@write +@keyspace +info +ping +scan");
+    const Endpoint limited = userEndpoint(redis, "cwb-limited", kLimitedAclRules);
     QString error;
     const auto report = check(limited, &error);
     QVERIFY2(report, qPrintable(error));
@@ -211,8 +201,8 @@ void tst_Permissions::replicaRefusesWrites()
 void tst_Permissions::cliCheck()
 {
     SandboxRedis redis;
-    CWB_START_SANDBOX(redis, .extraArgs = renameArgs());
-    userEndpoint(redis, "cwb-limited", "~cwb:* +@read +@write +@keyspace +info +ping +scan");
+    CWB_START_SANDBOX(redis, .extraArgs = renamedAwayArgs());
+    userEndpoint(redis, "cwb-limited", kLimitedAclRules);
     const QString uri = u"redis://cwb-limited:@127.0.0.1:%1"_s.arg(redis.port());
     const CliResult result = runCli({u"check"_s, u"--target"_s, uri}, 30000, {}, {u"CWB_REDIS_PASSWORD=pw"_s});
     QVERIFY2(result.finished, result.err.constData());

@@ -95,6 +95,8 @@ QString formatRunReport(const RunResult &r)
                .arg(QString::number(r.throughput(), 'f', 1), percent(r.errorRate()), percent(r.hitRate()));
     if (all.errors)
         out += QStringLiteral("errors by class: %1\n").arg(describeErrorCounts(all.errorsByKind));
+    for (const QString &warning : r.warnings)
+        out += QStringLiteral("warning: %1\n").arg(warning);
     if (const uint64_t connectErrors = r.totals.connectErrorCount())
         out += QStringLiteral("connection errors: %1 (%2), reconnects %3\n")
                    .arg(connectErrors)

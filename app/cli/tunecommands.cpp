@@ -414,6 +414,11 @@ int optimizeCommand(const QStringList &args)
             text += QStringLiteral("best codec: %1\nrule: %2\n").arg(codecName(r.bestCodec), r.rule);
             if (r.stopped)
                 text += QStringLiteral("stopped: ") + r.stopReason + QLatin1Char('\n');
+            // Nothing measured (MEMORY USAGE refused, the first write failed): not a result.
+            if (r.stopped && r.cells.empty() && !StopSignals::stopRequested()) {
+                printError(QStringLiteral("compression: ") + r.stopReason);
+                exitCode = strongerExit(exitCode, ExitFailure);
+            }
         } else if (kind == QLatin1String("batching")) {
             PipelineSweepOptions p;
             p.stepSec = *stepSec;

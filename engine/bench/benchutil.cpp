@@ -2,6 +2,7 @@
 
 #include "load/loadrun.h"
 #include "redis/infoparser.h"
+#include "redis/rediserror.h"
 
 #include <atomic>
 #include <thread>
@@ -22,6 +23,12 @@ bool timedCommand(ClusterRouter &connection, const RedisCommand &command, Benchm
     if (reply)
         *reply = std::move(*r);
     return true;
+}
+
+QString unavailableSentence(ClusterRouter &connection, const RedisCommand &probe, const QString &name)
+{
+    const auto reply = connection.command(probe);
+    return reply && reply->isError() ? unavailableCommandSentence(name, QString::fromUtf8(reply->str)) : QString();
 }
 
 bool timedPipeline(ClusterRouter &connection, const std::vector<RedisCommand> &commands, BenchmarkOperation &op)

@@ -30,6 +30,12 @@ bool timedCommand(ClusterRouter &connection, const RedisCommand &command, Benchm
 // The same for a pipeline measured as one unit (e.g. HSET + EXPIRE of a session create).
 bool timedPipeline(ClusterRouter &connection, const std::vector<RedisCommand> &commands, BenchmarkOperation &op);
 
+// The sentence for a command this server or user will not run ("the ACL user may not run
+// PUBLISH", "MEMORY USAGE is renamed or disabled on this server"), from the reply to a harmless
+// `probe`; empty when it ran or failed for another reason. A benchmark then skips that part
+// and says so in its notes instead of counting errors.
+QString unavailableSentence(ClusterRouter &connection, const RedisCommand &probe, const QString &name);
+
 // A connection for a benchmark's own measurements; false with a reason in result on failure.
 bool openConnection(ClusterRouter &connection, BenchmarkResult &result);
 ClusterRouter::Options benchConnectionOptions();

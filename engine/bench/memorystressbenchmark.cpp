@@ -97,7 +97,13 @@ private:
         BenchmarkOperation usage;
         usage.name = QStringLiteral("MEMORY USAGE");
         const uint64_t usageStart = nowNs();
-        for (int cls = 0; cls < 4 && !context.cancelled(); ++cls) {
+        // A managed service may rename MEMORY away, or the ACL user lack it: the fill's figures
+        // above (from INFO) still stand, the per-key ones are left out with the reason.
+        const QString usageRefused = unavailableSentence(connection, {"MEMORY", "USAGE", key(0, 0), "SAMPLES", "0"},
+                                                         QStringLiteral("MEMORY USAGE"));
+        if (!usageRefused.isEmpty())
+            result.notes.push_back(usageRefused + QStringLiteral(": the memory of each key was not measured"));
+        for (int cls = 0; cls < 4 && !context.cancelled() && usageRefused.isEmpty(); ++cls) {
             const int n = std::min(samples, round);
             double sum = 0;
             int counted = 0;

@@ -1,6 +1,8 @@
 #include "benchmarkfactories.h"
 #include "benchutil.h"
 
+#include "redis/rediserror.h"
+
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -58,8 +60,10 @@ struct Subscriber
 };
 
 // A subscriber on its own connection (TLS when the target is), already subscribed to `channel`;
-// nullptr with *error set when it cannot connect or subscribe.
-std::unique_ptr<RedisConnection> subscribe(const Endpoint &endpoint, const QByteArray &channel, QString *error)
+// nullptr with *error set when it cannot connect or subscribe (*refused: because this user or
+// server does not allow SUBSCRIBE, *error is then that sentence).
+std::unique_ptr<RedisConnection> subscribe(const Endpoint &endpoint, const QByteArray &channel, QString *error,
+                                           bool *refused)
 {
     RedisConnection::Options options = benchConnectionOptions().connection;
     options.reconnectAttempts = 0; // a subscription does not survive a reconnect
@@ -70,7 +74,11 @@ std::unique_ptr<RedisConnection> subscribe(const Endpoint &endpoint, const QByte
     }
     const auto reply = connection->command({"SUBSCRIBE", channel});
     if (!reply || reply->type != RedisReply::Type::Array) {
-        *error = QStringLiteral("SUBSCRIBE failed: ") + connection->lastError().message;
+        const QString sentence = reply && reply->isError() ? unavailableCommandSentence(QStringLiteral("SUBSCRIBE"),
+                                                                                        QString::fromUtf8(reply->str))
+                                                           : QString();
+        *refused = !sentence.isEmpty();
+        *error = *refused ? sentence : QStringLiteral("SUBSCRIBE failed: ") + connection->lastError().message;
         return nullptr;
     }
     return connection;
@@ -125,6 +133,9 @@ public:
             return;
         if (pubSub(context, publisher, result) && !context.cancelled())
             streams(context, publisher, result);
+        // Both parts refused (a user without Pub/Sub and Streams): nothing was measured.
+        if (result.operations.empty() && !result.notes.empty() && !context.cancelled())
+            fail(result, QStringList(result.notes.begin(), result.notes.end()).join(QStringLiteral("; ")));
     }
 
 private:
@@ -143,6 +154,14 @@ private:
         BenchmarkSeries throughput{QStringLiteral("deliveries/s by subscribers"), QStringLiteral("subscribers"),
                                    QStringLiteral("messages/s"), {}};
         BenchmarkSeries p99{QStringLiteral("delivery p99 by subscribers"), QStringLiteral("subscribers"), QStringLiteral("µs"), {}};
+        // A user without Pub/Sub (or a service that renamed it) still gets the Streams part.
+        const QByteArray probeChannel = context.keyPrefix.toUtf8() + "channel:probe";
+        if (const QString refused =
+                unavailableSentence(publisher, {"PUBLISH", probeChannel, "cwb"}, QStringLiteral("PUBLISH"));
+            !refused.isEmpty()) {
+            result.notes.push_back(refused + QStringLiteral(": the Pub/Sub part was skipped"));
+            return true;
+        }
         uint64_t lostTotal = 0;
         for (size_t s = 0; s < steps.size() && !context.cancelled(); ++s) {
             const int count = steps[s];
@@ -151,7 +170,12 @@ private:
             std::vector<Subscriber> subs(static_cast<size_t>(count));
             for (int i = 0; i < count; ++i) {
                 QString error;
-                auto connection = subscribe(context.endpoint, channel, &error);
+                bool refused = false;
+                auto connection = subscribe(context.endpoint, channel, &error, &refused);
+                if (!connection && refused) {
+                    result.notes.push_back(error + QStringLiteral(": the Pub/Sub part was skipped"));
+                    return true;
+                }
                 if (!connection) {
                     fail(result, error);
                     return false;
@@ -223,6 +247,14 @@ private:
         const QByteArray stream = context.keyPrefix.toUtf8() + "stream";
         const QByteArray group = "cwb-group";
         auto created = producer.command({"XGROUP", "CREATE", stream, group, "$", "MKSTREAM"});
+        if (const QString refused =
+                created && created->isError()
+                    ? unavailableCommandSentence(QStringLiteral("XGROUP CREATE"), QString::fromUtf8(created->str))
+                    : QString();
+            !refused.isEmpty()) {
+            result.notes.push_back(refused + QStringLiteral(": the Streams part was skipped"));
+            return;
+        }
         if (!created || created->isError()) {
             fail(result, QStringLiteral("XGROUP CREATE failed: ") + producer.lastError().message);
             return;

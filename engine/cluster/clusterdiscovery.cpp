@@ -106,9 +106,14 @@ struct ClusterDiscovery::Private
             return std::nullopt;
         }
         if (reply->isError()) {
-            *why = reply->str.contains("cluster support disabled")
-                       ? QStringLiteral("%1:%2 is not running in cluster mode").arg(host).arg(port)
-                       : QStringLiteral("CLUSTER NODES: ") + QString::fromUtf8(reply->str);
+            const QString text = QString::fromUtf8(reply->str);
+            const QString refused = unavailableCommandSentence(QStringLiteral("CLUSTER NODES"), text);
+            if (reply->str.contains("cluster support disabled"))
+                *why = QStringLiteral("%1:%2 is not running in cluster mode").arg(host).arg(port);
+            else if (!refused.isEmpty())
+                *why = refused + QStringLiteral(": the cluster's nodes cannot be listed");
+            else
+                *why = QStringLiteral("CLUSTER NODES: ") + text;
             return std::nullopt;
         }
         auto topology = parseClusterNodes(reply->str, why);

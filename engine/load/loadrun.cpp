@@ -62,6 +62,31 @@ void markFailedLoad(RunResult &result, int connectedAtEnd)
     }
 }
 
+// A managed service's restricted ACL user (or a server with MULTI renamed away) still runs the
+// load, but its invalidations (MULTI/EXEC) fail: the result says why, beside the errors it counts.
+QStringList restrictedCommandWarnings(RedisConnection &control, const LoadTestConfig &config)
+{
+    QStringList warnings;
+    if (config.operationMix[size_t(OpType::Invalidate)] == 0)
+        return warnings;
+    const auto multi = control.command({"MULTI"});
+    if (!multi)
+        return warnings;
+    if (!multi->isError()) {
+        // A DISCARD refused would leave the connection queueing everything after it: start afresh.
+        if (const auto discard = control.command({"DISCARD"}); !discard || discard->isError()) {
+            control.disconnect();
+            control.connect();
+        }
+        return warnings;
+    }
+    const QString refused = unavailableCommandSentence(QStringLiteral("MULTI"), QString::fromUtf8(multi->str));
+    if (!refused.isEmpty())
+        warnings << refused +
+                        QStringLiteral(": every invalidate operation (MULTI/EXEC) fails and is counted as an error");
+    return warnings;
+}
+
 void sleepUntil(int64_t monotonicNs)
 {
     const int64_t now = LoadWorker::nowNs();
@@ -152,6 +177,18 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         QString slotError;
         if (slotsReply && !slotsReply->isError())
             cluster = ClusterSlotMap::fromClusterSlots(*slotsReply, &slotError);
+        const QString refused =
+            slotsReply && slotsReply->isError()
+                ? unavailableCommandSentence(QStringLiteral("CLUSTER SLOTS"), QString::fromUtf8(slotsReply->str))
+                : QString();
+        if (!refused.isEmpty()) {
+            snapshot.phase = RunPhase::Failed;
+            publish();
+            return failed(result, classifyErrorReply(QString::fromUtf8(slotsReply->str)),
+                          QStringLiteral("%1 is a Redis Cluster node, but %2: the load cannot be routed to the "
+                                         "slots' owners without the slot map")
+                              .arg(result.target, refused));
+        }
         if (!cluster || cluster->assignedSlots() == 0) {
             snapshot.phase = RunPhase::Failed;
             publish();
@@ -176,6 +213,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
                                      "target (to load one replica alone, make it the target and turn this off)")
                           .arg(result.target));
     }
+    result.warnings = restrictedCommandWarnings(control, m_config);
     // The keys of this run: a namespace of its own under the prefix (see ownedkeys.h).
     LoadTestConfig workerConfig = m_config;
     if (m_options.insideCallerNamespace) {
@@ -477,6 +515,13 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         result.server.evictedKeys = end.evictedKeys - start.evictedKeys;
     }
 
+    // A cluster's masters may have changed during the run (a failover promoted a replica, the
+    // old master is gone): clean up and count on the masters it has now.
+    if (cluster && afterText) {
+        QString slotError;
+        if (auto current = discoverClusterSlots(closing, &slotError); current && current->assignedSlots() > 0)
+            cluster = std::move(current);
+    }
     // The namespace is removed unless the user keeps it, and whatever stays behind is counted
     // for the report. Inside a caller's namespace, keeping the keys is the caller's business.
     if (!m_config.cleanup) {

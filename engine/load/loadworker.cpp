@@ -277,6 +277,7 @@ LoadWorker::LoadWorker(Settings settings)
     if (m_clusterMode) {
         m_slots = *m_settings.cluster;
         m_targets.resize(m_slots.nodes.size());
+        noteServingNodes();
     }
 
     for (int i = 0; i < m_settings.userCount; ++i) {
@@ -691,6 +692,17 @@ void LoadWorker::countFailedOp(OpType op, RedisErrorKind kind)
     ++counters.errorsByKind[size_t(kind)];
 }
 
+void LoadWorker::noteServingNodes()
+{
+    m_nodeServes.assign(m_slots.nodes.size(), 0);
+    for (int node : m_slots.owningNodes())
+        m_nodeServes[size_t(node)] = 1;
+    if (m_readFromReplicas) {
+        for (int node : m_slots.replicaNodes())
+            m_nodeServes[size_t(node)] = 1;
+    }
+}
+
 void LoadWorker::scan(int64_t now)
 {
     int connected = 0;
@@ -699,6 +711,10 @@ void LoadWorker::scan(int64_t now)
         bool allReady = true;
         for (Link *link : u.links) {
             if (!link)
+                continue;
+            // A node that serves us no more would only add refused connects for the rest of the
+            // run, and keep its users from counting as connected.
+            if (link->state == State::Disconnected && m_clusterMode && !servesUs(link->node))
                 continue;
             switch (link->state) {
             case State::Disconnected:
@@ -959,6 +975,8 @@ bool LoadWorker::followRedirect(Link &link, std::string_view text, uint32_t slot
     if (moved) {
         ++m_stats.movedRedirects;
         m_slots.owner[size_t(redirectedSlot)] = uint16_t(node); // the slot lives there now
+        if (size_t(node) < m_nodeServes.size())
+            m_nodeServes[size_t(node)] = 1;
         if (m_readFromReplicas) {
             // The slot has a new master (or a replica no longer serves it for us: READONLY
             // lost, no longer a replica): its reads go to that master until CLUSTER SLOTS names
@@ -998,8 +1016,10 @@ void LoadWorker::processReply(Link &link, const RespReply &reply, int64_t now, i
                 onReady(link, now);
         } else if (pending.slot == kSlotsRefreshSlot) {
             m_refreshInFlight = false;
-            if (reply.type == '*' && !reply.nil)
+            if (reply.type == '*' && !reply.nil) {
                 m_slots.applyClusterSlots(toRedisReply(structured(reply).get()));
+                noteServingNodes();
+            }
         }
         return;
     }

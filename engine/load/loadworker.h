@@ -130,6 +130,9 @@ private:
     void serviceSchedule(int64_t now);
     void scan(int64_t now);
     void requestSlotRefresh(int64_t now);
+    // Which nodes serve us (own a slot, or replicas we read from), after the slot map changed.
+    void noteServingNodes();
+    bool servesUs(int node) const { return size_t(node) >= m_nodeServes.size() || m_nodeServes[size_t(node)]; }
     void beginSending(int64_t startNs);
     void markDirty(Link &link);
     void flush(Link &link, int64_t now);
@@ -158,6 +161,9 @@ private:
     std::vector<std::unique_ptr<Link>> m_links;
     std::vector<std::optional<ConnectTarget>> m_targets; // cluster: per node, resolved on demand
     ClusterSlotMap m_slots;
+    // By node index: false for a node that no longer serves us (a failed master whose replica took
+    // over), whose link is then not reconnected. Nodes learned since (MOVED) count as serving.
+    std::vector<char> m_nodeServes;
     bool m_refreshInFlight = false;
     bool m_refreshWanted = false;
     int64_t m_nextRefreshNs = 0;

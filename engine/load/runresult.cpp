@@ -143,6 +143,21 @@ double RunResult::clientCpuUsPerOp() const
     return ops ? (client.cpuUserSec + client.cpuSystemSec) * 1e6 / double(ops) : 0;
 }
 
+namespace {
+
+// The insecure-TLS sentence first (when it applies), then the run's own warnings.
+json warningsJson(const RunResult &r)
+{
+    json warnings = json::array();
+    if (const QString insecure = insecureTlsWarning(r); !insecure.isEmpty())
+        warnings.push_back(insecure.toStdString());
+    for (const QString &w : r.warnings)
+        warnings.push_back(w.toStdString());
+    return warnings;
+}
+
+} // namespace
+
 json runResultToJson(const RunResult &r)
 {
     const OpCounters all = r.total();
@@ -230,7 +245,7 @@ json runResultToJson(const RunResult &r)
                 {"cluster", r.cluster},
                 {"tls", r.tls},
                 {"tlsVerified", r.tls && !r.tlsInsecure},
-                {"warnings", r.tlsInsecure ? json::array({insecureTlsWarning(r).toStdString()}) : json::array()},
+                {"warnings", warningsJson(r)},
                 {"nodes", nodes},
                 {"version", kSchemaVersion},
                 {"runId", r.runId.toStdString()},
@@ -323,6 +338,12 @@ std::optional<RunResult> runResultFromJson(const json &j, QString *error)
     r.cluster = j.value("cluster", false);
     r.tls = j.value("tls", false);
     r.tlsInsecure = r.tls && !j.value("tlsVerified", true);
+    // The insecure-TLS sentence is derived from tlsVerified, not kept among the warnings.
+    const QString insecure = insecureTlsWarning(r);
+    for (const json &w : j.value("warnings", json::array())) {
+        if (w.is_string() && QString::fromStdString(w.get<std::string>()) != insecure)
+            r.warnings << QString::fromStdString(w.get<std::string>());
+    }
     const json nodeDocs = j.value("nodes", json::object());
     for (const auto &[address, node] : nodeDocs.items()) {
         OpCounters &c = r.totals.nodes[QString::fromStdString(address)];

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -95,6 +96,9 @@ struct RunResult
     bool cluster = false;      // the target was a Redis Cluster (totals.nodes has per-node figures)
     bool tls = false;          // the connections spoke TLS
     bool tlsInsecure = false;  // ... without verifying the server's certificate (--insecure)
+    // What the reader must know to read the figures, one sentence each ("the ACL user may not run
+    // MULTI: the invalidate operations fail ..."). The insecure-TLS warning is not among them.
+    QStringList warnings;
 
     OpCounters total() const { return totals.total(); }
     double throughput() const; // successful operations per second

@@ -3,6 +3,7 @@
 #include "budgetguard.h"
 #include "cluster/clusterrouter.h"
 #include "cluster/routedcleanup.h"
+#include "redis/rediserror.h"
 #include "stats/elapsed.h"
 #include "stats/latencyhistogram.h"
 
@@ -85,8 +86,19 @@ bool measureCell(ClusterRouter &c, const QString &prefix, const CompressionOptio
         return false;
     }
     double usageTotal = 0;
-    for (const RedisReply &r : *usageReplies)
+    for (const RedisReply &r : *usageReplies) {
+        // Without MEMORY USAGE (renamed by a managed service, or not in the ACL user's rights)
+        // there is no memory saving to weigh: stop with that sentence rather than compare zeros.
+        if (r.isError()) {
+            const QString refused =
+                unavailableCommandSentence(QStringLiteral("MEMORY USAGE"), QString::fromUtf8(r.str));
+            *error = refused.isEmpty()
+                         ? QStringLiteral("MEMORY USAGE failed: ") + QString::fromUtf8(r.str)
+                         : refused + QStringLiteral(": the memory saving of compression cannot be measured");
+            return false;
+        }
         usageTotal += double(r.integer);
+    }
     cell.memoryUsage = usageTotal / n;
 
     // Round trips: GET, then decompress, as a reader would.

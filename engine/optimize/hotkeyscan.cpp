@@ -1,11 +1,12 @@
 #include "hotkeyscan.h"
 
-#include "load/keychooser.h"
-#include "load/random.h"
 #include "budgetguard.h"
 #include "cluster/clusterrouter.h"
 #include "cluster/routedcleanup.h"
+#include "load/keychooser.h"
+#include "load/random.h"
 #include "redis/infoparser.h"
+#include "redis/rediserror.h"
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +36,21 @@ bool paceScanCall(const QElapsedTimer &clock, qint64 callsSoFar, int perSecond, 
     return !(cancel && cancel->load());
 }
 
+// True when `reply` says this user or server does not allow `command` (renamed away, NOPERM):
+// the scan goes on without it and its note says so, once.
+bool refusedProbe(const RedisReply &reply, const QString &command, const QString &consequence, ServerHotKeyScan &out)
+{
+    if (!reply.isError())
+        return false;
+    const QString sentence = unavailableCommandSentence(command, QString::fromUtf8(reply.str));
+    if (sentence.isEmpty())
+        return false;
+    const QString line = sentence + QStringLiteral(": ") + consequence;
+    if (!out.note.contains(line))
+        out.note = out.note.isEmpty() ? line : out.note + QStringLiteral("; ") + line;
+    return true;
+}
+
 // Samples one node's keys under the pattern into `samples` until maxKeys; false on an error.
 bool scanNode(RedisConnection &c, const QByteArray &pattern, int maxKeys, int scanCount, const std::atomic<bool> *cancel,
               const QElapsedTimer &clock, int scanCallsPerSecond, ServerHotKeyScan &out,
@@ -54,34 +70,47 @@ bool scanNode(RedisConnection &c, const QByteArray &pattern, int maxKeys, int sc
             return false;
         }
         cursor = page->elements[0].str;
+        // What this page asks for: a refusal below turns a probe off for the pages after it.
+        const bool sized = out.sized, lfu = out.lfu;
         std::vector<RedisCommand> probes;
         std::vector<QByteArray> keys;
         for (const RedisReply &k : page->elements[1].elements) {
             if (int(samples.size() + keys.size()) >= maxKeys)
                 break;
             keys.push_back(k.str);
-            probes.push_back({QByteArrayLiteral("MEMORY"), QByteArrayLiteral("USAGE"), k.str});
-            if (out.lfu)
+            if (sized)
+                probes.push_back({QByteArrayLiteral("MEMORY"), QByteArrayLiteral("USAGE"), k.str});
+            if (lfu)
                 probes.push_back({QByteArrayLiteral("OBJECT"), QByteArrayLiteral("FREQ"), k.str});
         }
-        if (!probes.empty()) {
-            const auto replies = c.pipeline(probes);
-            if (!replies) {
-                out.error = c.lastError().message;
-                return false;
-            }
-            const size_t stride = out.lfu ? 2 : 1;
-            for (size_t i = 0; i < keys.size(); ++i) {
-                ServerKeySample s;
-                s.key = keys[i];
-                const RedisReply &mem = (*replies)[i * stride];
-                if (mem.type != RedisReply::Type::Integer)
+        std::optional<std::vector<RedisReply>> replies = std::vector<RedisReply>{};
+        if (!probes.empty() && !(replies = c.pipeline(probes))) {
+            out.error = c.lastError().message;
+            return false;
+        }
+        const size_t stride = size_t(sized) + size_t(lfu);
+        for (size_t i = 0; i < keys.size(); ++i) {
+            ServerKeySample s;
+            s.key = keys[i];
+            size_t at = i * stride;
+            if (sized) {
+                const RedisReply &mem = (*replies)[at++];
+                if (refusedProbe(mem, QStringLiteral("MEMORY USAGE"), QStringLiteral("keys are not sized"), out))
+                    out.sized = false;
+                else if (mem.type != RedisReply::Type::Integer)
                     continue; // expired or deleted between SCAN and MEMORY USAGE
-                s.memoryBytes = mem.integer;
-                if (out.lfu && (*replies)[i * stride + 1].type == RedisReply::Type::Integer)
-                    s.freq = (*replies)[i * stride + 1].integer;
-                samples.push_back(std::move(s));
+                else
+                    s.memoryBytes = mem.integer;
             }
+            if (lfu) {
+                const RedisReply &freq = (*replies)[at];
+                if (refusedProbe(freq, QStringLiteral("OBJECT FREQ"), QStringLiteral("access frequencies are not read"),
+                                 out))
+                    out.lfu = false;
+                else if (freq.type == RedisReply::Type::Integer)
+                    s.freq = freq.integer;
+            }
+            samples.push_back(std::move(s));
         }
         if (int(samples.size()) >= maxKeys) {
             out.truncated = out.truncated || cursor != "0";
@@ -125,7 +154,7 @@ ServerHotKeyScan scanServerHotKeys(ClusterRouter &c, const QString &prefix, int 
     out.scanned = qint64(samples.size());
     qint64 freqSum = 0;
     for (const ServerKeySample &s : samples) {
-        out.sampledMemory += s.memoryBytes;
+        out.sampledMemory += std::max<qint64>(0, s.memoryBytes);
         freqSum += std::max<qint64>(0, s.freq);
     }
     for (ServerKeySample &s : samples) {
@@ -133,7 +162,8 @@ ServerHotKeyScan scanServerHotKeys(ClusterRouter &c, const QString &prefix, int 
         if (out.lfu)
             s.trafficShare = freqSum > 0 ? double(s.freq) / double(freqSum) : 0;
     }
-    auto biggest = samples;
+    // Without MEMORY USAGE the keys sampled have no size to rank by.
+    auto biggest = out.sized ? samples : std::vector<ServerKeySample>{};
     std::sort(biggest.begin(), biggest.end(),
               [](const auto &a, const auto &b) { return a.memoryBytes != b.memoryBytes ? a.memoryBytes > b.memoryBytes : a.key < b.key; });
     biggest.resize(std::min(biggest.size(), size_t(topN)));
@@ -246,10 +276,16 @@ nlohmann::json serverScanToJson(const ServerHotKeyScan &s)
         }
         return a;
     };
-    nlohmann::json j{{"policy", s.policy.toStdString()}, {"lfu", s.lfu},        {"scanned", s.scanned},
-                     {"scanCalls", s.scanCalls},           {"stopped", s.stopped},
-                     {"truncated", s.truncated},           {"sampledMemory", s.sampledMemory},
-                     {"hottest", rows(s.hottest)},         {"biggest", rows(s.biggest)}};
+    nlohmann::json j{{"policy", s.policy.toStdString()},
+                     {"lfu", s.lfu},
+                     {"sized", s.sized},
+                     {"scanned", s.scanned},
+                     {"scanCalls", s.scanCalls},
+                     {"stopped", s.stopped},
+                     {"truncated", s.truncated},
+                     {"sampledMemory", s.sampledMemory},
+                     {"hottest", rows(s.hottest)},
+                     {"biggest", rows(s.biggest)}};
     if (!s.note.isEmpty())
         j["note"] = s.note.toStdString();
     if (!s.error.isEmpty())

@@ -30,7 +30,8 @@ struct ServerKeySample
 struct ServerHotKeyScan
 {
     QString policy;          // maxmemory-policy
-    bool lfu = false;
+    bool lfu = false;        // OBJECT FREQ read (an LFU policy, and the command allowed)
+    bool sized = true;       // MEMORY USAGE read (false: renamed away or not allowed; note says which)
     QString note;            // e.g. "server-side frequency needs an LFU policy; current policy: noeviction"
     qint64 scanned = 0;
     qint64 scanCalls = 0;    // SCAN commands sent, over all masters

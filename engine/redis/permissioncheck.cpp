@@ -173,9 +173,9 @@ QString whyNot(const CommandProbe &probe)
 {
     switch (probe.access) {
     case CommandAccess::Denied:
-        return QStringLiteral("the ACL user may not run %1").arg(probe.name);
+        return commandDeniedSentence(probe.name);
     case CommandAccess::Missing:
-        return QStringLiteral("%1 is renamed or disabled on this server").arg(probe.name);
+        return commandMissingSentence(probe.name);
     case CommandAccess::Disabled:
         return QStringLiteral("the server refuses %1 by configuration").arg(probe.name);
     default:

@@ -57,6 +57,27 @@ bool isUnavailableCommand(QStringView replyText)
         || text.startsWith(u"ERR unknown subcommand", Qt::CaseInsensitive);
 }
 
+QString commandDeniedSentence(const QString &command)
+{
+    return QStringLiteral("the ACL user may not run %1").arg(command);
+}
+
+QString commandMissingSentence(const QString &command)
+{
+    return QStringLiteral("%1 is renamed or disabled on this server").arg(command);
+}
+
+QString unavailableCommandSentence(const QString &command, QStringView replyText)
+{
+    if (!isUnavailableCommand(replyText))
+        return {};
+    QStringView text = replyText.trimmed();
+    if (text.startsWith(u'-'))
+        text = text.mid(1).trimmed();
+    return classifyErrorReply(text) == RedisErrorKind::NoPermission ? commandDeniedSentence(command)
+                                                                    : commandMissingSentence(command);
+}
+
 RedisErrorKind classifyErrno(int err)
 {
     switch (err) {

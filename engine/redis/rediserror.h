@@ -40,6 +40,13 @@ RedisErrorKind classifyErrorReply(QStringView replyText);
 // without it) or an unknown command (a managed service renamed or disabled it) - as opposed to a
 // failure of this one call. Features that can do without the command degrade on these.
 bool isUnavailableCommand(QStringView replyText);
+// The one sentence a feature gives when it does without `command` ("MEMORY USAGE"):
+// "the ACL user may not run MEMORY USAGE" or "MEMORY USAGE is renamed or disabled on this server".
+// Empty when `replyText` is not such a refusal (isUnavailableCommand() false). The permission
+// check words its verdicts the same way, so what `check` predicts reads like what the feature says.
+QString unavailableCommandSentence(const QString &command, QStringView replyText);
+QString commandDeniedSentence(const QString &command);
+QString commandMissingSentence(const QString &command);
 // Classifies an errno from connect/read/write.
 RedisErrorKind classifyErrno(int err);
 

@@ -524,6 +524,7 @@ QString ResultStore::saveRun(const StoredRun &run)
     light.cleanupNote = r.cleanupNote;
     light.tls = r.tls;
     light.tlsInsecure = r.tlsInsecure;
+    light.warnings = r.warnings;
     light.cluster = r.cluster;
     // Per-node counters stay in the detail document, histograms included: a handful of nodes
     // is small, and the run summary shows each node's percentiles.
