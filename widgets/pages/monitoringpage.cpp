@@ -276,7 +276,7 @@ MonitoringPage::~MonitoringPage()
 MetricTile *MonitoringPage::tile(const QString &metric) const
 {
     for (MetricTile *t : m_tiles)
-        if (t->metric() == metric)
+        if (t->metricName() == metric)
             return t;
     return nullptr;
 }
@@ -401,7 +401,7 @@ void MonitoringPage::updateTiles()
     // A load run's figures are fresher than the server's cumulative ones while it runs.
     const bool loadActive = load && s && load->timestampMs >= s->timestampMs - 10000;
     for (MetricTile *t : m_tiles) {
-        const QString m = t->metric();
+        const QString m = t->metricName();
         QString text, detail;
         if (m == QLatin1String(metric::OpsPerSec)) {
             text = number(value(s, metric::OpsPerSec), 0, QString());
