@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "messagebar.h"
+#include "pagehost.h"
 #include "config/loadconfigform.h"
 #include "pages/benchmarkspage.h"
 #include "pages/clusterpage.h"
@@ -33,7 +34,6 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QSettings>
-#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -57,18 +57,6 @@ QFrame *separator(Qt::Orientation orientation, QWidget *parent)
 
 // Smaller windows are allowed (and some window managers force them): the pages then scroll.
 constexpr QSize kMinimumSize(800, 560);
-
-// The pages in a frameless scroll area: below a page's minimum size it scrolls instead of
-// squeezing its widgets into each other (buttons reading "as ba", fields overlapping).
-QScrollArea *scrollAround(QWidget *pages)
-{
-    auto *scroll = new QScrollArea(pages->parentWidget());
-    scroll->setObjectName(QStringLiteral("pageScroll"));
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(pages);
-    return scroll;
-}
 
 } // namespace
 
@@ -235,7 +223,7 @@ void MainWindow::buildCentralArea()
     auto *pageLayout = new QVBoxLayout(pageArea);
     pageLayout->setContentsMargins(12, 10, 12, 10);
     pageLayout->addWidget(m_messageBar);
-    pageLayout->addWidget(scrollAround(m_pages), 1);
+    pageLayout->addWidget(scrollAround(m_pages, pageArea), 1);
 
     auto *body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);
