@@ -36,6 +36,7 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->verticalHeader()->setVisible(false);
     t->horizontalHeader()->setStretchLastSection(true);
+    t->resizeColumnsToContents(); // empty: as wide as the headers, in any language
     return t;
 }
 
