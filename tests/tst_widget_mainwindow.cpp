@@ -506,11 +506,22 @@ void MainWindowTest::germanTranslationLoads()
         QCOMPARE(header->text(), QStringLiteral("Lasttest"));
         w.targetBar()->setUri(QStringLiteral("redis://127.0.0.1:99999"));
         QVERIFY(labelText(w, "targetStatusLabel").startsWith(QStringLiteral("Ungültige URI")));
+        // Recent strings too: the key scan.
+        auto *scan = w.page(MainWindow::Page::Optimisation)->findChild<QPushButton *>(QStringLiteral("keyScanButton"));
+        QVERIFY(scan);
+        QCOMPARE(scan->text(), QStringLiteral("Schlüssel des Ziels scannen"));
         w.show();
         w.resize(1200, 700);
         screenshot(w, "german");
     }
     QCoreApplication::removeTranslator(&translator);
+
+    // Every string lupdate found has its German: nothing left unfinished in the source file.
+    QFile ts(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../translations/cache-workbench_de.ts"));
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    const QByteArray text = ts.readAll();
+    QVERIFY(text.count("<message") > 1000);
+    QCOMPARE(text.count("type=\"unfinished\""), 0);
 
     // The application's own loader, as main() uses it (last test: translators stay installed).
     QCOMPARE(installTranslations(*qApp, QStringLiteral("de")), QStringLiteral("de"));
