@@ -444,6 +444,28 @@ void MainWindowTest::sandboxClusterConnectsInClusterMode()
     QVERIFY(labelText(w, "targetStatusLabel").endsWith(QStringLiteral(" · cluster")));
     screenshot(w, "cluster-sandbox");
 
+    // A failover demotes the target node, and the target bar says so (it kept calling it master).
+    QTRY_VERIFY_WITH_TIMEOUT(labelText(w, "targetStatusLabel").contains(QStringLiteral(" · master")), 10000);
+    RedisConnection seed(w.sandbox()->endpoint());
+    QVERIFY2(seed.connect(), qPrintable(seed.lastError().message));
+    const auto nodes = seed.command({"CLUSTER", "NODES"});
+    QVERIFY(nodes && !nodes->isError());
+    QByteArray seedId, replicaAddress;
+    for (const QByteArray &line : nodes->str.split('\n'))
+        if (line.contains("myself"))
+            seedId = line.split(' ').value(0);
+    for (const QByteArray &line : nodes->str.split('\n'))
+        if (const QList<QByteArray> f = line.split(' '); f.size() > 3 && f[3] == seedId)
+            replicaAddress = f[1].split('@').value(0);
+    QVERIFY2(!replicaAddress.isEmpty(), nodes->str.constData());
+    Endpoint replica = w.sandbox()->endpoint();
+    replica.port = quint16(replicaAddress.split(':').value(1).toUInt());
+    RedisConnection promote(replica);
+    QVERIFY2(promote.connect(), qPrintable(promote.lastError().message));
+    const auto failover = promote.command({"CLUSTER", "FAILOVER"});
+    QVERIFY(failover && failover->isOk());
+    QTRY_VERIFY_WITH_TIMEOUT(labelText(w, "targetStatusLabel").contains(QStringLiteral(" · replica")), 30000);
+
     // "Stop sandbox" ends it while the window stays open.
     const quint16 port = w.sandbox()->endpoint().port;
     w.findChild<QAction *>(QStringLiteral("sandboxStopAction"))->trigger();
