@@ -154,10 +154,13 @@ void LayoutTest::everyPageFits1280x800()
         auto *scroll = w.findChild<QScrollArea *>(u"pageScroll"_s);
         QVERIFY(scroll);
         QStringList tooBig;
+        QList<QPoint> titles; // every page's title at the same place: no page jumps
         for (MainWindow::Page p : kPages) {
             w.setCurrentPage(p);
             QApplication::processEvents();
             QWidget *page = w.page(p);
+            if (auto *title = page->findChild<QLabel *>(u"pageTitle"_s))
+                titles << title->mapTo(&w, QPoint(0, 0));
             const QSize need = page->minimumSizeHint();
             const QSize room = scroll->viewport()->size();
             if (need.width() > room.width() || need.height() > room.height())
@@ -175,6 +178,8 @@ void LayoutTest::everyPageFits1280x800()
                     tabs->setCurrentIndex(i);
                     QApplication::processEvents();
                     cut << cutHeaders(tabs->currentWidget());
+                    if (scroll->verticalScrollBar()->maximum() || scroll->horizontalScrollBar()->maximum())
+                        tooBig << u"%1's tab '%2' scrolls"_s.arg(page->objectName(), tabs->tabText(i));
                 }
                 tabs->setCurrentIndex(shown);
             }
@@ -183,6 +188,9 @@ void LayoutTest::everyPageFits1280x800()
                 tooBig << page->objectName() + u" cuts "_s + cut.join(u", "_s);
         }
         QVERIFY2(tooBig.isEmpty(), qPrintable(tooBig.join(u"; "_s)));
+        QCOMPARE(titles.size(), qsizetype(std::size(kPages)));
+        for (const QPoint &at : titles)
+            QCOMPARE(at, titles.first());
         const QSize all = w.pageStack()->minimumSizeHint(); // every page at once
         QVERIFY2(all.width() <= scroll->viewport()->width() && all.height() <= scroll->viewport()->height(),
                  qPrintable(u"the pages need %1x%2"_s.arg(all.width()).arg(all.height())));

@@ -206,6 +206,9 @@ void MainWindow::buildCentralArea()
         item->setToolTip(entry.tip);
         item->setSizeHint(QSize(0, 34));
         m_pages->addWidget(entry.page);
+        // The page area's margins frame every page alike; a page's own would move its title.
+        if (entry.page->layout())
+            entry.page->layout()->setContentsMargins(0, 0, 0, 0);
     }
     // Wide enough for the longest label in the current language, and no wider. Measured from
     // the font: the view cannot size its items before it is shown.
