@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -287,6 +288,17 @@ void MainWindowTest::ctrlLFocusesTheServerField()
     QTest::keyClick(&w, Qt::Key_L, Qt::ControlModifier);
     QTRY_VERIFY(uri->hasFocus());
     QCOMPARE(uri->selectedText(), uri->text());
+    // No Alt+letter of the target bar's labels opens a menu instead (Alt+S was both).
+    const auto mnemonic = [](const QString &text) {
+        const qsizetype at = text.indexOf(u'&');
+        return at >= 0 && at + 1 < text.size() ? text.at(at + 1).toLower() : QChar();
+    };
+    QString menus;
+    for (QAction *menu : w.menuBar()->actions())
+        menus += mnemonic(menu->text());
+    for (QLabel *label : w.targetBar()->findChildren<QLabel *>())
+        if (const QChar key = mnemonic(label->text()); label->buddy() && !key.isNull())
+            QVERIFY2(!menus.contains(key), qPrintable(label->text() + QStringLiteral(" clashes with a menu")));
 }
 
 void MainWindowTest::connectToClosedPortShowsErrorWithoutBlocking()
