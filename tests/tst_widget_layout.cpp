@@ -86,25 +86,35 @@ QStringList cutHeaders(QWidget *page)
     return cut;
 }
 
-// Installs the translation of `language` ("en": none) for as long as it lives.
+// Installs the translation of the data row's language ("en": none) for as long as it lives.
 class Language
 {
 public:
-    explicit Language(const QString &language)
+    Language() : m_language(QTest::currentDataTag() == QByteArrayLiteral("German") ? u"de"_s : u"en"_s)
     {
-        if (language != u"en"_s && m_translator.load(u":/i18n/cache-workbench_%1.qm"_s.arg(language)))
+        if (m_language != u"en"_s && m_translator.load(u":/i18n/cache-workbench_%1.qm"_s.arg(m_language)))
             QCoreApplication::installTranslator(&m_translator);
     }
     ~Language() { QCoreApplication::removeTranslator(&m_translator); }
-    bool loaded(const QString &language) const { return language == u"en"_s || !m_translator.isEmpty(); }
+    bool loaded() const { return m_language == u"en"_s || !m_translator.isEmpty(); }
 
 private:
+    QString m_language;
     QTranslator m_translator;
 };
 
+// The window at the size every page must fit, showing `page`.
+bool showAt1280x800(MainWindow &w, MainWindow::Page page)
+{
+    w.resize(1280, 800);
+    w.setCurrentPage(page);
+    w.show();
+    return QTest::qWaitForWindowExposed(&w);
+}
+
 void addLanguages()
 {
-    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("language"); // Language reads the row's name
     QTest::newRow("English") << u"en"_s;
     QTest::newRow("German") << u"de"_s;
 }
@@ -142,9 +152,8 @@ void LayoutTest::everyPageFits1280x800_data()
 
 void LayoutTest::everyPageFits1280x800()
 {
-    QFETCH(QString, language);
-    const Language translation(language);
-    QVERIFY(translation.loaded(language));
+    const Language translation;
+    QVERIFY(translation.loaded());
     {
         MainWindow w;
         w.resize(1280, 800);
@@ -229,14 +238,10 @@ void LayoutTest::chartsShareTheSpareHeight()
 // value, and all of them fit beside a readable piece of the key without a horizontal scroll bar.
 void LayoutTest::keyScanColumnsShowHeadersAndValues()
 {
-    QFETCH(QString, language);
-    const Language translation(language);
-    QVERIFY(translation.loaded(language));
+    const Language translation;
+    QVERIFY(translation.loaded());
     MainWindow w;
-    w.resize(1280, 800);
-    w.setCurrentPage(MainWindow::Page::Optimisation);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(showAt1280x800(w, MainWindow::Page::Optimisation));
     KeyScanPanel *panel = static_cast<OptimisationPage *>(w.page(MainWindow::Page::Optimisation))->keyScan();
     auto *tabs = qobject_cast<QTabWidget *>(panel->parentWidget()->parentWidget());
     QVERIFY(tabs);
@@ -272,14 +277,10 @@ void LayoutTest::keyScanColumnsShowHeadersAndValues()
 // the "moved keys" sentence after adding a node is whole and inside the visible area.
 void LayoutTest::shardingSimulationFitsWithoutScrolling()
 {
-    QFETCH(QString, language);
-    const Language translation(language);
-    QVERIFY(translation.loaded(language));
+    const Language translation;
+    QVERIFY(translation.loaded());
     MainWindow w;
-    w.resize(1280, 800);
-    w.setCurrentPage(MainWindow::Page::Cluster);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(showAt1280x800(w, MainWindow::Page::Cluster));
     auto *page = static_cast<ClusterPage *>(w.page(MainWindow::Page::Cluster));
     page->tabs()->setCurrentIndex(1);
     QTest::mouseClick(page->addNodeButton(), Qt::LeftButton);
