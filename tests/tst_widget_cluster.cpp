@@ -267,6 +267,27 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page.topologyStatus()->text().contains(QLatin1String("1 failed node")), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(page.topologyStatus()->text().startsWith(QLatin1String("3 masters, 2 replicas")), 30000);
     }
+
+    // The target itself killed: the cluster marks it failed, and so does the role the page
+    // reports for the target bar (it kept saying "master" of a dead node).
+    void killedTargetIsReportedFailed()
+    {
+        SandboxCluster cluster;
+        CWB_START_SANDBOX(cluster);
+        test::PageDoubles doubles;
+        ClusterPage page(doubles.context());
+        QSignalSpy roles(&page, &ClusterPage::targetRoleSeen);
+        connectToCluster(doubles.target, cluster.seed());
+        QTRY_VERIFY_WITH_TIMEOUT(!roles.isEmpty(), 10000);
+        QCOMPARE(roles.last().at(0).toString(), QStringLiteral("master"));
+        SandboxRedis *seed = nullptr;
+        for (SandboxRedis *node : cluster.nodes())
+            if (node->port() == cluster.seed().port)
+                seed = node;
+        QVERIFY(seed);
+        seed->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(roles.last().at(0).toString(), QStringLiteral("failed"), 30000);
+    }
 };
 
 QTEST_MAIN(TestWidgetCluster)

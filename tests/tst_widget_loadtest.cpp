@@ -409,6 +409,11 @@ void LoadTestPageTest::runStopSummaryExportAndResults()
     QTRY_VERIFY(w.findChild<QLabel *>(QStringLiteral("runStateLabel"))->text().startsWith(QLatin1String("Running")));
     // The status bar's memory follows the run (read by the run itself, once a second).
     QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("usedMemoryLabel"))->isVisible(), 5000);
+    // ... and shows what the run read last, not what the server held at connect.
+    QSignalSpy memory(page, &LoadTestPage::serverMemorySampled);
+    QVERIFY(memory.wait(5000));
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("usedMemoryLabel"))->text(),
+             QStringLiteral("%1 used").arg(QLocale().formattedDataSize(memory.last().at(0).toLongLong(), 1)));
     screenshot(w, "loadtest-running");
 
     // Esc while typing in the Results filter never ends the run.

@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -287,6 +288,17 @@ void MainWindowTest::ctrlLFocusesTheServerField()
     QTest::keyClick(&w, Qt::Key_L, Qt::ControlModifier);
     QTRY_VERIFY(uri->hasFocus());
     QCOMPARE(uri->selectedText(), uri->text());
+    // No Alt+letter of the target bar's labels opens a menu instead (Alt+S was both).
+    const auto mnemonic = [](const QString &text) {
+        const qsizetype at = text.indexOf(u'&');
+        return at >= 0 && at + 1 < text.size() ? text.at(at + 1).toLower() : QChar();
+    };
+    QString menus;
+    for (QAction *menu : w.menuBar()->actions())
+        menus += mnemonic(menu->text());
+    for (QLabel *label : w.targetBar()->findChildren<QLabel *>())
+        if (const QChar key = mnemonic(label->text()); label->buddy() && !key.isNull())
+            QVERIFY2(!menus.contains(key), qPrintable(label->text() + QStringLiteral(" clashes with a menu")));
 }
 
 void MainWindowTest::connectToClosedPortShowsErrorWithoutBlocking()
@@ -444,6 +456,28 @@ void MainWindowTest::sandboxClusterConnectsInClusterMode()
     QVERIFY(labelText(w, "targetStatusLabel").endsWith(QStringLiteral(" · cluster")));
     screenshot(w, "cluster-sandbox");
 
+    // A failover demotes the target node, and the target bar says so (it kept calling it master).
+    QTRY_VERIFY_WITH_TIMEOUT(labelText(w, "targetStatusLabel").contains(QStringLiteral(" · master")), 10000);
+    RedisConnection seed(w.sandbox()->endpoint());
+    QVERIFY2(seed.connect(), qPrintable(seed.lastError().message));
+    const auto nodes = seed.command({"CLUSTER", "NODES"});
+    QVERIFY(nodes && !nodes->isError());
+    QByteArray seedId, replicaAddress;
+    for (const QByteArray &line : nodes->str.split('\n'))
+        if (line.contains("myself"))
+            seedId = line.split(' ').value(0);
+    for (const QByteArray &line : nodes->str.split('\n'))
+        if (const QList<QByteArray> f = line.split(' '); f.size() > 3 && f[3] == seedId)
+            replicaAddress = f[1].split('@').value(0);
+    QVERIFY2(!replicaAddress.isEmpty(), nodes->str.constData());
+    Endpoint replica = w.sandbox()->endpoint();
+    replica.port = quint16(replicaAddress.split(':').value(1).toUInt());
+    RedisConnection promote(replica);
+    QVERIFY2(promote.connect(), qPrintable(promote.lastError().message));
+    const auto failover = promote.command({"CLUSTER", "FAILOVER"});
+    QVERIFY(failover && failover->isOk());
+    QTRY_VERIFY_WITH_TIMEOUT(labelText(w, "targetStatusLabel").contains(QStringLiteral(" · replica")), 30000);
+
     // "Stop sandbox" ends it while the window stays open.
     const quint16 port = w.sandbox()->endpoint().port;
     w.findChild<QAction *>(QStringLiteral("sandboxStopAction"))->trigger();
@@ -506,11 +540,22 @@ void MainWindowTest::germanTranslationLoads()
         QCOMPARE(header->text(), QStringLiteral("Lasttest"));
         w.targetBar()->setUri(QStringLiteral("redis://127.0.0.1:99999"));
         QVERIFY(labelText(w, "targetStatusLabel").startsWith(QStringLiteral("Ungültige URI")));
+        // Recent strings too: the key scan.
+        auto *scan = w.page(MainWindow::Page::Optimisation)->findChild<QPushButton *>(QStringLiteral("keyScanButton"));
+        QVERIFY(scan);
+        QCOMPARE(scan->text(), QStringLiteral("Schlüssel des Ziels scannen"));
         w.show();
         w.resize(1200, 700);
         screenshot(w, "german");
     }
     QCoreApplication::removeTranslator(&translator);
+
+    // Every string lupdate found has its German: nothing left unfinished in the source file.
+    QFile ts(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../translations/cache-workbench_de.ts"));
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    const QByteArray text = ts.readAll();
+    QVERIFY(text.count("<message") > 1000);
+    QCOMPARE(text.count("type=\"unfinished\""), 0);
 
     // The application's own loader, as main() uses it (last test: translators stay installed).
     QCOMPARE(installTranslations(*qApp, QStringLiteral("de")), QStringLiteral("de"));

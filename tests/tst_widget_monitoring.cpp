@@ -164,6 +164,45 @@ private slots:
         QCOMPARE(history[1].transition.toState, u"acknowledged"_s);
     }
 
+    // The panel's value is the one that fired the alert (what the log says), with where the
+    // metric is now beside it; an alert resolved while its condition holds comes back and says why.
+    void alertValuesMatchTheLogAndARefireSaysWhy()
+    {
+        QTemporaryDir dir;
+        test::PageDoubles doubles;
+        MonitoringPage page(doubles.context());
+        page.resize(1200, 800);
+        QVERIFY(page.applyConfig(keysRuleConfig(dir.filePath(u"alerts.log"_s))));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        MonitorService *service = page.service();
+        AlertPanel *panel = page.alertPanel();
+        const qint64 t0 = service->now();
+        service->ingestSamples({keysSample(20, t0)}, t0);
+        QCOMPARE(panel->list()->topLevelItemCount(), 1);
+        QTreeWidgetItem *row = panel->list()->topLevelItem(0);
+        const int valueColumn = 4;
+        QCOMPARE(panel->list()->headerItem()->text(valueColumn), u"Value"_s);
+        QCOMPARE(row->text(valueColumn), u"20"_s);
+        service->ingestSamples({keysSample(35, t0 + 1000)}, t0 + 1000);
+        QCOMPARE(panel->list()->topLevelItem(0)->text(valueColumn), u"20 (now 35)"_s);
+        clickRow(panel->list(), 0);
+        QVERIFY2(panel->details()->toPlainText().contains(u"35"_s), qPrintable(panel->details()->toPlainText()));
+        // Resolved by hand while keys stay above 10: it fires again, and the details say why.
+        QVERIFY(service->resolve(panel->selectedAlertId()));
+        service->ingestSamples({keysSample(35, t0 + 2000)}, t0 + 2000);
+        QCOMPARE(service->firingCount(), 1);
+        panel->stateFilter()->setCurrentIndex(0);
+        QTreeWidgetItem *again = nullptr;
+        for (int i = 0; i < panel->list()->topLevelItemCount(); ++i)
+            if (panel->list()->topLevelItem(i)->text(1) == u"Firing"_s)
+                again = panel->list()->topLevelItem(i);
+        QVERIFY(again);
+        panel->list()->setCurrentItem(again);
+        const QString details = panel->details()->toPlainText();
+        QVERIFY2(details.contains(u"Why"_s) && details.contains(u"still holds"_s), qPrintable(details));
+    }
+
     void keyboardAndContextMenuPaths()
     {
         QTemporaryDir dir;
@@ -327,6 +366,57 @@ private slots:
         w.setCurrentPage(MainWindow::Page::Monitoring);
         QApplication::processEvents();
         QVERIFY(page->chart()->pointCount(0) >= 1);
+    }
+
+    // Old sandboxes in the history (another target, or long gone) never fill the trend's legend:
+    // only the monitored target's nodes with data in the shown window get a series.
+    void trendShowsOnlyTheTargetsNodesWithDataInTheWindow()
+    {
+        test::PageDoubles doubles;
+        MonitoringPage page(doubles.context());
+        page.resize(1200, 800);
+        MonitoringConfig config;
+        config.collectionIntervalMs = 3600000; // one poll: the samples below are the history
+        QVERIFY(page.applyConfig(config));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        MonitorService *service = page.service();
+        const qint64 now = service->now();
+        const qint64 inside = now - page.rangeMs() / 2, before = now - 2 * page.rangeMs();
+        const QString target = u"127.0.0.1:1"_s;
+        const auto ops = [](qint64 t, const QString &target, const QString &node) {
+            return MonitorSample{t, target, node, {{QString::fromLatin1(metric::OpsPerSec), 100}, {u"up"_s, 1}}};
+        };
+        std::vector<MonitorSample> history;
+        for (int i = 0; i < 8; ++i) // a sandbox cluster that was monitored earlier
+            history.push_back(ops(before, u"127.0.0.1:40000"_s, u"127.0.0.1:4000%1"_s.arg(i)));
+        history.push_back(ops(before, target, u"127.0.0.1:7002"_s)); // the target's, too old to show
+        for (int i = 0; i < 3; ++i) // another target, inside the window
+            history.push_back(ops(inside, u"127.0.0.1:50000"_s, u"127.0.0.1:5000%1"_s.arg(i)));
+        history.push_back(ops(inside, target, u"127.0.0.1:7001"_s));
+        service->ingestSamples(history, now);
+        const auto legendNames = [&page] {
+            QStringList names;
+            for (int i = 0; i < page.chart()->legend->itemCount(); ++i)
+                if (auto *item = qobject_cast<QCPPlottableLegendItem *>(page.chart()->legend->item(i)))
+                    names << item->plottable()->name();
+            return names;
+        };
+        // No target monitored yet: every node with data in the window, none without.
+        QCOMPARE(legendNames(), (QStringList{u"127.0.0.1:50000"_s, u"127.0.0.1:50001"_s, u"127.0.0.1:50002"_s,
+                                             u"127.0.0.1:7001"_s}));
+        // Monitoring the target: its nodes only.
+        const auto endpoint = parseEndpoint(u"redis://"_s + target);
+        QVERIFY(endpoint);
+        service->start(*endpoint);
+        service->ingestSamples({ops(now, target, u"127.0.0.1:7001"_s)}, now);
+        QCOMPARE(legendNames(), QStringList{u"127.0.0.1:7001"_s});
+        int visible = 0;
+        for (int i = 0; i < page.chart()->seriesCount(); ++i)
+            visible += page.chart()->isSeriesVisible(i) && page.chart()->pointCount(i) > 0;
+        QCOMPARE(visible, 1);
+        QCOMPARE(page.chart()->pointCount(0), 2);
+        service->stop();
     }
 
     void livePageAgainstSandbox()

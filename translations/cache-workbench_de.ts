@@ -4,7 +4,7 @@
 <context>
     <name>cwb::AlertPanel</name>
     <message>
-        <location filename="../../work/main/widgets/monitoring/alertpanel.cpp" line="+42"/>
+        <location filename="../widgets/monitoring/alertpanel.cpp" line="+42"/>
         <location line="+58"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
@@ -18,19 +18,19 @@
     <message>
         <location line="-55"/>
         <location line="+57"/>
-        <location line="+223"/>
+        <location line="+234"/>
         <source>Acknowledged</source>
         <translation>Bestätigt</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-290"/>
         <location line="+57"/>
-        <location line="+227"/>
+        <location line="+238"/>
         <source>Resolved</source>
         <translation>Behoben</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-287"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
@@ -83,12 +83,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+219"/>
+        <location line="+230"/>
         <source>until resolved</source>
         <translation>bis behoben</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-229"/>
         <source>for 15 minutes</source>
         <translation>für 15 Minuten</translation>
     </message>
@@ -124,35 +124,34 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+198"/>
+        <location line="+205"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+197"/>
+        <location line="-205"/>
+        <location line="+204"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-204"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+202"/>
+        <location line="+213"/>
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <location line="+200"/>
+        <location line="-213"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="+0"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
@@ -208,7 +207,12 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+103"/>
+        <source>%1 (now %2)</source>
+        <translation>%1 (jetzt %2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 firing, %2 pending, %3 acknowledged</source>
         <translation>%1 ausgelöst, %2 ausstehend, %3 bestätigt</translation>
     </message>
@@ -219,6 +223,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Value when fired</source>
+        <translation>Wert beim Auslösen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest value</source>
+        <translation>Letzter Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
@@ -286,7 +305,7 @@
 <context>
     <name>cwb::BenchmarksPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/benchmarkspage.cpp" line="+40"/>
+        <location filename="../widgets/pages/benchmarkspage.cpp" line="+37"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -296,7 +315,7 @@
         <translation>%1 µs</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+65"/>
         <source>Cache basic operations</source>
         <translation>Cache-Grundoperationen</translation>
     </message>
@@ -381,7 +400,7 @@
         <translation>noch zu wenige Läufe</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
@@ -412,11 +431,12 @@
     </message>
     <message>
         <location line="+15"/>
+        <location line="+215"/>
         <source>Not run</source>
         <translation>Nicht ausgeführt</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-206"/>
         <source>Run on a local &amp;sandbox</source>
         <translation>In lokaler &amp;Sandbox ausführen</translation>
     </message>
@@ -477,18 +497,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+303"/>
+        <location line="+277"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location line="-303"/>
-        <location line="+303"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>p99</source>
         <translation>p99</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-277"/>
         <source>p99.9</source>
         <translation>p99,9</translation>
     </message>
@@ -498,7 +518,7 @@
         <translation>Max</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Measured operations</source>
         <translation>Gemessene Operationen</translation>
     </message>
@@ -582,7 +602,7 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+22"/>
         <source>Target: a local sandbox started for the run</source>
         <translation>Ziel: eine für den Lauf gestartete lokale Sandbox</translation>
     </message>
@@ -617,7 +637,7 @@
         <translation>Wartet</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Running %n benchmark(s)…</source>
         <translation>
             <numerusform>%n Benchmark läuft …</numerusform>
@@ -625,12 +645,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Cannot start the sandbox: %1</source>
-        <translation>Die Sandbox kann nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+39"/>
         <source>Running: %1</source>
         <translation>Läuft: %1</translation>
     </message>
@@ -694,9 +709,17 @@
     </message>
 </context>
 <context>
+    <name>cwb::ChartStyle</name>
+    <message>
+        <location filename="../widgets/charts/chartstyle.cpp" line="+85"/>
+        <source>No data yet</source>
+        <translation>Noch keine Daten</translation>
+    </message>
+</context>
+<context>
     <name>cwb::ClusterPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/clusterpage.cpp" line="+45"/>
+        <location filename="../widgets/pages/clusterpage.cpp" line="+53"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -716,18 +739,18 @@
         <translation>Sharding-Simulation</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+11"/>
         <source>The connected server is not running in cluster mode.</source>
         <translation>Der verbundene Server läuft nicht im Cluster-Modus.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+52"/>
+        <location line="+17"/>
+        <location line="+43"/>
         <source>Not connected to a cluster.</source>
         <translation>Nicht mit einem Cluster verbunden.</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-40"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -747,29 +770,30 @@
         <translation>CLUSTER FAILOVER auf dem gewählten Replikat ausführen: Es wird zum Master seines Shards</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../widgets/guitools.cpp" line="+331"/>
+        <location filename="../widgets/pages/clusterpage.cpp" line="+1"/>
         <source>Kill master</source>
         <translation>Master beenden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../widgets/pages/clusterpage.cpp" line="+1"/>
         <source>Kill the selected master&apos;s process to watch automatic failover (local sandbox clusters only)</source>
         <translation>Den Prozess des gewählten Masters beenden, um den automatischen Failover zu beobachten (nur lokale Sandbox-Cluster)</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+29"/>
-        <location line="+298"/>
+        <location line="+20"/>
+        <location line="+350"/>
         <source>Slot ownership (0-16383)</source>
         <translation>Slot-Zuordnung (0–16383)</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-356"/>
         <source>Reading the cluster topology from %1…</source>
         <translation>Cluster-Topologie wird von %1 gelesen…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+45"/>
         <source>Cannot read the cluster topology: %1</source>
         <translation>Die Cluster-Topologie kann nicht gelesen werden: %1</translation>
     </message>
@@ -779,12 +803,7 @@
         <translation>Slot-Zuordnung (0–16383) nach Master</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 masters, %2 replicas · %3 · %4</source>
-        <translation>%1 Master, %2 Replikate · %3 · %4</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>all slots covered</source>
         <translation>alle Slots abgedeckt</translation>
     </message>
@@ -794,22 +813,27 @@
         <translation>nicht abgedeckte Slots: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Failing over to %1…</source>
         <translation>Failover auf %1 läuft…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Failover done.</source>
         <translation>Failover abgeschlossen.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>Failover stopped before the replica took over.</source>
+        <translation>Der Failover wurde angehalten, bevor das Replikat übernahm.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Failover failed: %1</source>
         <translation>Failover fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Killed %1; the cluster marks it failed after its node timeout and promotes a replica.</source>
         <translation>%1 beendet; der Cluster markiert ihn nach seinem Knoten-Timeout als ausgefallen und befördert ein Replikat.</translation>
     </message>
@@ -910,27 +934,97 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+61"/>
+        <location line="+99"/>
         <source>Add or remove a node to see how many keys move.</source>
         <translation>Fügen Sie einen Knoten hinzu oder entfernen Sie einen, um zu sehen, wie viele Schlüssel umziehen.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-76"/>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key share</source>
+        <translation>Schlüsselanteil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Traffic share</source>
+        <translation>Verkehrsanteil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory (est.)</source>
+        <translation>Speicher (geschätzt)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redis slots</source>
+        <translation>Redis-Slots</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Slot ranges</source>
+        <translation>Slot-Bereiche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hash slots of a Redis Cluster with these nodes: the simulated slot map under the slots strategy, otherwise the even split redis-cli --cluster create makes (the failover model below uses it).</source>
+        <translation>Die Hash-Slots eines Redis Clusters mit diesen Knoten: unter der Slot-Strategie die simulierte Slot-Zuordnung, sonst die gleichmäßige Aufteilung, die redis-cli --cluster create vornimmt (das Failover-Modell unten verwendet sie).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Keys per node</source>
         <translation>Schlüssel je Knoten</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Ideal (keys / nodes)</source>
         <translation>Ideal (Schlüssel / Knoten)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-114"/>
+        <location line="+44"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-188"/>
+        <source>%1 masters, %2 replicas</source>
+        <translation>%1 Master, %2 Replikate</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n failed node(s)</source>
+        <translation>
+            <numerusform>, %n ausgefallener Knoten</numerusform>
+            <numerusform>, %n ausgefallene Knoten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+265"/>
         <source>Busiest node %1 × the mean, standard deviation %2 %, hottest node %3 × mean traffic; assigning %4 keys took %5 ms.</source>
         <translation>Am stärksten belasteter Knoten %1 × Mittelwert, Standardabweichung %2 %, heißester Knoten %3 × mittlerer Verkehr; die Zuordnung von %4 Schlüsseln dauerte %5 ms.</translation>
     </message>
@@ -950,7 +1044,7 @@
         <translation>Jump Hash: Jeder Knoten besitzt 1/N des Hash-Raums, nicht zusammenhängend</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <location line="+22"/>
         <source>%1: %2 keys moved (%3 % of all; the ideal is %4 %, so %5 × ideal).</source>
         <translation>%1: %2 Schlüssel umgezogen (%3 % aller; ideal wären %4 %, also %5 × ideal).</translation>
@@ -964,7 +1058,7 @@
 <context>
     <name>cwb::DesktopChannel</name>
     <message>
-        <location filename="../../work/main/widgets/monitoring/desktopchannel.cpp" line="+34"/>
+        <location filename="../widgets/monitoring/desktopchannel.cpp" line="+34"/>
         <source>Cache Workbench alert</source>
         <translation>Cache-Workbench-Alarm</translation>
     </message>
@@ -975,9 +1069,107 @@
     </message>
 </context>
 <context>
+    <name>cwb::KeyScanPanel</name>
+    <message>
+        <location filename="../widgets/optimise/keyscanpanel.cpp" line="+34"/>
+        <source>key prefix, e.g. session: (empty: all keys)</source>
+        <translation>Schlüsselpräfix, z. B. session: (leer: alle Schlüssel)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys starting with this text are sampled with SCAN MATCH (never KEYS), at most 1,000 keys and 20 SCAN calls a second</source>
+        <translation>Schlüssel, die mit diesem Text beginnen, werden per SCAN MATCH (nie KEYS) gesichtet: höchstens 1.000 Schlüssel und 20 SCAN-Aufrufe pro Sekunde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan target&apos;s keys</source>
+        <translation>Schlüssel des Ziels scannen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads the target&apos;s own keys; writes nothing.</source>
+        <translation>Liest die eigenen Schlüssel des Ziels; schreibt nichts.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LFU counter / size</source>
+        <translation>LFU-Zähler / Größe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share of sample</source>
+        <translation>Anteil der Stichprobe</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Enter a valid target first.</source>
+        <translation>Geben Sie zuerst ein gültiges Ziel ein.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scan failed: %1</source>
+        <translation>Scan fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The scan could not start.</source>
+        <translation>Der Scan konnte nicht starten.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 keys sampled with %2 SCAN calls; maxmemory-policy %3.</source>
+        <translation>%1 Schlüssel mit %2 SCAN-Aufrufen gesichtet; maxmemory-policy %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped early: the figures are of the keys sampled until then.</source>
+        <translation>Vorzeitig angehalten: Die Zahlen gelten für die bis dahin gesichteten Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More keys match: this is a sample, not every key.</source>
+        <translation>Es passen mehr Schlüssel: Dies ist eine Stichprobe, nicht jeder Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access frequency needs an LFU maxmemory-policy (allkeys-lfu or volatile-lfu), so only sizes are shown.</source>
+        <translation>Die Zugriffshäufigkeit braucht eine LFU-maxmemory-policy (allkeys-lfu oder volatile-lfu), daher werden nur Größen gezeigt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>hot (LFU)</source>
+        <translation>heiß (LFU)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>big</source>
+        <translation>groß</translation>
+    </message>
+</context>
+<context>
     <name>cwb::LoadConfigForm</name>
     <message>
-        <location filename="../../work/main/widgets/config/loadconfigform.cpp" line="+59"/>
+        <location filename="../widgets/config/loadconfigform.cpp" line="+63"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1378,12 +1570,12 @@
         <translation>Arbeits-&amp;Threads:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Threads driving the virtual users; 0 = automatic: one per CPU core, one less for a server on this machine, and for an open loop only as many as its rate needs</source>
         <translation>Threads, die die virtuellen Benutzer antreiben; 0 = automatisch: einer pro CPU-Kern, einer weniger für einen Server auf diesem Rechner, und für eine offene Schleife nur so viele, wie ihre Rate braucht</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>See&amp;d:</source>
         <translation>Start&amp;wert:</translation>
     </message>
@@ -1423,17 +1615,25 @@
         <translation>Nur Redis Cluster: Lesezugriffe gehen an die Replikate des jeweiligen Slots (nach READONLY), Schreibzugriffe bleiben auf den Mastern. Ein Lauf gegen einen einzelnen Server wird mit dieser Einstellung abgelehnt</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+233"/>
         <source>must be a non-negative integer</source>
         <translation>muss eine nicht negative ganze Zahl sein</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Problem: %1</source>
         <translation>Problem: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>… and %n more problem(s): see the tooltip</source>
+        <translation>
+            <numerusform>… und %n weiteres Problem: siehe Tooltip</numerusform>
+            <numerusform>… und %n weitere Probleme: siehe Tooltip</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Total: %1%</source>
         <translation>Summe: %1 %</translation>
     </message>
@@ -1441,7 +1641,7 @@
 <context>
     <name>cwb::LoadTestPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/loadtestpage.cpp" line="+62"/>
+        <location filename="../widgets/pages/loadtestpage.cpp" line="+63"/>
         <source>Connecting</source>
         <translation>Verbinden</translation>
     </message>
@@ -1467,12 +1667,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+453"/>
+        <location line="+478"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-463"/>
         <source>Load Test</source>
         <translation>Lasttest</translation>
     </message>
@@ -1482,7 +1682,7 @@
         <translation>Einen Lasttest gegen den Zielserver einrichten und Durchsatz, Latenz und Fehler live verfolgen.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
@@ -1522,7 +1722,7 @@
         <translation>Die Konfiguration als JSON speichern, ohne Passwort (Strg+S)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Suite</source>
         <translation>Suite</translation>
     </message>
@@ -1571,11 +1771,13 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+215"/>
+        <location line="+118"/>
         <source>Progress of the current run, warm-up included</source>
         <translation>Fortschritt des aktuellen Laufs, einschließlich Aufwärmphase</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-332"/>
         <source>Not running</source>
         <translation>Läuft nicht</translation>
     </message>
@@ -1630,7 +1832,7 @@
         <translation>Dieser Lauf im Vergleich zur Baseline seines Testnamens und Ziels</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Save as &amp;baseline</source>
         <translation>Als &amp;Baseline speichern</translation>
     </message>
@@ -1650,7 +1852,7 @@
         <translation>Diesen Lauf mit der Baseline seines Testnamens und Ziels vergleichen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export C&amp;SV…</source>
         <translation>C&amp;SV exportieren…</translation>
     </message>
@@ -1690,7 +1892,7 @@
         <translation>Ein eigenständiger HTML-Bericht mit Tabellen und Diagrammen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>S&amp;ummary</source>
         <translation>&amp;Zusammenfassung</translation>
     </message>
@@ -1741,7 +1943,7 @@
         <translation>Suite „%1“: Test %2 von %3 (%4)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>%1 · %2 elapsed · %3 remaining</source>
         <translation>%1 · %2 vergangen · %3 verbleibend</translation>
     </message>
@@ -1756,7 +1958,12 @@
         <translation>%1 %2 / %3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>The run ended at %1% of its planned length</source>
+        <translation>Der Lauf endete bei %1 % seiner geplanten Dauer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Run failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
@@ -1782,7 +1989,7 @@
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -1802,7 +2009,7 @@
         <translation>Lasttest-Konfigurationen (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Could not open %1.</source>
         <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
@@ -1822,7 +2029,7 @@
         <translation>Lasttest-Konfigurationen (*.json)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
@@ -1872,7 +2079,7 @@
         <translation>CSV-Dateien (*.csv);;JSON-Dateien (*.json);;Prometheus-Textformat (*.prom);;HTML-Berichte (*.html)</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-384"/>
         <source>This run is now the baseline for its test and target.</source>
         <translation>Dieser Lauf ist jetzt die Baseline für seinen Test und sein Ziel.</translation>
     </message>
@@ -1882,7 +2089,7 @@
         <translation>Die Baseline konnte nicht gesetzt werden.</translation>
     </message>
     <message>
-        <location line="+418"/>
+        <location line="+434"/>
         <source>The comparison failed.</source>
         <translation>Der Vergleich ist fehlgeschlagen.</translation>
     </message>
@@ -1892,7 +2099,12 @@
         <translation>Für diesen Test und dieses Ziel gibt es noch keine Baseline. Verwenden Sie „Als Baseline speichern“ bei einem Lauf, dem Sie vertrauen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Against the baseline: &lt;b&gt;not comparable&lt;/b&gt; (%1); the figures are listed without a verdict.</source>
+        <translation>Gegenüber der Baseline: &lt;b&gt;nicht vergleichbar&lt;/b&gt; (%1); die Zahlen werden ohne Bewertung aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Against the baseline: &lt;b&gt;%1&lt;/b&gt; (changes within ±%2% count as unchanged)</source>
         <translation>Gegenüber der Baseline: &lt;b&gt;%1&lt;/b&gt; (Änderungen innerhalb ±%2 % gelten als unverändert)</translation>
     </message>
@@ -1906,12 +2118,12 @@
 <context>
     <name>cwb::MainWindow</name>
     <message>
-        <location filename="../../work/main/widgets/mainwindow.cpp" line="+61"/>
+        <location filename="../widgets/mainwindow.cpp" line="+68"/>
         <source>Cache Workbench</source>
         <translation>Cache Workbench</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+34"/>
         <source>Starting a local Redis Cluster sandbox…</source>
         <translation>Lokale Redis-Cluster-Sandbox wird gestartet…</translation>
     </message>
@@ -1926,7 +2138,7 @@
         <translation>Lokale Sandbox beendet</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+55"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
@@ -1946,7 +2158,7 @@
         <translation>Einen Lasttest einrichten und ausführen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
@@ -1956,7 +2168,7 @@
         <translation>Benchmark-Suiten ausführen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -1966,7 +2178,7 @@
         <translation>Die Cluster-Topologie untersuchen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Optimisation</source>
         <translation>Optimierung</translation>
     </message>
@@ -1986,7 +2198,7 @@
         <translation>Den Cache vorab füllen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
@@ -1996,7 +2208,7 @@
         <translation>Den Server live beobachten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
@@ -2006,7 +2218,7 @@
         <translation>Frühere Läufe durchsehen, vergleichen und exportieren</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2071,7 +2283,7 @@
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Stop the run in progress</source>
         <translation>Den laufenden Lauf anhalten</translation>
     </message>
@@ -2156,7 +2368,7 @@
         <translation>Zustand des aktuellen Laufs</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+33"/>
         <source>Applied the tuner&apos;s recommendation: %1</source>
         <translation>Empfehlung des Tuners übernommen: %1</translation>
     </message>
@@ -2179,7 +2391,12 @@
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
+        <source>Running: %1</source>
+        <translation>Läuft: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
@@ -2194,7 +2411,28 @@
         <translation>Redis %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+110"/>
+        <source>Quit Cache Workbench</source>
+        <translation>Cache Workbench beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A run is in progress. Stop it and quit? What it measured so far is saved as a stopped run, and the keys it wrote are removed.</source>
+        <translation>Ein Lauf ist im Gange. Anhalten und beenden? Was er bisher gemessen hat, wird als angehaltener Lauf gespeichert, und die Schlüssel, die er geschrieben hat, werden entfernt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop and Quit</source>
+        <translation>Anhalten und beenden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopping before quitting…</source>
+        <translation>Wird vor dem Beenden angehalten …</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <location line="+138"/>
         <source>%1 used</source>
         <translation>%1 belegt</translation>
     </message>
@@ -2233,7 +2471,7 @@
 <context>
     <name>cwb::MessageBar</name>
     <message>
-        <location filename="../../work/main/widgets/messagebar.cpp" line="+70"/>
+        <location filename="../widgets/messagebar.cpp" line="+70"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -2256,45 +2494,79 @@
 <context>
     <name>cwb::MonitoringPage</name>
     <message>
+        <location filename="../widgets/pages/monitoringpage.cpp" line="+358"/>
         <source>The monitoring service collects; stop it to monitor from this window</source>
         <translation>Der Überwachungsdienst sammelt; beenden Sie ihn, um aus diesem Fenster zu überwachen</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Collection and alerts are run by the monitoring service (%1), watching %2. This window shows what it stores and neither polls nor sends alerts itself.</source>
         <translation>Sammeln und Alarme übernimmt der Überwachungsdienst (%1) für %2. Dieses Fenster zeigt, was er speichert, und fragt weder selbst ab noch sendet es Alarme.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>its target</source>
         <translation>sein Ziel</translation>
     </message>
     <message>
+        <location line="+167"/>
         <source>the monitoring service (%1)</source>
         <translation>der Überwachungsdienst (%1)</translation>
     </message>
     <message>
-        <location filename="../../work/main/widgets/pages/monitoringpage.cpp" line="+66"/>
+        <location line="-403"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
+        <location line="-61"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>restarted since the last poll</source>
+        <translation>seit der letzten Abfrage neu gestartet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Watch hit ratio, memory, evictions and commands per second of the target server over time.</source>
         <translation>Trefferquote, Speicher, Verdrängungen und Befehle pro Sekunde des Zielservers im Zeitverlauf beobachten.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+201"/>
+        <location line="+252"/>
         <source>Start Monitoring</source>
         <translation>Überwachung starten</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+178"/>
+        <location line="-249"/>
+        <location line="+197"/>
         <source>Connect to a target first</source>
         <translation>Verbinden Sie sich zuerst mit einem Ziel</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-194"/>
         <source>Last 15 minutes</source>
         <translation>Letzte 15 Minuten</translation>
     </message>
@@ -2424,6 +2696,11 @@
         <translation>CPU</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Trend</source>
         <translation>Verlauf</translation>
@@ -2444,22 +2721,22 @@
         <translation>Alarme</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>The alert could not be changed.</source>
         <translation>Der Alarm konnte nicht geändert werden.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+78"/>
         <source>Poll %1 every collection interval</source>
         <translation>%1 in jedem Erfassungsintervall abfragen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+47"/>
         <source>Stop Monitoring</source>
         <translation>Überwachung beenden</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+60"/>
         <source>load: %1</source>
         <translation>Last: %1</translation>
     </message>
@@ -2516,12 +2793,13 @@
         <translation>Letzter Fehler:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Collector:</source>
         <translation>Erfassung:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>running, every %1 s</source>
         <translation>läuft, alle %1 s</translation>
     </message>
@@ -2586,7 +2864,7 @@
         <translation>Die Überwachungseinstellungen wurden nicht übernommen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The alert rules were not applied.</source>
         <translation>Die Alarmregeln wurden nicht übernommen.</translation>
     </message>
@@ -2619,7 +2897,7 @@
 <context>
     <name>cwb::MonitoringSettingsDialog</name>
     <message>
-        <location filename="../../work/main/widgets/monitoring/monitoringsettingsdialog.cpp" line="+38"/>
+        <location filename="../widgets/monitoring/monitoringsettingsdialog.cpp" line="+38"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
@@ -2853,7 +3131,7 @@
 <context>
     <name>cwb::OptimisationPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/optimisationpage.cpp" line="+56"/>
+        <location filename="../widgets/pages/optimisationpage.cpp" line="+60"/>
         <source>throughput (ops/s)</source>
         <translation>Durchsatz (Ops/s)</translation>
     </message>
@@ -2863,7 +3141,7 @@
         <translation>p99 (µs)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>throughput</source>
         <translation>Durchsatz</translation>
     </message>
@@ -2873,7 +3151,12 @@
         <translation>p99</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>No measurements yet: run the experiments</source>
+        <translation>Noch keine Messungen: Experimente ausführen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Optimisation</source>
         <translation>Optimierung</translation>
     </message>
@@ -2909,11 +3192,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Hot and big keys</source>
-        <translation>Heiße und große Schlüssel</translation>
+        <source>Hot and big keys (demonstration)</source>
+        <translation>Heiße und große Schlüssel (Demonstration)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>Replays the workbench&apos;s own Zipfian trace under its own prefix to show how hot and big keys are found. It says nothing about your keys: scan them under &quot;Target&apos;s keys&quot;.</source>
+        <translation>Spielt die eigene Zipf-Spur der Workbench unter ihrem eigenen Präfix ab, um zu zeigen, wie heiße und große Schlüssel gefunden werden. Über Ihre Schlüssel sagt sie nichts: Scannen Sie diese unter „Schlüssel des Ziels“.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -3023,27 +3311,52 @@
         <translation>Anteil</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+30"/>
+        <source>Demonstration: the workbench&apos;s own synthetic Zipfian trace, written under its own prefix and removed again. These are not your keys.</source>
+        <translation>Demonstration: die eigene synthetische Zipf-Spur der Workbench, unter ihrem eigenen Präfix geschrieben und wieder entfernt. Das sind nicht Ihre Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Target&apos;s keys</source>
+        <translation>Schlüssel des Ziels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demonstration (synthetic trace)</source>
+        <translation>Demonstration (synthetische Spur)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Enter a valid target first.</source>
         <translation>Geben Sie zuerst ein gültiges Ziel ein.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>hot keys: %1</source>
-        <translation>heiße Schlüssel: %1</translation>
+        <location line="+78"/>
+        <source>demo: hot (client)</source>
+        <translation>Demo: heiß (Client)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
+        <source>demo: hot (server, LFU)</source>
+        <translation>Demo: heiß (Server, LFU)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>demo: big</source>
+        <translation>Demo: groß</translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>Cancelling… (cleaning up the experiment&apos;s keys)</source>
         <translation>Wird abgebrochen… (die Schlüssel des Experiments werden aufgeräumt)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+34"/>
         <source>%1 in %2 s; peak used_memory growth %3; %4 keys cleaned up.</source>
         <translation>%1 in %2 s; maximaler Anstieg von used_memory %3; %4 Schlüssel aufgeräumt.</translation>
     </message>
@@ -3058,27 +3371,12 @@
         <translation>(im Rauschen)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>hot (client)</source>
-        <translation>heiß (Client)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>%1 ± %2</source>
         <translation>%1 ± %2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>hot (server, LFU)</source>
-        <translation>heiß (Server, LFU)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>big</source>
-        <translation>groß</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>note</source>
         <translation>Hinweis</translation>
     </message>
@@ -3088,7 +3386,7 @@
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No measured change to apply</source>
         <translation>Keine gemessene Änderung zum Übernehmen</translation>
     </message>
@@ -3101,7 +3399,7 @@
 <context>
     <name>cwb::PercentileSpectrumChart</name>
     <message>
-        <location filename="../../work/main/widgets/charts/percentilespectrumchart.cpp" line="+17"/>
+        <location filename="../widgets/charts/percentilespectrumchart.cpp" line="+17"/>
         <source>Latency distribution</source>
         <translation>Latenzverteilung</translation>
     </message>
@@ -3119,74 +3417,92 @@
 <context>
     <name>cwb::PermissionDialog</name>
     <message>
+        <location filename="../widgets/target/permissiondialog.cpp" line="+29"/>
         <source>Works</source>
         <translation>Funktioniert</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Degraded</source>
         <translation>Eingeschränkt</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Unavailable</source>
         <translation>Nicht verfügbar</translation>
     </message>
     <message>
+        <location line="+23"/>
         <source>Permissions on %1</source>
         <translation>Berechtigungen auf %1</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>Feature</source>
         <translation>Funktion</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>To enable what is missing, an administrator runs:</source>
         <translation>Um das Fehlende freizuschalten, führt ein Administrator aus:</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Copy the ACL SETUSER line to the clipboard</source>
         <translation>Die ACL-SETUSER-Zeile in die Zwischenablage kopieren</translation>
     </message>
     <message>
+        <location line="+14"/>
         <source>Check &amp;Again</source>
         <translation>&amp;Erneut prüfen</translation>
     </message>
     <message>
+        <location line="+39"/>
         <source>Checking which commands %1 allows…</source>
         <translation>Prüfe, welche Befehle %1 erlaubt …</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>The permissions of %1 could not be checked.</source>
         <translation>Die Berechtigungen auf %1 konnten nicht geprüft werden.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>The check stopped: %1.</source>
         <translation>Die Prüfung wurde abgebrochen: %1.</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>Not applicable</source>
         <translation>Nicht zutreffend</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>not for this kind of server</source>
         <translation>nicht für diese Art von Server</translation>
     </message>
     <message>
+        <location line="+14"/>
         <source>%1 reasons</source>
         <translation>%1 Gründe</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>User %1 on %2: %3 features work, %4 degraded, %5 unavailable.</source>
         <translation>Benutzer %1 auf %2: %3 Funktionen funktionieren, %4 eingeschränkt, %5 nicht verfügbar.</translation>
     </message>
@@ -3194,7 +3510,7 @@
 <context>
     <name>cwb::PreferencesDialog</name>
     <message>
-        <location filename="../../work/main/widgets/preferencesdialog.cpp" line="+13"/>
+        <location filename="../widgets/preferencesdialog.cpp" line="+13"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3222,7 +3538,7 @@
 <context>
     <name>cwb::ResultsPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/resultspage.cpp" line="+56"/>
+        <location filename="../widgets/pages/resultspage.cpp" line="+58"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
@@ -3243,8 +3559,8 @@
     </message>
     <message>
         <location line="+24"/>
-        <source>Double-click a run to open it; select two to compare them</source>
-        <translation>Doppelklick öffnet einen Lauf; zwei auswählen, um sie zu vergleichen</translation>
+        <source>Select a run to see it; select two to compare them</source>
+        <translation>Einen Lauf wählen, um ihn zu sehen; zwei wählen, um sie zu vergleichen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3252,7 +3568,7 @@
         <translation>Gespeicherte Läufe</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -3273,12 +3589,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+164"/>
         <source>Mark as &amp;baseline</source>
         <translation>Als &amp;Baseline markieren</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-163"/>
         <source>Make the selected run the baseline for its test name and target, or unmark it</source>
         <translation>Den gewählten Lauf zur Baseline für Testnamen und Ziel machen oder die Markierung entfernen</translation>
     </message>
@@ -3405,7 +3721,7 @@
         <translation>Vergleich</translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+70"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n Lauf</numerusform>
@@ -3438,9 +3754,14 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A: %1 — B: %2</source>
         <translation>A: %1 — B: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not comparable: %1. The figures are listed, but no verdict is given.</source>
+        <translation>Nicht vergleichbar: %1. Die Zahlen werden aufgeführt, aber ohne Bewertung.</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -3472,7 +3793,7 @@
         <translation>CSV-Tabelle (*.csv);;JSON-Dokumente (*.json)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -3488,12 +3809,12 @@
 <context>
     <name>cwb::RuleEditorDialog</name>
     <message>
-        <location filename="../../work/main/widgets/monitoring/ruleeditordialog.cpp" line="+27"/>
+        <location filename="../widgets/monitoring/ruleeditordialog.cpp" line="+27"/>
         <source>Alert Rules</source>
         <translation>Alarmregeln</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <location line="+4"/>
         <source> ms</source>
         <translation> ms</translation>
@@ -3594,7 +3915,22 @@
         <translation>Regel &amp;entfernen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Made from the thresholds in Monitoring Settings; change them there</source>
+        <translation>Aus den Schwellen in den Monitoring-Einstellungen erzeugt; dort ändern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Built-in rules (from the Settings thresholds):</source>
+        <translation>Eingebaute Regeln (aus den Schwellen der Einstellungen):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your rules:</source>
+        <translation>Ihre Regeln:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Rules</source>
         <translation>Regeln</translation>
     </message>
@@ -3604,7 +3940,12 @@
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+66"/>
+        <source>none (alerting is off, or every threshold is 0)</source>
+        <translation>keine (Alarmierung ist aus, oder jede Schwelle ist 0)</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>New rule %1</source>
         <translation>Neue Regel %1</translation>
     </message>
@@ -3617,7 +3958,7 @@
 <context>
     <name>cwb::RunCharts</name>
     <message>
-        <location filename="../../work/main/widgets/charts/runcharts.cpp" line="+16"/>
+        <location filename="../widgets/charts/runcharts.cpp" line="+16"/>
         <source>Time (s)</source>
         <translation>Zeit (s)</translation>
     </message>
@@ -3732,26 +4073,27 @@
 <context>
     <name>cwb::RunSummaryView</name>
     <message>
-        <location filename="../../work/main/widgets/run/runsummaryview.cpp" line="+44"/>
-        <location line="+127"/>
+        <location filename="../widgets/run/runsummaryview.cpp" line="+44"/>
+        <location line="+147"/>
         <location line="+4"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+69"/>
+        <location line="-141"/>
+        <location line="+87"/>
+        <location line="+80"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+116"/>
+        <location line="-165"/>
+        <location line="+136"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-134"/>
         <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
@@ -3769,17 +4111,19 @@
     </message>
     <message>
         <location line="-4"/>
-        <location line="+11"/>
+        <location line="+10"/>
+        <location line="+7"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-17"/>
+        <location line="+10"/>
         <source>Ops/s</source>
         <translation>Ops/s</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-10"/>
         <source>Min</source>
         <translation>Min.</translation>
     </message>
@@ -3790,31 +4134,34 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+9"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
         <source>p95</source>
         <translation>p95</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+9"/>
         <source>p99</source>
         <translation>p99</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
         <source>p99.9</source>
         <translation>p99,9</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+10"/>
         <source>Max</source>
         <translation>Max.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>Latency of successful operations per type, measured by the workbench</source>
         <translation>Latenz erfolgreicher Operationen je Typ, von der Workbench gemessen</translation>
     </message>
@@ -3844,6 +4191,26 @@
         <translation>Speicher und CPU des Servers sowie die CPU-Kosten der Workbench selbst</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operations</source>
+        <translation>Operationen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operations by the cluster node that served them, and their latency</source>
+        <translation>Operationen nach dem Cluster-Knoten, der sie bedient hat, und ihre Latenz</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Latency percentiles</source>
         <translation>Latenz-Perzentile</translation>
@@ -3854,12 +4221,17 @@
         <translation>Speicher und CPU</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>Load per node</source>
+        <translation>Last je Knoten</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>No finished run yet. Start a load test to see its summary here.</source>
         <translation>Noch kein abgeschlossener Lauf. Starten Sie einen Lasttest, um hier seine Zusammenfassung zu sehen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Completed</source>
         <translation>Abgeschlossen</translation>
     </message>
@@ -3882,6 +4254,11 @@
         <location line="+8"/>
         <source>Reason: %1</source>
         <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insecure: the server&apos;s TLS certificate was not verified; these figures may come from anyone on the path.</source>
+        <translation>Unsicher: Das TLS-Zertifikat des Servers wurde nicht geprüft; diese Zahlen können von jedem auf dem Weg stammen.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3987,9 +4364,34 @@
 <context>
     <name>cwb::RunsTableModel</name>
     <message>
-        <location filename="../../work/main/widgets/models/runstablemodel.cpp" line="+41"/>
+        <location filename="../widgets/models/runstablemodel.cpp" line="+41"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped after %1 s</source>
+        <translation>nach %1 s angehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>baseline</source>
         <translation>Baseline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not comparable (%1)</source>
+        <translation>nicht vergleichbar (%1)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4017,12 +4419,12 @@
         <translation>keine Baseline</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>custom</source>
         <translation>eigener</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+2"/>
         <source>n/a</source>
         <translation>k. A.</translation>
@@ -4059,6 +4461,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Throughput (ops/s)</source>
         <translation>Durchsatz (Ops/s)</translation>
     </message>
@@ -4086,7 +4493,7 @@
 <context>
     <name>cwb::SandboxLauncher</name>
     <message>
-        <location filename="../../work/main/widgets/sandboxlauncher.cpp" line="+77"/>
+        <location filename="../widgets/sandboxlauncher.cpp" line="+50"/>
         <source>The sandbox did not start.</source>
         <translation>Die Sandbox ist nicht gestartet.</translation>
     </message>
@@ -4094,12 +4501,12 @@
 <context>
     <name>cwb::SeriesChart</name>
     <message>
-        <location filename="../../work/main/widgets/charts/serieschart.cpp" line="+43"/>
+        <location filename="../widgets/charts/serieschart.cpp" line="+25"/>
         <source>%1 — drag to pan, wheel to zoom, double-click to fit, right-click to save</source>
         <translation>%1 — Ziehen verschiebt, Mausrad zoomt, Doppelklick passt an, Rechtsklick speichert</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Fit to Data</source>
         <translation>An Daten anpassen</translation>
     </message>
@@ -4114,7 +4521,7 @@
         <translation>Diagramm als PDF speichern…</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+181"/>
         <source>Unknown image format &apos;%1&apos;: use .png or .pdf</source>
         <translation>Unbekanntes Bildformat „%1“: verwenden Sie .png oder .pdf</translation>
     </message>
@@ -4147,55 +4554,83 @@
 <context>
     <name>cwb::ServerProbe</name>
     <message>
-        <location filename="../../work/main/widgets/serverprobe.cpp" line="+79"/>
+        <location filename="../widgets/serverprobe.cpp" line="+11"/>
         <source>Nothing is listening at %1. Is the server running?</source>
         <translation>Unter %1 lauscht nichts. Läuft der Server?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The host name in %1 does not resolve.</source>
         <translation>Der Hostname in %1 lässt sich nicht auflösen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 did not answer within %2 s.</source>
         <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>%1 wants a password: enter it in the Password field.</source>
+        <translation>%1 verlangt ein Passwort: Geben Sie es im Feld „Passwort“ ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 rejected the login: check the user name and password.</source>
         <translation>%1 hat die Anmeldung abgelehnt: Benutzername und Passwort prüfen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Could not talk to %1.</source>
         <translation>Keine Verständigung mit %1 möglich.</translation>
     </message>
     <message>
+        <location line="+28"/>
+        <source>Could not talk to the server.</source>
+        <translation>Keine Verbindung zum Server.</translation>
+    </message>
+    <message>
+        <location line="-30"/>
         <source>TLS with %1 failed: %2</source>
         <translation>TLS mit %1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
+    <name>cwb::ServiceBanner</name>
+    <message>
+        <location filename="../widgets/servicebanner.cpp" line="+23"/>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>another process</source>
+        <translation>ein anderer Prozess</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+</context>
+<context>
     <name>cwb::TargetBar</name>
     <message>
-        <location filename="../../work/main/widgets/targetbar.cpp" line="+41"/>
+        <location filename="../widgets/targetbar.cpp" line="+53"/>
         <source>S&amp;erver:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+188"/>
-        <source>The Redis server to work against: redis://[user@]host[:port][/db] or unix:///path/to/redis.sock</source>
-        <translation>Der Redis-Server, mit dem gearbeitet wird: redis://[benutzer@]host[:port][/db] oder unix:///pfad/zu/redis.sock</translation>
-    </message>
-    <message>
-        <location line="-186"/>
+        <location line="+7"/>
         <source>Server URI</source>
         <translation>Server-URI</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+30"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
@@ -4206,17 +4641,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+247"/>
+        <location line="+330"/>
         <source>Password for AUTH, if the server needs one. Kept in memory only: never saved, logged or exported.</source>
         <translation>Passwort für AUTH, falls der Server eines verlangt. Nur im Arbeitsspeicher: nie gespeichert, protokolliert oder exportiert.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-328"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Remember in keychain</source>
         <translation>Im Schlüsselbund merken</translation>
     </message>
@@ -4236,7 +4671,7 @@
         <translation>Verbindung testen und Version, Rolle und Speicher des Servers auslesen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Start local sandbox</source>
         <translation>Lokale Sandbox starten</translation>
     </message>
@@ -4271,7 +4706,7 @@
         <translation>Sandbox beenden</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+165"/>
         <source>Starting sandbox…</source>
         <translation>Sandbox wird gestartet…</translation>
     </message>
@@ -4286,17 +4721,18 @@
         <translation>keine gültige URI</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Invalid server URI: %1</source>
         <translation>Ungültige Server-URI: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <location line="+9"/>
         <source>Invalid URI: %1</source>
         <translation>Ungültige URI: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Not connected. Press Connect, or start a local sandbox to try things out.</source>
         <translation>Nicht verbunden. Auf „Verbinden“ klicken oder zum Ausprobieren eine lokale Sandbox starten.</translation>
     </message>
@@ -4306,7 +4742,7 @@
         <translation>Verbindungszustand</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
@@ -4341,7 +4777,7 @@
         <translation>Das Passwort für %1 wurde nicht im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Redis %1 · %2</source>
         <translation>Redis %1 · %2</translation>
     </message>
@@ -4351,42 +4787,52 @@
         <translation> · Cluster</translation>
     </message>
     <message>
+        <location line="-486"/>
         <source>The Redis server to work against: redis://[user:@]host[:port][/db], rediss://… for TLS, or unix:///path/to/redis.sock</source>
         <translation>Der Redis-Server, mit dem gearbeitet wird: redis://[benutzer:@]host[:port][/db], rediss://… für TLS, oder unix:///pfad/zu/redis.sock</translation>
     </message>
     <message>
+        <location line="+37"/>
         <source>TLS…</source>
         <translation>TLS …</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>TLS settings</source>
         <translation>TLS-Einstellungen</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>INSECURE</source>
         <translation>UNSICHER</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>TLS without verification: the server&apos;s certificate and host name are not checked, so anyone on the path can read and change this traffic. Change it under TLS…</source>
         <translation>TLS ohne Prüfung: Zertifikat und Hostname des Servers werden nicht geprüft, also kann jeder auf dem Weg diesen Verkehr lesen und ändern. Unter „TLS …“ ändern.</translation>
     </message>
     <message>
+        <location line="+32"/>
         <source>Check permissions…</source>
         <translation>Berechtigungen prüfen …</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Find out which features work with this user on this server (renamed commands, ACL limits), why not, and the ACL line that enables them</source>
         <translation>Herausfinden, welche Funktionen mit diesem Benutzer auf diesem Server funktionieren (umbenannte Befehle, ACL-Grenzen), warum nicht, und welche ACL-Zeile sie freischaltet</translation>
     </message>
     <message>
+        <location line="+154"/>
         <source>TLS needs a redis:// or rediss:// URI</source>
         <translation>TLS braucht eine redis://- oder rediss://-URI</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>TLS is on (rediss://). Change the CA, client certificate, server name, version or ciphers</source>
         <translation>TLS ist an (rediss://). CA, Client-Zertifikat, Servername, Version oder Cipher ändern</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Speak TLS to this server: CA, client certificate, server name, version, ciphers</source>
         <translation>Mit diesem Server TLS sprechen: CA, Client-Zertifikat, Servername, Version, Cipher</translation>
     </message>
@@ -4394,142 +4840,180 @@
 <context>
     <name>cwb::TlsDialog</name>
     <message>
+        <location filename="../widgets/target/tlsdialog.cpp" line="+46"/>
         <source>TLS Settings</source>
         <translation>TLS-Einstellungen</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>&amp;Use TLS (rediss://)</source>
         <translation>TLS &amp;verwenden (rediss://)</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Encrypt every connection to this server and check its certificate, as managed services require</source>
         <translation>Jede Verbindung zu diesem Server verschlüsseln und sein Zertifikat prüfen, wie es verwaltete Dienste verlangen</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>&amp;CA certificate:</source>
         <translation>&amp;CA-Zertifikat:</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>System trust store</source>
         <translation>Vertrauensspeicher des Systems</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The certificate (PEM) of the authority that signed the server&apos;s certificate, or a folder of hashed CA certificates. Empty: the system&apos;s trusted authorities.</source>
         <translation>Das Zertifikat (PEM) der Stelle, die das Zertifikat des Servers signiert hat, oder ein Ordner mit gehashten CA-Zertifikaten. Leer: die vertrauenswürdigen Stellen des Systems.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Client ce&amp;rtificate:</source>
         <translation>Client-&amp;Zertifikat:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>none</source>
         <translation>keins</translation>
     </message>
     <message>
+        <location line="-3"/>
         <source>For servers that want a client certificate (mutual TLS), PEM</source>
         <translation>Für Server, die ein Client-Zertifikat verlangen (gegenseitiges TLS), PEM</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Client &amp;key:</source>
         <translation>Client-&amp;Schlüssel:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The client certificate&apos;s private key, PEM</source>
         <translation>Der private Schlüssel des Client-Zertifikats, PEM</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Key &amp;pass phrase:</source>
         <translation>&amp;Passphrase des Schlüssels:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Only for an encrypted key. Kept in memory only: never saved, logged or exported.</source>
         <translation>Nur für einen verschlüsselten Schlüssel. Nur im Speicher gehalten: nie gespeichert, protokolliert oder exportiert.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Server &amp;name (SNI):</source>
         <translation>Server&amp;name (SNI):</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>the host in the URI</source>
         <translation>der Host in der URI</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The name sent to the server and checked against its certificate, when it differs from the host you connect to (a tunnel, an IP address)</source>
         <translation>Der Name, der an den Server gesendet und mit seinem Zertifikat verglichen wird, wenn er vom verbundenen Host abweicht (ein Tunnel, eine IP-Adresse)</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>TLS 1.2 (default)</source>
         <translation>TLS 1.2 (Standard)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>TLS 1.3</source>
         <translation>TLS 1.3</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The oldest protocol version the workbench accepts</source>
         <translation>Die älteste Protokollversion, die die Workbench akzeptiert</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Minimum version:</source>
         <translation>&amp;Mindestversion:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>C&amp;iphers (TLS 1.2):</source>
         <translation>C&amp;ipher (TLS 1.2):</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <location line="+3"/>
         <source>OpenSSL&apos;s default</source>
         <translation>Standard von OpenSSL</translation>
     </message>
     <message>
+        <location line="-2"/>
         <source>An OpenSSL cipher list, for example ECDHE+AESGCM</source>
         <translation>Eine OpenSSL-Cipher-Liste, zum Beispiel ECDHE+AESGCM</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Cipher &amp;suites (TLS 1.3):</source>
         <translation>Cipher-Sui&amp;tes (TLS 1.3):</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>TLS 1.3 suites separated by colons, for example TLS_AES_256_GCM_SHA384</source>
         <translation>TLS-1.3-Suites durch Doppelpunkte getrennt, zum Beispiel TLS_AES_256_GCM_SHA384</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Skip &amp;verification (insecure)</source>
         <translation>Prüfung &amp;überspringen (unsicher)</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Accept any certificate for any name. Only for a test server you control.</source>
         <translation>Jedes Zertifikat für jeden Namen akzeptieren. Nur für einen Testserver unter eigener Kontrolle.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The server&apos;s certificate and host name will NOT be checked: anyone on the path can read and change this traffic, passwords included.</source>
         <translation>Zertifikat und Hostname des Servers werden NICHT geprüft: Jeder auf dem Weg kann diesen Verkehr lesen und ändern, Passwörter eingeschlossen.</translation>
     </message>
     <message>
+        <location line="+45"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>Zertifikate und Schlüssel (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
+        <location line="+32"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>%1 is a folder: choose a file.</source>
         <translation>%1 ist ein Ordner: Bitte eine Datei wählen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>%1 cannot be read (permissions).</source>
         <translation>%1 kann nicht gelesen werden (Zugriffsrechte).</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>%1 is empty.</source>
         <translation>%1 ist leer.</translation>
     </message>
     <message>
+        <location line="+55"/>
         <source>The key %1 is encrypted: enter its pass phrase.</source>
         <translation>Der Schlüssel %1 ist verschlüsselt: Bitte seine Passphrase eingeben.</translation>
     </message>
@@ -4537,19 +5021,19 @@
 <context>
     <name>cwb::TopologyGraph</name>
     <message>
-        <location filename="../../work/main/widgets/cluster/topologygraph.cpp" line="+73"/>
+        <location filename="../widgets/cluster/topologygraph.cpp" line="+87"/>
         <source>No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology.</source>
         <translation>Noch kein Cluster. Verbinden Sie sich mit einem Redis-Cluster-Knoten (oder starten Sie eine lokale Cluster-Sandbox), um seine Topologie zu sehen.</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+13"/>
+        <location line="-13"/>
+        <location line="+65"/>
         <source>master</source>
         <translation>Master</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+13"/>
+        <location line="-65"/>
+        <location line="+65"/>
         <source>replica</source>
         <translation>Replikat</translation>
     </message>
@@ -4602,39 +5086,47 @@
 <context>
     <name>cwb::WarmingPage</name>
     <message>
+        <location filename="../widgets/pages/warmingpage.cpp" line="+240"/>
         <source>It has not looked at the schedule since %1.</source>
         <translation>Er hat seit %1 nicht mehr auf den Zeitplan geschaut.</translation>
     </message>
     <message>
+        <location line="-128"/>
         <source>Remove...</source>
         <translation>Entfernen...</translation>
     </message>
     <message>
+        <location line="+31"/>
         <source>Plans saved here are picked up by the service. Run now runs a plan from this window.</source>
         <translation>Hier gespeicherte Pläne übernimmt der Dienst. „Jetzt ausführen“ startet einen Plan aus diesem Fenster.</translation>
     </message>
     <message>
+        <location line="+80"/>
         <source>The warming service stopped: schedules run from this window again.</source>
         <translation>Der Vorwärmdienst wurde beendet: Zeitpläne laufen wieder aus diesem Fenster.</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>Schedules are run by the warming service (%1).</source>
         <translation>Zeitpläne führt der Vorwärmdienst aus (%1).</translation>
     </message>
     <message>
+        <location line="+298"/>
         <source>Remove Warming Plan</source>
         <translation>Vorwärmplan entfernen</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Remove the warming plan “%1”?</source>
         <translation>Den Vorwärmplan „%1“ entfernen?</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Its schedule stops. The keys it wrote stay until they expire; its run history is kept.</source>
         <translation>Sein Zeitplan endet. Die geschriebenen Schlüssel bleiben bis zu ihrem Ablauf; der Verlauf seiner Läufe bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../work/main/widgets/pages/warmingpage.cpp" line="+79"/>
+        <location line="-449"/>
         <source>Warming</source>
         <translation>Vorwärmen</translation>
     </message>
@@ -4644,7 +5136,7 @@
         <translation>Den Cache vor dem Verkehr füllen – aus Schlüssellisten, Datensätzen, einem anderen Server oder aufgezeichnetem Verkehr, nach Zeitplan.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Running %1 ...</source>
         <translation>%1 läuft ...</translation>
     </message>
@@ -4674,12 +5166,12 @@
         <translation>Die Pläne einer JSON-Plandatei hinzufügen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+426"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-423"/>
         <source>Run now</source>
         <translation>Jetzt ausführen</translation>
     </message>
@@ -4700,12 +5192,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>Strategy</source>
         <translation>Strategie</translation>
     </message>
@@ -4735,7 +5227,7 @@
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
@@ -4780,7 +5272,7 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+79"/>
         <source>Target: %1</source>
         <translation>Ziel: %1</translation>
     </message>
@@ -4800,12 +5292,12 @@
         <translation>Wählen Sie zuerst ein Ziel: Der Plan nennt keinen eigenen Server.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Queued %1</source>
         <translation>%1 eingereiht</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>on demand</source>
         <translation>bei Bedarf</translation>
     </message>
@@ -4840,12 +5332,12 @@
         <translation>alle %1 Stunden um :%2</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+180"/>
         <source>Plans imported: %1</source>
         <translation>Importierte Pläne: %1</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-182"/>
         <source>hourly at :%1</source>
         <translation>stündlich um :%1</translation>
     </message>
@@ -4945,7 +5437,7 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+77"/>
         <source>Import Warming Plans</source>
         <translation>Vorwärmpläne importieren</translation>
     </message>
@@ -4960,12 +5452,17 @@
         <translation>Nicht importiert: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>%1: %2 keys, %3, batch of %4</source>
         <translation>%1: %2 Schlüssel, %3, Stapel von %4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>, %1 skipped (%2)</source>
+        <translation>, %1 übersprungen (%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -4973,50 +5470,350 @@
 <context>
     <name>cwb::WarmingPlanDialog</name>
     <message>
+        <location filename="../widgets/pages/warmingplandialog.cpp" line="+172"/>
         <source>JSON (advanced, not valid)</source>
         <translation>JSON (erweitert, ungültig)</translation>
     </message>
     <message>
+        <location line="-132"/>
         <source>The plan as JSON, as `cache-workbench-cli warm` reads it. Paste a plan here; a valid one fills the form.</source>
         <translation>Der Plan als JSON, wie `cache-workbench-cli warm` ihn liest. Fügen Sie hier einen Plan ein; ein gültiger füllt das Formular.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+126"/>
         <source>JSON (advanced)</source>
         <translation>JSON (erweitert)</translation>
     </message>
     <message>
+        <location line="-21"/>
         <source>another plan has this name</source>
         <translation>ein anderer Plan hat diesen Namen</translation>
     </message>
     <message>
-        <location filename="../../work/main/widgets/pages/warmingplandialog.cpp" line="+16"/>
+        <location line="-131"/>
         <source>Warming Plan</source>
         <translation>Vorwärmplan</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Replace the text with a template for this strategy</source>
-        <translation>Den Text durch eine Vorlage für diese Strategie ersetzen</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Template:</source>
-        <translation>Vorlage:</translation>
-    </message>
-    <message>
-        <location line="+55"/>
+        <location line="+142"/>
         <source>The plan is not valid:</source>
         <translation>Der Plan ist ungültig:</translation>
     </message>
 </context>
 <context>
+    <name>cwb::WarmingPlanForm</name>
+    <message>
+        <location filename="../widgets/pages/warmingplanform.cpp" line="+76"/>
+        <source>e.g. users-before-opening</source>
+        <translation>z. B. nutzer-vor-oeffnung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run on its schedule</source>
+        <translation>Nach Zeitplan ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>empty: on demand only; e.g. 0 6 * * *</source>
+        <translation>leer: nur auf Abruf; z. B. 0 6 * * *</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>empty: the window&apos;s target</source>
+        <translation>leer: das Ziel des Fensters</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keep existing keys</source>
+        <translation>vorhandene Schlüssel behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replace keys of the same type</source>
+        <translation>Schlüssel gleichen Typs ersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replace any existing key</source>
+        <translation>jeden vorhandenen Schlüssel ersetzen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 = unlimited</source>
+        <translation>0 = unbegrenzt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 = only the server&apos;s maxmemory</source>
+        <translation>0 = nur maxmemory des Servers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unique among the plans; runs are recorded under it</source>
+        <translation>Eindeutig unter den Plänen; Läufe werden unter diesem Namen erfasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strategy:</source>
+        <translation>Strategie:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where the warmed keys come from</source>
+        <translation>Woher die vorgewärmten Schlüssel kommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority:</source>
+        <translation>Priorität:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plans due at the same time run high first, then medium, then low</source>
+        <translation>Gleichzeitig fällige Pläne laufen in der Reihenfolge hoch, mittel, niedrig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: the schedule is kept but does not fire; Run now still works</source>
+        <translation>Aus: der Zeitplan bleibt erhalten, löst aber nicht aus; „Jetzt ausführen“ funktioniert weiter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cron:</source>
+        <translation>Cron:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minute hour day-of-month month day-of-week, e.g. */15 * * * * or 0 6 * * MON-FRI</source>
+        <translation>Minute Stunde Tag-im-Monat Monat Wochentag, z. B. */15 * * * * oder 0 6 * * MON-FRI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>utc, local or a zone such as Europe/Berlin: the schedule follows its wall clock</source>
+        <translation>utc, local oder eine Zone wie Europe/Berlin: der Zeitplan folgt deren Uhrzeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next runs:</source>
+        <translation>Nächste Läufe:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target and keys</source>
+        <translation>Ziel und Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Redis URI without password (CWB_REDIS_PASSWORD supplies it)</source>
+        <translation>Eine Redis-URI ohne Passwort (CWB_REDIS_PASSWORD liefert es)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key prefix:</source>
+        <translation>Schlüsselpräfix:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every key the plan writes starts with it</source>
+        <translation>Jeder Schlüssel, den der Plan schreibt, beginnt damit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Existing keys:</source>
+        <translation>Vorhandene Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the plan does with a key that already exists on the target; every run reports what it replaced</source>
+        <translation>Was der Plan mit einem Schlüssel tut, der auf dem Ziel schon existiert; jeder Lauf meldet, was er ersetzt hat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pace and memory</source>
+        <translation>Tempo und Speicher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batch size:</source>
+        <translation>Stapelgröße:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys per pipelined batch</source>
+        <translation>Schlüssel je Pipeline-Stapel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch delay:</source>
+        <translation>Stapelpause:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause between batches</source>
+        <translation>Pause zwischen Stapeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate limit:</source>
+        <translation>Ratenlimit:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys per second; 0 = unlimited</source>
+        <translation>Schlüssel pro Sekunde; 0 = unbegrenzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TTL:</source>
+        <translation>TTL:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expiry of written keys (copies keep the source&apos;s)</source>
+        <translation>Ablaufzeit geschriebener Schlüssel (Kopien behalten die der Quelle)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory budget:</source>
+        <translation>Speicherbudget:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes of used_memory the target may reach; the run stops before it (and before maxmemory)</source>
+        <translation>Bytes used_memory, die das Ziel erreichen darf; der Lauf stoppt davor (und vor maxmemory)</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Parameters of %1 (* required; empty: the default)</source>
+        <translation>Parameter von %1 (* Pflicht; leer: Standard)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+46"/>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&apos;%1&apos; is not a whole number of bytes</source>
+        <translation>„%1“ ist keine ganze Zahl von Bytes</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>another plan has this name</source>
+        <translation>ein anderer Plan hat diesen Namen</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>On demand only: the plan runs when you press Run now.</source>
+        <translation>Nur auf Abruf: der Plan läuft, wenn Sie „Jetzt ausführen“ drücken.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No preview until the schedule and time zone are valid.</source>
+        <translation>Keine Vorschau, solange Zeitplan und Zeitzone ungültig sind.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ This schedule never fires: no date matches it (e.g. 30 February).</source>
+        <translation>⚠ Dieser Zeitplan löst nie aus: kein Datum passt (z. B. 30. Februar).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(disabled: these runs happen only once it is enabled)</source>
+        <translation>(deaktiviert: diese Läufe finden erst nach dem Aktivieren statt)</translation>
+    </message>
+</context>
+<context>
     <name>cwb::WarmingTimeline</name>
     <message>
-        <location filename="../../work/main/widgets/pages/warmingtimeline.cpp" line="+21"/>
+        <location filename="../widgets/pages/warmingtimeline.cpp" line="+21"/>
         <source>Warming runs in the next 24 hours</source>
         <translation>Vorwärmläufe in den nächsten 24 Stunden</translation>
     </message>
@@ -5035,268 +5832,6 @@
         <location line="+1"/>
         <source>runs: %1, next at %2</source>
         <translation>Läufe: %1, nächster um %2</translation>
-    </message>
-</context>
-<context>
-    <name>cwb::WarmingPlanForm</name>
-    <message>
-        <source>e.g. users-before-opening</source>
-        <translation>z. B. nutzer-vor-oeffnung</translation>
-    </message>
-    <message>
-        <source>Run on its schedule</source>
-        <translation>Nach Zeitplan ausführen</translation>
-    </message>
-    <message>
-        <source>high</source>
-        <translation>hoch</translation>
-    </message>
-    <message>
-        <source>medium</source>
-        <translation>mittel</translation>
-    </message>
-    <message>
-        <source>low</source>
-        <translation>niedrig</translation>
-    </message>
-    <message>
-        <source>empty: on demand only; e.g. 0 6 * * *</source>
-        <translation>leer: nur auf Abruf; z. B. 0 6 * * *</translation>
-    </message>
-    <message>
-        <source>empty: the window&apos;s target</source>
-        <translation>leer: das Ziel des Fensters</translation>
-    </message>
-    <message>
-        <source>keep existing keys</source>
-        <translation>vorhandene Schlüssel behalten</translation>
-    </message>
-    <message>
-        <source>replace keys of the same type</source>
-        <translation>Schlüssel gleichen Typs ersetzen</translation>
-    </message>
-    <message>
-        <source>replace any existing key</source>
-        <translation>jeden vorhandenen Schlüssel ersetzen</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>0 = unlimited</source>
-        <translation>0 = unbegrenzt</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>0 = only the server&apos;s maxmemory</source>
-        <translation>0 = nur maxmemory des Servers</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Unique among the plans; runs are recorded under it</source>
-        <translation>Eindeutig unter den Plänen; Läufe werden unter diesem Namen erfasst</translation>
-    </message>
-    <message>
-        <source>Strategy:</source>
-        <translation>Strategie:</translation>
-    </message>
-    <message>
-        <source>Where the warmed keys come from</source>
-        <translation>Woher die vorgewärmten Schlüssel kommen</translation>
-    </message>
-    <message>
-        <source>Priority:</source>
-        <translation>Priorität:</translation>
-    </message>
-    <message>
-        <source>Plans due at the same time run high first, then medium, then low</source>
-        <translation>Gleichzeitig fällige Pläne laufen in der Reihenfolge hoch, mittel, niedrig</translation>
-    </message>
-    <message>
-        <source>Off: the schedule is kept but does not fire; Run now still works</source>
-        <translation>Aus: der Zeitplan bleibt erhalten, löst aber nicht aus; „Jetzt ausführen“ funktioniert weiter</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Zeitplan</translation>
-    </message>
-    <message>
-        <source>Cron:</source>
-        <translation>Cron:</translation>
-    </message>
-    <message>
-        <source>minute hour day-of-month month day-of-week, e.g. */15 * * * * or 0 6 * * MON-FRI</source>
-        <translation>Minute Stunde Tag-im-Monat Monat Wochentag, z. B. */15 * * * * oder 0 6 * * MON-FRI</translation>
-    </message>
-    <message>
-        <source>Time zone:</source>
-        <translation>Zeitzone:</translation>
-    </message>
-    <message>
-        <source>utc, local or a zone such as Europe/Berlin: the schedule follows its wall clock</source>
-        <translation>utc, local oder eine Zone wie Europe/Berlin: der Zeitplan folgt deren Uhrzeit</translation>
-    </message>
-    <message>
-        <source>Next runs:</source>
-        <translation>Nächste Läufe:</translation>
-    </message>
-    <message>
-        <source>Target and keys</source>
-        <translation>Ziel und Schlüssel</translation>
-    </message>
-    <message>
-        <source>Target:</source>
-        <translation>Ziel:</translation>
-    </message>
-    <message>
-        <source>A Redis URI without password (CWB_REDIS_PASSWORD supplies it)</source>
-        <translation>Eine Redis-URI ohne Passwort (CWB_REDIS_PASSWORD liefert es)</translation>
-    </message>
-    <message>
-        <source>Key prefix:</source>
-        <translation>Schlüsselpräfix:</translation>
-    </message>
-    <message>
-        <source>Every key the plan writes starts with it</source>
-        <translation>Jeder Schlüssel, den der Plan schreibt, beginnt damit</translation>
-    </message>
-    <message>
-        <source>Existing keys:</source>
-        <translation>Vorhandene Schlüssel:</translation>
-    </message>
-    <message>
-        <source>What the plan does with a key that already exists on the target; every run reports what it replaced</source>
-        <translation>Was der Plan mit einem Schlüssel tut, der auf dem Ziel schon existiert; jeder Lauf meldet, was er ersetzt hat</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
-        <source>Pace and memory</source>
-        <translation>Tempo und Speicher</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Stapelgröße:</translation>
-    </message>
-    <message>
-        <source>Keys per pipelined batch</source>
-        <translation>Schlüssel je Pipeline-Stapel</translation>
-    </message>
-    <message>
-        <source>Batch delay:</source>
-        <translation>Stapelpause:</translation>
-    </message>
-    <message>
-        <source>Pause between batches</source>
-        <translation>Pause zwischen Stapeln</translation>
-    </message>
-    <message>
-        <source>Rate limit:</source>
-        <translation>Ratenlimit:</translation>
-    </message>
-    <message>
-        <source>Keys per second; 0 = unlimited</source>
-        <translation>Schlüssel pro Sekunde; 0 = unbegrenzt</translation>
-    </message>
-    <message>
-        <source>TTL:</source>
-        <translation>TTL:</translation>
-    </message>
-    <message>
-        <source>Expiry of written keys (copies keep the source&apos;s)</source>
-        <translation>Ablaufzeit geschriebener Schlüssel (Kopien behalten die der Quelle)</translation>
-    </message>
-    <message>
-        <source>Memory budget:</source>
-        <translation>Speicherbudget:</translation>
-    </message>
-    <message>
-        <source>Bytes of used_memory the target may reach; the run stops before it (and before maxmemory)</source>
-        <translation>Bytes used_memory, die das Ziel erreichen darf; der Lauf stoppt davor (und vor maxmemory)</translation>
-    </message>
-    <message>
-        <source>(default)</source>
-        <translation>(Standard)</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message>
-        <source>Parameters of %1 (* required; empty: the default)</source>
-        <translation>Parameter von %1 (* Pflicht; leer: Standard)</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a whole number</source>
-        <translation>„%1“ ist keine ganze Zahl</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a number</source>
-        <translation>„%1“ ist keine Zahl</translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1</source>
-        <translation>kein gültiges JSON: %1</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a whole number of bytes</source>
-        <translation>„%1“ ist keine ganze Zahl von Bytes</translation>
-    </message>
-    <message>
-        <source>another plan has this name</source>
-        <translation>ein anderer Plan hat diesen Namen</translation>
-    </message>
-    <message>
-        <source>On demand only: the plan runs when you press Run now.</source>
-        <translation>Nur auf Abruf: der Plan läuft, wenn Sie „Jetzt ausführen“ drücken.</translation>
-    </message>
-    <message>
-        <source>No preview until the schedule and time zone are valid.</source>
-        <translation>Keine Vorschau, solange Zeitplan und Zeitzone ungültig sind.</translation>
-    </message>
-    <message>
-        <source>⚠ This schedule never fires: no date matches it (e.g. 30 February).</source>
-        <translation>⚠ Dieser Zeitplan löst nie aus: kein Datum passt (z. B. 30. Februar).</translation>
-    </message>
-    <message>
-        <source>(disabled: these runs happen only once it is enabled)</source>
-        <translation>(deaktiviert: diese Läufe finden erst nach dem Aktivieren statt)</translation>
-    </message>
-</context>
-<context>
-    <name>cwb::ServiceBanner</name>
-    <message>
-        <source>pid %1</source>
-        <translation>PID %1</translation>
-    </message>
-    <message>
-        <source>another process</source>
-        <translation>ein anderer Prozess</translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%1 auf %2</translation>
-    </message>
-    <message>
-        <source>%1 since %2</source>
-        <translation>%1 seit %2</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>cwb::AlertPanel</name>
     <message>
-        <location filename="../../work/main/widgets/monitoring/alertpanel.cpp" line="+42"/>
+        <location filename="../widgets/monitoring/alertpanel.cpp" line="+42"/>
         <location line="+58"/>
         <source>Pending</source>
         <translation>Pending</translation>
@@ -18,19 +18,19 @@
     <message>
         <location line="-55"/>
         <location line="+57"/>
-        <location line="+223"/>
+        <location line="+234"/>
         <source>Acknowledged</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-290"/>
         <location line="+57"/>
-        <location line="+227"/>
+        <location line="+238"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-287"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
@@ -83,12 +83,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+219"/>
+        <location line="+230"/>
         <source>until resolved</source>
         <translation>until resolved</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-229"/>
         <source>for 15 minutes</source>
         <translation>for 15 minutes</translation>
     </message>
@@ -124,35 +124,34 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+198"/>
+        <location line="+205"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+197"/>
+        <location line="-205"/>
+        <location line="+204"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-204"/>
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+202"/>
+        <location line="+213"/>
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <location line="+200"/>
+        <location line="-213"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="+0"/>
         <source>Since</source>
         <translation>Since</translation>
     </message>
@@ -208,7 +207,12 @@
         <translation>History</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+103"/>
+        <source>%1 (now %2)</source>
+        <translation>%1 (now %2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 firing, %2 pending, %3 acknowledged</source>
         <translation>%1 firing, %2 pending, %3 acknowledged</translation>
     </message>
@@ -219,6 +223,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Value when fired</source>
+        <translation>Value when fired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest value</source>
+        <translation>Latest value</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
@@ -286,7 +305,7 @@
 <context>
     <name>cwb::BenchmarksPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/benchmarkspage.cpp" line="+40"/>
+        <location filename="../widgets/pages/benchmarkspage.cpp" line="+37"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -296,7 +315,7 @@
         <translation>%1 µs</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+65"/>
         <source>Cache basic operations</source>
         <translation>Cache basic operations</translation>
     </message>
@@ -381,7 +400,7 @@
         <translation>not enough runs yet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
@@ -412,11 +431,12 @@
     </message>
     <message>
         <location line="+15"/>
+        <location line="+215"/>
         <source>Not run</source>
         <translation>Not run</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-206"/>
         <source>Run on a local &amp;sandbox</source>
         <translation>Run on a local &amp;sandbox</translation>
     </message>
@@ -477,18 +497,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+303"/>
+        <location line="+277"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location line="-303"/>
-        <location line="+303"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>p99</source>
         <translation>p99</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-277"/>
         <source>p99.9</source>
         <translation>p99.9</translation>
     </message>
@@ -498,7 +518,7 @@
         <translation>Max</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Measured operations</source>
         <translation>Measured operations</translation>
     </message>
@@ -582,7 +602,7 @@
         <translation>Trend</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+22"/>
         <source>Target: a local sandbox started for the run</source>
         <translation>Target: a local sandbox started for the run</translation>
     </message>
@@ -617,7 +637,7 @@
         <translation>Waiting</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Running %n benchmark(s)…</source>
         <translation>
             <numerusform>Running %n benchmark…</numerusform>
@@ -625,12 +645,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Cannot start the sandbox: %1</source>
-        <translation>Cannot start the sandbox: %1</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+39"/>
         <source>Running: %1</source>
         <translation>Running: %1</translation>
     </message>
@@ -694,9 +709,17 @@
     </message>
 </context>
 <context>
+    <name>cwb::ChartStyle</name>
+    <message>
+        <location filename="../widgets/charts/chartstyle.cpp" line="+85"/>
+        <source>No data yet</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
     <name>cwb::ClusterPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/clusterpage.cpp" line="+45"/>
+        <location filename="../widgets/pages/clusterpage.cpp" line="+53"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -716,18 +739,18 @@
         <translation>Sharding simulation</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+11"/>
         <source>The connected server is not running in cluster mode.</source>
         <translation>The connected server is not running in cluster mode.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+52"/>
+        <location line="+17"/>
+        <location line="+43"/>
         <source>Not connected to a cluster.</source>
         <translation>Not connected to a cluster.</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-40"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -747,29 +770,30 @@
         <translation>Run CLUSTER FAILOVER on the selected replica: it becomes the master of its shard</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../widgets/guitools.cpp" line="+331"/>
+        <location filename="../widgets/pages/clusterpage.cpp" line="+1"/>
         <source>Kill master</source>
         <translation>Kill master</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../widgets/pages/clusterpage.cpp" line="+1"/>
         <source>Kill the selected master&apos;s process to watch automatic failover (local sandbox clusters only)</source>
         <translation>Kill the selected master&apos;s process to watch automatic failover (local sandbox clusters only)</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+29"/>
-        <location line="+298"/>
+        <location line="+20"/>
+        <location line="+350"/>
         <source>Slot ownership (0-16383)</source>
         <translation>Slot ownership (0-16383)</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-356"/>
         <source>Reading the cluster topology from %1…</source>
         <translation>Reading the cluster topology from %1…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+45"/>
         <source>Cannot read the cluster topology: %1</source>
         <translation>Cannot read the cluster topology: %1</translation>
     </message>
@@ -779,12 +803,7 @@
         <translation>Slot ownership (0-16383) by master</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 masters, %2 replicas · %3 · %4</source>
-        <translation>%1 masters, %2 replicas · %3 · %4</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>all slots covered</source>
         <translation>all slots covered</translation>
     </message>
@@ -794,22 +813,27 @@
         <translation>uncovered slots: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Failing over to %1…</source>
         <translation>Failing over to %1…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Failover done.</source>
         <translation>Failover done.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>Failover stopped before the replica took over.</source>
+        <translation>Failover stopped before the replica took over.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Failover failed: %1</source>
         <translation>Failover failed: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Killed %1; the cluster marks it failed after its node timeout and promotes a replica.</source>
         <translation>Killed %1; the cluster marks it failed after its node timeout and promotes a replica.</translation>
     </message>
@@ -910,27 +934,97 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+61"/>
+        <location line="+99"/>
         <source>Add or remove a node to see how many keys move.</source>
         <translation>Add or remove a node to see how many keys move.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-76"/>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key share</source>
+        <translation>Key share</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Traffic share</source>
+        <translation>Traffic share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory (est.)</source>
+        <translation>Memory (est.)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redis slots</source>
+        <translation>Redis slots</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Slot ranges</source>
+        <translation>Slot ranges</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hash slots of a Redis Cluster with these nodes: the simulated slot map under the slots strategy, otherwise the even split redis-cli --cluster create makes (the failover model below uses it).</source>
+        <translation>The hash slots of a Redis Cluster with these nodes: the simulated slot map under the slots strategy, otherwise the even split redis-cli --cluster create makes (the failover model below uses it).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Keys per node</source>
         <translation>Keys per node</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Ideal (keys / nodes)</source>
         <translation>Ideal (keys / nodes)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-114"/>
+        <location line="+44"/>
         <source>Keys</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-188"/>
+        <source>%1 masters, %2 replicas</source>
+        <translation>%1 masters, %2 replicas</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n failed node(s)</source>
+        <translation>
+            <numerusform>, %n failed node</numerusform>
+            <numerusform>, %n failed nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+265"/>
         <source>Busiest node %1 × the mean, standard deviation %2 %, hottest node %3 × mean traffic; assigning %4 keys took %5 ms.</source>
         <translation>Busiest node %1 × the mean, standard deviation %2 %, hottest node %3 × mean traffic; assigning %4 keys took %5 ms.</translation>
     </message>
@@ -950,7 +1044,7 @@
         <translation>Jump hash: each node owns 1/N of the hash space, not contiguous</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <location line="+22"/>
         <source>%1: %2 keys moved (%3 % of all; the ideal is %4 %, so %5 × ideal).</source>
         <translation>%1: %2 keys moved (%3 % of all; the ideal is %4 %, so %5 × ideal).</translation>
@@ -964,7 +1058,7 @@
 <context>
     <name>cwb::DesktopChannel</name>
     <message>
-        <location filename="../../work/main/widgets/monitoring/desktopchannel.cpp" line="+34"/>
+        <location filename="../widgets/monitoring/desktopchannel.cpp" line="+34"/>
         <source>Cache Workbench alert</source>
         <translation>Cache Workbench alert</translation>
     </message>
@@ -975,9 +1069,107 @@
     </message>
 </context>
 <context>
+    <name>cwb::KeyScanPanel</name>
+    <message>
+        <location filename="../widgets/optimise/keyscanpanel.cpp" line="+34"/>
+        <source>key prefix, e.g. session: (empty: all keys)</source>
+        <translation>key prefix, e.g. session: (empty: all keys)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys starting with this text are sampled with SCAN MATCH (never KEYS), at most 1,000 keys and 20 SCAN calls a second</source>
+        <translation>Keys starting with this text are sampled with SCAN MATCH (never KEYS), at most 1,000 keys and 20 SCAN calls a second</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan target&apos;s keys</source>
+        <translation>Scan target&apos;s keys</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads the target&apos;s own keys; writes nothing.</source>
+        <translation>Reads the target&apos;s own keys; writes nothing.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LFU counter / size</source>
+        <translation>LFU counter / size</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share of sample</source>
+        <translation>Share of sample</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Enter a valid target first.</source>
+        <translation>Enter a valid target first.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scan failed: %1</source>
+        <translation>Scan failed: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The scan could not start.</source>
+        <translation>The scan could not start.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 keys sampled with %2 SCAN calls; maxmemory-policy %3.</source>
+        <translation>%1 keys sampled with %2 SCAN calls; maxmemory-policy %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped early: the figures are of the keys sampled until then.</source>
+        <translation>Stopped early: the figures are of the keys sampled until then.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>More keys match: this is a sample, not every key.</source>
+        <translation>More keys match: this is a sample, not every key.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access frequency needs an LFU maxmemory-policy (allkeys-lfu or volatile-lfu), so only sizes are shown.</source>
+        <translation>Access frequency needs an LFU maxmemory-policy (allkeys-lfu or volatile-lfu), so only sizes are shown.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>hot (LFU)</source>
+        <translation>hot (LFU)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>big</source>
+        <translation>big</translation>
+    </message>
+</context>
+<context>
     <name>cwb::LoadConfigForm</name>
     <message>
-        <location filename="../../work/main/widgets/config/loadconfigform.cpp" line="+59"/>
+        <location filename="../widgets/config/loadconfigform.cpp" line="+63"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1378,12 +1570,12 @@
         <translation>W&amp;orker threads:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Threads driving the virtual users; 0 = automatic: one per CPU core, one less for a server on this machine, and for an open loop only as many as its rate needs</source>
         <translation>Threads driving the virtual users; 0 = automatic: one per CPU core, one less for a server on this machine, and for an open loop only as many as its rate needs</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>See&amp;d:</source>
         <translation>See&amp;d:</translation>
     </message>
@@ -1423,17 +1615,25 @@
         <translation>Redis Cluster only: reads go to each slot&apos;s replicas (after READONLY), writes stay on the masters. A run against a single server with this set is refused</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+233"/>
         <source>must be a non-negative integer</source>
         <translation>must be a non-negative integer</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Problem: %1</source>
         <translation>Problem: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>… and %n more problem(s): see the tooltip</source>
+        <translation>
+            <numerusform>… and %n more problem: see the tooltip</numerusform>
+            <numerusform>… and %n more problems: see the tooltip</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Total: %1%</source>
         <translation>Total: %1%</translation>
     </message>
@@ -1441,7 +1641,7 @@
 <context>
     <name>cwb::LoadTestPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/loadtestpage.cpp" line="+62"/>
+        <location filename="../widgets/pages/loadtestpage.cpp" line="+63"/>
         <source>Connecting</source>
         <translation>Connecting</translation>
     </message>
@@ -1467,12 +1667,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+453"/>
+        <location line="+478"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-463"/>
         <source>Load Test</source>
         <translation>Load Test</translation>
     </message>
@@ -1482,7 +1682,7 @@
         <translation>Configure a load test against the target server and watch throughput, latency and errors live.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
@@ -1522,7 +1722,7 @@
         <translation>Save the configuration as JSON, without any password (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Suite</source>
         <translation>Suite</translation>
     </message>
@@ -1571,11 +1771,13 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+215"/>
+        <location line="+118"/>
         <source>Progress of the current run, warm-up included</source>
         <translation>Progress of the current run, warm-up included</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-332"/>
         <source>Not running</source>
         <translation>Not running</translation>
     </message>
@@ -1630,7 +1832,7 @@
         <translation>This run against the baseline of its test name and target</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Save as &amp;baseline</source>
         <translation>Save as &amp;baseline</translation>
     </message>
@@ -1650,7 +1852,7 @@
         <translation>Compare this run with the baseline of its test name and target</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export C&amp;SV…</source>
         <translation>Export C&amp;SV…</translation>
     </message>
@@ -1690,7 +1892,7 @@
         <translation>A self-contained HTML report with tables and charts</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>S&amp;ummary</source>
         <translation>S&amp;ummary</translation>
     </message>
@@ -1741,7 +1943,7 @@
         <translation>Suite &apos;%1&apos;: test %2 of %3 (%4)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>%1 · %2 elapsed · %3 remaining</source>
         <translation>%1 · %2 elapsed · %3 remaining</translation>
     </message>
@@ -1756,7 +1958,12 @@
         <translation>%1 %2 / %3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>The run ended at %1% of its planned length</source>
+        <translation>The run ended at %1% of its planned length</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Run failed</source>
         <translation>Run failed</translation>
     </message>
@@ -1782,7 +1989,7 @@
         <translation>Stopped</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Could not write %1.</source>
         <translation>Could not write %1.</translation>
     </message>
@@ -1802,7 +2009,7 @@
         <translation>Load test configurations (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Could not open %1.</source>
         <translation>Could not open %1.</translation>
     </message>
@@ -1822,7 +2029,7 @@
         <translation>Load test configurations (*.json)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
@@ -1872,7 +2079,7 @@
         <translation>CSV files (*.csv);;JSON files (*.json);;Prometheus text format (*.prom);;HTML reports (*.html)</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-384"/>
         <source>This run is now the baseline for its test and target.</source>
         <translation>This run is now the baseline for its test and target.</translation>
     </message>
@@ -1882,7 +2089,7 @@
         <translation>The baseline could not be set.</translation>
     </message>
     <message>
-        <location line="+418"/>
+        <location line="+434"/>
         <source>The comparison failed.</source>
         <translation>The comparison failed.</translation>
     </message>
@@ -1892,7 +2099,12 @@
         <translation>There is no baseline for this test and target yet. Use &quot;Save as baseline&quot; on a run you trust.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Against the baseline: &lt;b&gt;not comparable&lt;/b&gt; (%1); the figures are listed without a verdict.</source>
+        <translation>Against the baseline: &lt;b&gt;not comparable&lt;/b&gt; (%1); the figures are listed without a verdict.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Against the baseline: &lt;b&gt;%1&lt;/b&gt; (changes within ±%2% count as unchanged)</source>
         <translation>Against the baseline: &lt;b&gt;%1&lt;/b&gt; (changes within ±%2% count as unchanged)</translation>
     </message>
@@ -1906,12 +2118,12 @@
 <context>
     <name>cwb::MainWindow</name>
     <message>
-        <location filename="../../work/main/widgets/mainwindow.cpp" line="+61"/>
+        <location filename="../widgets/mainwindow.cpp" line="+68"/>
         <source>Cache Workbench</source>
         <translation>Cache Workbench</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+34"/>
         <source>Starting a local Redis Cluster sandbox…</source>
         <translation>Starting a local Redis Cluster sandbox…</translation>
     </message>
@@ -1926,7 +2138,7 @@
         <translation>Local sandbox stopped</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+55"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
@@ -1946,7 +2158,7 @@
         <translation>Configure and run a load test</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Benchmarks</source>
         <translation>Benchmarks</translation>
     </message>
@@ -1956,7 +2168,7 @@
         <translation>Run benchmark suites</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -1966,7 +2178,7 @@
         <translation>Inspect the cluster topology</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Optimisation</source>
         <translation>Optimisation</translation>
     </message>
@@ -1986,7 +2198,7 @@
         <translation>Pre-load the cache</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Monitoring</source>
         <translation>Monitoring</translation>
     </message>
@@ -1996,7 +2208,7 @@
         <translation>Watch the server live</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Results</source>
         <translation>Results</translation>
     </message>
@@ -2006,7 +2218,7 @@
         <translation>Browse, compare and export past runs</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -2071,7 +2283,7 @@
         <translation>S&amp;top</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Stop the run in progress</source>
         <translation>Stop the run in progress</translation>
     </message>
@@ -2156,7 +2368,7 @@
         <translation>State of the current run</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+33"/>
         <source>Applied the tuner&apos;s recommendation: %1</source>
         <translation>Applied the tuner&apos;s recommendation: %1</translation>
     </message>
@@ -2179,7 +2391,12 @@
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
+        <source>Running: %1</source>
+        <translation>Running: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
@@ -2194,7 +2411,28 @@
         <translation>Redis %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+110"/>
+        <source>Quit Cache Workbench</source>
+        <translation>Quit Cache Workbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A run is in progress. Stop it and quit? What it measured so far is saved as a stopped run, and the keys it wrote are removed.</source>
+        <translation>A run is in progress. Stop it and quit? What it measured so far is saved as a stopped run, and the keys it wrote are removed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop and Quit</source>
+        <translation>Stop and Quit</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopping before quitting…</source>
+        <translation>Stopping before quitting…</translation>
+    </message>
+    <message>
+        <location line="-265"/>
+        <location line="+138"/>
         <source>%1 used</source>
         <translation>%1 used</translation>
     </message>
@@ -2233,7 +2471,7 @@
 <context>
     <name>cwb::MessageBar</name>
     <message>
-        <location filename="../../work/main/widgets/messagebar.cpp" line="+70"/>
+        <location filename="../widgets/messagebar.cpp" line="+70"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -2256,7 +2494,37 @@
 <context>
     <name>cwb::MonitoringPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/monitoringpage.cpp" line="+66"/>
+        <location filename="../widgets/pages/monitoringpage.cpp" line="+67"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>restarted since the last poll</source>
+        <translation>restarted since the last poll</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>since %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Monitoring</source>
         <translation>Monitoring</translation>
     </message>
@@ -2267,18 +2535,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+201"/>
+        <location line="+252"/>
         <source>Start Monitoring</source>
         <translation>Start Monitoring</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+178"/>
+        <location line="-249"/>
+        <location line="+197"/>
         <source>Connect to a target first</source>
         <translation>Connect to a target first</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-194"/>
         <source>Last 15 minutes</source>
         <translation>Last 15 minutes</translation>
     </message>
@@ -2408,6 +2676,11 @@
         <translation>CPU</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Uptime</source>
+        <translation>Uptime</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Trend</source>
         <translation>Trend</translation>
@@ -2428,22 +2701,37 @@
         <translation>Alerts</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>The alert could not be changed.</source>
         <translation>The alert could not be changed.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+78"/>
         <source>Poll %1 every collection interval</source>
         <translation>Poll %1 every collection interval</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+28"/>
+        <source>The monitoring service collects; stop it to monitor from this window</source>
+        <translation>The monitoring service collects; stop it to monitor from this window</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collection and alerts are run by the monitoring service (%1), watching %2. This window shows what it stores and neither polls nor sends alerts itself.</source>
+        <translation>Collection and alerts are run by the monitoring service (%1), watching %2. This window shows what it stores and neither polls nor sends alerts itself.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its target</source>
+        <translation>its target</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Stop Monitoring</source>
         <translation>Stop Monitoring</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+60"/>
         <source>load: %1</source>
         <translation>load: %1</translation>
     </message>
@@ -2500,12 +2788,18 @@
         <translation>Last error:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Collector:</source>
         <translation>Collector:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
+        <source>the monitoring service (%1)</source>
+        <translation>the monitoring service (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>running, every %1 s</source>
         <translation>running, every %1 s</translation>
     </message>
@@ -2570,7 +2864,7 @@
         <translation>The monitoring settings were not applied.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The alert rules were not applied.</source>
         <translation>The alert rules were not applied.</translation>
     </message>
@@ -2603,7 +2897,7 @@
 <context>
     <name>cwb::MonitoringSettingsDialog</name>
     <message>
-        <location filename="../../work/main/widgets/monitoring/monitoringsettingsdialog.cpp" line="+38"/>
+        <location filename="../widgets/monitoring/monitoringsettingsdialog.cpp" line="+38"/>
         <source>off</source>
         <translation>off</translation>
     </message>
@@ -2837,7 +3131,7 @@
 <context>
     <name>cwb::OptimisationPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/optimisationpage.cpp" line="+56"/>
+        <location filename="../widgets/pages/optimisationpage.cpp" line="+60"/>
         <source>throughput (ops/s)</source>
         <translation>throughput (ops/s)</translation>
     </message>
@@ -2847,7 +3141,7 @@
         <translation>p99 (µs)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>throughput</source>
         <translation>throughput</translation>
     </message>
@@ -2857,7 +3151,12 @@
         <translation>p99</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>No measurements yet: run the experiments</source>
+        <translation>No measurements yet: run the experiments</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Optimisation</source>
         <translation>Optimisation</translation>
     </message>
@@ -2893,11 +3192,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Hot and big keys</source>
-        <translation>Hot and big keys</translation>
+        <source>Hot and big keys (demonstration)</source>
+        <translation>Hot and big keys (demonstration)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>Replays the workbench&apos;s own Zipfian trace under its own prefix to show how hot and big keys are found. It says nothing about your keys: scan them under &quot;Target&apos;s keys&quot;.</source>
+        <translation>Replays the workbench&apos;s own Zipfian trace under its own prefix to show how hot and big keys are found. It says nothing about your keys: scan them under &quot;Target&apos;s keys&quot;.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -3007,27 +3311,52 @@
         <translation>Share</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+30"/>
+        <source>Demonstration: the workbench&apos;s own synthetic Zipfian trace, written under its own prefix and removed again. These are not your keys.</source>
+        <translation>Demonstration: the workbench&apos;s own synthetic Zipfian trace, written under its own prefix and removed again. These are not your keys.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Target&apos;s keys</source>
+        <translation>Target&apos;s keys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demonstration (synthetic trace)</source>
+        <translation>Demonstration (synthetic trace)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Enter a valid target first.</source>
         <translation>Enter a valid target first.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>hot keys: %1</source>
-        <translation>hot keys: %1</translation>
+        <location line="+78"/>
+        <source>demo: hot (client)</source>
+        <translation>demo: hot (client)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
+        <source>demo: hot (server, LFU)</source>
+        <translation>demo: hot (server, LFU)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>demo: big</source>
+        <translation>demo: big</translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>Cancelling… (cleaning up the experiment&apos;s keys)</source>
         <translation>Cancelling… (cleaning up the experiment&apos;s keys)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+34"/>
         <source>%1 in %2 s; peak used_memory growth %3; %4 keys cleaned up.</source>
         <translation>%1 in %2 s; peak used_memory growth %3; %4 keys cleaned up.</translation>
     </message>
@@ -3042,27 +3371,12 @@
         <translation>(within noise)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>hot (client)</source>
-        <translation>hot (client)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>%1 ± %2</source>
         <translation>%1 ± %2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>hot (server, LFU)</source>
-        <translation>hot (server, LFU)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>big</source>
-        <translation>big</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>note</source>
         <translation>note</translation>
     </message>
@@ -3072,7 +3386,7 @@
         <translation>error</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No measured change to apply</source>
         <translation>No measured change to apply</translation>
     </message>
@@ -3085,7 +3399,7 @@
 <context>
     <name>cwb::PercentileSpectrumChart</name>
     <message>
-        <location filename="../../work/main/widgets/charts/percentilespectrumchart.cpp" line="+17"/>
+        <location filename="../widgets/charts/percentilespectrumchart.cpp" line="+17"/>
         <source>Latency distribution</source>
         <translation>Latency distribution</translation>
     </message>
@@ -3101,9 +3415,102 @@
     </message>
 </context>
 <context>
+    <name>cwb::PermissionDialog</name>
+    <message>
+        <location filename="../widgets/target/permissiondialog.cpp" line="+29"/>
+        <source>Works</source>
+        <translation>Works</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Degraded</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unavailable</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Permissions on %1</source>
+        <translation>Permissions on %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Feature</source>
+        <translation>Feature</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To enable what is missing, an administrator runs:</source>
+        <translation>To enable what is missing, an administrator runs:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the ACL SETUSER line to the clipboard</source>
+        <translation>Copy the ACL SETUSER line to the clipboard</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Check &amp;Again</source>
+        <translation>Check &amp;Again</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Checking which commands %1 allows…</source>
+        <translation>Checking which commands %1 allows…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The permissions of %1 could not be checked.</source>
+        <translation>The permissions of %1 could not be checked.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The check stopped: %1.</source>
+        <translation>The check stopped: %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not for this kind of server</source>
+        <translation>not for this kind of server</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 reasons</source>
+        <translation>%1 reasons</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User %1 on %2: %3 features work, %4 degraded, %5 unavailable.</source>
+        <translation>User %1 on %2: %3 features work, %4 degraded, %5 unavailable.</translation>
+    </message>
+</context>
+<context>
     <name>cwb::PreferencesDialog</name>
     <message>
-        <location filename="../../work/main/widgets/preferencesdialog.cpp" line="+13"/>
+        <location filename="../widgets/preferencesdialog.cpp" line="+13"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
@@ -3131,7 +3538,7 @@
 <context>
     <name>cwb::ResultsPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/resultspage.cpp" line="+56"/>
+        <location filename="../widgets/pages/resultspage.cpp" line="+58"/>
         <source>Results</source>
         <translation>Results</translation>
     </message>
@@ -3152,8 +3559,8 @@
     </message>
     <message>
         <location line="+24"/>
-        <source>Double-click a run to open it; select two to compare them</source>
-        <translation>Double-click a run to open it; select two to compare them</translation>
+        <source>Select a run to see it; select two to compare them</source>
+        <translation>Select a run to see it; select two to compare them</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3161,7 +3568,7 @@
         <translation>Stored runs</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
@@ -3182,12 +3589,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+164"/>
         <source>Mark as &amp;baseline</source>
         <translation>Mark as &amp;baseline</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-163"/>
         <source>Make the selected run the baseline for its test name and target, or unmark it</source>
         <translation>Make the selected run the baseline for its test name and target, or unmark it</translation>
     </message>
@@ -3314,7 +3721,7 @@
         <translation>Comparison</translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+70"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n run</numerusform>
@@ -3347,9 +3754,14 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A: %1 — B: %2</source>
         <translation>A: %1 — B: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not comparable: %1. The figures are listed, but no verdict is given.</source>
+        <translation>Not comparable: %1. The figures are listed, but no verdict is given.</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -3381,7 +3793,7 @@
         <translation>CSV table (*.csv);;JSON documents (*.json)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Could not write %1.</source>
         <translation>Could not write %1.</translation>
     </message>
@@ -3397,12 +3809,12 @@
 <context>
     <name>cwb::RuleEditorDialog</name>
     <message>
-        <location filename="../../work/main/widgets/monitoring/ruleeditordialog.cpp" line="+27"/>
+        <location filename="../widgets/monitoring/ruleeditordialog.cpp" line="+27"/>
         <source>Alert Rules</source>
         <translation>Alert Rules</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <location line="+4"/>
         <source> ms</source>
         <translation> ms</translation>
@@ -3503,7 +3915,22 @@
         <translation>Re&amp;move Rule</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Made from the thresholds in Monitoring Settings; change them there</source>
+        <translation>Made from the thresholds in Monitoring Settings; change them there</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Built-in rules (from the Settings thresholds):</source>
+        <translation>Built-in rules (from the Settings thresholds):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your rules:</source>
+        <translation>Your rules:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Rules</source>
         <translation>Rules</translation>
     </message>
@@ -3513,7 +3940,12 @@
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+66"/>
+        <source>none (alerting is off, or every threshold is 0)</source>
+        <translation>none (alerting is off, or every threshold is 0)</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>New rule %1</source>
         <translation>New rule %1</translation>
     </message>
@@ -3526,7 +3958,7 @@
 <context>
     <name>cwb::RunCharts</name>
     <message>
-        <location filename="../../work/main/widgets/charts/runcharts.cpp" line="+16"/>
+        <location filename="../widgets/charts/runcharts.cpp" line="+16"/>
         <source>Time (s)</source>
         <translation>Time (s)</translation>
     </message>
@@ -3641,26 +4073,27 @@
 <context>
     <name>cwb::RunSummaryView</name>
     <message>
-        <location filename="../../work/main/widgets/run/runsummaryview.cpp" line="+44"/>
-        <location line="+127"/>
+        <location filename="../widgets/run/runsummaryview.cpp" line="+44"/>
+        <location line="+147"/>
         <location line="+4"/>
         <source>not measured</source>
         <translation>not measured</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+69"/>
+        <location line="-141"/>
+        <location line="+87"/>
+        <location line="+80"/>
         <source>n/a</source>
         <translation>n/a</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+116"/>
+        <location line="-165"/>
+        <location line="+136"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-134"/>
         <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
@@ -3678,17 +4111,19 @@
     </message>
     <message>
         <location line="-4"/>
-        <location line="+11"/>
+        <location line="+10"/>
+        <location line="+7"/>
         <source>Errors</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-17"/>
+        <location line="+10"/>
         <source>Ops/s</source>
         <translation>Ops/s</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-10"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
@@ -3699,31 +4134,34 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+9"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
         <source>p95</source>
         <translation>p95</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+9"/>
         <source>p99</source>
         <translation>p99</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
         <source>p99.9</source>
         <translation>p99.9</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+10"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>Latency of successful operations per type, measured by the workbench</source>
         <translation>Latency of successful operations per type, measured by the workbench</translation>
     </message>
@@ -3753,6 +4191,26 @@
         <translation>Server memory and CPU, and the workbench&apos;s own CPU cost</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operations</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operations by the cluster node that served them, and their latency</source>
+        <translation>Operations by the cluster node that served them, and their latency</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Latency percentiles</source>
         <translation>Latency percentiles</translation>
@@ -3763,12 +4221,17 @@
         <translation>Memory and CPU</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>Load per node</source>
+        <translation>Load per node</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>No finished run yet. Start a load test to see its summary here.</source>
         <translation>No finished run yet. Start a load test to see its summary here.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
@@ -3791,6 +4254,11 @@
         <location line="+8"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insecure: the server&apos;s TLS certificate was not verified; these figures may come from anyone on the path.</source>
+        <translation>Insecure: the server&apos;s TLS certificate was not verified; these figures may come from anyone on the path.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3896,9 +4364,34 @@
 <context>
     <name>cwb::RunsTableModel</name>
     <message>
-        <location filename="../../work/main/widgets/models/runstablemodel.cpp" line="+41"/>
+        <location filename="../widgets/models/runstablemodel.cpp" line="+41"/>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped after %1 s</source>
+        <translation>stopped after %1 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>baseline</source>
         <translation>baseline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not comparable (%1)</source>
+        <translation>not comparable (%1)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3926,12 +4419,12 @@
         <translation>no baseline</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>custom</source>
         <translation>custom</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+2"/>
         <source>n/a</source>
         <translation>n/a</translation>
@@ -3968,6 +4461,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Throughput (ops/s)</source>
         <translation>Throughput (ops/s)</translation>
     </message>
@@ -3995,7 +4493,7 @@
 <context>
     <name>cwb::SandboxLauncher</name>
     <message>
-        <location filename="../../work/main/widgets/sandboxlauncher.cpp" line="+77"/>
+        <location filename="../widgets/sandboxlauncher.cpp" line="+50"/>
         <source>The sandbox did not start.</source>
         <translation>The sandbox did not start.</translation>
     </message>
@@ -4003,12 +4501,12 @@
 <context>
     <name>cwb::SeriesChart</name>
     <message>
-        <location filename="../../work/main/widgets/charts/serieschart.cpp" line="+43"/>
+        <location filename="../widgets/charts/serieschart.cpp" line="+25"/>
         <source>%1 — drag to pan, wheel to zoom, double-click to fit, right-click to save</source>
         <translation>%1 — drag to pan, wheel to zoom, double-click to fit, right-click to save</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Fit to Data</source>
         <translation>Fit to Data</translation>
     </message>
@@ -4023,7 +4521,7 @@
         <translation>Save Chart as PDF…</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+181"/>
         <source>Unknown image format &apos;%1&apos;: use .png or .pdf</source>
         <translation>Unknown image format &apos;%1&apos;: use .png or .pdf</translation>
     </message>
@@ -4056,51 +4554,108 @@
 <context>
     <name>cwb::ServerProbe</name>
     <message>
-        <location filename="../../work/main/widgets/serverprobe.cpp" line="+79"/>
+        <location filename="../widgets/serverprobe.cpp" line="+11"/>
         <source>Nothing is listening at %1. Is the server running?</source>
         <translation>Nothing is listening at %1. Is the server running?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The host name in %1 does not resolve.</source>
         <translation>The host name in %1 does not resolve.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 did not answer within %2 s.</source>
         <translation>%1 did not answer within %2 s.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>%1 wants a password: enter it in the Password field.</source>
+        <translation>%1 wants a password: enter it in the Password field.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 rejected the login: check the user name and password.</source>
         <translation>%1 rejected the login: check the user name and password.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>TLS with %1 failed: %2</source>
+        <translation>TLS with %1 failed: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Could not talk to %1.</source>
         <translation>Could not talk to %1.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Could not talk to the server.</source>
+        <translation>Could not talk to the server.</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::ServiceBanner</name>
+    <message>
+        <location filename="../widgets/servicebanner.cpp" line="+23"/>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>another process</source>
+        <translation>another process</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 since %2</source>
+        <translation>%1 since %2</translation>
     </message>
 </context>
 <context>
     <name>cwb::TargetBar</name>
     <message>
-        <location filename="../../work/main/widgets/targetbar.cpp" line="+41"/>
+        <location filename="../widgets/targetbar.cpp" line="+53"/>
         <source>S&amp;erver:</source>
         <translation>S&amp;erver:</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+188"/>
-        <source>The Redis server to work against: redis://[user@]host[:port][/db] or unix:///path/to/redis.sock</source>
-        <translation>The Redis server to work against: redis://[user@]host[:port][/db] or unix:///path/to/redis.sock</translation>
+        <location line="-12"/>
+        <source>The Redis server to work against: redis://[user:@]host[:port][/db], rediss://… for TLS, or unix:///path/to/redis.sock</source>
+        <translation>The Redis server to work against: redis://[user:@]host[:port][/db], rediss://… for TLS, or unix:///path/to/redis.sock</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="+19"/>
         <source>Server URI</source>
         <translation>Server URI</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
+        <source>TLS…</source>
+        <translation>TLS…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TLS settings</source>
+        <translation>TLS settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>INSECURE</source>
+        <translation>INSECURE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS without verification: the server&apos;s certificate and host name are not checked, so anyone on the path can read and change this traffic. Change it under TLS…</source>
+        <translation>TLS without verification: the server&apos;s certificate and host name are not checked, so anyone on the path can read and change this traffic. Change it under TLS…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -4111,17 +4666,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+247"/>
+        <location line="+330"/>
         <source>Password for AUTH, if the server needs one. Kept in memory only: never saved, logged or exported.</source>
         <translation>Password for AUTH, if the server needs one. Kept in memory only: never saved, logged or exported.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-328"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Remember in keychain</source>
         <translation>Remember in keychain</translation>
     </message>
@@ -4141,7 +4696,17 @@
         <translation>Test the connection and read the server&apos;s version, role and memory</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Check permissions…</source>
+        <translation>Check permissions…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find out which features work with this user on this server (renamed commands, ACL limits), why not, and the ACL line that enables them</source>
+        <translation>Find out which features work with this user on this server (renamed commands, ACL limits), why not, and the ACL line that enables them</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Start local sandbox</source>
         <translation>Start local sandbox</translation>
     </message>
@@ -4176,7 +4741,22 @@
         <translation>Stop sandbox</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+135"/>
+        <source>TLS needs a redis:// or rediss:// URI</source>
+        <translation>TLS needs a redis:// or rediss:// URI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS is on (rediss://). Change the CA, client certificate, server name, version or ciphers</source>
+        <translation>TLS is on (rediss://). Change the CA, client certificate, server name, version or ciphers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speak TLS to this server: CA, client certificate, server name, version, ciphers</source>
+        <translation>Speak TLS to this server: CA, client certificate, server name, version, ciphers</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Starting sandbox…</source>
         <translation>Starting sandbox…</translation>
     </message>
@@ -4191,17 +4771,18 @@
         <translation>not a valid URI</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Invalid server URI: %1</source>
         <translation>Invalid server URI: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <location line="+9"/>
         <source>Invalid URI: %1</source>
         <translation>Invalid URI: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Not connected. Press Connect, or start a local sandbox to try things out.</source>
         <translation>Not connected. Press Connect, or start a local sandbox to try things out.</translation>
     </message>
@@ -4211,7 +4792,7 @@
         <translation>Connection state</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Connection failed</source>
         <translation>Connection failed</translation>
     </message>
@@ -4246,7 +4827,7 @@
         <translation>The password for %1 was not saved in the keychain.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Redis %1 · %2</source>
         <translation>Redis %1 · %2</translation>
     </message>
@@ -4257,21 +4838,202 @@
     </message>
 </context>
 <context>
+    <name>cwb::TlsDialog</name>
+    <message>
+        <location filename="../widgets/target/tlsdialog.cpp" line="+46"/>
+        <source>TLS Settings</source>
+        <translation>TLS Settings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Use TLS (rediss://)</source>
+        <translation>&amp;Use TLS (rediss://)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encrypt every connection to this server and check its certificate, as managed services require</source>
+        <translation>Encrypt every connection to this server and check its certificate, as managed services require</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA certificate:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>System trust store</source>
+        <translation>System trust store</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The certificate (PEM) of the authority that signed the server&apos;s certificate, or a folder of hashed CA certificates. Empty: the system&apos;s trusted authorities.</source>
+        <translation>The certificate (PEM) of the authority that signed the server&apos;s certificate, or a folder of hashed CA certificates. Empty: the system&apos;s trusted authorities.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client ce&amp;rtificate:</source>
+        <translation>Client ce&amp;rtificate:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>For servers that want a client certificate (mutual TLS), PEM</source>
+        <translation>For servers that want a client certificate (mutual TLS), PEM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client &amp;key:</source>
+        <translation>Client &amp;key:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client certificate&apos;s private key, PEM</source>
+        <translation>The client certificate&apos;s private key, PEM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key &amp;pass phrase:</source>
+        <translation>Key &amp;pass phrase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only for an encrypted key. Kept in memory only: never saved, logged or exported.</source>
+        <translation>Only for an encrypted key. Kept in memory only: never saved, logged or exported.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server &amp;name (SNI):</source>
+        <translation>Server &amp;name (SNI):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the host in the URI</source>
+        <translation>the host in the URI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name sent to the server and checked against its certificate, when it differs from the host you connect to (a tunnel, an IP address)</source>
+        <translation>The name sent to the server and checked against its certificate, when it differs from the host you connect to (a tunnel, an IP address)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TLS 1.2 (default)</source>
+        <translation>TLS 1.2 (default)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS 1.3</source>
+        <translation>TLS 1.3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The oldest protocol version the workbench accepts</source>
+        <translation>The oldest protocol version the workbench accepts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Minimum version:</source>
+        <translation>&amp;Minimum version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;iphers (TLS 1.2):</source>
+        <translation>C&amp;iphers (TLS 1.2):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>OpenSSL&apos;s default</source>
+        <translation>OpenSSL&apos;s default</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>An OpenSSL cipher list, for example ECDHE+AESGCM</source>
+        <translation>An OpenSSL cipher list, for example ECDHE+AESGCM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cipher &amp;suites (TLS 1.3):</source>
+        <translation>Cipher &amp;suites (TLS 1.3):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS 1.3 suites separated by colons, for example TLS_AES_256_GCM_SHA384</source>
+        <translation>TLS 1.3 suites separated by colons, for example TLS_AES_256_GCM_SHA384</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip &amp;verification (insecure)</source>
+        <translation>Skip &amp;verification (insecure)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept any certificate for any name. Only for a test server you control.</source>
+        <translation>Accept any certificate for any name. Only for a test server you control.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s certificate and host name will NOT be checked: anyone on the path can read and change this traffic, passwords included.</source>
+        <translation>The server&apos;s certificate and host name will NOT be checked: anyone on the path can read and change this traffic, passwords included.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a folder: choose a file.</source>
+        <translation>%1 is a folder: choose a file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot be read (permissions).</source>
+        <translation>%1 cannot be read (permissions).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is empty.</source>
+        <translation>%1 is empty.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The key %1 is encrypted: enter its pass phrase.</source>
+        <translation>The key %1 is encrypted: enter its pass phrase.</translation>
+    </message>
+</context>
+<context>
     <name>cwb::TopologyGraph</name>
     <message>
-        <location filename="../../work/main/widgets/cluster/topologygraph.cpp" line="+73"/>
+        <location filename="../widgets/cluster/topologygraph.cpp" line="+87"/>
         <source>No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology.</source>
         <translation>No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology.</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+13"/>
+        <location line="-13"/>
+        <location line="+65"/>
         <source>master</source>
         <translation>master</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+13"/>
+        <location line="-65"/>
+        <location line="+65"/>
         <source>replica</source>
         <translation>replica</translation>
     </message>
@@ -4324,7 +5086,7 @@
 <context>
     <name>cwb::WarmingPage</name>
     <message>
-        <location filename="../../work/main/widgets/pages/warmingpage.cpp" line="+79"/>
+        <location filename="../widgets/pages/warmingpage.cpp" line="+87"/>
         <source>Warming</source>
         <translation>Warming</translation>
     </message>
@@ -4334,7 +5096,7 @@
         <translation>Fill the cache ahead of traffic from key lists, datasets, another server or recorded traffic, on a schedule.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Running %1 ...</source>
         <translation>Running %1 ...</translation>
     </message>
@@ -4364,17 +5126,22 @@
         <translation>Add the plans of a JSON plan file</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+426"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-423"/>
         <source>Run now</source>
         <translation>Run now</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>Remove...</source>
+        <translation>Remove...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Run the selected plan against the current target now</source>
         <translation>Run the selected plan against the current target now</translation>
     </message>
@@ -4390,12 +5157,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>Strategy</source>
         <translation>Strategy</translation>
     </message>
@@ -4425,7 +5192,12 @@
         <translation>Idle</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Plans saved here are picked up by the service. Run now runs a plan from this window.</source>
+        <translation>Plans saved here are picked up by the service. Run now runs a plan from this window.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
@@ -4470,7 +5242,22 @@
         <translation>History</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+51"/>
+        <source>The warming service stopped: schedules run from this window again.</source>
+        <translation>The warming service stopped: schedules run from this window again.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Schedules are run by the warming service (%1).</source>
+        <translation>Schedules are run by the warming service (%1).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It has not looked at the schedule since %1.</source>
+        <translation>It has not looked at the schedule since %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Target: %1</source>
         <translation>Target: %1</translation>
     </message>
@@ -4490,12 +5277,12 @@
         <translation>Choose a target first: the plan names no server of its own.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Queued %1</source>
         <translation>Queued %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>on demand</source>
         <translation>on demand</translation>
     </message>
@@ -4530,12 +5317,12 @@
         <translation>every %1 hours at :%2</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+180"/>
         <source>Plans imported: %1</source>
         <translation>Plans imported: %1</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-182"/>
         <source>hourly at :%1</source>
         <translation>hourly at :%1</translation>
     </message>
@@ -4635,7 +5422,7 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+77"/>
         <source>Import Warming Plans</source>
         <translation>Import Warming Plans</translation>
     </message>
@@ -4650,12 +5437,32 @@
         <translation>Not imported: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+18"/>
+        <source>Remove Warming Plan</source>
+        <translation>Remove Warming Plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the warming plan “%1”?</source>
+        <translation>Remove the warming plan “%1”?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its schedule stops. The keys it wrote stay until they expire; its run history is kept.</source>
+        <translation>Its schedule stops. The keys it wrote stay until they expire; its run history is kept.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>%1: %2 keys, %3, batch of %4</source>
         <translation>%1: %2 keys, %3, batch of %4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>, %1 skipped (%2)</source>
+        <translation>, %1 skipped (%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -4663,30 +5470,350 @@
 <context>
     <name>cwb::WarmingPlanDialog</name>
     <message>
-        <location filename="../../work/main/widgets/pages/warmingplandialog.cpp" line="+16"/>
+        <location filename="../widgets/pages/warmingplandialog.cpp" line="+20"/>
         <source>Warming Plan</source>
         <translation>Warming Plan</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Replace the text with a template for this strategy</source>
-        <translation>Replace the text with a template for this strategy</translation>
+        <location line="+20"/>
+        <source>The plan as JSON, as `cache-workbench-cli warm` reads it. Paste a plan here; a valid one fills the form.</source>
+        <translation>The plan as JSON, as `cache-workbench-cli warm` reads it. Paste a plan here; a valid one fills the form.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Template:</source>
-        <translation>Template:</translation>
+        <location line="+5"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+1"/>
+        <location line="+126"/>
+        <source>JSON (advanced)</source>
+        <translation>JSON (advanced)</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>another plan has this name</source>
+        <translation>another plan has this name</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>JSON (advanced, not valid)</source>
+        <translation>JSON (advanced, not valid)</translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>The plan is not valid:</source>
         <translation>The plan is not valid:</translation>
     </message>
 </context>
 <context>
+    <name>cwb::WarmingPlanForm</name>
+    <message>
+        <location filename="../widgets/pages/warmingplanform.cpp" line="+76"/>
+        <source>e.g. users-before-opening</source>
+        <translation>e.g. users-before-opening</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run on its schedule</source>
+        <translation>Run on its schedule</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medium</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>empty: on demand only; e.g. 0 6 * * *</source>
+        <translation>empty: on demand only; e.g. 0 6 * * *</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>empty: the window&apos;s target</source>
+        <translation>empty: the window&apos;s target</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keep existing keys</source>
+        <translation>keep existing keys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replace keys of the same type</source>
+        <translation>replace keys of the same type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replace any existing key</source>
+        <translation>replace any existing key</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 = unlimited</source>
+        <translation>0 = unlimited</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 = only the server&apos;s maxmemory</source>
+        <translation>0 = only the server&apos;s maxmemory</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unique among the plans; runs are recorded under it</source>
+        <translation>Unique among the plans; runs are recorded under it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strategy:</source>
+        <translation>Strategy:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where the warmed keys come from</source>
+        <translation>Where the warmed keys come from</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority:</source>
+        <translation>Priority:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plans due at the same time run high first, then medium, then low</source>
+        <translation>Plans due at the same time run high first, then medium, then low</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: the schedule is kept but does not fire; Run now still works</source>
+        <translation>Off: the schedule is kept but does not fire; Run now still works</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cron:</source>
+        <translation>Cron:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minute hour day-of-month month day-of-week, e.g. */15 * * * * or 0 6 * * MON-FRI</source>
+        <translation>minute hour day-of-month month day-of-week, e.g. */15 * * * * or 0 6 * * MON-FRI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone:</source>
+        <translation>Time zone:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>utc, local or a zone such as Europe/Berlin: the schedule follows its wall clock</source>
+        <translation>utc, local or a zone such as Europe/Berlin: the schedule follows its wall clock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next runs:</source>
+        <translation>Next runs:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target and keys</source>
+        <translation>Target and keys</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target:</source>
+        <translation>Target:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Redis URI without password (CWB_REDIS_PASSWORD supplies it)</source>
+        <translation>A Redis URI without password (CWB_REDIS_PASSWORD supplies it)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key prefix:</source>
+        <translation>Key prefix:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every key the plan writes starts with it</source>
+        <translation>Every key the plan writes starts with it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Existing keys:</source>
+        <translation>Existing keys:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the plan does with a key that already exists on the target; every run reports what it replaced</source>
+        <translation>What the plan does with a key that already exists on the target; every run reports what it replaced</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pace and memory</source>
+        <translation>Pace and memory</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batch size:</source>
+        <translation>Batch size:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys per pipelined batch</source>
+        <translation>Keys per pipelined batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch delay:</source>
+        <translation>Batch delay:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause between batches</source>
+        <translation>Pause between batches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate limit:</source>
+        <translation>Rate limit:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys per second; 0 = unlimited</source>
+        <translation>Keys per second; 0 = unlimited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TTL:</source>
+        <translation>TTL:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expiry of written keys (copies keep the source&apos;s)</source>
+        <translation>Expiry of written keys (copies keep the source&apos;s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory budget:</source>
+        <translation>Memory budget:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes of used_memory the target may reach; the run stops before it (and before maxmemory)</source>
+        <translation>Bytes of used_memory the target may reach; the run stops before it (and before maxmemory)</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>(default)</source>
+        <translation>(default)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Parameters of %1 (* required; empty: the default)</source>
+        <translation>Parameters of %1 (* required; empty: the default)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>&apos;%1&apos; is not a whole number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+46"/>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>&apos;%1&apos; is not a number</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>not valid JSON: %1</source>
+        <translation>not valid JSON: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&apos;%1&apos; is not a whole number of bytes</source>
+        <translation>&apos;%1&apos; is not a whole number of bytes</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>another plan has this name</source>
+        <translation>another plan has this name</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>On demand only: the plan runs when you press Run now.</source>
+        <translation>On demand only: the plan runs when you press Run now.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No preview until the schedule and time zone are valid.</source>
+        <translation>No preview until the schedule and time zone are valid.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ This schedule never fires: no date matches it (e.g. 30 February).</source>
+        <translation>⚠ This schedule never fires: no date matches it (e.g. 30 February).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(disabled: these runs happen only once it is enabled)</source>
+        <translation>(disabled: these runs happen only once it is enabled)</translation>
+    </message>
+</context>
+<context>
     <name>cwb::WarmingTimeline</name>
     <message>
-        <location filename="../../work/main/widgets/pages/warmingtimeline.cpp" line="+21"/>
+        <location filename="../widgets/pages/warmingtimeline.cpp" line="+21"/>
         <source>Warming runs in the next 24 hours</source>
         <translation>Warming runs in the next 24 hours</translation>
     </message>

@@ -9,12 +9,16 @@
 #include "pages/benchmarkspage.h"
 #include "pages/clusterpage.h"
 #include "pages/loadtestpage.h"
+#include "optimise/keyscanpanel.h"
 #include "pages/monitoringpage.h"
+#include "pages/optimisationpage.h"
 #include "pages/resultspage.h"
 #include "pages/warmingpage.h"
 #include "pages/warmingplandialog.h"
 #include "monitor/monitorservice.h"
 #include "sandboxlauncher.h"
+#include "redis/prefixcleanup.h"
+#include "redis/redisconnection.h"
 #include "redis/sandboxredis.h"
 #include "store/asyncresultstore.h"
 #include "targetbar.h"
@@ -374,6 +378,30 @@ bool tourWarming(MainWindow &w, TourDriver &tour)
     return ok;
 }
 
+// The key scan over keys of the tour's own sandbox: a session store with one hot session and
+// one big cart, under an LFU policy so the hot key shows its access counter.
+bool tourOptimisation(MainWindow &w, TourDriver &tour, const SandboxRedis &redis)
+{
+    RedisConnection control(redis.endpoint());
+    if (!control.connect())
+        return false;
+    control.command({"CONFIG", "SET", "maxmemory-policy", "allkeys-lfu"});
+    for (int i = 0; i < 60; ++i)
+        control.command({"SET", "shop:session:" + QByteArray::number(1000 + i), QByteArray(40 + i * 7, 's')});
+    control.command({"SET", "shop:cart:big", QByteArray(48 * 1024, 'c')});
+    for (int i = 0; i < 200; ++i)
+        control.command({"GET", "shop:session:1007"});
+    w.setCurrentPage(MainWindow::Page::Optimisation);
+    KeyScanPanel *panel = static_cast<OptimisationPage *>(w.page(MainWindow::Page::Optimisation))->keyScan();
+    panel->prefixEdit()->setText(QStringLiteral("shop:"));
+    panel->start();
+    bool ok = waitUntil([panel] { return !panel->isScanning(); }, 30000) && panel->table()->rowCount() > 0;
+    ok = ok && tour.shot(QStringLiteral("optimisation"));
+    control.command({"CONFIG", "SET", "maxmemory-policy", "noeviction"});
+    unlinkKeysWithPrefix(control, QStringLiteral("shop:"));
+    return ok;
+}
+
 // Against the single sandbox: a memory rule below what the server holds fires within seconds.
 bool tourMonitoring(MainWindow &w, TourDriver &tour, const SandboxRedis &redis)
 {
@@ -424,8 +452,7 @@ int runScreenshotTour(const QString &dirPath)
     bool ok = tourLoadTests(w, tour);
     ok = ok && tourResults(w, tour);
     ok = ok && tourBenchmarks(w, tour);
-    w.setCurrentPage(MainWindow::Page::Optimisation);
-    ok = ok && tour.shot(QStringLiteral("optimisation"));
+    ok = ok && tourOptimisation(w, tour, redis);
     ok = ok && tourWarming(w, tour);
     ok = ok && tourCluster(w, tour);
     ok = ok && tourMonitoring(w, tour, redis);

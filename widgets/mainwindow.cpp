@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "messagebar.h"
+#include "pagehost.h"
 #include "config/loadconfigform.h"
 #include "pages/benchmarkspage.h"
 #include "pages/clusterpage.h"
@@ -33,7 +34,6 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QSettings>
-#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -57,18 +57,6 @@ QFrame *separator(Qt::Orientation orientation, QWidget *parent)
 
 // Smaller windows are allowed (and some window managers force them): the pages then scroll.
 constexpr QSize kMinimumSize(800, 560);
-
-// The pages in a frameless scroll area: below a page's minimum size it scrolls instead of
-// squeezing its widgets into each other (buttons reading "as ba", fields overlapping).
-QScrollArea *scrollAround(QWidget *pages)
-{
-    auto *scroll = new QScrollArea(pages->parentWidget());
-    scroll->setObjectName(QStringLiteral("pageScroll"));
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(pages);
-    return scroll;
-}
 
 } // namespace
 
@@ -218,6 +206,9 @@ void MainWindow::buildCentralArea()
         item->setToolTip(entry.tip);
         item->setSizeHint(QSize(0, 34));
         m_pages->addWidget(entry.page);
+        // The page area's margins frame every page alike; a page's own would move its title.
+        if (entry.page->layout())
+            entry.page->layout()->setContentsMargins(0, 0, 0, 0);
     }
     // Wide enough for the longest label in the current language, and no wider. Measured from
     // the font: the view cannot size its items before it is shown.
@@ -235,7 +226,7 @@ void MainWindow::buildCentralArea()
     auto *pageLayout = new QVBoxLayout(pageArea);
     pageLayout->setContentsMargins(12, 10, 12, 10);
     pageLayout->addWidget(m_messageBar);
-    pageLayout->addWidget(scrollAround(m_pages), 1);
+    pageLayout->addWidget(scrollAround(m_pages, pageArea), 1);
 
     auto *body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);

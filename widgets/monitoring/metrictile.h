@@ -16,7 +16,7 @@ class MetricTile : public QFrame
 public:
     MetricTile(const QString &caption, const QString &metric, QWidget *parent = nullptr);
 
-    QString metric() const { return m_metric; }
+    QString metricName() const { return m_metric; }
     void setValue(const QString &text, const QString &detail = {});
     void setHistory(const QVector<double> &values);
     void setAlerting(bool alerting);

@@ -51,7 +51,11 @@ KeyScanPanel::KeyScanPanel(const PageContext &context, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->setVisible(false);
+    // Every column but the key is as wide as its header or its widest value, whichever is
+    // wider, in any language; the key takes the rest and is elided (its tool tip has it whole).
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setMinimumSectionSize(m_table->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 6);
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_prefix, 1);
@@ -139,8 +143,6 @@ void KeyScanPanel::showScan(const ServerHotKeyScan &scan)
         appendReadOnlyRow(m_table, {tr("hot (LFU)"), QString::fromUtf8(s.key), QString::number(s.freq), sampleShareText(s.trafficShare)}, 2);
     for (const ServerKeySample &s : scan.biggest)
         appendReadOnlyRow(m_table, {tr("big"), QString::fromUtf8(s.key), formatByteSize(s.memoryBytes), sampleShareText(s.memoryShare)}, 2);
-    m_table->resizeColumnToContents(0);
-    m_table->resizeColumnToContents(2);
 }
 
 } // namespace cwb

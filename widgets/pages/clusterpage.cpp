@@ -199,11 +199,13 @@ void ClusterPage::onTopology(const std::optional<Topology> &topology, const QStr
                                                  : tr("uncovered slots: %1").arg(slotRangesToText(uncovered)),
                                m_topology.source));
     updateActions();
-    // The target node's role as the cluster sees it now (a failover demotes or promotes it).
+    // The target node's role as the cluster sees it now (a failover demotes or promotes it); a
+    // dead target keeps its "master" flag until it is forgotten, but serves as nothing.
     if (m_seed)
         for (const TopologyNode &node : m_topology.nodes)
-            if (node.address() == m_seed->address() && node.health != NodeHealth::Failed)
-                Q_EMIT targetRoleSeen(nodeRoleName(node.role));
+            if (node.address() == m_seed->address())
+                Q_EMIT targetRoleSeen(node.health == NodeHealth::Failed ? nodeHealthName(node.health)
+                                                                        : nodeRoleName(node.role));
     emit topologyUpdated();
 }
 

@@ -66,7 +66,7 @@ public:
 
 Q_SIGNALS:
     void topologyUpdated();
-    // "master" or "replica": the role the newest topology gives the target node itself.
+    // "master", "replica" or "failed": what the newest topology says of the target node itself.
     void targetRoleSeen(const QString &role);
 
 private:

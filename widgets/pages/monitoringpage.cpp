@@ -93,6 +93,24 @@ bool tileShowsAlert(const QString &tileMetric, const QString &alertMetric)
         || (tileMetric == QLatin1String(metric::UptimeSeconds) && alertMetric == QLatin1String(metric::Restarted));
 }
 
+// The trend's series: the nodes of `target` (every target when empty) with a value of `metricName`
+// among `window`'s samples, in first-seen order. Nodes of earlier targets (sandboxes long gone)
+// and nodes without data in the shown window get no series and no legend entry. The load run's
+// figures have tiles of their own; the workbench's own CPU belongs on the CPU chart only.
+QStringList trendNodes(const std::vector<MonitorSample> &window, const QString &metricName, const QString &target)
+{
+    QStringList nodes;
+    const bool cpu = metricName == QLatin1String(metric::CpuPercent);
+    for (const MonitorSample &s : window) {
+        if ((!target.isEmpty() && s.target != target) || nodes.contains(s.node) || !s.value(metricName))
+            continue;
+        if (s.node == QLatin1String(node::Load) || (s.node == QLatin1String(node::Workbench) && !cpu))
+            continue;
+        nodes << s.node;
+    }
+    return nodes;
+}
+
 QString primaryNode(const MonitorHistory &history)
 {
     const MonitorSample *s = primarySample(history);
@@ -276,7 +294,7 @@ MonitoringPage::~MonitoringPage()
 MetricTile *MonitoringPage::tile(const QString &metric) const
 {
     for (MetricTile *t : m_tiles)
-        if (t->metric() == metric)
+        if (t->metricName() == metric)
             return t;
     return nullptr;
 }
@@ -365,6 +383,16 @@ void MonitoringPage::stopMonitoring()
     m_startStop->setText(tr("Start Monitoring"));
 }
 
+QString MonitoringPage::trendTarget() const
+{
+    if (m_daemon) // it shows what the daemon stores, under the address it watches
+        if (const auto watched = parseEndpoint(m_daemon->detail))
+            return watched->address();
+    if (const QString monitored = m_service->status().target; !monitored.isEmpty())
+        return monitored;
+    return m_endpoint ? m_endpoint->address() : QString();
+}
+
 qint64 MonitoringPage::rangeMs() const
 {
     return qint64(m_range->currentData().toInt()) * 1000;
@@ -401,7 +429,7 @@ void MonitoringPage::updateTiles()
     // A load run's figures are fresher than the server's cumulative ones while it runs.
     const bool loadActive = load && s && load->timestampMs >= s->timestampMs - 10000;
     for (MetricTile *t : m_tiles) {
-        const QString m = t->metric();
+        const QString m = t->metricName();
         QString text, detail;
         if (m == QLatin1String(metric::OpsPerSec)) {
             text = number(value(s, metric::OpsPerSec), 0, QString());
@@ -450,13 +478,7 @@ void MonitoringPage::updateChart()
     const qint64 now = m_service->now();
     const qint64 from = now - rangeMs();
     const MonitorHistory &history = m_service->history();
-    QStringList nodes;
-    for (const QString &n : history.nodes())
-        if (n != QLatin1String(node::Load) && n != QLatin1String(node::Workbench))
-            nodes << n;
-    // The workbench's own CPU belongs on the CPU chart.
-    if (metricName == QLatin1String(metric::CpuPercent) && history.latest(QLatin1String(node::Workbench)))
-        nodes << QLatin1String(node::Workbench);
+    const QStringList nodes = trendNodes(history.range(QString(), from, now), metricName, trendTarget());
     while (m_chart->seriesCount() < nodes.size())
         m_chart->addSeries(QString());
     m_chart->yAxis->setLabel(m_chartMetric->currentText());

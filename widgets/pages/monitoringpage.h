@@ -79,6 +79,9 @@ private:
     void onSamples(const std::vector<MonitorSample> &samples);
     void updateTiles();
     void updateChart();
+    // Whose samples the trend shows: the daemon's target, else the one monitored last, else the
+    // target bar's.
+    QString trendTarget() const;
     void updateStatus();
     void showSettings();
     void showRules();

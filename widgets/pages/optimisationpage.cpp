@@ -36,6 +36,7 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->verticalHeader()->setVisible(false);
     t->horizontalHeader()->setStretchLastSection(true);
+    t->resizeColumnsToContents(); // empty: as wide as the headers, in any language
     return t;
 }
 
@@ -176,7 +177,7 @@ OptimisationPage::OptimisationPage(const PageContext &context, QWidget *parent)
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addLayout(plots, 2);
-    layout->addWidget(tables, 2);
+    layout->addWidget(tables, 3); // the key scan has its controls and summary above its rows
 
     connect(m_run, &QPushButton::clicked, this, &OptimisationPage::start);
     connect(m_cancel, &QPushButton::clicked, this, &OptimisationPage::cancel);
