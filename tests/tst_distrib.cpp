@@ -3,6 +3,7 @@
 // of every agent's samples, never averages of the agents' percentiles.
 
 #include "distrib/agentregistry.h"
+#include "distrib/coordbus.h"
 #include "distrib/runmerge.h"
 #include "distrib/runsplit.h"
 #include "distrib/seriesmerger.h"
@@ -344,6 +345,58 @@ private slots:
         QVERIFY2(offset, qPrintable(error));
         // Same machine, same clock: only the round trip's asymmetry and TIME's microseconds remain.
         QVERIFY2(std::abs(*offset) < 500'000'000, qPrintable(QString::number(*offset)));
+    }
+
+    void messagesTravelInOrderAndGarbageIsReportedNotActedOn()
+    {
+        SandboxRedis coord;
+        CWB_START_SANDBOX(coord);
+        RedisConnection c(coord.endpoint());
+        QString error;
+        const CoordMessage start{u"start"_s, u"run-1"_s, u"gen-1"_s, 1, {{"spec", {{"concurrentUsers", 5}}}}};
+        QVERIFY2(postToAgent(c, u"gen-1"_s, start, &error), qPrintable(error));
+        // Someone else's entry in the inbox: reported, never taken for a message.
+        QVERIFY(test::sandboxCommand(coord, {"XADD", inboxKey(u"gen-1"_s), "*", "kind", "start", "cmd", "rm -rf /"}));
+        QVERIFY2(postToAgent(c, u"gen-1"_s, {u"stop"_s, u"run-1"_s, u"gen-1"_s, 2, {}}, &error), qPrintable(error));
+
+        auto entries = readStream(c, inboxKey(u"gen-1"_s), "0", 0, &error);
+        QVERIFY2(entries, qPrintable(error));
+        QCOMPARE(entries->size(), size_t(3));
+        QVERIFY((*entries)[0].message);
+        QCOMPARE((*entries)[0].message->kind, u"start"_s);
+        QCOMPARE((*entries)[0].message->data["spec"]["concurrentUsers"], 5);
+        QVERIFY(!(*entries)[1].message);
+        QCOMPARE((*entries)[1].problem, u"unknown field 'cmd'"_s);
+        QVERIFY2((*entries)[2].message, qPrintable((*entries)[2].problem)); // no data: an empty object
+        QCOMPARE((*entries)[2].message->kind, u"stop"_s);
+        QCOMPARE((*entries)[2].message->seq, 2);
+
+        // Nothing new: a bounded wait that returns empty, not an error.
+        entries = readStream(c, inboxKey(u"gen-1"_s), (*entries)[2].id, 50, &error);
+        QVERIFY2(entries, qPrintable(error));
+        QVERIFY(entries->empty());
+
+        QVERIFY2(postRunEvent(c, {u"second"_s, u"run-1"_s, u"gen-1"_s, 1, {{"t", 1}}}, &error), qPrintable(error));
+        entries = readStream(c, runEventsKey(u"run-1"_s), "0", 0, &error);
+        QCOMPARE(entries->size(), size_t(1));
+        QVERIFY((*entries)[0].message);
+        QCOMPARE((*entries)[0].message->agent, u"gen-1"_s);
+    }
+
+    // The dead-man switch: the coordinator's heartbeat is a key that expires by itself.
+    void coordinatorHeartbeatExpiresWhenItStops()
+    {
+        SandboxRedis coord;
+        CWB_START_SANDBOX(coord);
+        RedisConnection c(coord.endpoint());
+        QString error;
+        QCOMPARE(coordinatorAlive(c, u"run-2"_s, &error), std::optional<bool>(false));
+        QVERIFY2(touchCoordinatorAlive(c, u"run-2"_s, &error), qPrintable(error));
+        QCOMPARE(coordinatorAlive(c, u"run-2"_s), std::optional<bool>(true));
+        const qint64 ttl = test::sandboxCommand(coord, {"PTTL", coordinatorAliveKey(u"run-2"_s)})->integer;
+        QVERIFY(ttl > 0 && ttl <= kCoordinatorAliveTtlMs);
+        QVERIFY(test::sandboxCommand(coord, {"PEXPIRE", coordinatorAliveKey(u"run-2"_s), "1"}));
+        QTRY_COMPARE(coordinatorAlive(c, u"run-2"_s), std::optional<bool>(false));
     }
 
     void wireRefusesWhatIsNotStatistics()

@@ -14,15 +14,15 @@ namespace cwb {
 // already runs: one hash per agent, `cwb:coord:agent:<name>`, that expires unless the agent
 // refreshes it (its heartbeat). Nothing else has to be deployed, and an agent that is gone
 // disappears from the list by itself.
-inline constexpr int kCoordProtocol = 1;             // bumped whenever a message changes shape
-inline constexpr int kAgentHeartbeatTtlMs = 3000;    // an agent silent this long is gone
-inline constexpr int kAgentHeartbeatEveryMs = 1000;  // how often a live agent refreshes
+inline constexpr int kCoordProtocol = 1;            // bumped whenever a message changes shape
+inline constexpr int kAgentHeartbeatTtlMs = 3000;   // an agent silent this long is gone
+inline constexpr int kAgentHeartbeatEveryMs = 1000; // how often a live agent refreshes
 
 struct AgentInfo
 {
     QString name;
-    QString version;      // the workbench's version (CWB_VERSION)
-    int protocol = 0;     // kCoordProtocol of the agent's build
+    QString version;  // the workbench's version (CWB_VERSION)
+    int protocol = 0; // kCoordProtocol of the agent's build
     int cores = 0;
     QString host;
     qint64 clockOffsetNs = 0; // coordination server's clock minus the agent's, from TIME

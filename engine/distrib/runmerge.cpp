@@ -8,20 +8,26 @@ namespace cwb {
 
 namespace {
 
-double us(uint64_t ns)
+double nsToUs(uint64_t ns)
 {
     return double(ns) / 1000.0;
 }
 
-AgentSummary summarise(const AgentPart &part)
+AgentSummary agentSummary(const AgentPart &part)
 {
     const OpCounters all = part.result.total();
-    return {part.agent,      part.result.status, part.lost, all.count, all.errors, part.result.throughput(),
-            us(all.latency.percentileNs(99)), part.result.failureReason};
+    return {part.agent,
+            part.result.status,
+            part.lost,
+            all.count,
+            all.errors,
+            part.result.throughput(),
+            nsToUs(all.latency.percentileNs(99)),
+            part.result.failureReason};
 }
 
 // Completed only when every agent completed; otherwise the first agent that did not, named.
-void mergeStatus(const std::vector<AgentPart> &parts, RunResult &merged)
+void mergeAgentStatus(const std::vector<AgentPart> &parts, RunResult &merged)
 {
     QStringList problems;
     merged.status = RunStatus::Completed;
@@ -84,10 +90,10 @@ MergedRun mergeAgentParts(const std::vector<AgentPart> &parts, std::vector<Secon
         merged.client.rssAfter += r.client.rssAfter;
         merged.client.workerThreads += r.client.workerThreads;
         merged.tlsInsecure = merged.tlsInsecure || r.tlsInsecure;
-        out.agents.push_back(summarise(part));
+        out.agents.push_back(agentSummary(part));
     }
     merged.series = std::move(series);
-    mergeStatus(parts, merged);
+    mergeAgentStatus(parts, merged);
     return out;
 }
 

@@ -5,8 +5,7 @@
 namespace cwb {
 
 SeriesMerger::SeriesMerger(int agents)
-    : m_next(size_t(std::max(0, agents)), 0)
-    , m_lost(size_t(std::max(0, agents)), false)
+    : m_next(size_t(std::max(0, agents)), 0), m_lost(size_t(std::max(0, agents)), false)
 {
 }
 

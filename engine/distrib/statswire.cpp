@@ -28,8 +28,8 @@ bool countsFromWire(const json &in, std::array<uint64_t, kRedisErrorKindCount> &
 json opToWire(const OpCounters &c)
 {
     const QByteArray histogram = c.latency.toBytes().toBase64();
-    return json{{"count", c.count},   {"errors", c.errors}, {"errorsByKind", countsToWire(c.errorsByKind)},
-                {"hits", c.hits},     {"misses", c.misses}, {"latency", histogram.toStdString()}};
+    return json{{"count", c.count}, {"errors", c.errors}, {"errorsByKind", countsToWire(c.errorsByKind)},
+                {"hits", c.hits},   {"misses", c.misses}, {"latency", histogram.toStdString()}};
 }
 
 bool unsignedField(const json &in, const char *key, uint64_t &out)
@@ -44,10 +44,10 @@ bool unsignedField(const json &in, const char *key, uint64_t &out)
 std::optional<OpCounters> opFromWire(const json &in)
 {
     OpCounters c;
-    if (!in.is_object() || in.size() != 6 || !unsignedField(in, "count", c.count)
-        || !unsignedField(in, "errors", c.errors) || !unsignedField(in, "hits", c.hits)
-        || !unsignedField(in, "misses", c.misses) || !in.contains("errorsByKind")
-        || !countsFromWire(in["errorsByKind"], c.errorsByKind) || !in.contains("latency") || !in["latency"].is_string())
+    if (!in.is_object() || in.size() != 6 || !unsignedField(in, "count", c.count) ||
+        !unsignedField(in, "errors", c.errors) || !unsignedField(in, "hits", c.hits) ||
+        !unsignedField(in, "misses", c.misses) || !in.contains("errorsByKind") ||
+        !countsFromWire(in["errorsByKind"], c.errorsByKind) || !in.contains("latency") || !in["latency"].is_string())
         return std::nullopt;
     const auto bytes = QByteArray::fromBase64Encoding(QByteArray::fromStdString(in["latency"].get<std::string>()),
                                                       QByteArray::AbortOnBase64DecodingErrors);
@@ -102,10 +102,10 @@ std::optional<StatsBlock> statsBlockFromWire(const json &wire, QString *error)
     }
     if (!wire.contains("connectErrors") || !countsFromWire(wire["connectErrors"], block.connectErrors))
         return fail("connectErrors");
-    if (!unsignedField(wire, "reconnects", block.reconnects) || !unsignedField(wire, "bytesSent", block.bytesSent)
-        || !unsignedField(wire, "bytesReceived", block.bytesReceived)
-        || !unsignedField(wire, "movedRedirects", block.movedRedirects)
-        || !unsignedField(wire, "askRedirects", block.askRedirects))
+    if (!unsignedField(wire, "reconnects", block.reconnects) || !unsignedField(wire, "bytesSent", block.bytesSent) ||
+        !unsignedField(wire, "bytesReceived", block.bytesReceived) ||
+        !unsignedField(wire, "movedRedirects", block.movedRedirects) ||
+        !unsignedField(wire, "askRedirects", block.askRedirects))
         return fail("a counter");
     const auto nodes = wire.find("nodes");
     if (nodes == wire.end() || !nodes->is_object())
