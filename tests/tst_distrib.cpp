@@ -2,6 +2,7 @@
 // how their per-second deltas travel, and how they merge. Percentiles must be those of the union
 // of every agent's samples, never averages of the agents' percentiles.
 
+#include "distrib/agent.h"
 #include "distrib/agentregistry.h"
 #include "distrib/coordbus.h"
 #include "distrib/runmerge.h"
@@ -62,6 +63,58 @@ qint64 callsOf(const SandboxRedis &redis, const QByteArray &command)
         return stat.isEmpty() ? 0 : -1;
     return stat.mid(6, stat.indexOf(',') - 6).toLongLong();
 }
+
+// The coordination server's clock, in ms (what startAt is written in).
+qint64 serverNowMs(RedisConnection &c)
+{
+    const auto time = c.command({"TIME"});
+    return time ? time->elements[0].str.toLongLong() * 1000 + time->elements[1].str.toLongLong() / 1000 : 0;
+}
+
+// A start message for `run`: `seconds` of a small load on `target`, starting in 300 ms.
+CoordMessage startMessage(RedisConnection &bus, const QString &run, const QString &target, double seconds)
+{
+    LoadTestConfig spec;
+    spec.testName = u"agent-test"_s;
+    spec.durationSec = seconds;
+    spec.concurrentUsers = 2;
+    spec.keySpace = 100;
+    spec.keyPrefix = u"cwb:agent-test:"_s;
+    return {u"start"_s,
+            run,
+            {},
+            1,
+            {{"protocol", kCoordProtocol},
+             {"target", target.toStdString()},
+             {"spec", loadTestConfigToJson(spec)},
+             {"startAt", serverNowMs(bus) + 300}}};
+}
+
+// The events of `run` so far, by kind; `final` is set once the agent has finished.
+struct RunEvents
+{
+    QByteArray lastId = "0";
+    QStringList kinds;
+    std::vector<CoordMessage> seconds;
+    std::optional<CoordMessage> final;
+    QString refusal;
+    void poll(RedisConnection &bus, const QString &run)
+    {
+        const auto entries = readStream(bus, runEventsKey(run), lastId, 0);
+        for (const CoordEntry &entry : entries ? *entries : std::vector<CoordEntry>{}) {
+            lastId = entry.id;
+            if (!entry.message)
+                continue;
+            kinds << entry.message->kind;
+            if (entry.message->kind == u"second"_s)
+                seconds.push_back(*entry.message);
+            else if (entry.message->kind == u"final"_s)
+                final = entry.message;
+            else if (entry.message->kind == u"refused"_s)
+                refusal = QString::fromStdString(entry.message->data["reason"].get<std::string>());
+        }
+    }
+};
 
 LatencyHistogram histogramOf(uint64_t count, uint64_t ns)
 {
@@ -397,6 +450,81 @@ private slots:
         QVERIFY(ttl > 0 && ttl <= kCoordinatorAliveTtlMs);
         QVERIFY(test::sandboxCommand(coord, {"PEXPIRE", coordinatorAliveKey(u"run-2"_s), "1"}));
         QTRY_COMPARE(coordinatorAlive(c, u"run-2"_s), std::optional<bool>(false));
+    }
+
+    // An agent process's life: register, refuse a target its operator did not allow, run an
+    // allowed share and stream every second of it, stop when told, unregister.
+    void agentRunsItsShareAndStreamsEverySecond()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        std::atomic<bool> stop{false};
+        QString error;
+        bool served = false;
+        Agent agent({coord.endpoint(), u"gen-t"_s, u"test-host"_s, {u"redis://127.0.0.1:*"_s}, {}});
+        std::thread thread([&] { served = agent.serve(stop, &error); });
+        const auto stopAgent = qScopeGuard([&] {
+            stop = true;
+            thread.join();
+        });
+        RedisConnection bus(coord.endpoint());
+        QVERIFY(bus.connect());
+        QTRY_COMPARE_WITH_TIMEOUT(listAgents(bus)->size(), size_t(1), 20000);
+
+        QVERIFY(postToAgent(bus, u"gen-t"_s, startMessage(bus, u"run-x"_s, u"redis://10.1.1.1:6379"_s, 1)));
+        RunEvents refused;
+        QTRY_VERIFY_WITH_TIMEOUT((refused.poll(bus, u"run-x"_s), !refused.refusal.isEmpty()), 20000);
+        QVERIFY2(refused.refusal.contains(u"target redis://10.1.1.1:6379 is not allowed on this agent"_s),
+                 qPrintable(refused.refusal));
+
+        const QString uri = u"redis://127.0.0.1:%1"_s.arg(target.port());
+        QVERIFY(touchCoordinatorAlive(bus, u"run-a"_s));
+        QVERIFY(postToAgent(bus, u"gen-t"_s, startMessage(bus, u"run-a"_s, uri, 2)));
+        RunEvents events;
+        QTRY_VERIFY_WITH_TIMEOUT((touchCoordinatorAlive(bus, u"run-a"_s), events.poll(bus, u"run-a"_s), events.final),
+                                 60000);
+        QCOMPARE(events.kinds.front(), u"accepted"_s);
+        QVERIFY(events.seconds.size() >= 2);
+        uint64_t streamed = 0;
+        for (const CoordMessage &second : events.seconds) {
+            const auto stats = statsBlockFromWire(second.data["stats"], &error);
+            QVERIFY2(stats, qPrintable(error));
+            streamed += stats->total().count;
+        }
+        const nlohmann::json &result = events.final->data["result"];
+        QCOMPARE(result["status"], "completed");
+        const uint64_t operations = result["summary"]["operations"].get<uint64_t>();
+        QVERIFY(streamed > 0 && streamed <= operations);
+        QVERIFY(events.final->data["stopReason"].get<std::string>().empty());
+
+        stop = true;
+        QTRY_COMPARE_WITH_TIMEOUT(listAgents(bus)->size(), size_t(0), 20000);
+    }
+
+    // The dead-man switch: a coordinator that stops refreshing its heartbeat stops its agents.
+    void agentStopsWhenTheCoordinatorIsGone()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        std::atomic<bool> stop{false};
+        Agent agent({coord.endpoint(), u"gen-d"_s, u"test-host"_s, {u"redis://127.0.0.1:*"_s}, {}});
+        std::thread thread([&] { agent.serve(stop); });
+        const auto stopAgent = qScopeGuard([&] {
+            stop = true;
+            thread.join();
+        });
+        RedisConnection bus(coord.endpoint());
+        QVERIFY(bus.connect());
+        QTRY_COMPARE_WITH_TIMEOUT(listAgents(bus)->size(), size_t(1), 20000);
+        QVERIFY(touchCoordinatorAlive(bus, u"run-d"_s)); // once: it expires 3 s later
+        QVERIFY(postToAgent(bus, u"gen-d"_s,
+                            startMessage(bus, u"run-d"_s, u"redis://127.0.0.1:%1"_s.arg(target.port()), 600)));
+        RunEvents events;
+        QTRY_VERIFY_WITH_TIMEOUT((events.poll(bus, u"run-d"_s), events.final), 60000);
+        QCOMPARE(events.final->data["stopReason"], "the coordinator's heartbeat stopped: it is gone");
+        QCOMPARE(events.final->data["result"]["status"], "stopped");
     }
 
     void wireRefusesWhatIsNotStatistics()
