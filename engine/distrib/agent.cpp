@@ -223,8 +223,13 @@ void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastI
     heartbeatAgent(bus, m_info);
     // The common instant, in this machine's clock.
     const qint64 startAtLocalMs = start.startAtServerMs - m_info.clockOffsetNs / 1'000'000;
-    while (!stop.load() && wallClockMs() < startAtLocalMs)
+    for (auto nextBeat = Clock::now(); !stop.load() && wallClockMs() < startAtLocalMs;) {
+        if (Clock::now() >= nextBeat) { // the start may be up to a minute ahead: stay listed
+            heartbeatAgent(bus, m_info);
+            nextBeat = Clock::now() + std::chrono::milliseconds(kAgentHeartbeatEveryMs);
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(std::min<qint64>(100, startAtLocalMs - wallClockMs())));
+    }
 
     SecondQueue seconds;
     LoadRun::Options options;
