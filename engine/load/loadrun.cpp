@@ -405,6 +405,8 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         s.connectedUsers = connectedUsers();
         result.series.push_back(s);
         snapshot.newSeconds.push_back(s);
+        if (m_options.onSecond)
+            m_options.onSecond(s, second);
         second.reset();
     };
 

@@ -20,6 +20,10 @@ struct LoadRunOptions
     bool insideCallerNamespace = false;
     // A caller's stop flag, honoured like requestStop().
     const std::atomic<bool> *cancel = nullptr;
+    // Called on the collector thread as each second of the measurement window closes, with the
+    // second's full statistics (histograms included): what a distributed run's agent streams to
+    // its coordinator (distrib/). Keep it short: the next collection waits for it.
+    std::function<void(const SecondSample &, const StatsBlock &)> onSecond;
 };
 
 // One load test from start to result. execute() blocks the calling thread, which becomes the

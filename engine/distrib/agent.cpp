@@ -1,0 +1,286 @@
+#include "agent.h"
+
+#include "coordbus.h"
+#include "load/loadrun.h"
+#include "statswire.h"
+
+#include <QThread>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace cwb {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr auto kInboxWait = std::chrono::milliseconds(500);
+constexpr qint64 kLatestStartMs = 60'000; // a start further ahead than this is refused
+
+qint64 wallClockMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// '*' matches any run of characters, '?' one; everything else itself, case-insensitively.
+bool wildcardMatch(QStringView pattern, QStringView text)
+{
+    if (pattern.isEmpty())
+        return text.isEmpty();
+    if (pattern.front() == u'*')
+        return wildcardMatch(pattern.mid(1), text) || (!text.isEmpty() && wildcardMatch(pattern, text.mid(1)));
+    return !text.isEmpty() && (pattern.front() == u'?' || pattern.front().toLower() == text.front().toLower()) &&
+           wildcardMatch(pattern.mid(1), text.mid(1));
+}
+
+nlohmann::json secondToWire(const SecondSample &s)
+{
+    return {{"t", s.t},
+            {"duration", s.durationSec},
+            {"clientCpuPercent", s.clientCpuPercent},
+            {"clientRssBytes", s.clientRssBytes},
+            {"serverUsedMemory", s.serverUsedMemory},
+            {"serverCpuPercent", s.serverCpuPercent},
+            {"connectedUsers", s.connectedUsers}};
+}
+
+// Seconds the load run closed, handed from its collector thread to the agent's loop.
+class SecondQueue
+{
+public:
+    void push(const SecondSample &s, const StatsBlock &stats)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_items.push_back({secondToWire(s), statsBlockToWire(stats)});
+        m_wake.notify_one();
+    }
+    std::deque<std::pair<nlohmann::json, nlohmann::json>> take(std::chrono::milliseconds wait)
+    {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait_for(lock, wait, [this] { return !m_items.empty(); });
+        return std::exchange(m_items, {});
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::pair<nlohmann::json, nlohmann::json>> m_items;
+};
+
+} // namespace
+
+struct Agent::Start
+{
+    QString run;
+    LoadTestConfig config;
+    Endpoint target;
+    qint64 startAtServerMs = 0;
+};
+
+Agent::Agent(AgentOptions options) : m_options(std::move(options))
+{
+    m_info.name = m_options.name;
+    m_info.version = QStringLiteral(CWB_VERSION);
+    m_info.protocol = kCoordProtocol;
+    m_info.cores = QThread::idealThreadCount();
+    m_info.host = m_options.host;
+    m_info.allowTargets = m_options.allowTargets;
+    m_info.state = QStringLiteral("idle");
+}
+
+bool Agent::targetAllowed(const QStringList &patterns, const Endpoint &target)
+{
+    const QString uri = target.displayUri();
+    for (const QString &pattern : patterns) {
+        if (wildcardMatch(pattern, uri))
+            return true;
+    }
+    return false;
+}
+
+std::optional<Agent::Start> Agent::acceptStart(const CoordMessage &message, QString *reason) const
+{
+    const nlohmann::json &data = message.data;
+    const auto field = [&](const char *key) { return data.contains(key) ? data[key] : nlohmann::json(); };
+    if (field("protocol") != kCoordProtocol) {
+        *reason = QStringLiteral("this agent speaks protocol %1 and the coordinator %2: run the same version on both")
+                      .arg(kCoordProtocol)
+                      .arg(QString::fromStdString(field("protocol").dump()));
+        return std::nullopt;
+    }
+    if (!field("target").is_string() || !field("spec").is_object() || !field("startAt").is_number_integer()) {
+        *reason = QStringLiteral("a start needs target, spec and startAt");
+        return std::nullopt;
+    }
+    Start start;
+    start.run = message.run;
+    start.startAtServerMs = field("startAt").get<qint64>();
+    auto target = parseEndpoint(QString::fromStdString(field("target").get<std::string>()), reason);
+    if (!target)
+        return std::nullopt;
+    if (!targetAllowed(m_options.allowTargets, *target)) {
+        *reason = QStringLiteral("target %1 is not allowed on this agent (its --allow-target: %2)")
+                      .arg(target->displayUri(), m_options.allowTargets.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    const LoadConfigParseResult parsed = parseLoadTestConfig(field("spec"));
+    if (!parsed.config) {
+        *reason = QStringLiteral("spec: ") + parsed.errors.front().toString();
+        return std::nullopt;
+    }
+    const qint64 aheadMs = start.startAtServerMs - (wallClockMs() + m_info.clockOffsetNs / 1'000'000);
+    if (aheadMs > kLatestStartMs) {
+        *reason =
+            QStringLiteral("startAt is %1 s ahead: more than %2 s").arg(aheadMs / 1000).arg(kLatestStartMs / 1000);
+        return std::nullopt;
+    }
+    if (m_options.targetPassword)
+        target->password = m_options.targetPassword(*target);
+    start.config = *parsed.config;
+    start.target = std::move(*target);
+    return start;
+}
+
+// New messages while a share runs: a stop for it ends it (the sentence is returned); a start for
+// another run is refused, since one agent runs one share at a time.
+QString Agent::readOrders(RedisConnection &bus, const QString &run, QByteArray &lastId) const
+{
+    const auto entries = readStream(bus, inboxKey(m_info.name), lastId, 0);
+    QString order;
+    for (const CoordEntry &entry : entries ? *entries : std::vector<CoordEntry>{}) {
+        lastId = entry.id;
+        if (!entry.message)
+            continue;
+        if (entry.message->kind == QLatin1String("stop") && entry.message->run == run)
+            order = QStringLiteral("stopped by the coordinator");
+        else if (entry.message->kind == QLatin1String("start"))
+            postRunEvent(bus, {QStringLiteral("refused"),
+                               entry.message->run,
+                               m_info.name,
+                               0,
+                               {{"reason", QStringLiteral("busy with run %1").arg(run).toStdString()}}});
+    }
+    return order;
+}
+
+bool Agent::serve(const std::atomic<bool> &stop, QString *error)
+{
+    RedisConnection bus(m_options.coordinator);
+    if (!bus.connect()) {
+        if (error)
+            *error = QStringLiteral("coordination server: ") + bus.lastError().message;
+        return false;
+    }
+    if (const auto offset = measureClockOffsetNs(bus, error))
+        m_info.clockOffsetNs = *offset;
+    else
+        return false;
+    if (!registerAgent(bus, m_info, error))
+        return false;
+    // Only messages from now on: what an earlier agent of this name left is not for this one.
+    QByteArray lastId = "0-0";
+    if (const auto last = bus.command({"XREVRANGE", inboxKey(m_info.name), "+", "-", "COUNT", "1"});
+        last && last->elements.size() == 1 && !last->elements[0].elements.empty())
+        lastId = last->elements[0].elements[0].str;
+
+    auto nextBeat = Clock::now();
+    while (!stop.load()) {
+        if (Clock::now() >= nextBeat) {
+            heartbeatAgent(bus, m_info);
+            nextBeat = Clock::now() + std::chrono::milliseconds(kAgentHeartbeatEveryMs);
+        }
+        const auto entries = readStream(bus, inboxKey(m_info.name), lastId, int(kInboxWait.count()));
+        if (!entries) {
+            std::this_thread::sleep_for(kInboxWait); // the server is away: the connection reconnects
+            continue;
+        }
+        for (const CoordEntry &entry : *entries) {
+            lastId = entry.id;
+            if (!entry.message || entry.message->kind != QLatin1String("start"))
+                continue; // not a message, or a stop for a run that is not running
+            QString reason;
+            const auto start = acceptStart(*entry.message, &reason);
+            postRunEvent(bus, {start ? QStringLiteral("accepted") : QStringLiteral("refused"),
+                               entry.message->run,
+                               m_info.name,
+                               0,
+                               {{"reason", reason.toStdString()}}});
+            if (start)
+                runShare(bus, *start, lastId, stop);
+        }
+    }
+    unregisterAgent(bus, m_info.name);
+    return true;
+}
+
+void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastId, const std::atomic<bool> &stop)
+{
+    m_info.state = QStringLiteral("running ") + start.run;
+    heartbeatAgent(bus, m_info);
+    // The common instant, in this machine's clock.
+    const qint64 startAtLocalMs = start.startAtServerMs - m_info.clockOffsetNs / 1'000'000;
+    for (auto nextBeat = Clock::now(); !stop.load() && wallClockMs() < startAtLocalMs;) {
+        if (Clock::now() >= nextBeat) { // the start may be up to a minute ahead: stay listed
+            heartbeatAgent(bus, m_info);
+            nextBeat = Clock::now() + std::chrono::milliseconds(kAgentHeartbeatEveryMs);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::min<qint64>(100, startAtLocalMs - wallClockMs())));
+    }
+
+    SecondQueue seconds;
+    LoadRun::Options options;
+    options.insideCallerNamespace = true; // the coordinator claimed the namespace and cleans it up
+    options.onSecond = [&seconds](const SecondSample &s, const StatsBlock &stats) { seconds.push(s, stats); };
+    LoadTestConfig config = start.config;
+    config.cleanup = false;
+    LoadRun run(config, start.target, options);
+    std::atomic<bool> done{false};
+    RunResult result;
+    std::thread worker([&] {
+        result = run.execute();
+        done.store(true);
+    });
+
+    qint64 seq = 0;
+    QString stopReason;
+    auto nextCheck = Clock::now();
+    const auto postSeconds = [&](std::chrono::milliseconds wait) {
+        for (auto &[second, stats] : seconds.take(wait))
+            postRunEvent(bus, {QStringLiteral("second"),
+                               start.run,
+                               m_info.name,
+                               ++seq,
+                               {{"second", std::move(second)}, {"stats", std::move(stats)}}});
+    };
+    while (!done.load()) {
+        postSeconds(std::chrono::milliseconds(200));
+        if (Clock::now() < nextCheck)
+            continue;
+        nextCheck = Clock::now() + std::chrono::milliseconds(kCoordinatorAliveEveryMs);
+        heartbeatAgent(bus, m_info);
+        if (stopReason.isEmpty() && stop.load())
+            stopReason = QStringLiteral("the agent was stopped");
+        if (stopReason.isEmpty() && coordinatorAlive(bus, start.run) == std::optional<bool>(false))
+            stopReason = QStringLiteral("the coordinator's heartbeat stopped: it is gone");
+        const QString order = readOrders(bus, start.run, lastId);
+        if (stopReason.isEmpty())
+            stopReason = order;
+        if (!stopReason.isEmpty())
+            run.requestStop();
+    }
+    worker.join();
+    postSeconds(std::chrono::milliseconds(0));
+    postRunEvent(bus, {QStringLiteral("final"),
+                       start.run,
+                       m_info.name,
+                       ++seq,
+                       {{"result", runResultToJson(result)}, {"stopReason", stopReason.toStdString()}}});
+    m_info.state = QStringLiteral("idle");
+    heartbeatAgent(bus, m_info);
+}
+
+} // namespace cwb
