@@ -164,6 +164,43 @@ private slots:
         QCOMPARE(history[1].transition.toState, u"acknowledged"_s);
     }
 
+    // After a restart, the alert of a node that no longer exists (a sandbox of an earlier
+    // session) does not stay Firing in the panel: nothing will ever update it, so it shows
+    // resolved by "no data" (issue 20).
+    void restartedPageShowsAGoneNodesAlertResolved()
+    {
+        QTemporaryDir dir;
+        AsyncResultStore store(dir.filePath(u"store.sqlite"_s));
+        const MonitoringConfig config = keysRuleConfig(dir.filePath(u"alerts.log"_s));
+        {
+            test::PageDoubles doubles;
+            MonitoringPage earlier(doubles.context(&store));
+            QVERIFY(earlier.applyConfig(config));
+            MonitorService *service = earlier.service();
+            const qint64 hourAgo = service->now() - 3600 * 1000;
+            service->ingestSamples({MonitorSample{hourAgo, u"127.0.0.1:1"_s, u"127.0.0.1:1"_s, {{u"keys"_s, 20}}}},
+                                   hourAgo);
+            QCOMPARE(service->firingCount(), 1);
+            store.waitForIdle();
+        }
+        test::PageDoubles doubles;
+        MonitoringPage page(doubles.context(&store));
+        page.resize(1200, 800);
+        QVERIFY(page.applyConfig(config));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        AlertPanel *panel = page.alertPanel();
+        panel->stateFilter()->setCurrentIndex(panel->stateFilter()->findData(u"resolved"_s));
+        QTRY_COMPARE(panel->list()->topLevelItemCount(), 1); // restored from the store, then resolved
+        QCOMPARE(panel->list()->topLevelItem(0)->text(1), u"Resolved"_s);
+        clickRow(panel->list(), 0);
+        QVERIFY2(panel->details()->toPlainText().contains(u"no data"_s), qPrintable(panel->details()->toPlainText()));
+        QCOMPARE(page.service()->firingCount(), 0);
+        panel->stateFilter()->setCurrentIndex(0);
+        for (int i = 0; i < panel->list()->topLevelItemCount(); ++i)
+            QVERIFY(panel->list()->topLevelItem(i)->text(1) != u"Firing"_s);
+    }
+
     // The panel's value is the one that fired the alert (what the log says), with where the
     // metric is now beside it; an alert resolved while its condition holds comes back and says why.
     void alertValuesMatchTheLogAndARefireSaysWhy()
