@@ -1,5 +1,7 @@
 #include "agentregistry.h"
 
+#include "redis/failwith.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -16,13 +18,6 @@ int64_t wallClockNs()
     timespec ts{};
     clock_gettime(CLOCK_REALTIME, &ts);
     return int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-bool registryFailure(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
 }
 
 QString agentReplyError(const RedisConnection &connection, const std::optional<RedisReply> &reply)
@@ -67,11 +62,11 @@ bool writeAgent(RedisConnection &connection, const AgentInfo &agent, QString *er
          "clockOffsetNs", QByteArray::number(agent.clockOffsetNs), "allowTargets",
          agent.allowTargets.join(QLatin1Char('\n')).toUtf8(), "state", agent.state.toUtf8()});
     if (!set || set->isError())
-        return registryFailure(
+        return failWith(
             error, QStringLiteral("could not register agent %1: %2").arg(agent.name, agentReplyError(connection, set)));
     const auto expire = connection.command({"PEXPIRE", key, QByteArray::number(kAgentHeartbeatTtlMs)});
     if (!expire || expire->isError())
-        return registryFailure(
+        return failWith(
             error,
             QStringLiteral("could not register agent %1: %2").arg(agent.name, agentReplyError(connection, expire)));
     return true;
@@ -99,7 +94,7 @@ std::optional<qint64> measureClockOffsetNs(RedisConnection &connection, QString 
         const auto reply = connection.command({"TIME"});
         const int64_t after = wallClockNs();
         if (!reply || reply->type != RedisReply::Type::Array || reply->elements.size() != 2) {
-            registryFailure(
+            failWith(
                 error,
                 QStringLiteral("TIME failed on the coordination server: %1").arg(agentReplyError(connection, reply)));
             return std::nullopt;
@@ -117,16 +112,14 @@ std::optional<qint64> measureClockOffsetNs(RedisConnection &connection, QString 
 bool registerAgent(RedisConnection &connection, const AgentInfo &agent, QString *error)
 {
     if (!isValidAgentName(agent.name))
-        return registryFailure(error,
-                               QStringLiteral("agent name '%1' is not 1-64 of A-Z a-z 0-9 . _ -").arg(agent.name));
+        return failWith(error, QStringLiteral("agent name '%1' is not 1-64 of A-Z a-z 0-9 . _ -").arg(agent.name));
     const auto held = connection.command({"HGET", agentKey(agent.name), "host"});
     if (!held || held->isError())
-        return registryFailure(
+        return failWith(
             error,
             QStringLiteral("could not register agent %1: %2").arg(agent.name, agentReplyError(connection, held)));
     if (!held->isNil() && QString::fromUtf8(held->str) != agent.host)
-        return registryFailure(error,
-                               QStringLiteral("an agent named %1 is already registered from %2: choose another --name")
+        return failWith(error, QStringLiteral("an agent named %1 is already registered from %2: choose another --name")
                                    .arg(agent.name, QString::fromUtf8(held->str)));
     return writeAgent(connection, agent, error);
 }
@@ -136,7 +129,7 @@ bool heartbeatAgent(RedisConnection &connection, const AgentInfo &agent, QString
     const auto refreshed =
         connection.command({"PEXPIRE", agentKey(agent.name), QByteArray::number(kAgentHeartbeatTtlMs)});
     if (!refreshed || refreshed->isError())
-        return registryFailure(
+        return failWith(
             error,
             QStringLiteral("heartbeat of agent %1 failed: %2").arg(agent.name, agentReplyError(connection, refreshed)));
     if (refreshed->integer == 1)
@@ -148,7 +141,7 @@ bool unregisterAgent(RedisConnection &connection, const QString &name, QString *
 {
     const auto removed = connection.command({"UNLINK", agentKey(name)});
     if (!removed || removed->isError())
-        return registryFailure(
+        return failWith(
             error, QStringLiteral("could not unregister agent %1: %2").arg(name, agentReplyError(connection, removed)));
     return true;
 }
@@ -161,7 +154,7 @@ std::optional<std::vector<AgentInfo>> listAgents(RedisConnection &connection, QS
         const auto page =
             connection.command({"SCAN", cursor, "MATCH", kAgentKeyPrefix.toByteArray() + "*", "COUNT", "200"});
         if (!page || page->type != RedisReply::Type::Array || page->elements.size() != 2) {
-            registryFailure(error, QStringLiteral("could not list agents: %1").arg(agentReplyError(connection, page)));
+            failWith(error, QStringLiteral("could not list agents: %1").arg(agentReplyError(connection, page)));
             return std::nullopt;
         }
         cursor = page->elements[0].str;

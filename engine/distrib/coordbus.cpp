@@ -1,17 +1,11 @@
 #include "coordbus.h"
 
+#include "redis/failwith.h"
 #include "json/strictjson.h"
 
 namespace cwb {
 
 namespace {
-
-bool busFailure(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
 
 QString busReplyError(const RedisConnection &c, const std::optional<RedisReply> &reply)
 {
@@ -25,8 +19,8 @@ bool appendToStream(RedisConnection &c, const QByteArray &key, const CoordMessag
                    m.run.toUtf8(), "agent", m.agent.toUtf8(), "seq", QByteArray::number(m.seq), "data",
                    QByteArray::fromStdString(m.data.is_null() ? std::string("{}") : m.data.dump())});
     if (!reply || reply->type != RedisReply::Type::String)
-        return busFailure(error, QStringLiteral("could not post '%1' to %2: %3")
-                                     .arg(m.kind, QString::fromUtf8(key), busReplyError(c, reply)));
+        return failWith(error, QStringLiteral("could not post '%1' to %2: %3")
+                                   .arg(m.kind, QString::fromUtf8(key), busReplyError(c, reply)));
     return true;
 }
 
@@ -105,7 +99,7 @@ std::optional<std::vector<CoordEntry>> readStream(RedisConnection &c, const QByt
     read << "STREAMS" << key << afterId;
     const auto reply = c.command(read);
     if (!reply || reply->isError()) {
-        busFailure(error, QStringLiteral("could not read %1: %2").arg(QString::fromUtf8(key), busReplyError(c, reply)));
+        failWith(error, QStringLiteral("could not read %1: %2").arg(QString::fromUtf8(key), busReplyError(c, reply)));
         return std::nullopt;
     }
     std::vector<CoordEntry> entries;
@@ -113,7 +107,7 @@ std::optional<std::vector<CoordEntry>> readStream(RedisConnection &c, const QByt
         return entries; // nothing within blockMs
     // [[key, [[id, [field, value, ...]], ...]]]
     if (reply->elements.size() != 1 || reply->elements[0].elements.size() != 2) {
-        busFailure(error, QStringLiteral("could not read %1: unexpected reply shape").arg(QString::fromUtf8(key)));
+        failWith(error, QStringLiteral("could not read %1: unexpected reply shape").arg(QString::fromUtf8(key)));
         return std::nullopt;
     }
     for (const RedisReply &item : reply->elements[0].elements[1].elements) {
@@ -131,7 +125,7 @@ bool touchCoordinatorAlive(RedisConnection &c, const QString &run, QString *erro
     const auto reply =
         c.command({"SET", coordinatorAliveKey(run), "1", "PX", QByteArray::number(kCoordinatorAliveTtlMs)});
     if (!reply || !reply->isOk())
-        return busFailure(error, QStringLiteral("coordinator heartbeat failed: %1").arg(busReplyError(c, reply)));
+        return failWith(error, QStringLiteral("coordinator heartbeat failed: %1").arg(busReplyError(c, reply)));
     return true;
 }
 
@@ -139,7 +133,7 @@ std::optional<bool> coordinatorAlive(RedisConnection &c, const QString &run, QSt
 {
     const auto reply = c.command({"EXISTS", coordinatorAliveKey(run)});
     if (!reply || reply->type != RedisReply::Type::Integer) {
-        busFailure(error, QStringLiteral("could not look for the coordinator: %1").arg(busReplyError(c, reply)));
+        failWith(error, QStringLiteral("could not look for the coordinator: %1").arg(busReplyError(c, reply)));
         return std::nullopt;
     }
     return reply->integer == 1;
