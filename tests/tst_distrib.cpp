@@ -527,6 +527,37 @@ private slots:
         QCOMPARE(events.final->data["result"]["status"], "stopped");
     }
 
+    // A coordination server that pauses mid-run: nobody can stop or collect the share, so the
+    // agent stops it by itself once the coordinator's heartbeat has been unseen for its TTL.
+    void agentStopsWhenTheCoordinationServerPauses()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        std::atomic<bool> stop{false};
+        Agent agent({coord.endpoint(), u"gen-p"_s, u"test-host"_s, {u"redis://127.0.0.1:*"_s}, {}});
+        std::thread thread([&] { agent.serve(stop); });
+        const auto stopAgent = qScopeGuard([&] {
+            coord.resume();
+            stop = true;
+            thread.join();
+        });
+        RedisConnection bus(coord.endpoint());
+        QVERIFY(bus.connect());
+        QTRY_COMPARE_WITH_TIMEOUT(listAgents(bus)->size(), size_t(1), 20000);
+        QVERIFY(touchCoordinatorAlive(bus, u"run-p"_s));
+        QVERIFY(postToAgent(bus, u"gen-p"_s,
+                            startMessage(bus, u"run-p"_s, u"redis://127.0.0.1:%1"_s.arg(target.port()), 600)));
+        RunEvents events;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (touchCoordinatorAlive(bus, u"run-p"_s), events.poll(bus, u"run-p"_s), !events.seconds.empty()), 30000);
+        const auto clients = [&] { return test::sandboxInfoField(target, "clients", "connected_clients").toInt(); };
+        QVERIFY(clients() > 2); // the share's users are connected
+        QVERIFY(coord.pause());
+        // Only this probe's own connection is left once the share has stopped.
+        QTRY_COMPARE_WITH_TIMEOUT(clients(), 1, 60000);
+    }
+
     void wireRefusesWhatIsNotStatistics()
     {
         StatsBlock block;

@@ -248,6 +248,7 @@ void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastI
     qint64 seq = 0;
     QString stopReason;
     auto nextCheck = Clock::now();
+    auto lastAlive = Clock::now(); // the last time the coordinator's heartbeat was seen
     const auto postSeconds = [&](std::chrono::milliseconds wait) {
         for (auto &[second, stats] : seconds.take(wait))
             postRunEvent(bus, {QStringLiteral("second"),
@@ -264,8 +265,15 @@ void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastI
         heartbeatAgent(bus, m_info);
         if (stopReason.isEmpty() && stop.load())
             stopReason = QStringLiteral("the agent was stopped");
-        if (stopReason.isEmpty() && coordinatorAlive(bus, start.run) == std::optional<bool>(false))
+        const std::optional<bool> alive = stopReason.isEmpty() ? coordinatorAlive(bus, start.run) : std::nullopt;
+        if (alive == std::optional<bool>(true))
+            lastAlive = Clock::now();
+        else if (alive == std::optional<bool>(false))
             stopReason = QStringLiteral("the coordinator's heartbeat stopped: it is gone");
+        else if (stopReason.isEmpty() && Clock::now() - lastAlive > std::chrono::milliseconds(kCoordinatorAliveTtlMs))
+            // The coordination server itself is away: no one can stop or collect this share.
+            stopReason =
+                QStringLiteral("the coordination server stopped answering: no coordinator can reach this agent");
         const QString order = readOrders(bus, start.run, lastId);
         if (stopReason.isEmpty())
             stopReason = order;
