@@ -90,6 +90,10 @@ private slots:
         for (const auto &op : r.totals.ops)
             verifyCoherent(op);
         QCOMPARE(int(r.series.size()), 2);
+        uint64_t seriesOps = 0; // the seconds hold every operation, the stop's drain too
+        for (const SecondSample &s : r.series)
+            seriesOps += s.ops;
+        QCOMPARE(seriesOps, r.total().count);
         QVERIFY2(r.measuredSec > 1.9 && r.measuredSec < 2.6, qPrintable(QString::number(r.measuredSec))); // a late collector tick measures a longer window
         QVERIFY(snapshots >= 20); // 10 Hz over 2 s
         // The server saw at least what we counted, command by command.
@@ -223,6 +227,10 @@ private slots:
         const RunResult r = LoadRun(c, redis.endpoint()).execute();
         QCOMPARE(r.status, RunStatus::Completed);
         QCOMPARE(int(r.series.size()), 2);
+        uint64_t seriesOps = 0; // the seconds hold every operation, the stop's drain too
+        for (const SecondSample &s : r.series)
+            seriesOps += s.ops;
+        QCOMPARE(seriesOps, r.total().count);
         QVERIFY2(r.measuredSec > 1.9 && r.measuredSec < 2.6, qPrintable(QString::number(r.measuredSec))); // a late collector tick measures a longer window
         const qint64 served = commandStats(redis).value(QStringLiteral("get")).calls;
         // About half the GETs the server served happened during the warm-up.

@@ -1,5 +1,6 @@
 #include "loadcommands.h"
 
+#include "agentcommands.h"
 #include "commandline.h"
 #include "exitcodes.h"
 #include "foreground.h"
@@ -10,6 +11,7 @@
 #include "terminal.h"
 
 #include "json/strictjson.h"
+#include "distrib/distributedjob.h"
 #include "load/loadconfig.h"
 #include "load/loadjob.h"
 #include "load/suitejob.h"
@@ -117,6 +119,24 @@ RunResult runOne(const LoadTestConfig &config, const Endpoint &endpoint, const L
     return job.result().value_or(RunResult{});
 }
 
+// One line per agent under the progress line's numbers: how the distributed run stands.
+QString agentsLine(const RunSnapshot &s)
+{
+    QStringList parts;
+    for (const AgentSummary &a : s.agents)
+        parts << QStringLiteral("%1 %2").arg(a.agent, a.state);
+    return parts.isEmpty() ? QString() : QStringLiteral(" · ") + parts.join(QStringLiteral(", "));
+}
+
+// The same over agents: a coordinator splits it, the agents run it, the result is merged.
+RunResult runDistributed(const LoadTestConfig &config, const Endpoint &endpoint, const CoordinatorOptions &options)
+{
+    DistributedLoadJob job(config, endpoint, options);
+    runInForeground(job, [&job] { printProgress(progressLine(job.progress()) + agentsLine(job.progress())); });
+    endProgress();
+    return job.result().value_or(RunResult{});
+}
+
 // Saves a run that measured something (a failed one too, marked failed); false on a store error.
 bool saveIfMeasured(ResultStore *store, const RunResult &result, const QString &preset, const QString &suiteId)
 {
@@ -134,6 +154,13 @@ int runCommand(const QStringList &args)
     QCommandLineOption configFile{QStringLiteral("config"), QStringLiteral("A test configuration JSON file."), QStringLiteral("file")};
     parser.addOption(preset);
     parser.addOption(configFile);
+    CoordinatorOption coordinator;
+    coordinator.addTo(parser);
+    QCommandLineOption agents{QStringLiteral("agents"),
+                              QStringLiteral("With --coordinator: the agents that run it: all (default), a number, or "
+                                             "names separated by commas."),
+                              QStringLiteral("all|N|names"), QStringLiteral("all")};
+    parser.addOption(agents);
     TargetOptions target;
     target.addTo(parser);
     RunOverrides overrides;
@@ -194,6 +221,18 @@ int runCommand(const QStringList &args)
         return ExitBadInput;
     if (!refuseStoreOutputs(parser, {&overrides.json, &overrides.csv}, storeOptions.path(parser)))
         return ExitBadInput;
+    if (parser.isSet(agents) && !coordinator.isSet(parser)) {
+        printError(QStringLiteral("--agents: needs --coordinator URI"));
+        return ExitBadInput;
+    }
+    const auto selection = AgentSelection::parse(parser.value(agents), &error);
+    if (!selection) {
+        printError(error);
+        return ExitBadInput;
+    }
+    const std::optional<Endpoint> bus = coordinator.isSet(parser) ? coordinator.resolve(parser) : Endpoint{};
+    if (!bus)
+        return ExitBadInput;
 
     // The store opens before the run: a broken or read-only store should not cost a whole run.
     ResultStore store;
@@ -206,7 +245,16 @@ int runCommand(const QStringList &args)
     if (!endpoint)
         return exitCode;
 
-    const RunResult result = runOne(*merged.config, *endpoint, overrides.runOptions(parser));
+    RunResult result;
+    if (coordinator.isSet(parser)) {
+        CoordinatorOptions options;
+        options.bus = *bus;
+        options.agents = *selection;
+        options.allowExistingKeys = overrides.runOptions(parser).allowExistingKeys;
+        result = runDistributed(*merged.config, *endpoint, options);
+    } else {
+        result = runOne(*merged.config, *endpoint, overrides.runOptions(parser));
+    }
     printOut(formatRunReport(result));
     exitCode = finishRun(result, *maxErrorRate);
     if (!saveIfMeasured(save ? &store : nullptr, result, parser.isSet(preset) ? parser.value(preset) : QString(), {}))

@@ -1,6 +1,7 @@
 // cache-workbench-cli: everything the workbench measures, without a display.
 // Links the engine only (no QtGui/QtWidgets), so it runs on servers.
 
+#include "agentcommands.h"
 #include "benchcommands.h"
 #include "checkcommand.h"
 #include "cleanupcommand.h"
@@ -43,6 +44,9 @@ commands:
   optimize  run one optimisation experiment: compression, batching, pooling, ttl, hotkeys
   warm      cache warming: strategies, validate, run, schedule, next CRON, effect
   monitor   watch a target live: rows, alert rules, channels [--interval MS] [--samples N | --duration S]
+  agent     serve distributed runs: agent --coordinator URI [--name N] --allow-target PATTERN...
+  agents    list the agents of a coordination server: agents --coordinator URI
+            (a distributed run: run ... --coordinator URI --agents all|N|NAME,...)
 
 Run `cache-workbench-cli COMMAND --help` for a command's options.
 The password comes from the URI, from CWB_REDIS_PASSWORD / REDISCLI_AUTH, or the OS keychain (--password-from-keychain).
@@ -96,6 +100,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("tune"), cwb::cli::tuneCommand},
         {QStringLiteral("optimize"), cwb::cli::optimizeCommand},
         {QStringLiteral("warm"), cwb::cli::warmCommand},
+        {QStringLiteral("agent"), cwb::cli::agentCommand},
+        {QStringLiteral("agents"), cwb::cli::agentsCommand},
     };
     const QString name = args.takeFirst();
     cwb::cli::setCommandPath(name);

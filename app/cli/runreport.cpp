@@ -53,6 +53,31 @@ QString formatBytes(qint64 bytes)
                      : QStringLiteral("%1 %2").arg(QString::number(value, 'f', 2), QLatin1String(units[unit]));
 }
 
+namespace {
+
+// A distributed run's breakdown: one line per agent (nothing for a run on one machine). The
+// merged percentiles above come from the union of the agents' histograms; the p99 here is each
+// agent's own.
+QString agentsTable(const std::vector<AgentSummary> &agents)
+{
+    if (agents.empty())
+        return {};
+    QString out = QStringLiteral("\n") + pad(QStringLiteral("agent"), 20, true) + pad(QStringLiteral("state"), 10, true)
+        + pad(QStringLiteral("users"), 7) + pad(QStringLiteral("operations"), 12) + pad(QStringLiteral("errors"), 9)
+        + pad(QStringLiteral("ops/s"), 10) + pad(QStringLiteral("p99 ms"), 10) + QLatin1Char('\n');
+    for (const AgentSummary &a : agents) {
+        out += pad(a.agent, 20, true) + pad(a.state, 10, true) + pad(QString::number(a.users), 7)
+            + pad(QString::number(a.operations), 12) + pad(QString::number(a.errors), 9)
+            + pad(QString::number(a.throughput, 'f', 0), 10) + pad(ms(a.p99Us), 10);
+        if (!a.failureReason.isEmpty())
+            out += QStringLiteral("  ") + a.failureReason;
+        out += QLatin1Char('\n');
+    }
+    return out;
+}
+
+} // namespace
+
 QString formatRunReport(const RunResult &r)
 {
     QString out;
@@ -121,6 +146,7 @@ QString formatRunReport(const RunResult &r)
                     QString::number(r.clientCpuUsPerOp(), 'f', 2), formatBytes(r.client.rssPeak));
     if (r.keysCleanedUp >= 0)
         out += QStringLiteral("cleanup: %1 keys under '%2' removed\n").arg(r.keysCleanedUp).arg(r.keyNamespace);
+    out += agentsTable(r.agents);
     return out;
 }
 

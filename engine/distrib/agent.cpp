@@ -1,7 +1,9 @@
 #include "agent.h"
 
 #include "coordbus.h"
+#include "load/keyprefix.h"
 #include "load/loadrun.h"
+#include "load/ownedkeys.h"
 #include "statswire.h"
 
 #include <QThread>
@@ -35,17 +37,6 @@ bool wildcardMatch(QStringView pattern, QStringView text)
         return wildcardMatch(pattern.mid(1), text) || (!text.isEmpty() && wildcardMatch(pattern, text.mid(1)));
     return !text.isEmpty() && (pattern.front() == u'?' || pattern.front().toLower() == text.front().toLower()) &&
            wildcardMatch(pattern.mid(1), text.mid(1));
-}
-
-nlohmann::json secondToWire(const SecondSample &s)
-{
-    return {{"t", s.t},
-            {"duration", s.durationSec},
-            {"clientCpuPercent", s.clientCpuPercent},
-            {"clientRssBytes", s.clientRssBytes},
-            {"serverUsedMemory", s.serverUsedMemory},
-            {"serverCpuPercent", s.serverCpuPercent},
-            {"connectedUsers", s.connectedUsers}};
 }
 
 // Seconds the load run closed, handed from its collector thread to the agent's loop.
@@ -132,6 +123,15 @@ std::optional<Agent::Start> Agent::acceptStart(const CoordMessage &message, QStr
         *reason = QStringLiteral("spec: ") + parsed.errors.front().toString();
         return std::nullopt;
     }
+    // The agent writes, and may have to clean up, only the namespace the coordinator claimed for
+    // this run: "<prefix><tag>:", the tag from the run's id (never a bare prefix of other keys).
+    const QString tag = runTag(message.run);
+    const QString &keyNamespace = parsed.config->keyPrefix;
+    if (tag.isEmpty() || !keyNamespace.endsWith(tag + u':')
+        || !keyPrefixProblem(keyNamespace.chopped(tag.size() + 1)).isEmpty()) {
+        *reason = QStringLiteral("spec: keyPrefix '%1' is not the namespace of run %2").arg(keyNamespace, message.run);
+        return std::nullopt;
+    }
     const qint64 aheadMs = start.startAtServerMs - (wallClockMs() + m_info.clockOffsetNs / 1'000'000);
     if (aheadMs > kLatestStartMs) {
         *reason =
@@ -143,6 +143,41 @@ std::optional<Agent::Start> Agent::acceptStart(const CoordMessage &message, QStr
     start.config = *parsed.config;
     start.target = std::move(*target);
     return start;
+}
+
+// Removes the run's namespace from the target, when the coordinator that would have is gone:
+// the keys must not outlive a run no one finishes. Several agents may do it at once; deleting
+// is idempotent. What it did goes into the agent's final message (and its log).
+nlohmann::json Agent::cleanUpAlone(const Start &start) const
+{
+    RedisConnection::Options options;
+    options.connectTimeoutMs = options.commandTimeoutMs = 2000;
+    options.reconnectAttempts = 0;
+    RedisConnection control(start.target, options);
+    QString error;
+    std::optional<ClusterSlotMap> cluster;
+    if (control.connect())
+        cluster = discoverClusterSlots(control, &error);
+    else
+        error = control.lastError().message;
+    NamespaceCleanup cleaned;
+    if (error.isEmpty())
+        cleaned = removeNamespace(start.target, options, start.config.keyPrefix, cluster);
+    else
+        cleaned = {0, -1, error};
+    if (!cleaned.ok())
+        say(QStringLiteral("could not remove run %1's keys (%2) from %3: %4")
+                       .arg(start.run, start.config.keyPrefix, start.target.displayUri(),
+                            cleaned.error.isEmpty() ? QStringLiteral("%1 left").arg(cleaned.left) : cleaned.error));
+    else
+        say(QStringLiteral("removed run %1's %2 keys after its coordinator was gone").arg(start.run).arg(cleaned.deleted));
+    return {{"deleted", cleaned.deleted}, {"left", cleaned.left}, {"error", cleaned.error.toStdString()}};
+}
+
+void Agent::say(const QString &line) const
+{
+    if (m_options.log)
+        m_options.log(line);
 }
 
 // New messages while a share runs: a stop for it ends it (the sentence is returned); a start for
@@ -209,6 +244,11 @@ bool Agent::serve(const std::atomic<bool> &stop, QString *error)
                                m_info.name,
                                0,
                                {{"reason", reason.toStdString()}}});
+            say(start ? QStringLiteral("run %1: accepted, %2 users on %3")
+                            .arg(entry.message->run)
+                            .arg(start->config.concurrentUsers)
+                            .arg(start->target.displayUri())
+                      : QStringLiteral("run %1: refused: %2").arg(entry.message->run, reason));
             if (start)
                 runShare(bus, *start, lastId, stop);
         }
@@ -247,6 +287,7 @@ void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastI
 
     qint64 seq = 0;
     QString stopReason;
+    bool coordinatorGone = false;
     auto nextCheck = Clock::now();
     auto lastAlive = Clock::now(); // the last time the coordinator's heartbeat was seen
     const auto postSeconds = [&](std::chrono::milliseconds wait) {
@@ -266,14 +307,17 @@ void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastI
         if (stopReason.isEmpty() && stop.load())
             stopReason = QStringLiteral("the agent was stopped");
         const std::optional<bool> alive = stopReason.isEmpty() ? coordinatorAlive(bus, start.run) : std::nullopt;
-        if (alive == std::optional<bool>(true))
+        if (alive == std::optional<bool>(true)) {
             lastAlive = Clock::now();
-        else if (alive == std::optional<bool>(false))
+        } else if (alive == std::optional<bool>(false)) {
             stopReason = QStringLiteral("the coordinator's heartbeat stopped: it is gone");
-        else if (stopReason.isEmpty() && Clock::now() - lastAlive > std::chrono::milliseconds(kCoordinatorAliveTtlMs))
+            coordinatorGone = true;
+        } else if (stopReason.isEmpty() && Clock::now() - lastAlive > std::chrono::milliseconds(kCoordinatorAliveTtlMs)) {
             // The coordination server itself is away: no one can stop or collect this share.
             stopReason =
                 QStringLiteral("the coordination server stopped answering: no coordinator can reach this agent");
+            coordinatorGone = true;
+        }
         const QString order = readOrders(bus, start.run, lastId);
         if (stopReason.isEmpty())
             stopReason = order;
@@ -282,11 +326,14 @@ void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastI
     }
     worker.join();
     postSeconds(std::chrono::milliseconds(0));
-    postRunEvent(bus, {QStringLiteral("final"),
-                       start.run,
-                       m_info.name,
-                       ++seq,
-                       {{"result", runResultToJson(result)}, {"stopReason", stopReason.toStdString()}}});
+    nlohmann::json final{{"result", runResultToJson(result)}, {"stopReason", stopReason.toStdString()}};
+    if (coordinatorGone) // no one else will remove what this share wrote
+        final["cleanup"] = cleanUpAlone(start);
+    postRunEvent(bus, {QStringLiteral("final"), start.run, m_info.name, ++seq, std::move(final)});
+    say(QStringLiteral("run %1: %2, %3 operations%4")
+            .arg(start.run, runStatusName(result.status))
+            .arg(result.total().count)
+            .arg(stopReason.isEmpty() ? QString() : QStringLiteral(" (") + stopReason + u')'));
     m_info.state = QStringLiteral("idle");
     heartbeatAgent(bus, m_info);
 }

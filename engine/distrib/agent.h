@@ -4,6 +4,8 @@
 #include "coordbus.h"
 #include "redis/endpoint.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QString>
 #include <QStringList>
 
@@ -30,6 +32,7 @@ struct AgentOptions
     QString host;             // shown in the agent list (this machine's name)
     QStringList allowTargets; // wildcard patterns over target URIs ("redis://10.0.0.*:6379")
     std::function<QString(const Endpoint &target)> targetPassword;
+    std::function<void(const QString &line)> log; // what the agent did, one line each (any thread)
 };
 
 class Agent
@@ -49,6 +52,8 @@ private:
     std::optional<Start> acceptStart(const CoordMessage &message, QString *reason) const;
     void runShare(RedisConnection &bus, const Start &start, QByteArray &lastId, const std::atomic<bool> &stop);
     QString readOrders(RedisConnection &bus, const QString &run, QByteArray &lastId) const;
+    nlohmann::json cleanUpAlone(const Start &start) const;
+    void say(const QString &line) const;
 
     AgentOptions m_options;
     AgentInfo m_info;

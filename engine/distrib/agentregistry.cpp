@@ -109,10 +109,31 @@ std::optional<qint64> measureClockOffsetNs(RedisConnection &connection, QString 
     return best;
 }
 
+bool announceCoordinatorProtocol(RedisConnection &connection, QString *error)
+{
+    const auto set = connection.command({"SET", kCoordProtocolKey.toByteArray(), QByteArray::number(kCoordProtocol)});
+    if (!set || set->isError())
+        return failWith(error, QStringLiteral("could not write %1 on the coordination server: %2")
+                                   .arg(QString::fromLatin1(kCoordProtocolKey), agentReplyError(connection, set)));
+    return true;
+}
+
 bool registerAgent(RedisConnection &connection, const AgentInfo &agent, QString *error)
 {
     if (!isValidAgentName(agent.name))
         return failWith(error, QStringLiteral("agent name '%1' is not 1-64 of A-Z a-z 0-9 . _ -").arg(agent.name));
+    // Messages change shape between protocols: an agent that would misread them is turned away
+    // here, at once, rather than at its first run.
+    const auto spoken = connection.command({"GET", kCoordProtocolKey.toByteArray()});
+    if (!spoken || spoken->isError())
+        return failWith(
+            error,
+            QStringLiteral("could not register agent %1: %2").arg(agent.name, agentReplyError(connection, spoken)));
+    if (!spoken->isNil() && spoken->str.toInt() != agent.protocol)
+        return failWith(error, QStringLiteral("the coordinators on this server speak protocol %1 and this agent (version "
+                                              "%2) speaks %3: run the same workbench version on agents and coordinator")
+                                   .arg(QString::fromUtf8(spoken->str), agent.version)
+                                   .arg(agent.protocol));
     const auto held = connection.command({"HGET", agentKey(agent.name), "host"});
     if (!held || held->isError())
         return failWith(
@@ -132,9 +153,14 @@ bool heartbeatAgent(RedisConnection &connection, const AgentInfo &agent, QString
         return failWith(
             error,
             QStringLiteral("heartbeat of agent %1 failed: %2").arg(agent.name, agentReplyError(connection, refreshed)));
-    if (refreshed->integer == 1)
-        return true;
-    return writeAgent(connection, agent, error); // it had expired (a pause longer than the TTL)
+    if (refreshed->integer == 0)
+        return writeAgent(connection, agent, error); // it had expired (a pause longer than the TTL)
+    // The state changes while the registration lives ("idle" -> "running <run>" -> "idle").
+    const auto state = connection.command({"HSET", agentKey(agent.name), "state", agent.state.toUtf8()});
+    if (!state || state->isError())
+        return failWith(
+            error, QStringLiteral("heartbeat of agent %1 failed: %2").arg(agent.name, agentReplyError(connection, state)));
+    return true;
 }
 
 bool unregisterAgent(RedisConnection &connection, const QString &name, QString *error)

@@ -15,6 +15,7 @@ namespace cwb {
 // refreshes it (its heartbeat). Nothing else has to be deployed, and an agent that is gone
 // disappears from the list by itself.
 inline constexpr int kCoordProtocol = 1;            // bumped whenever a message changes shape
+inline constexpr QByteArrayView kCoordProtocolKey = "cwb:coord:protocol"; // what the coordinators speak
 inline constexpr int kAgentHeartbeatTtlMs = 3000;   // an agent silent this long is gone
 inline constexpr int kAgentHeartbeatEveryMs = 1000; // how often a live agent refreshes
 
@@ -39,9 +40,14 @@ bool isValidAgentName(const QString &name);
 // TIME: the narrowest of a few round trips, its midpoint taken as the server's instant.
 std::optional<qint64> measureClockOffsetNs(RedisConnection &connection, QString *error = nullptr);
 
-// Announces (or refreshes) this agent. Refuses a name a live agent on another host holds.
+// A coordinator writes its protocol before each run, so agents of another one are refused when
+// they register.
+bool announceCoordinatorProtocol(RedisConnection &connection, QString *error = nullptr);
+// Announces (or refreshes) this agent. Refuses a name a live agent on another host holds, and an
+// agent whose protocol is not the coordinators' (kCoordProtocolKey, when one has run here).
 bool registerAgent(RedisConnection &connection, const AgentInfo &agent, QString *error = nullptr);
-// Keeps the registration alive; re-announces it when it had already expired. False on failure.
+// Keeps the registration alive and its state current; re-announces it when it had already
+// expired. False on failure.
 bool heartbeatAgent(RedisConnection &connection, const AgentInfo &agent, QString *error = nullptr);
 // Removes the registration (an agent that stops cleanly).
 bool unregisterAgent(RedisConnection &connection, const QString &name, QString *error = nullptr);

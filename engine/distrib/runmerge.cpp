@@ -17,8 +17,10 @@ AgentSummary agentSummary(const AgentPart &part)
 {
     const OpCounters all = part.result.total();
     return {part.agent,
+            part.lost ? QStringLiteral("lost") : QStringLiteral("finished"),
             part.result.status,
             part.lost,
+            part.result.config.concurrentUsers,
             all.count,
             all.errors,
             part.result.throughput(),
@@ -55,12 +57,11 @@ void mergeAgentStatus(const std::vector<AgentPart> &parts, RunResult &merged)
 
 } // namespace
 
-MergedRun mergeAgentParts(const std::vector<AgentPart> &parts, std::vector<SecondSample> series)
+RunResult mergeAgentParts(const std::vector<AgentPart> &parts, std::vector<SecondSample> series)
 {
-    MergedRun out;
+    RunResult merged;
     if (parts.empty())
-        return out;
-    RunResult &merged = out.result;
+        return merged;
     const RunResult &first = parts.front().result;
     merged.runId = first.runId;
     merged.config = first.config;
@@ -90,11 +91,11 @@ MergedRun mergeAgentParts(const std::vector<AgentPart> &parts, std::vector<Secon
         merged.client.rssAfter += r.client.rssAfter;
         merged.client.workerThreads += r.client.workerThreads;
         merged.tlsInsecure = merged.tlsInsecure || r.tlsInsecure;
-        out.agents.push_back(agentSummary(part));
+        merged.agents.push_back(agentSummary(part));
     }
     merged.series = std::move(series);
     mergeAgentStatus(parts, merged);
-    return out;
+    return merged;
 }
 
 } // namespace cwb

@@ -18,26 +18,8 @@ struct AgentPart
     bool lost = false;
 };
 
-// One agent's line in the merged run's breakdown.
-struct AgentSummary
-{
-    QString agent;
-    RunStatus status = RunStatus::Failed;
-    bool lost = false;
-    uint64_t operations = 0;
-    uint64_t errors = 0;
-    double throughput = 0;
-    double p99Us = 0;
-    QString failureReason;
-};
-
-struct MergedRun
-{
-    RunResult result;
-    std::vector<AgentSummary> agents;
-};
-
-// One result from the agents' parts, as if one generator had run every user:
+// One result from the agents' parts, as if one generator had run every user, with one
+// AgentSummary per part in `agents`:
 // - counters and latency histograms add up, so every percentile (whole run, each operation,
 //   each node, each second) is the percentile of the union of the agents' samples - never an
 //   average of their percentiles;
@@ -50,6 +32,6 @@ struct MergedRun
 //   stopped: the cleanup figures (keysCleanedUp, keysLeft, cleanupNote) are left for it to fill.
 // `parts` must not be empty; the merged run takes the first part's id, config (users and rate
 // summed back) and target.
-MergedRun mergeAgentParts(const std::vector<AgentPart> &parts, std::vector<SecondSample> series);
+RunResult mergeAgentParts(const std::vector<AgentPart> &parts, std::vector<SecondSample> series);
 
 } // namespace cwb

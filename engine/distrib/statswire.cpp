@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace cwb {
 
 namespace {
@@ -117,6 +119,62 @@ std::optional<StatsBlock> statsBlockFromWire(const json &wire, QString *error)
         block.nodes[QString::fromStdString(address)] = std::move(*node);
     }
     return block;
+}
+
+json secondToWire(const SecondSample &s)
+{
+    return {{"t", s.t},
+            {"duration", s.durationSec},
+            {"clientCpuPercent", s.clientCpuPercent},
+            {"clientRssBytes", s.clientRssBytes},
+            {"serverUsedMemory", s.serverUsedMemory},
+            {"serverCpuPercent", s.serverCpuPercent},
+            {"connectedUsers", s.connectedUsers}};
+}
+
+std::optional<SecondSample> secondFromWire(const json &wire, const StatsBlock &stats, QString *error)
+{
+    const auto number = [&wire](const char *key, double low, double high) -> std::optional<double> {
+        const auto it = wire.find(key);
+        if (it == wire.end() || !it->is_number() || !std::isfinite(it->get<double>()) || it->get<double>() < low ||
+            it->get<double>() > high)
+            return std::nullopt;
+        return it->get<double>();
+    };
+    const auto t = number("t", 0, 1e7);
+    const auto duration = number("duration", 0, 1);
+    const auto clientCpu = number("clientCpuPercent", -1, 1e5);
+    const auto clientRss = number("clientRssBytes", -1, 1e15);
+    const auto serverMemory = number("serverUsedMemory", -1, 1e15);
+    const auto serverCpu = number("serverCpuPercent", -1, 1e5);
+    const auto users = number("connectedUsers", 0, 1e7);
+    if (!wire.is_object() || wire.size() != 7 || !t || !duration || !clientCpu || !clientRss || !serverMemory ||
+        !serverCpu || !users) {
+        if (error)
+            *error = QStringLiteral("bad second from an agent: a field is missing or out of range");
+        return std::nullopt;
+    }
+    SecondSample s;
+    s.t = *t;
+    s.durationSec = *duration;
+    s.clientCpuPercent = *clientCpu;
+    s.clientRssBytes = qint64(*clientRss);
+    s.serverUsedMemory = qint64(*serverMemory);
+    s.serverCpuPercent = *serverCpu;
+    s.connectedUsers = int(*users);
+    const OpCounters all = stats.total();
+    s.ops = all.count;
+    s.errors = all.errors;
+    s.connectErrors = stats.connectErrorCount();
+    for (size_t i = 0; i < stats.ops.size(); ++i)
+        s.opsByType[i] = stats.ops[i].count;
+    s.hits = all.hits;
+    s.misses = all.misses;
+    s.p50Us = double(all.latency.percentileNs(50)) / 1000.0;
+    s.p95Us = double(all.latency.percentileNs(95)) / 1000.0;
+    s.p99Us = double(all.latency.percentileNs(99)) / 1000.0;
+    s.maxUs = double(all.latency.maxNs()) / 1000.0;
+    return s;
 }
 
 } // namespace cwb

@@ -370,6 +370,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     int64_t tick = 0;
     bool measuring = false;
     int64_t measuredNs = 0;
+    int64_t lastTickNs = 0;
 
     const auto closeSecond = [&](int64_t nowNs, double durationSec) {
         SecondSample s;
@@ -443,7 +444,10 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
             second.merge(interval);
             totalLatency->merge(intervalAll.latency);
             measuredNs = now - measureStart;
-            if (++ticksInSecond == kSnapshotHz) {
+            lastTickNs = now;
+            // The run's last second stays open until the stop's drain is in it (below), so the
+            // seconds add up to the totals.
+            if (++ticksInSecond == kSnapshotHz && !(tick >= warmupTicks + measureTicks || stopping)) {
                 ticksInSecond = 0;
                 closeSecond(now, 1.0);
             }
@@ -466,7 +470,8 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         publish();
     }
 
-    // Stop: workers drain for at most 200 ms; what completes then still counts if measuring.
+    // Stop: workers drain for at most 200 ms; what completes then still counts if measuring, in
+    // the totals and in the last second.
     const int connectedAtEnd = connectedUsers();
     stopWorkers();
     StatsBlock tail;
@@ -476,7 +481,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         result.totals.merge(tail);
         second.merge(tail);
         if (ticksInSecond > 0)
-            closeSecond(LoadWorker::nowNs(), double(ticksInSecond) / kSnapshotHz);
+            closeSecond(lastTickNs, double(ticksInSecond) / kSnapshotHz);
     }
     result.measuredSec = double(std::max<int64_t>(0, measuredNs)) / double(kSecondNs);
 

@@ -156,6 +156,54 @@ json warningsJson(const RunResult &r)
     return warnings;
 }
 
+json agentsJson(const std::vector<AgentSummary> &agents)
+{
+    json out = json::array();
+    for (const AgentSummary &a : agents)
+        out.push_back({{"agent", a.agent.toStdString()},
+                       {"state", a.state.toStdString()},
+                       {"status", runStatusName(a.status).toStdString()},
+                       {"lost", a.lost},
+                       {"users", a.users},
+                       {"operations", a.operations},
+                       {"errors", a.errors},
+                       {"throughput", a.throughput},
+                       {"p99Us", a.p99Us},
+                       {"failureReason", a.failureReason.toStdString()}});
+    return out;
+}
+
+RunStatus runStatusFromName(const QString &status)
+{
+    return status == QLatin1String("completed") ? RunStatus::Completed
+        : status == QLatin1String("stopped")    ? RunStatus::Stopped
+                                                : RunStatus::Failed;
+}
+
+std::vector<AgentSummary> agentsFromJson(const json &agents)
+{
+    std::vector<AgentSummary> out;
+    if (!agents.is_array())
+        return out;
+    for (const json &a : agents) {
+        if (!a.is_object())
+            continue;
+        AgentSummary s;
+        s.agent = qs(a, "agent");
+        s.state = qs(a, "state");
+        s.status = runStatusFromName(qs(a, "status"));
+        s.lost = a.value("lost", false);
+        s.users = num<int>(a, "users", 0);
+        s.operations = num<uint64_t>(a, "operations", 0);
+        s.errors = num<uint64_t>(a, "errors", 0);
+        s.throughput = num<double>(a, "throughput", 0);
+        s.p99Us = num<double>(a, "p99Us", 0);
+        s.failureReason = qs(a, "failureReason");
+        out.push_back(s);
+    }
+    return out;
+}
+
 } // namespace
 
 json runResultToJson(const RunResult &r)
@@ -266,7 +314,8 @@ json runResultToJson(const RunResult &r)
                 {"keysCleanedUp", r.keysCleanedUp},
                 {"keyNamespace", r.keyNamespace.toStdString()},
                 {"keysLeft", r.keysLeft},
-                {"cleanupNote", r.cleanupNote.toStdString()}};
+                {"cleanupNote", r.cleanupNote.toStdString()},
+                {"agents", agentsJson(r.agents)}};
 }
 
 QString insecureTlsWarning(const RunResult &result)
@@ -293,10 +342,8 @@ std::optional<RunResult> runResultFromJson(const json &j, QString *error)
     r.runId = qs(j, "runId");
     r.target = qs(j, "target");
     r.failureReason = qs(j, "failureReason");
-    const QString status = qs(j, "status");
-    r.status = status == QLatin1String("completed") ? RunStatus::Completed
-        : status == QLatin1String("stopped")        ? RunStatus::Stopped
-                                                    : RunStatus::Failed;
+    r.status = runStatusFromName(qs(j, "status"));
+    r.agents = agentsFromJson(j.value("agents", json::array()));
     for (int k = 0; k < kRedisErrorKindCount; ++k) {
         if (errorKindName(RedisErrorKind(k)) == qs(j, "failureKind"))
             r.failureKind = RedisErrorKind(k);

@@ -71,6 +71,21 @@ struct ClientObservation
 enum class RunStatus { Completed, Stopped, Failed };
 QString runStatusName(RunStatus status); // "completed", "stopped", "failed"
 
+// One agent's line in a distributed run's breakdown (issue 18, see distrib/).
+struct AgentSummary
+{
+    QString agent;
+    QString state; // "starting", "running", "finished", "lost" or "refused"
+    RunStatus status = RunStatus::Failed;
+    bool lost = false; // it stopped answering mid-run; what it delivered until then is counted
+    int users = 0;
+    uint64_t operations = 0;
+    uint64_t errors = 0;
+    double throughput = 0;
+    double p99Us = 0;
+    QString failureReason;
+};
+
 struct RunResult
 {
     QString runId;
@@ -99,6 +114,8 @@ struct RunResult
     // What the reader must know to read the figures, one sentence each ("the ACL user may not run
     // MULTI: the invalidate operations fail ..."). The insecure-TLS warning is not among them.
     QStringList warnings;
+    // A distributed run: what each agent ran and measured (empty for a run on one machine).
+    std::vector<AgentSummary> agents;
 
     OpCounters total() const { return totals.total(); }
     double throughput() const; // successful operations per second

@@ -49,6 +49,8 @@ struct RunSnapshot
     std::shared_ptr<const LatencyHistogram> totalLatency;
     // Seconds completed since the previous snapshot (consumers append them to their series).
     std::vector<SecondSample> newSeconds;
+    // A distributed run (distrib/coordinator.h): each agent as it stands (empty otherwise).
+    std::vector<AgentSummary> agents;
 
     double progress() const { return plannedSec > 0 ? std::min(1.0, elapsedSec / plannedSec) : 0; }
 

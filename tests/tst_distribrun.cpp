@@ -1,0 +1,370 @@
+// Distributed runs end to end (issue 18): agent processes of the real command-line tool, a
+// coordinator, a coordination server and a target, all sandboxes on loopback. Every fault is
+// its own test: an agent killed, an agent frozen and back late, the coordinator killed, a stop,
+// a protocol mismatch, a target the agent does not allow.
+
+#include "childprocess.h"
+#include "testsupport.h"
+
+#include "distrib/agentregistry.h"
+#include "distrib/coordbus.h"
+#include "distrib/coordinator.h"
+#include "distrib/distributedjob.h"
+#include "load/loadconfig.h"
+#include "redis/sandboxredis.h"
+
+#include <QScopeGuard>
+#include <QtTest>
+
+#include <csignal>
+#include <memory>
+#include <thread>
+
+using namespace cwb;
+using namespace Qt::StringLiterals;
+using test::Child;
+
+namespace {
+
+QString uriOf(const SandboxRedis &redis)
+{
+    return u"redis://127.0.0.1:%1"_s.arg(redis.port());
+}
+
+// An agent process of the command-line tool, serving `coord`, allowed to load loopback servers.
+std::unique_ptr<Child> startAgent(const SandboxRedis &coord, const QString &name,
+                                  const QString &allow = u"redis://127.0.0.1:*"_s)
+{
+    auto agent = std::make_unique<Child>();
+    if (!agent->start(QStringLiteral(CWB_CLI_PATH),
+                      {u"agent"_s, u"--coordinator"_s, uriOf(coord), u"--name"_s, name, u"--allow-target"_s, allow}))
+        qWarning("could not start agent %s: %s", qPrintable(name), qPrintable(agent->errorString()));
+    return agent;
+}
+
+// What the agents printed, shown when a test failed (their stdout is their log).
+auto logsOnFailure(std::vector<Child *> agents)
+{
+    return qScopeGuard([agents] {
+        if (!QTest::currentTestFailed())
+            return;
+        for (Child *agent : agents)
+            qWarning("agent pid %d:\n%s%s", int(agent->pid()), agent->takeOut().constData(), agent->takeErr().constData());
+    });
+}
+
+int liveAgents(const SandboxRedis &coord)
+{
+    RedisConnection bus(coord.endpoint());
+    const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
+    return agents ? int(agents->size()) : -1;
+}
+
+// Calls of `command` the target has served ("set" -> cmdstat_set's calls).
+qint64 callsOf(const SandboxRedis &redis, const QByteArray &command)
+{
+    const QByteArray stat = test::sandboxInfoField(redis, "commandstats", "cmdstat_" + command);
+    if (!stat.startsWith("calls="))
+        return 0;
+    return stat.mid(6, stat.indexOf(',') - 6).toLongLong();
+}
+
+qint64 keysUnder(const SandboxRedis &redis, const QString &prefix)
+{
+    RedisConnection c(redis.endpoint());
+    if (!c.connect())
+        return -1;
+    qint64 found = 0;
+    QByteArray cursor = "0";
+    do {
+        const auto page = c.command({"SCAN", cursor, "MATCH", prefix.toUtf8() + "*", "COUNT", "1000"});
+        if (!page || page->elements.size() != 2)
+            return -1;
+        cursor = page->elements[0].str;
+        found += qint64(page->elements[1].elements.size());
+    } while (cursor != "0");
+    return found;
+}
+
+// SET:GET 1:1 only, so the server's set and get calls are every operation the agents ran.
+LoadTestConfig setGetConfig(double seconds, int users)
+{
+    LoadTestConfig config;
+    config.testName = u"distributed"_s;
+    config.durationSec = seconds;
+    config.concurrentUsers = users;
+    config.operationMix = {50, 50, 0, 0};
+    config.keySpace = 1000;
+    config.valueSizeMin = config.valueSizeMax = 32;
+    config.ttlSec = 0;
+    config.keyPrefix = u"cwb:distrib-run:"_s;
+    return config;
+}
+
+CoordinatorOptions coordinatorOptions(const SandboxRedis &coord, int agents)
+{
+    CoordinatorOptions options;
+    options.bus = coord.endpoint();
+    options.agents.kind = AgentSelection::Kind::Count;
+    options.agents.count = agents;
+    options.startInMs = 1000;
+    return options;
+}
+
+const AgentSummary *agentNamed(const RunResult &result, const QString &name)
+{
+    for (const AgentSummary &a : result.agents) {
+        if (a.agent == name)
+            return &a;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class tst_DistribRun : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Three agent processes: the sum of their operations is what the server served, the merged
+    // series adds up to the totals, and the breakdown names each agent.
+    void threeAgentsAddUpToWhatTheServerServed()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        std::vector<std::unique_ptr<Child>> agents;
+        for (const QString &name : {u"gen-1"_s, u"gen-2"_s, u"gen-3"_s})
+            agents.push_back(startAgent(coord, name));
+        const auto logs = logsOnFailure({agents[0].get(), agents[1].get(), agents[2].get()});
+        QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 3, 30000);
+
+        const qint64 before = callsOf(target, "set") + callsOf(target, "get");
+        Coordinator coordinator(setGetConfig(3, 9), target.endpoint(), coordinatorOptions(coord, 3));
+        const RunResult result = coordinator.execute();
+        QVERIFY2(result.status == RunStatus::Completed, qPrintable(result.failureReason));
+        QCOMPARE(result.agents.size(), size_t(3));
+        uint64_t byAgents = 0;
+        for (const AgentSummary &a : result.agents) {
+            QCOMPARE(a.state, u"finished"_s);
+            QCOMPARE(a.users, 3);
+            QVERIFY(a.operations > 0);
+            byAgents += a.operations;
+        }
+        const uint64_t operations = result.total().count;
+        QCOMPARE(byAgents, operations);
+        const qint64 served = callsOf(target, "set") + callsOf(target, "get") - before;
+        QVERIFY2(std::abs(served - qint64(operations)) * 1000 <= served,
+                 qPrintable(u"server %1, agents %2"_s.arg(served).arg(operations)));
+        uint64_t seriesOps = 0;
+        for (const SecondSample &s : result.series)
+            seriesOps += s.ops;
+        QCOMPARE(seriesOps, operations);
+        QVERIFY(result.series.size() >= 3);
+        QCOMPARE(result.series.front().connectedUsers, 9);
+        QCOMPARE(result.config.concurrentUsers, 9);
+        QVERIFY(result.keysCleanedUp > 0);
+        QCOMPARE(keysUnder(target, u"cwb:distrib-run:"_s), qint64(0));
+        // The result travels like any run's: through its JSON document and back, breakdown included.
+        const auto back = runResultFromJson(runResultToJson(result));
+        QVERIFY(back);
+        QCOMPARE(back->agents.size(), size_t(3));
+        QCOMPARE(back->agents[1].operations, result.agents[1].operations);
+    }
+
+    // An agent killed mid-run is lost: what it streamed stays counted, the others finish, and the
+    // run says which agent it lost.
+    void anAgentKilledMidRunIsLostAndTheRunCompletes()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        auto keep = startAgent(coord, u"keep"_s);
+        auto victim = startAgent(coord, u"victim"_s);
+        const auto logs = logsOnFailure({keep.get(), victim.get()});
+        QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
+
+        DistributedLoadJob job(setGetConfig(8, 4), target.endpoint(), coordinatorOptions(coord, 2));
+        bool killed = false;
+        QObject::connect(&job, &jobs::JobBase::progressAvailable, [&] {
+            const AgentSummary *v = nullptr;
+            for (const AgentSummary &a : job.progress().agents)
+                v = a.agent == u"victim"_s ? &a : v;
+            if (!killed && v && v->operations > 0) {
+                killed = victim->signal(SIGKILL);
+            }
+        });
+        job.start();
+        QTRY_VERIFY_WITH_TIMEOUT(job.isDone(), 60000);
+        QVERIFY(killed);
+        const RunResult &result = *job.result();
+        QCOMPARE(result.status, RunStatus::Failed);
+        QVERIFY2(result.failureReason.contains(u"agent victim was lost mid-run"_s), qPrintable(result.failureReason));
+        const AgentSummary *lost = agentNamed(result, u"victim"_s);
+        QVERIFY(lost && lost->lost && lost->operations > 0);
+        QCOMPARE(lost->state, u"lost"_s);
+        const AgentSummary *kept = agentNamed(result, u"keep"_s);
+        QVERIFY(kept && kept->status == RunStatus::Completed);
+        QCOMPARE(result.total().count, lost->operations + kept->operations);
+        QCOMPARE(keysUnder(target, u"cwb:distrib-run:"_s), qint64(0));
+    }
+
+    // An agent frozen past its heartbeat is counted out; when it thaws, nothing it sends changes
+    // the finished run, and it stops by itself and removes its keys.
+    void aFrozenAgentBackLateCannotChangeTheRun()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        auto steady = startAgent(coord, u"steady"_s);
+        auto frozen = startAgent(coord, u"frozen"_s);
+        const auto logs = logsOnFailure({steady.get(), frozen.get()});
+        QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
+
+        DistributedLoadJob job(setGetConfig(10, 4), target.endpoint(), coordinatorOptions(coord, 2));
+        bool stopped = false;
+        QObject::connect(&job, &jobs::JobBase::progressAvailable, [&] {
+            for (const AgentSummary &a : job.progress().agents) {
+                if (!stopped && a.agent == u"frozen"_s && a.operations > 0)
+                    stopped = frozen->signal(SIGSTOP);
+            }
+        });
+        job.start();
+        QTRY_VERIFY_WITH_TIMEOUT(job.isDone(), 60000);
+        QVERIFY(stopped);
+        const RunResult result = *job.result();
+        const AgentSummary *lost = agentNamed(result, u"frozen"_s);
+        QVERIFY(lost && lost->lost);
+        QVERIFY2(lost->failureReason.contains(u"heartbeat stopped"_s), qPrintable(lost->failureReason));
+
+        // Back: it finds the coordinator's heartbeat gone, stops its share and cleans up.
+        QVERIFY(frozen->signal(SIGCONT));
+        QTRY_COMPARE_WITH_TIMEOUT(keysUnder(target, u"cwb:distrib-run:"_s), qint64(0), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                RedisConnection bus(coord.endpoint());
+                const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
+                return agents && agents->size() == 2
+                    && std::all_of(agents->begin(), agents->end(), [](const AgentInfo &a) { return a.state == u"idle"_s; });
+            }(),
+            30000);
+        QCOMPARE(result.total().count, lost->operations + agentNamed(result, u"steady"_s)->operations);
+    }
+
+    // The coordinator dies mid-run (a CLI process, killed): its heartbeat expires, every agent
+    // stops its share and the namespace is removed without it.
+    void agentsStopAndCleanUpWhenTheCoordinatorIsKilled()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        auto a = startAgent(coord, u"orphan-a"_s);
+        auto b = startAgent(coord, u"orphan-b"_s);
+        const auto logs = logsOnFailure({a.get(), b.get()});
+        QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
+
+        Child run;
+        QVERIFY(run.start(QStringLiteral(CWB_CLI_PATH),
+                          {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, uriOf(target),
+                           u"--coordinator"_s, uriOf(coord), u"--agents"_s, u"orphan-a,orphan-b"_s, u"--duration"_s,
+                           u"600"_s, u"--users"_s, u"4"_s, u"--prefix"_s, u"cwb:orphaned:"_s, u"--no-save"_s}));
+        // Killed once both agents are writing.
+        QTRY_VERIFY_WITH_TIMEOUT(keysUnder(target, u"cwb:orphaned:"_s) > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                RedisConnection bus(coord.endpoint());
+                const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
+                return agents && agents->size() == 2
+                    && std::all_of(agents->begin(), agents->end(),
+                                   [](const AgentInfo &x) { return x.state.startsWith(u"running"_s); });
+            }(),
+            30000);
+        QVERIFY(run.signal(SIGKILL));
+        QVERIFY(run.waitForFinished(10000));
+
+        QTRY_COMPARE_WITH_TIMEOUT(keysUnder(target, u"cwb:orphaned:"_s), qint64(0), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                RedisConnection bus(coord.endpoint());
+                const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
+                return agents && agents->size() == 2
+                    && std::all_of(agents->begin(), agents->end(), [](const AgentInfo &x) { return x.state == u"idle"_s; });
+            }(),
+            30000);
+        const qint64 sets = callsOf(target, "set");
+        QTest::qWait(1500); // nothing writes any more
+        QCOMPARE(callsOf(target, "set"), sets);
+    }
+
+    // A stop reaches every agent: the run ends Stopped, each agent says the coordinator stopped it.
+    void aStopReachesEveryAgent()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        auto a = startAgent(coord, u"stop-a"_s);
+        auto b = startAgent(coord, u"stop-b"_s);
+        const auto logs = logsOnFailure({a.get(), b.get()});
+        QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
+
+        DistributedLoadJob job(setGetConfig(600, 4), target.endpoint(), coordinatorOptions(coord, 2));
+        QObject::connect(&job, &jobs::JobBase::progressAvailable, [&] {
+            if (job.progress().measuredSec >= 1)
+                job.requestStop();
+        });
+        job.start();
+        QTRY_VERIFY_WITH_TIMEOUT(job.isDone(), 60000);
+        const RunResult &result = *job.result();
+        QCOMPARE(result.status, RunStatus::Stopped);
+        for (const AgentSummary &agent : result.agents) {
+            QCOMPARE(agent.state, u"finished"_s);
+            QCOMPARE(agent.failureReason, u"stopped by the coordinator"_s);
+        }
+        QVERIFY(result.total().count > 0);
+        QCOMPARE(keysUnder(target, u"cwb:distrib-run:"_s), qint64(0));
+    }
+
+    // An agent of another protocol is turned away when it registers, with the reason.
+    void anAgentOfAnotherProtocolIsRefusedAtRegistration()
+    {
+        SandboxRedis coord;
+        CWB_START_SANDBOX(coord);
+        RedisConnection bus(coord.endpoint());
+        QVERIFY(bus.connect());
+        QVERIFY(bus.command({"SET", "cwb:coord:protocol", QByteArray::number(kCoordProtocol + 1)}));
+        const test::CliResult agent = test::runCli(
+            {u"agent"_s, u"--coordinator"_s, uriOf(coord), u"--name"_s, u"old"_s, u"--allow-target"_s, u"redis://*"_s},
+            30000);
+        QVERIFY(agent.finished);
+        QCOMPARE(agent.exitCode, 3);
+        QVERIFY2(agent.err.contains("speak protocol"), agent.err.constData());
+        QCOMPARE(liveAgents(coord), 0);
+    }
+
+    // An agent refuses a target its operator did not allow: the run fails naming it and why, and
+    // the other agent is stopped.
+    void aTargetAnAgentDoesNotAllowFailsTheRun()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        auto open = startAgent(coord, u"open"_s);
+        auto strict = startAgent(coord, u"strict"_s, u"redis://10.9.9.9:6379"_s);
+        const auto logs = logsOnFailure({open.get(), strict.get()});
+        QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
+
+        const test::CliResult run = test::runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s,
+                                                  uriOf(target), u"--coordinator"_s, uriOf(coord), u"--agents"_s,
+                                                  u"all"_s, u"--duration"_s, u"30"_s, u"--no-save"_s},
+                                                 60000);
+        QVERIFY(run.finished);
+        QVERIFY2(run.exitCode != 0, run.err.constData());
+        QVERIFY2(run.err.contains("agent strict refused the run: target redis://127.0.0.1:"), run.err.constData());
+        QVERIFY2(run.out.contains("strict"), run.out.constData());
+        QCOMPARE(keysUnder(target, u"cwb:"_s), qint64(0));
+    }
+};
+
+QTEST_MAIN(tst_DistribRun)
+#include "tst_distribrun.moc"
