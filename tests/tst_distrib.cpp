@@ -166,10 +166,38 @@ private slots:
         LoadTestConfig config;
         config.concurrentUsers = 2;
         QString error;
-        QVERIFY(!splitRun(config, 3, &error));
+        QVERIFY(!splitRun(config, 3, AgentKeys::Shared, &error));
         QCOMPARE(error, u"concurrentUsers (2) is fewer than the agents (3): each agent needs at least one user"_s);
-        QVERIFY(!splitRun(config, 0, &error));
+        QVERIFY(!splitRun(config, 0, AgentKeys::Shared, &error));
         QVERIFY(splitRun(config, 2));
+    }
+
+    // Partitioned keys: slices of the key space that add up to it, each under its own
+    // sub-namespace of the run's, which an agent accepts; anything else it refuses.
+    void partitionedSharesSliceTheKeySpace()
+    {
+        LoadTestConfig config;
+        config.concurrentUsers = 6;
+        config.keySpace = 1000;
+        const auto shares = splitRun(config, 3, AgentKeys::Partitioned);
+        QVERIFY(shares);
+        QCOMPARE((*shares)[0].config.keySpace, int64_t(334));
+        QCOMPARE((*shares)[1].config.keySpace + (*shares)[2].config.keySpace, int64_t(666));
+        QCOMPARE(splitRun(config, 3)->at(1).config.keySpace, int64_t(1000)); // shared: all of it
+        config.keySpace = 2;
+        QString error;
+        QVERIFY(!splitRun(config, 3, AgentKeys::Partitioned, &error));
+        QCOMPARE(error, u"keySpace (2) is smaller than the agents (3): partitioned keys need at least one key per agent"_s);
+
+        const QString run = u"1a2b3c4d-0000-4000-8000-000000000000"_s;
+        const QString ns = runNamespace(u"cwb:dist:"_s, run);
+        QCOMPARE(shareKeyPrefix(ns, 2, AgentKeys::Partitioned), ns + u"a2:"_s);
+        QCOMPARE(shareKeyPrefix(ns, 2, AgentKeys::Shared), ns);
+        QCOMPARE(runNamespaceOfShare(ns, run), std::optional<QString>(ns));
+        QCOMPARE(runNamespaceOfShare(ns + u"a2:"_s, run), std::optional<QString>(ns));
+        for (const QString &foreign : QStringList{u"app:"_s, ns + u"users:"_s, u"1a2b3c4d:"_s, u"cwb:*:1a2b3c4d:"_s,
+                                       runNamespace(u"cwb:dist:"_s, u"99999999"_s)})
+            QVERIFY2(!runNamespaceOfShare(foreign, run), qPrintable(foreign));
     }
 
     // A skewed case: a fast agent with most of the samples and a slow one with a few. The merged

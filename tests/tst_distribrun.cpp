@@ -173,6 +173,32 @@ private slots:
         QCOMPARE(back->agents[1].operations, result.agents[1].operations);
     }
 
+    // Partitioned keys: each agent writes only its own slice, under its own sub-namespace.
+    void partitionedAgentsNeverShareAKey()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        auto a = startAgent(coord, u"part-a"_s);
+        auto b = startAgent(coord, u"part-b"_s);
+        const auto logs = logsOnFailure({a.get(), b.get()});
+        QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
+
+        LoadTestConfig config = setGetConfig(2, 4);
+        config.keySpace = 50;
+        config.cleanup = false; // the keys stay, to be looked at
+        CoordinatorOptions options = coordinatorOptions(coord, 2);
+        options.keys = AgentKeys::Partitioned;
+        const RunResult result = Coordinator(config, target.endpoint(), options).execute();
+        QVERIFY2(result.status == RunStatus::Completed, qPrintable(result.failureReason));
+        QCOMPARE(result.cleanupNote, u"cleanup is off"_s);
+        const qint64 inFirst = keysUnder(target, result.keyNamespace + u"a0:"_s);
+        const qint64 inSecond = keysUnder(target, result.keyNamespace + u"a1:"_s);
+        QVERIFY(inFirst > 0 && inFirst <= 25 && inSecond > 0 && inSecond <= 25);
+        QCOMPARE(keysUnder(target, result.keyNamespace), inFirst + inSecond);
+        QCOMPARE(result.keysLeft, inFirst + inSecond);
+    }
+
     // An agent killed mid-run is lost: what it streamed stays counted, the others finish, and the
     // run says which agent it lost.
     void anAgentKilledMidRunIsLostAndTheRunCompletes()

@@ -161,6 +161,11 @@ int runCommand(const QStringList &args)
                                              "names separated by commas."),
                               QStringLiteral("all|N|names"), QStringLiteral("all")};
     parser.addOption(agents);
+    QCommandLineOption agentKeys{QStringLiteral("agent-keys"),
+                                 QStringLiteral("With --coordinator: shared (every agent on the same keys, default) or "
+                                                "partitioned (each agent on its own slice of the key space)."),
+                                 QStringLiteral("shared|partitioned"), QStringLiteral("shared")};
+    parser.addOption(agentKeys);
     TargetOptions target;
     target.addTo(parser);
     RunOverrides overrides;
@@ -221,8 +226,15 @@ int runCommand(const QStringList &args)
         return ExitBadInput;
     if (!refuseStoreOutputs(parser, {&overrides.json, &overrides.csv}, storeOptions.path(parser)))
         return ExitBadInput;
-    if (parser.isSet(agents) && !coordinator.isSet(parser)) {
-        printError(QStringLiteral("--agents: needs --coordinator URI"));
+    for (const QCommandLineOption *distributed : {&agents, &agentKeys}) {
+        if (parser.isSet(*distributed) && !coordinator.isSet(parser)) {
+            printError(QStringLiteral("--%1: needs --coordinator URI").arg(distributed->names().first()));
+            return ExitBadInput;
+        }
+    }
+    const QString keysMode = parser.value(agentKeys);
+    if (keysMode != QLatin1String("shared") && keysMode != QLatin1String("partitioned")) {
+        printError(QStringLiteral("--agent-keys: '%1' is not shared or partitioned").arg(keysMode));
         return ExitBadInput;
     }
     const auto selection = AgentSelection::parse(parser.value(agents), &error);
@@ -250,6 +262,7 @@ int runCommand(const QStringList &args)
         CoordinatorOptions options;
         options.bus = *bus;
         options.agents = *selection;
+        options.keys = keysMode == QLatin1String("partitioned") ? AgentKeys::Partitioned : AgentKeys::Shared;
         options.allowExistingKeys = overrides.runOptions(parser).allowExistingKeys;
         result = runDistributed(*merged.config, *endpoint, options);
     } else {

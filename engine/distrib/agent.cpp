@@ -1,10 +1,11 @@
 #include "agent.h"
 
 #include "coordbus.h"
-#include "load/keyprefix.h"
+#include "runsplit.h"
+#include "statswire.h"
+
 #include "load/loadrun.h"
 #include "load/ownedkeys.h"
-#include "statswire.h"
 
 #include <QThread>
 
@@ -67,6 +68,7 @@ private:
 struct Agent::Start
 {
     QString run;
+    QString runNamespace; // "<prefix><tag>:": the run's keys, which a dead-man cleanup removes
     LoadTestConfig config;
     Endpoint target;
     qint64 startAtServerMs = 0;
@@ -125,13 +127,13 @@ std::optional<Agent::Start> Agent::acceptStart(const CoordMessage &message, QStr
     }
     // The agent writes, and may have to clean up, only the namespace the coordinator claimed for
     // this run: "<prefix><tag>:", the tag from the run's id (never a bare prefix of other keys).
-    const QString tag = runTag(message.run);
-    const QString &keyNamespace = parsed.config->keyPrefix;
-    if (tag.isEmpty() || !keyNamespace.endsWith(tag + u':')
-        || !keyPrefixProblem(keyNamespace.chopped(tag.size() + 1)).isEmpty()) {
-        *reason = QStringLiteral("spec: keyPrefix '%1' is not the namespace of run %2").arg(keyNamespace, message.run);
+    const auto runNamespace = runNamespaceOfShare(parsed.config->keyPrefix, message.run);
+    if (!runNamespace) {
+        *reason = QStringLiteral("spec: keyPrefix '%1' is not the namespace of run %2")
+                      .arg(parsed.config->keyPrefix, message.run);
         return std::nullopt;
     }
+    start.runNamespace = *runNamespace;
     const qint64 aheadMs = start.startAtServerMs - (wallClockMs() + m_info.clockOffsetNs / 1'000'000);
     if (aheadMs > kLatestStartMs) {
         *reason =
@@ -162,12 +164,12 @@ nlohmann::json Agent::cleanUpAlone(const Start &start) const
         error = control.lastError().message;
     NamespaceCleanup cleaned;
     if (error.isEmpty())
-        cleaned = removeNamespace(start.target, options, start.config.keyPrefix, cluster);
+        cleaned = removeNamespace(start.target, options, start.runNamespace, cluster);
     else
         cleaned = {0, -1, error};
     if (!cleaned.ok())
         say(QStringLiteral("could not remove run %1's keys (%2) from %3: %4")
-                       .arg(start.run, start.config.keyPrefix, start.target.displayUri(),
+                       .arg(start.run, start.runNamespace, start.target.displayUri(),
                             cleaned.error.isEmpty() ? QStringLiteral("%1 left").arg(cleaned.left) : cleaned.error));
     else
         say(QStringLiteral("removed run %1's %2 keys after its coordinator was gone").arg(start.run).arg(cleaned.deleted));

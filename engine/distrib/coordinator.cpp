@@ -1,7 +1,6 @@
 #include "coordinator.h"
 
 #include "coordbus.h"
-#include "load/keyprefix.h"
 #include "load/ownedkeys.h"
 #include "runmerge.h"
 #include "runsplit.h"
@@ -464,7 +463,7 @@ RunResult Coordinator::execute(const SnapshotCallback &onSnapshot)
     const auto agents = live ? chooseAgents(*live, m_options.agents, &error) : std::nullopt;
     if (!agents || !announceCoordinatorProtocol(bus, &error))
         return failedRun(result, RedisErrorKind::None, error);
-    const auto shares = splitRun(m_config, int(agents->size()), &error);
+    const auto shares = splitRun(m_config, int(agents->size()), m_options.keys, &error);
     if (!shares)
         return failedRun(result, RedisErrorKind::None, error);
 
@@ -485,7 +484,7 @@ RunResult Coordinator::execute(const SnapshotCallback &onSnapshot)
     Session session(*this, m_options, bus, m_runId, onSnapshot);
     for (const RunShare &share : *shares) {
         LoadTestConfig config = share.config;
-        config.keyPrefix = claim.keyNamespace;
+        config.keyPrefix = shareKeyPrefix(claim.keyNamespace, share.agent, m_options.keys);
         session.addAgent((*agents)[size_t(share.agent)], config);
     }
     const auto now = serverNowMs(bus);
@@ -506,12 +505,18 @@ RunResult Coordinator::execute(const SnapshotCallback &onSnapshot)
     merged.config = m_config;
     merged.target = result.target;
     merged.keyNamespace = claim.keyNamespace;
-    merged.agents = session.agentStates();
+    // The whole run's figures per agent, with where each one ended and why.
+    const std::vector<AgentSummary> states = session.agentStates();
+    for (size_t i = 0; i < merged.agents.size() && i < states.size(); ++i) {
+        merged.agents[i].state = states[i].state;
+        merged.agents[i].failureReason = states[i].failureReason;
+    }
     if (const QString refusal = session.refusal(); !refusal.isEmpty()) {
         merged.status = RunStatus::Failed;
         merged.failureReason = refusal;
-    } else if (stopRequested() && merged.status == RunStatus::Completed) {
-        merged.status = RunStatus::Stopped;
+    } else if (stopRequested() && merged.status != RunStatus::Failed) {
+        merged.status = RunStatus::Stopped; // every agent stopped because the user asked
+        merged.failureReason.clear();
     }
     if (!m_config.cleanup) {
         merged.keysLeft = countNamespaceKeys(m_target, {}, claim.keyNamespace, cluster);

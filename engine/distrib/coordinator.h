@@ -1,6 +1,7 @@
 #pragma once
 
 #include "agentregistry.h"
+#include "runsplit.h"
 #include "load/loadconfig.h"
 #include "load/runresult.h"
 #include "load/runsnapshot.h"
@@ -38,6 +39,7 @@ struct CoordinatorOptions
 {
     Endpoint bus; // the coordination server
     AgentSelection agents;
+    AgentKeys keys = AgentKeys::Shared; // distrib/runsplit.h
     bool allowExistingKeys = false;
     int startInMs = 2000; // from the start messages to the common start instant
     const std::atomic<bool> *cancel = nullptr;

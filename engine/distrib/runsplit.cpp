@@ -1,5 +1,9 @@
 #include "runsplit.h"
 
+#include "load/keyprefix.h"
+
+#include <QRegularExpression>
+
 namespace cwb {
 
 uint64_t shareSeed(uint64_t runSeed, int agent)
@@ -11,7 +15,8 @@ uint64_t shareSeed(uint64_t runSeed, int agent)
     return z ^ (z >> 31);
 }
 
-std::optional<std::vector<RunShare>> splitRun(const LoadTestConfig &config, int agents, QString *error)
+std::optional<std::vector<RunShare>> splitRun(const LoadTestConfig &config, int agents, AgentKeys keys,
+                                              QString *error)
 {
     const auto fail = [error](const QString &message) -> std::optional<std::vector<RunShare>> {
         if (error)
@@ -25,6 +30,11 @@ std::optional<std::vector<RunShare>> splitRun(const LoadTestConfig &config, int 
                                    "one user")
                         .arg(config.concurrentUsers)
                         .arg(agents));
+    if (keys == AgentKeys::Partitioned && config.keySpace < agents)
+        return fail(QStringLiteral("keySpace (%1) is smaller than the agents (%2): partitioned keys need at least "
+                                   "one key per agent")
+                        .arg(config.keySpace)
+                        .arg(agents));
 
     std::vector<RunShare> shares;
     shares.reserve(size_t(agents));
@@ -37,9 +47,30 @@ std::optional<std::vector<RunShare>> splitRun(const LoadTestConfig &config, int 
             config.requestsPerSecond * double(share.config.concurrentUsers) / double(config.concurrentUsers);
         share.config.seed = shareSeed(config.seed, i);
         share.config.threads = 0; // each agent sizes its own pool to its own cores
+        if (keys == AgentKeys::Partitioned)
+            share.config.keySpace = config.keySpace / agents + (i < config.keySpace % agents ? 1 : 0);
         shares.push_back(std::move(share));
     }
     return shares;
+}
+
+QString shareKeyPrefix(const QString &runNamespace, int agent, AgentKeys keys)
+{
+    return keys == AgentKeys::Shared ? runNamespace : runNamespace + QStringLiteral("a%1:").arg(agent);
+}
+
+std::optional<QString> runNamespaceOfShare(const QString &keyPrefix, const QString &runId)
+{
+    static const QRegularExpression partition(QStringLiteral("^(a[0-9]{1,4}:)?$"));
+    const QString tag = runTag(runId);
+    const qsizetype at = tag.isEmpty() ? -1 : keyPrefix.lastIndexOf(tag + u':');
+    if (at < 0)
+        return std::nullopt;
+    const QString runNs = keyPrefix.left(at + tag.size() + 1);
+    if (!keyPrefixProblem(runNs.chopped(tag.size() + 1)).isEmpty()
+        || !partition.match(keyPrefix.mid(runNs.size())).hasMatch())
+        return std::nullopt;
+    return runNs;
 }
 
 } // namespace cwb
