@@ -9,14 +9,11 @@
 #include "distrib/agentregistry.h"
 #include "redis/credentialstore.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
-#include <QEventLoop>
 #include <QHostInfo>
 #include <QRegularExpression>
 
 #include <atomic>
-#include <thread>
 
 namespace cwb::cli {
 
@@ -48,32 +45,28 @@ QString defaultAgentName()
     return name.isEmpty() ? QStringLiteral("agent") : name;
 }
 
+void logLine(const QString &line)
+{
+    printOut(QStringLiteral("%1 %2\n").arg(QDateTime::currentDateTime().toString(Qt::ISODate), line));
+}
+
 // A target's password, on the agent's own machine: the keychain when its operator asked for
-// it (read on the main thread, where the keychain's event loop lives), else the environment.
+// it, else the environment. Called on the agent's thread, which runs the keychain's short event
+// loop itself (nothing crosses threads).
 QString targetPasswordFor(const Endpoint &target, bool fromKeychain)
 {
     if (fromKeychain) {
-        QString password;
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [&] {
-                CredentialStore keychain;
-                const CredentialResult read = keychain.readPasswordBlocking(CredentialStore::keyFor(target));
-                password = read.ok() ? read.password : QString();
-            },
-            Qt::BlockingQueuedConnection);
-        if (!password.isEmpty())
-            return password;
+        CredentialStore keychain;
+        const CredentialResult read = keychain.readPasswordBlocking(CredentialStore::keyFor(target));
+        if (read.ok())
+            return read.password;
+        logLine(QStringLiteral("keychain: no password for %1 (%2); trying the environment")
+                    .arg(target.serverUri(), read.error));
     }
     Endpoint fromEnvironment = target;
     fromEnvironment.password.clear();
     applyPasswordFromEnvironment(fromEnvironment);
     return fromEnvironment.password;
-}
-
-void logLine(const QString &line)
-{
-    printOut(QStringLiteral("%1 %2\n").arg(QDateTime::currentDateTime().toString(Qt::ISODate), line));
 }
 
 } // namespace
@@ -119,20 +112,16 @@ int agentCommand(const QStringList &args)
                          [fromKeychain](const Endpoint &target) { return targetPasswordFor(target, fromKeychain); },
                          logLine};
     Agent agent(options);
-    std::atomic<bool> stop{false};
-    QString error;
-    bool served = false;
-    QEventLoop loop;
-    std::thread thread([&] {
-        served = agent.serve(stop, &error);
-        QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
-    });
-    const auto watcher = onStopSignal([&] { stop = true; });
     logLine(QStringLiteral("agent %1 serving %2 (allowed: %3)")
                 .arg(agentName, bus->displayUri(), parser.values(allow).join(QStringLiteral(", "))));
-    loop.exec();
-    thread.join();
-    if (!served) {
+    // A job, like every long command: a stop signal raises its flag, and serve() returns within
+    // a second (a share it runs stops and reports first).
+    const QString error = runCancellable<QString>(
+        QStringLiteral("agent"), [&agent](const std::atomic<bool> *cancel, const std::function<void(QString)> &) {
+            QString why;
+            return agent.serve(*cancel, &why) ? QString() : why.isEmpty() ? QStringLiteral("stopped") : why;
+        });
+    if (!error.isEmpty()) {
         printError(QStringLiteral("agent: ") + error);
         return ExitCannotConnect;
     }
