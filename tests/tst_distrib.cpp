@@ -65,6 +65,19 @@ qint64 callsOf(const SandboxRedis &redis, const QByteArray &command)
     return stat.mid(6, stat.indexOf(',') - 6).toLongLong();
 }
 
+// Every command the server has served but the INFO and DBSIZE a test looks at it with.
+qint64 callsOfAny(const SandboxRedis &redis)
+{
+    const QByteArray stats = test::sandboxCommand(redis, {"INFO", "commandstats"})->str;
+    qint64 calls = 0;
+    for (const QByteArray &line : stats.split('\n')) {
+        if (!line.startsWith("cmdstat_") || line.startsWith("cmdstat_info:") || line.startsWith("cmdstat_dbsize:"))
+            continue;
+        calls += line.mid(line.indexOf("calls=") + 6).split(',').first().toLongLong();
+    }
+    return calls;
+}
+
 // The coordination server's clock, in ms (what startAt is written in).
 qint64 serverNowMs(RedisConnection &c)
 {
@@ -559,6 +572,41 @@ private slots:
 
         stop = true;
         QTRY_COMPARE_WITH_TIMEOUT(listAgents(bus)->size(), size_t(0), 20000);
+    }
+
+    // A stop that comes while the agent waits for the common start cancels its share before it
+    // sends a single request.
+    void aStopBeforeTheStartInstantCancelsTheShare()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        std::atomic<bool> stop{false};
+        Agent agent({coord.endpoint(), u"gen-w"_s, u"test-host"_s, {u"redis://127.0.0.1:*"_s}, {}});
+        std::thread thread([&] { agent.serve(stop); });
+        const auto stopAgent = qScopeGuard([&] {
+            stop = true;
+            thread.join();
+        });
+        RedisConnection bus(coord.endpoint());
+        QVERIFY(bus.connect());
+        QTRY_COMPARE_WITH_TIMEOUT(listAgents(bus)->size(), size_t(1), 20000);
+        const QString run = u"cccccccc-run-w"_s;
+        const qint64 callsBefore = callsOfAny(target);
+        QVERIFY(touchCoordinatorAlive(bus, run));
+        CoordMessage start = startMessage(bus, run, u"redis://127.0.0.1:%1"_s.arg(target.port()), 5);
+        start.data["startAt"] = serverNowMs(bus) + 30'000; // far enough ahead that the stop comes first
+        QVERIFY(postToAgent(bus, u"gen-w"_s, start));
+        RunEvents events;
+        QTRY_VERIFY_WITH_TIMEOUT((events.poll(bus, run), events.kinds.contains(u"accepted"_s)), 20000);
+        QVERIFY(postToAgent(bus, u"gen-w"_s, {u"stop"_s, run, {}, 2, {}}));
+        QTRY_VERIFY_WITH_TIMEOUT((touchCoordinatorAlive(bus, run), events.poll(bus, run), events.final), 20000);
+        QCOMPARE(events.final->data["stopReason"], "stopped by the coordinator");
+        QCOMPARE(events.final->data["result"]["status"], "stopped");
+        QCOMPARE(events.final->data["result"]["summary"]["operations"], 0);
+        QVERIFY(events.seconds.empty());
+        QCOMPARE(test::sandboxCommand(target, {"DBSIZE"})->integer, 0LL);
+        QCOMPARE(callsOfAny(target), callsBefore); // not one request reached the target
     }
 
     // The dead-man switch: a coordinator that stops refreshing its heartbeat stops its agents.

@@ -47,7 +47,7 @@ QString defaultAgentName()
 
 void logLine(const QString &line)
 {
-    printOut(QStringLiteral("%1 %2\n").arg(QDateTime::currentDateTime().toString(Qt::ISODate), line));
+    printOut(QStringLiteral("%1 %2\n").arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs), line));
 }
 
 // A target's password, on the agent's own machine: the keychain when its operator asked for

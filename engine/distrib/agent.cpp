@@ -9,6 +9,7 @@
 
 #include <QThread>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -259,18 +260,45 @@ bool Agent::serve(const std::atomic<bool> &stop, QString *error)
     return true;
 }
 
-void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastId, const std::atomic<bool> &stop)
+// Until the common instant (in this machine's clock), staying listed and listening: a stop that
+// comes first cancels the share before it sends anything. Returns why it was cancelled, or an
+// empty string at the start instant.
+QString Agent::waitForStart(RedisConnection &bus, const Start &start, QByteArray &lastId,
+                            const std::atomic<bool> &stop) const
 {
-    m_info.state = QStringLiteral("running ") + start.run;
-    heartbeatAgent(bus, m_info);
-    // The common instant, in this machine's clock.
     const qint64 startAtLocalMs = start.startAtServerMs - m_info.clockOffsetNs / 1'000'000;
-    for (auto nextBeat = Clock::now(); !stop.load() && wallClockMs() < startAtLocalMs;) {
+    for (auto nextBeat = Clock::now(); wallClockMs() < startAtLocalMs;) {
+        if (stop.load())
+            return QStringLiteral("the agent was stopped");
         if (Clock::now() >= nextBeat) { // the start may be up to a minute ahead: stay listed
             heartbeatAgent(bus, m_info);
             nextBeat = Clock::now() + std::chrono::milliseconds(kAgentHeartbeatEveryMs);
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(std::min<qint64>(100, startAtLocalMs - wallClockMs())));
+        if (const QString order = readOrders(bus, start.run, lastId); !order.isEmpty())
+            return order;
+        std::this_thread::sleep_for(std::chrono::milliseconds(
+            std::clamp<qint64>(startAtLocalMs - wallClockMs(), 0, kAgentChecksEveryMs)));
+    }
+    return {};
+}
+
+void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastId, const std::atomic<bool> &stop)
+{
+    m_info.state = QStringLiteral("running ") + start.run;
+    heartbeatAgent(bus, m_info);
+    if (const QString cancelled = waitForStart(bus, start, lastId, stop); !cancelled.isEmpty()) {
+        RunResult nothing; // stopped before a single request: nothing measured, nothing written
+        nothing.runId = start.run;
+        nothing.config = start.config;
+        nothing.target = start.target.displayUri();
+        nothing.status = RunStatus::Stopped;
+        nothing.startedAt = nothing.finishedAt = QDateTime::currentDateTimeUtc();
+        postRunEvent(bus, {QStringLiteral("final"), start.run, m_info.name, 1,
+                           {{"result", runResultToJson(nothing)}, {"stopReason", cancelled.toStdString()}}});
+        say(QStringLiteral("run %1: stopped before it started (%2)").arg(start.run, cancelled));
+        m_info.state = QStringLiteral("idle");
+        heartbeatAgent(bus, m_info);
+        return;
     }
 
     SecondQueue seconds;
@@ -291,6 +319,7 @@ void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastI
     QString stopReason;
     bool coordinatorGone = false;
     auto nextCheck = Clock::now();
+    auto nextBeat = Clock::now();
     auto lastAlive = Clock::now(); // the last time the coordinator's heartbeat was seen
     const auto postSeconds = [&](std::chrono::milliseconds wait) {
         for (auto &[second, stats] : seconds.take(wait))
@@ -304,8 +333,11 @@ void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastI
         postSeconds(std::chrono::milliseconds(200));
         if (Clock::now() < nextCheck)
             continue;
-        nextCheck = Clock::now() + std::chrono::milliseconds(kCoordinatorAliveEveryMs);
-        heartbeatAgent(bus, m_info);
+        nextCheck = Clock::now() + std::chrono::milliseconds(kAgentChecksEveryMs);
+        if (Clock::now() >= nextBeat) {
+            heartbeatAgent(bus, m_info);
+            nextBeat = Clock::now() + std::chrono::milliseconds(kAgentHeartbeatEveryMs);
+        }
         if (stopReason.isEmpty() && stop.load())
             stopReason = QStringLiteral("the agent was stopped");
         const std::optional<bool> alive = stopReason.isEmpty() ? coordinatorAlive(bus, start.run) : std::nullopt;
@@ -323,8 +355,10 @@ void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastI
         const QString order = readOrders(bus, start.run, lastId);
         if (stopReason.isEmpty())
             stopReason = order;
-        if (!stopReason.isEmpty())
+        if (!stopReason.isEmpty() && !run.stopRequested()) {
+            say(QStringLiteral("run %1: stopping: %2").arg(start.run, stopReason));
             run.requestStop();
+        }
     }
     worker.join();
     postSeconds(std::chrono::milliseconds(0));

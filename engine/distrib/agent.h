@@ -23,8 +23,9 @@ namespace cwb {
 // through the same validator as `run --config`, and the target must match one of the patterns
 // its operator allowed on its own command line. Passwords never travel in messages: the agent
 // asks `targetPassword` (its own environment or keychain). While it runs, it watches the
-// coordinator's heartbeat; when that key is gone (the coordinator died) it stops within
-// kCoordinatorAliveTtlMs and says why.
+// coordinator's heartbeat; when that key is gone (the coordinator died), or the coordination
+// server has not answered for kCoordinatorAliveTtlMs, it stops, says why and removes the run's
+// keys itself (no one else would).
 struct AgentOptions
 {
     Endpoint coordinator;
@@ -50,6 +51,8 @@ public:
 private:
     struct Start;
     std::optional<Start> acceptStart(const CoordMessage &message, QString *reason) const;
+    QString waitForStart(RedisConnection &bus, const Start &start, QByteArray &lastId,
+                         const std::atomic<bool> &stop) const;
     void runShare(RedisConnection &bus, const Start &start, QByteArray &lastId, const std::atomic<bool> &stop);
     QString readOrders(RedisConnection &bus, const QString &run, QByteArray &lastId) const;
     nlohmann::json cleanUpAlone(const Start &start) const;
