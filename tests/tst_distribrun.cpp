@@ -351,6 +351,50 @@ private slots:
         QCOMPARE(keysUnder(target, u"cwb:distrib-run:"_s), qint64(0));
     }
 
+    // The coordination server wants TLS and a password: agents and coordinator reach it with the
+    // CA and CWB_COORDINATOR_PASSWORD (never a target's variables); without the password an agent
+    // is turned away with the server's reason.
+    void aCoordinationServerWithTlsAndAPassword()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord, .password = u"bus-secret"_s, .tls = {.enabled = true});
+        CWB_START_SANDBOX(target);
+        Endpoint bus = coord.endpoint();
+        QVERIFY(bus.password == u"bus-secret"_s && bus.tls.enabled);
+        Endpoint shown = bus;
+        shown.password.clear();
+        const QString busUri = shown.displayUri(); // rediss://127.0.0.1:P?tls-ca=...
+        QVERIFY2(busUri.startsWith(u"rediss://"_s) && !busUri.contains(u"bus-secret"_s), qPrintable(busUri));
+
+        const test::CliResult refused = test::runCli({u"agent"_s, u"--coordinator"_s, busUri, u"--name"_s, u"nopass"_s,
+                                                      u"--allow-target"_s, u"redis://127.0.0.1:*"_s},
+                                                     30000, {}, {u"CWB_COORDINATOR_PASSWORD"_s, u"CWB_REDIS_PASSWORD=bus-secret"_s});
+        QVERIFY(refused.finished);
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.err.contains("coordination server"), refused.err.constData());
+
+        Child agent;
+        QVERIFY(agent.start(QStringLiteral(CWB_CLI_PATH),
+                            {u"agent"_s, u"--coordinator"_s, busUri, u"--name"_s, u"tls-gen"_s, u"--allow-target"_s,
+                             u"redis://127.0.0.1:*"_s},
+                            {u"CWB_COORDINATOR_PASSWORD=bus-secret"_s}));
+        const auto logs = logsOnFailure({&agent});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                RedisConnection c(bus);
+                const auto agents = c.connect() ? listAgents(c) : std::nullopt;
+                return agents && agents->size() == 1;
+            }(),
+            30000);
+        CoordinatorOptions options;
+        options.bus = bus;
+        options.startInMs = 1000;
+        const RunResult result = Coordinator(setGetConfig(1, 2), target.endpoint(), options).execute();
+        QVERIFY2(result.status == RunStatus::Completed, qPrintable(result.failureReason));
+        QCOMPARE(result.agents.size(), size_t(1));
+        QVERIFY(result.total().count > 0);
+    }
+
     // An agent of another protocol is turned away when it registers, with the reason.
     void anAgentOfAnotherProtocolIsRefusedAtRegistration()
     {
