@@ -130,6 +130,28 @@ struct RunEvents
     }
 };
 
+// An agent serving `coord` on a thread of this process, allowed to load loopback servers, until
+// the test ends.
+class AgentThread
+{
+public:
+    AgentThread(const SandboxRedis &coord, const QString &name)
+        : m_agent({coord.endpoint(), name, u"test-host"_s, {u"redis://127.0.0.1:*"_s}, {}}),
+          m_thread([this] { m_agent.serve(m_stop); })
+    {
+    }
+    ~AgentThread()
+    {
+        m_stop = true;
+        m_thread.join();
+    }
+
+private:
+    std::atomic<bool> m_stop{false};
+    Agent m_agent;
+    std::thread m_thread;
+};
+
 LatencyHistogram histogramOf(uint64_t count, uint64_t ns)
 {
     LatencyHistogram h;
@@ -581,13 +603,7 @@ private slots:
         SandboxRedis coord, target;
         CWB_START_SANDBOX(coord);
         CWB_START_SANDBOX(target);
-        std::atomic<bool> stop{false};
-        Agent agent({coord.endpoint(), u"gen-w"_s, u"test-host"_s, {u"redis://127.0.0.1:*"_s}, {}});
-        std::thread thread([&] { agent.serve(stop); });
-        const auto stopAgent = qScopeGuard([&] {
-            stop = true;
-            thread.join();
-        });
+        const AgentThread agent(coord, u"gen-w"_s);
         RedisConnection bus(coord.endpoint());
         QVERIFY(bus.connect());
         QTRY_COMPARE_WITH_TIMEOUT(listAgents(bus)->size(), size_t(1), 20000);
@@ -615,17 +631,11 @@ private slots:
         SandboxRedis coord, target;
         CWB_START_SANDBOX(coord);
         CWB_START_SANDBOX(target);
-        std::atomic<bool> stop{false};
-        Agent agent({coord.endpoint(), u"gen-d"_s, u"test-host"_s, {u"redis://127.0.0.1:*"_s}, {}});
-        std::thread thread([&] { agent.serve(stop); });
-        const auto stopAgent = qScopeGuard([&] {
-            stop = true;
-            thread.join();
-        });
+        const AgentThread agent(coord, u"gen-d"_s);
         RedisConnection bus(coord.endpoint());
         QVERIFY(bus.connect());
         QTRY_COMPARE_WITH_TIMEOUT(listAgents(bus)->size(), size_t(1), 20000);
-        QVERIFY(touchCoordinatorAlive(bus, u"dddddddd-run-d"_s)); // once: it expires 3 s later
+        QVERIFY(touchCoordinatorAlive(bus, u"dddddddd-run-d"_s)); // once: it expires 2 s later
         QVERIFY(postToAgent(bus, u"gen-d"_s,
                             startMessage(bus, u"dddddddd-run-d"_s, u"redis://127.0.0.1:%1"_s.arg(target.port()), 600)));
         RunEvents events;

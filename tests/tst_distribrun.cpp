@@ -111,6 +111,28 @@ CoordinatorOptions coordinatorOptions(const SandboxRedis &coord, int agents)
     return options;
 }
 
+// A distributed run of `seconds` over the two agents of `coord`, during which `victim` (the
+// process of agent `victimName`) gets `signal` once it has streamed operations. The result, and
+// whether the signal was sent.
+std::pair<RunResult, bool> runSignallingAnAgent(const SandboxRedis &coord, const SandboxRedis &target, double seconds,
+                                                const QString &victimName, Child &victim, int signal)
+{
+    DistributedLoadJob job(setGetConfig(seconds, 4), target.endpoint(), coordinatorOptions(coord, 2));
+    bool sent = false;
+    QObject::connect(&job, &jobs::JobBase::progressAvailable, [&] {
+        for (const AgentSummary &a : job.progress().agents) {
+            if (!sent && a.agent == victimName && a.operations > 0)
+                sent = victim.signal(signal);
+        }
+    });
+    job.start();
+    QElapsedTimer waited;
+    waited.start();
+    while (!job.isDone() && waited.elapsed() < 60000) // bounded: a stuck run fails the test below
+        QTest::qWait(50);
+    return {job.result().value_or(RunResult{}), sent};
+}
+
 const AgentSummary *agentNamed(const RunResult &result, const QString &name)
 {
     for (const AgentSummary &a : result.agents) {
@@ -211,20 +233,8 @@ private slots:
         const auto logs = logsOnFailure({keep.get(), victim.get()});
         QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
 
-        DistributedLoadJob job(setGetConfig(8, 4), target.endpoint(), coordinatorOptions(coord, 2));
-        bool killed = false;
-        QObject::connect(&job, &jobs::JobBase::progressAvailable, [&] {
-            const AgentSummary *v = nullptr;
-            for (const AgentSummary &a : job.progress().agents)
-                v = a.agent == u"victim"_s ? &a : v;
-            if (!killed && v && v->operations > 0) {
-                killed = victim->signal(SIGKILL);
-            }
-        });
-        job.start();
-        QTRY_VERIFY_WITH_TIMEOUT(job.isDone(), 60000);
+        const auto [result, killed] = runSignallingAnAgent(coord, target, 8, u"victim"_s, *victim, SIGKILL);
         QVERIFY(killed);
-        const RunResult &result = *job.result();
         QCOMPARE(result.status, RunStatus::Failed);
         QVERIFY2(result.failureReason.contains(u"agent victim was lost mid-run"_s), qPrintable(result.failureReason));
         const AgentSummary *lost = agentNamed(result, u"victim"_s);
@@ -248,18 +258,8 @@ private slots:
         const auto logs = logsOnFailure({steady.get(), frozen.get()});
         QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
 
-        DistributedLoadJob job(setGetConfig(10, 4), target.endpoint(), coordinatorOptions(coord, 2));
-        bool stopped = false;
-        QObject::connect(&job, &jobs::JobBase::progressAvailable, [&] {
-            for (const AgentSummary &a : job.progress().agents) {
-                if (!stopped && a.agent == u"frozen"_s && a.operations > 0)
-                    stopped = frozen->signal(SIGSTOP);
-            }
-        });
-        job.start();
-        QTRY_VERIFY_WITH_TIMEOUT(job.isDone(), 60000);
+        const auto [result, stopped] = runSignallingAnAgent(coord, target, 10, u"frozen"_s, *frozen, SIGSTOP);
         QVERIFY(stopped);
-        const RunResult result = *job.result();
         const AgentSummary *lost = agentNamed(result, u"frozen"_s);
         QVERIFY(lost && lost->lost);
         QVERIFY2(lost->failureReason.contains(u"heartbeat stopped"_s), qPrintable(lost->failureReason));

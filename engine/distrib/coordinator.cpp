@@ -29,15 +29,6 @@ constexpr int kFinalAfterStopMs = 5000;   // ... that has not sent its final thi
 constexpr int kFinalAfterEndMs = 15000;   // ... or this long after its planned end
 constexpr int kSnapshotEveryMs = 100;
 
-RunResult failedRun(RunResult result, RedisErrorKind kind, const QString &why)
-{
-    result.status = RunStatus::Failed;
-    result.failureKind = kind;
-    result.failureReason = why;
-    result.finishedAt = QDateTime::currentDateTimeUtc();
-    return result;
-}
-
 // The coordination server's clock, in milliseconds since the epoch (what startAt is written in).
 std::optional<qint64> serverNowMs(RedisConnection &bus)
 {

@@ -33,15 +33,6 @@ double toUs(uint64_t ns)
     return double(ns) / 1000.0;
 }
 
-RunResult failed(RunResult result, RedisErrorKind kind, const QString &reason)
-{
-    result.status = RunStatus::Failed;
-    result.failureKind = kind;
-    result.failureReason = reason;
-    result.finishedAt = QDateTime::currentDateTimeUtc();
-    return result;
-}
-
 // A run that ran its load but measured nothing but failures is no result: it is Failed.
 void markFailedLoad(RunResult &result, int connectedAtEnd)
 {
@@ -132,7 +123,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     if (const auto issues = validateLoadTestConfig(m_config); !issues.empty()) {
         snapshot.phase = RunPhase::Failed;
         publish();
-        return failed(result, RedisErrorKind::None, QStringLiteral("invalid configuration: ") + issues.front().toString());
+        return failedRun(result, RedisErrorKind::None, QStringLiteral("invalid configuration: ") + issues.front().toString());
     }
 
     // Pre-flight on a control connection: a wrong address or password fails here, clearly,
@@ -142,7 +133,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     if (!target) {
         snapshot.phase = RunPhase::Failed;
         publish();
-        return failed(result, RedisErrorKind::Unresolved, error);
+        return failedRun(result, RedisErrorKind::Unresolved, error);
     }
     RedisConnection::Options controlOptions;
     controlOptions.connectTimeoutMs = std::clamp(m_config.requestTimeoutMs, 500, 5000);
@@ -153,7 +144,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     if (!control.connect() || !(infoText = control.info())) {
         snapshot.phase = RunPhase::Failed;
         publish();
-        return failed(result, control.lastError().kind,
+        return failedRun(result, control.lastError().kind,
                       QStringLiteral("cannot connect to %1: %2").arg(result.target, control.lastError().message));
     }
     const InfoSnapshot before = parseInfo(*infoText);
@@ -167,7 +158,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         if (!tls) {
             snapshot.phase = RunPhase::Failed;
             publish();
-            return failed(result, RedisErrorKind::Tls, QStringLiteral("cannot use TLS for %1: %2").arg(result.target, error));
+            return failedRun(result, RedisErrorKind::Tls, QStringLiteral("cannot use TLS for %1: %2").arg(result.target, error));
         }
     }
     // Against a Redis Cluster, users route by slot: learn who owns what before starting.
@@ -184,7 +175,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         if (!refused.isEmpty()) {
             snapshot.phase = RunPhase::Failed;
             publish();
-            return failed(result, classifyErrorReply(QString::fromUtf8(slotsReply->str)),
+            return failedRun(result, classifyErrorReply(QString::fromUtf8(slotsReply->str)),
                           QStringLiteral("%1 is a Redis Cluster node, but %2: the load cannot be routed to the "
                                          "slots' owners without the slot map")
                               .arg(result.target, refused));
@@ -192,14 +183,14 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         if (!cluster || cluster->assignedSlots() == 0) {
             snapshot.phase = RunPhase::Failed;
             publish();
-            return failed(result, RedisErrorKind::ServerError,
+            return failedRun(result, RedisErrorKind::ServerError,
                           QStringLiteral("%1 is a Redis Cluster node, but its slot map could not be read: %2")
                               .arg(result.target, slotError.isEmpty() ? control.lastError().message : slotError));
         }
         if (m_endpoint.database != 0) {
             snapshot.phase = RunPhase::Failed;
             publish();
-            return failed(result, RedisErrorKind::None,
+            return failedRun(result, RedisErrorKind::None,
                           QStringLiteral("a Redis Cluster has only database 0; remove /%1 from the target")
                               .arg(m_endpoint.database));
         }
@@ -208,7 +199,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         // Silently measuring the master alone would mislabel the result: refuse instead.
         snapshot.phase = RunPhase::Failed;
         publish();
-        return failed(result, RedisErrorKind::None,
+        return failedRun(result, RedisErrorKind::None,
                       QStringLiteral("readFromReplicas: %1 is not a Redis Cluster node; replica reads need a cluster "
                                      "target (to load one replica alone, make it the target and turn this off)")
                           .arg(result.target));
@@ -226,7 +217,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         if (!claim.ok()) {
             snapshot.phase = RunPhase::Failed;
             publish();
-            return failed(result, claim.error.kind, claim.error.message);
+            return failedRun(result, claim.error.kind, claim.error.message);
         }
         result.keyNamespace = claim.keyNamespace;
         workerConfig.keyPrefix = claim.keyNamespace;
@@ -256,7 +247,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         if (files.rlim_cur < needed) {
             snapshot.phase = RunPhase::Failed;
             publish();
-            return failed(result, RedisErrorKind::None,
+            return failedRun(result, RedisErrorKind::None,
                           QStringLiteral("concurrentUsers: %1 connections need %2 open files, but this process may "
                                          "open only %3 (raise ulimit -n)")
                               .arg(m_config.concurrentUsers)
@@ -348,7 +339,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
             why = why.isEmpty() ? w->firstConnectFailure() : why;
         snapshot.phase = RunPhase::Failed;
         publish();
-        return failed(result, kind,
+        return failedRun(result, kind,
                       QStringLiteral("no virtual user could connect to %1 (%2)%3")
                           .arg(result.target, errorKindName(kind), why.isEmpty() ? QString() : QStringLiteral(": ") + why));
     }

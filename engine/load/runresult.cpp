@@ -318,6 +318,15 @@ json runResultToJson(const RunResult &r)
                 {"agents", agentsJson(r.agents)}};
 }
 
+RunResult failedRun(RunResult result, RedisErrorKind kind, const QString &reason)
+{
+    result.status = RunStatus::Failed;
+    result.failureKind = kind;
+    result.failureReason = reason;
+    result.finishedAt = QDateTime::currentDateTimeUtc();
+    return result;
+}
+
 QString insecureTlsWarning(const RunResult &result)
 {
     if (!result.tls || !result.tlsInsecure)

@@ -125,6 +125,9 @@ struct RunResult
     double clientCpuUsPerOp() const;
 };
 
+// `result` ended as Failed, of `kind`, for `reason`, now: how a run that could not run ends.
+RunResult failedRun(RunResult result, RedisErrorKind kind, const QString &reason);
+
 // The sentence every report and result view shows for a run whose TLS server was not verified
 // (empty otherwise): its figures may come from anyone on the path.
 QString insecureTlsWarning(const RunResult &result);
