@@ -395,6 +395,59 @@ private slots:
         QVERIFY(result.total().count > 0);
     }
 
+    // A target's password never travels: each agent has its own (here CWB_REDIS_PASSWORD), and
+    // nothing on the coordination server holds it. An agent without it fails its share with the
+    // server's answer, and the run says so.
+    void aTargetPasswordNeverTravels()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target, .password = u"tgt-secret"_s);
+        Child withPassword, without;
+        QVERIFY(withPassword.start(QStringLiteral(CWB_CLI_PATH),
+                                   {u"agent"_s, u"--coordinator"_s, uriOf(coord), u"--name"_s, u"has-pw"_s,
+                                    u"--allow-target"_s, u"redis://127.0.0.1:*"_s},
+                                   {u"CWB_REDIS_PASSWORD=tgt-secret"_s}));
+        QVERIFY(without.start(QStringLiteral(CWB_CLI_PATH),
+                              {u"agent"_s, u"--coordinator"_s, uriOf(coord), u"--name"_s, u"no-pw"_s, u"--allow-target"_s,
+                               u"redis://127.0.0.1:*"_s},
+                              {u"CWB_REDIS_PASSWORD"_s, u"REDISCLI_AUTH"_s}));
+        const auto logs = logsOnFailure({&withPassword, &without});
+        QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
+
+        CoordinatorOptions options = coordinatorOptions(coord, 1);
+        options.agents = {AgentSelection::Kind::Names, 0, {u"has-pw"_s}};
+        const RunResult good = Coordinator(setGetConfig(1, 2), target.endpoint(), options).execute();
+        QVERIFY2(good.status == RunStatus::Completed, qPrintable(good.failureReason));
+        QVERIFY(good.total().count > 0);
+        options.agents = {AgentSelection::Kind::Names, 0, {u"no-pw"_s}};
+        const RunResult refused = Coordinator(setGetConfig(1, 2), target.endpoint(), options).execute();
+        QCOMPARE(refused.status, RunStatus::Failed);
+        QVERIFY2(refused.failureReason.contains(u"agent no-pw failed"_s), qPrintable(refused.failureReason));
+
+        // Every key and stream entry on the coordination server, read back: no password.
+        RedisConnection bus(coord.endpoint());
+        QVERIFY(bus.connect());
+        QByteArray everything;
+        const auto keys = bus.command({"SCAN", "0", "MATCH", "cwb:coord:*", "COUNT", "1000"});
+        QVERIFY(keys && keys->elements.size() == 2 && !keys->elements[1].elements.empty());
+        for (const RedisReply &key : keys->elements[1].elements) {
+            const auto type = bus.command({"TYPE", key.str});
+            const auto dump = type->str == "stream" ? bus.command({"XRANGE", key.str, "-", "+"})
+                : type->str == "hash"               ? bus.command({"HGETALL", key.str})
+                                                    : bus.command({"GET", key.str});
+            QVERIFY(dump);
+            std::function<void(const RedisReply &)> collect = [&](const RedisReply &r) {
+                everything += r.str;
+                for (const RedisReply &e : r.elements)
+                    collect(e);
+            };
+            collect(*dump);
+        }
+        QVERIFY(everything.contains("has-pw") && everything.contains("spec"));
+        QVERIFY(!everything.contains("tgt-secret"));
+    }
+
     // An agent of another protocol is turned away when it registers, with the reason.
     void anAgentOfAnotherProtocolIsRefusedAtRegistration()
     {
