@@ -240,6 +240,9 @@ void Session::markLost(Slot &slot, const QString &why)
     slot.state = QStringLiteral("lost");
     slot.note = why;
     m_merger->markLost(int(&slot - m_slots.data()));
+    // Should it come back while the run goes on, it stops at once rather than load the target
+    // uncounted until the end.
+    postToAgent(m_bus, slot.info.name, {QStringLiteral("stop"), m_runId, {}, 0, {}});
 }
 
 // An agent whose registration expired has stopped heartbeating: it died or was cut off.

@@ -363,7 +363,8 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
     int64_t measuredNs = 0;
     int64_t lastTickNs = 0;
 
-    const auto closeSecond = [&](int64_t nowNs, double durationSec) {
+    // `connected`: the users connected at the second's end (for the last one, before the stop).
+    const auto closeSecond = [&](int64_t nowNs, double durationSec, int connected) {
         SecondSample s;
         s.t = double(nowNs - measureStart) / double(kSecondNs);
         s.durationSec = durationSec;
@@ -394,7 +395,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
             }
             serverLastSecond = server;
         }
-        s.connectedUsers = connectedUsers();
+        s.connectedUsers = connected;
         result.series.push_back(s);
         snapshot.newSeconds.push_back(s);
         if (m_options.onSecond)
@@ -440,7 +441,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
             // seconds add up to the totals.
             if (++ticksInSecond == kSnapshotHz && !(tick >= warmupTicks + measureTicks || stopping)) {
                 ticksInSecond = 0;
-                closeSecond(now, 1.0);
+                closeSecond(now, 1.0, connectedUsers());
             }
         }
         snapshot.measuredSec = double(std::max<int64_t>(0, measuredNs)) / double(kSecondNs);
@@ -472,7 +473,7 @@ RunResult LoadRun::execute(const SnapshotCallback &onSnapshot)
         result.totals.merge(tail);
         second.merge(tail);
         if (ticksInSecond > 0)
-            closeSecond(lastTickNs, double(ticksInSecond) / kSnapshotHz);
+            closeSecond(lastTickNs, double(ticksInSecond) / kSnapshotHz, connectedAtEnd);
     }
     result.measuredSec = double(std::max<int64_t>(0, measuredNs)) / double(kSecondNs);
 
