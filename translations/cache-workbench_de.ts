@@ -82,12 +82,12 @@
 <context>
     <name>cwb::AgentsPanel</name>
     <message>
-        <location filename="../widgets/agents/agentspanel.cpp" line="+36"/>
+        <location filename="../widgets/agents/agentspanel.cpp" line="+37"/>
         <source>Idle</source>
         <translation>Frei</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Running %1</source>
         <translation>Läuft %1</translation>
     </message>
@@ -182,7 +182,7 @@
         <translation>Die Agenten ankreuzen, die der nächste Lauf nutzt</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Enter the coordination server the agents were started with (agent --coordinator URI).</source>
         <translation>Den Koordinationsserver eingeben, mit dem die Agenten gestartet wurden (agent --coordinator URI).</translation>
     </message>
@@ -202,7 +202,7 @@
         <translation>Mit einem Lauf beschäftigt (%1).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Not a coordination server URI: %1</source>
         <translation>Keine URI eines Koordinationsservers: %1</translation>
     </message>
@@ -212,7 +212,7 @@
         <translation>Frage %1 nach seinen Agenten…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Could not list the agents: %1</source>
         <translation>Die Agenten konnten nicht aufgelistet werden: %1</translation>
     </message>
@@ -222,7 +222,7 @@
         <translation>%1 antwortete, aber seine Agenten konnten nicht aufgelistet werden: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>No agent is connected to %1. Start one with: cache-workbench-cli agent --coordinator URI --allow-target PATTERN</source>
         <translation>Mit %1 ist kein Agent verbunden. Einen starten mit: cache-workbench-cli agent --coordinator URI --allow-target MUSTER</translation>
     </message>
@@ -235,7 +235,7 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Check to run the next test on %1 too</source>
         <translation>Ankreuzen, um den nächsten Test auch auf %1 laufen zu lassen</translation>
     </message>
@@ -1911,12 +1911,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+580"/>
+        <location line="+581"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-565"/>
+        <location line="-566"/>
         <source>Load Test</source>
         <translation>Lasttest</translation>
     </message>
@@ -2021,12 +2021,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+212"/>
+        <location line="+213"/>
         <source>Start the load test against the target (F5)</source>
         <translation>Den Lasttest gegen das Ziel starten (F5)</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-211"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -2037,13 +2037,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+260"/>
+        <location line="+261"/>
         <location line="+157"/>
         <source>Progress of the current run, warm-up included</source>
         <translation>Fortschritt des aktuellen Laufs, einschließlich Aufwärmphase</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-417"/>
         <source>Not running</source>
         <translation>Läuft nicht</translation>
     </message>
@@ -2186,7 +2186,7 @@
         <translation>Der Lauf konnte nicht in den Ergebnissen gespeichert werden.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Start the load test on the agents checked on the Agents tab (F5)</source>
         <translation>Den Lasttest auf den im Reiter Agenten angekreuzten Agenten starten (F5)</translation>
     </message>
@@ -2394,7 +2394,7 @@
         <translation>CSV-Dateien (*.csv);;JSON-Dateien (*.json);;Prometheus-Textformat (*.prom);;HTML-Berichte (*.html)</translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-433"/>
         <source>This run is now the baseline for its test and target.</source>
         <translation>Dieser Lauf ist jetzt die Baseline für seinen Test und sein Ziel.</translation>
     </message>
@@ -2404,7 +2404,7 @@
         <translation>Die Baseline konnte nicht gesetzt werden.</translation>
     </message>
     <message>
-        <location line="+482"/>
+        <location line="+483"/>
         <source>The comparison failed.</source>
         <translation>Der Vergleich ist fehlgeschlagen.</translation>
     </message>
@@ -4388,27 +4388,27 @@
 <context>
     <name>cwb::RunSummaryView</name>
     <message>
-        <location filename="../widgets/run/runsummaryview.cpp" line="+45"/>
-        <location line="+161"/>
+        <location filename="../widgets/run/runsummaryview.cpp" line="+48"/>
+        <location line="+164"/>
         <location line="+4"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+101"/>
+        <location line="-158"/>
+        <location line="+104"/>
         <location line="+82"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location line="-181"/>
-        <location line="+150"/>
+        <location line="-184"/>
+        <location line="+153"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-151"/>
         <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
@@ -4546,7 +4546,7 @@
         <translation>Last pro Agent</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>No finished run yet. Start a load test to see its summary here.</source>
         <translation>Noch kein abgeschlossener Lauf. Starten Sie einen Lasttest, um hier seine Zusammenfassung zu sehen.</translation>
     </message>

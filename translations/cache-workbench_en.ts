@@ -82,12 +82,12 @@
 <context>
     <name>cwb::AgentsPanel</name>
     <message>
-        <location filename="../widgets/agents/agentspanel.cpp" line="+36"/>
+        <location filename="../widgets/agents/agentspanel.cpp" line="+37"/>
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Running %1</source>
         <translation>Running %1</translation>
     </message>
@@ -182,7 +182,7 @@
         <translation>Check the agents the next run uses</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Enter the coordination server the agents were started with (agent --coordinator URI).</source>
         <translation>Enter the coordination server the agents were started with (agent --coordinator URI).</translation>
     </message>
@@ -202,7 +202,7 @@
         <translation>Busy with a run (%1).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Not a coordination server URI: %1</source>
         <translation>Not a coordination server URI: %1</translation>
     </message>
@@ -212,7 +212,7 @@
         <translation>Asking %1 for its agents…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Could not list the agents: %1</source>
         <translation>Could not list the agents: %1</translation>
     </message>
@@ -222,7 +222,7 @@
         <translation>%1 answered, but its agents could not be listed: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>No agent is connected to %1. Start one with: cache-workbench-cli agent --coordinator URI --allow-target PATTERN</source>
         <translation>No agent is connected to %1. Start one with: cache-workbench-cli agent --coordinator URI --allow-target PATTERN</translation>
     </message>
@@ -235,7 +235,7 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Check to run the next test on %1 too</source>
         <translation>Check to run the next test on %1 too</translation>
     </message>
@@ -1911,12 +1911,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+580"/>
+        <location line="+581"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="-565"/>
+        <location line="-566"/>
         <source>Load Test</source>
         <translation>Load Test</translation>
     </message>
@@ -2021,12 +2021,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+212"/>
+        <location line="+213"/>
         <source>Start the load test against the target (F5)</source>
         <translation>Start the load test against the target (F5)</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-211"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -2037,13 +2037,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+260"/>
+        <location line="+261"/>
         <location line="+157"/>
         <source>Progress of the current run, warm-up included</source>
         <translation>Progress of the current run, warm-up included</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-417"/>
         <source>Not running</source>
         <translation>Not running</translation>
     </message>
@@ -2186,7 +2186,7 @@
         <translation>The run could not be saved to the results.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Start the load test on the agents checked on the Agents tab (F5)</source>
         <translation>Start the load test on the agents checked on the Agents tab (F5)</translation>
     </message>
@@ -2394,7 +2394,7 @@
         <translation>CSV files (*.csv);;JSON files (*.json);;Prometheus text format (*.prom);;HTML reports (*.html)</translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-433"/>
         <source>This run is now the baseline for its test and target.</source>
         <translation>This run is now the baseline for its test and target.</translation>
     </message>
@@ -2404,7 +2404,7 @@
         <translation>The baseline could not be set.</translation>
     </message>
     <message>
-        <location line="+482"/>
+        <location line="+483"/>
         <source>The comparison failed.</source>
         <translation>The comparison failed.</translation>
     </message>
@@ -4388,27 +4388,27 @@
 <context>
     <name>cwb::RunSummaryView</name>
     <message>
-        <location filename="../widgets/run/runsummaryview.cpp" line="+45"/>
-        <location line="+161"/>
+        <location filename="../widgets/run/runsummaryview.cpp" line="+48"/>
+        <location line="+164"/>
         <location line="+4"/>
         <source>not measured</source>
         <translation>not measured</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+101"/>
+        <location line="-158"/>
+        <location line="+104"/>
         <location line="+82"/>
         <source>n/a</source>
         <translation>n/a</translation>
     </message>
     <message>
-        <location line="-181"/>
-        <location line="+150"/>
+        <location line="-184"/>
+        <location line="+153"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-151"/>
         <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
@@ -4546,7 +4546,7 @@
         <translation>Load per agent</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>No finished run yet. Start a load test to see its summary here.</source>
         <translation>No finished run yet. Start a load test to see its summary here.</translation>
     </message>

@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -34,8 +35,9 @@ QString stateText(const QString &state)
 {
     if (state == QLatin1String("idle"))
         return AgentsPanel::tr("Idle");
+    // A run id is a UUID: its first group tells runs apart, the tool tip has all of it.
     if (state.startsWith(QLatin1String("running ")))
-        return AgentsPanel::tr("Running %1").arg(state.mid(8));
+        return AgentsPanel::tr("Running %1").arg(state.mid(8).section(u'-', 0, 0));
     return state;
 }
 
@@ -116,6 +118,8 @@ AgentsPanel::AgentsPanel(QWidget *parent) : QWidget(parent), m_autoRefresh(new Q
             m_checked.insert(item->text());
         else
             m_checked.remove(item->text());
+        if (!m_lastAddress.isEmpty())
+            showListedStatus();
         Q_EMIT chosenAgentsChanged();
     });
 
@@ -197,6 +201,7 @@ void AgentsPanel::startListing()
     if (!bus) {
         m_listedUri = m_uri->text();
         m_agents.clear();
+        m_lastAddress.clear();
         showAgents();
         setStatus(tr("Not a coordination server URI: %1").arg(error), true);
         return;
@@ -216,6 +221,7 @@ void AgentsPanel::onListingFinished()
     job->deleteLater();
     if (!job->result()) {
         m_agents.clear();
+        m_lastAddress.clear();
         showAgents();
         setStatus(tr("Could not list the agents: %1").arg(job->failureReason()), true);
         Q_EMIT listingFailed(job->failureReason());
@@ -231,21 +237,34 @@ void AgentsPanel::onListingFinished()
             ? tr("%1 answered, but its agents could not be listed: %2").arg(listing.address, listing.reason)
             : ServerProbe::describeFailure(listing.error, listing.address, kListTimeoutMs);
         m_agents.clear();
+        m_lastAddress.clear();
         showAgents();
         setStatus(reason, true);
         Q_EMIT listingFailed(reason);
         return;
     }
     m_agents = *listing.agents;
+    m_lastAddress = listing.address;
     showAgents();
+    showListedStatus();
+    Q_EMIT agentsListed();
+}
+
+void AgentsPanel::showListedStatus()
+{
     setStatus(m_agents.empty() ? tr("No agent is connected to %1. Start one with: cache-workbench-cli agent "
                                     "--coordinator URI --allow-target PATTERN")
-                                     .arg(listing.address)
+                                     .arg(m_lastAddress)
                                : tr("%n agent(s) connected to %1, %2 chosen.", nullptr, int(m_agents.size()))
-                                     .arg(listing.address)
-                                     .arg(chosenAgents().size()),
+                                     .arg(m_lastAddress)
+                                     .arg(checkedCount()),
               false);
-    Q_EMIT agentsListed();
+}
+
+int AgentsPanel::checkedCount() const
+{
+    return int(std::count_if(m_agents.begin(), m_agents.end(),
+                             [this](const AgentInfo &agent) { return m_checked.contains(agent.name); }));
 }
 
 QStringList AgentsPanel::rowCells(const AgentInfo &a) const
@@ -271,6 +290,7 @@ void AgentsPanel::showAgents()
         for (int column : {State, Health, AllowedTargets})
             m_table->item(row, column)->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
         QTableWidgetItem *name = m_table->item(row, Name);
+        m_table->item(row, State)->setToolTip(agent.state);
         const QString unavailable = unavailableReason(agent);
         name->setCheckState(m_checked.contains(agent.name) ? Qt::Checked : Qt::Unchecked);
         if (unavailable.isEmpty() && !m_locked) {

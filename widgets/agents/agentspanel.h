@@ -48,6 +48,8 @@ public:
     const std::vector<AgentInfo> &agents() const { return m_agents; }
     // The agents the user checked that can run now (live, idle, of this protocol), by name.
     QStringList chosenAgents() const;
+    // The listed agents the user checked, whether or not they can run now (busy with our run).
+    int checkedCount() const;
     bool isRefreshing() const { return m_job != nullptr; }
     // While a run uses the chosen agents, neither the server nor the choice changes.
     void setChoiceLocked(bool locked);
@@ -74,6 +76,7 @@ private:
     void onListingFinished();
     void showAgents();
     void setStatus(const QString &text, bool problem);
+    void showListedStatus();
     QStringList rowCells(const AgentInfo &agent) const;
 
     QLineEdit *m_uri = nullptr;
@@ -87,6 +90,7 @@ private:
     std::vector<AgentInfo> m_agents;
     QSet<QString> m_checked; // by name: a check survives refreshes and an agent's busy spell
     bool m_locked = false;
+    QString m_lastAddress; // of the last successful listing
     QString m_listedUri; // the URI text of the last listing: auto-refresh sticks to it
 };
 

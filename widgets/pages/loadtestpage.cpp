@@ -363,7 +363,7 @@ void LoadTestPage::setRunsOnAgents(bool onAgents)
 
 void LoadTestPage::updateRunOnText()
 {
-    const int chosen = int(m_agentsPanel->chosenAgents().size());
+    const int chosen = m_agentsPanel->checkedCount();
     m_runOn->setItemText(1, chosen > 0 ? tr("Agents (%n chosen)", nullptr, chosen) : tr("Agents"));
 }
 
@@ -432,6 +432,7 @@ void LoadTestPage::updateControls()
     m_form->setEnabled(!running);
     m_runOn->setEnabled(!running);
     m_agentsPanel->setChoiceLocked(running);
+    updateRunOnText();
     m_startButton->setToolTip(runsOnAgents() ? tr("Start the load test on the agents checked on the Agents tab (F5)")
                                              : tr("Start the load test against the target (F5)"));
     if (m_startAction)

@@ -9,8 +9,11 @@
 #include <QLabel>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace cwb {
 
@@ -106,7 +109,6 @@ RunSummaryView::RunSummaryView(QWidget *parent) : QWidget(parent)
     grid->addWidget(resourceBox, 3, 1);
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
-    grid->setRowStretch(2, 1);
     grid->setRowStretch(3, 1);
 
     auto *layout = new QVBoxLayout(this);
@@ -125,7 +127,11 @@ void RunSummaryView::showNodeBox(bool show)
 void RunSummaryView::showAgentBox(bool show)
 {
     m_agentBox->setVisible(show);
-    m_grid->setRowStretch(2, show ? 1 : 0);
+    // As tall as its rows (up to four, then it scrolls): the percentiles keep their room.
+    const int rows = std::clamp(m_agents->rowCount(), 1, 4);
+    m_agents->setMaximumHeight(m_agents->horizontalHeader()->sizeHint().height()
+                               + rows * m_agents->verticalHeader()->defaultSectionSize() + 2 * m_agents->frameWidth()
+                               + m_agents->horizontalScrollBar()->sizeHint().height());
 }
 
 void RunSummaryView::clear()
