@@ -139,6 +139,17 @@ void TestResultStore::roundTrip()
     QVERIFY(store.recoveryMessage().isEmpty());
     cwb::RunResult run = makeRun(u"roundtrip"_s, u"redis://127.0.0.1:7001"_s, 30);
     run.failureReason = u"none, \"quoted\""_s;
+    // A distributed run's breakdown, a lost agent with its reason among them.
+    cwb::AgentSummary lost;
+    lost.agent = u"gen-2"_s;
+    lost.state = u"lost"_s;
+    lost.lost = true;
+    lost.users = 3;
+    lost.operations = 1234;
+    lost.errors = 5;
+    lost.p99Us = 812.5;
+    lost.failureReason = u"agent gen-2 was lost mid-run"_s;
+    run.agents = {lost};
     const QString id = store.saveRun(run);
     QVERIFY2(!id.isEmpty(), qPrintable(store.lastError()));
 
@@ -186,6 +197,12 @@ void TestResultStore::roundTrip()
     QCOMPARE(r.client.cpuUserSec, run.client.cpuUserSec);
     QCOMPARE(r.client.workerThreads, run.client.workerThreads);
     QCOMPARE(r.keysCleanedUp, run.keysCleanedUp);
+    QCOMPARE(r.agents.size(), size_t(1));
+    QCOMPARE(r.agents[0].agent, lost.agent);
+    QCOMPARE(r.agents[0].state, lost.state);
+    QVERIFY(r.agents[0].lost);
+    QCOMPARE(r.agents[0].operations, lost.operations);
+    QCOMPARE(r.agents[0].failureReason, lost.failureReason);
     QCOMPARE(loaded->meta.source, u"workbench"_s);
 
     // The summary columns come from the merged histograms.

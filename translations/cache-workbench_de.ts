@@ -2,6 +2,250 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>cwb::AgentStatusTable</name>
+    <message>
+        <location filename="../widgets/agents/agentstatustable.cpp" line="+18"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operations</source>
+        <translation>Operationen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ops/s</source>
+        <translation>Ops/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Each agent of the distributed run: its state, its share of the load and, when it was lost or refused, why</source>
+        <translation>Jeder Agent des verteilten Laufs: sein Zustand, sein Anteil an der Last und, wenn er verloren ging oder ablehnte, warum</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::AgentsPanel</name>
+    <message>
+        <location filename="../widgets/agents/agentspanel.cpp" line="+37"/>
+        <source>Idle</source>
+        <translation>Frei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Running %1</source>
+        <translation>Läuft %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expires in %1 s</source>
+        <translation>läuft in %1 s ab</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Coordination &amp;server:</source>
+        <translation>Koordinations&amp;server:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Redis server the agents were started with (--coordinator); saved without its password</source>
+        <translation>Der Redis-Server, mit dem die Agenten gestartet wurden (--coordinator); gespeichert ohne sein Passwort</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The coordination server&apos;s password, kept in memory only</source>
+        <translation>Das Passwort des Koordinationsservers, nur im Speicher gehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the agents connected to the coordination server now</source>
+        <translation>Die mit dem Koordinationsserver verbundenen Agenten jetzt auflisten</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cores</source>
+        <translation>Kerne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clock skew (ms)</source>
+        <translation>Uhrabweichung (ms)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Health</source>
+        <translation>Lebenszeichen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Allowed targets</source>
+        <translation>Erlaubte Ziele</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check the agents the next run uses</source>
+        <translation>Die Agenten ankreuzen, die der nächste Lauf nutzt</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Enter the coordination server the agents were started with (agent --coordinator URI).</source>
+        <translation>Den Koordinationsserver eingeben, mit dem die Agenten gestartet wurden (agent --coordinator URI).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no coordination server entered</source>
+        <translation>kein Koordinationsserver eingegeben</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Speaks protocol %1, this workbench %2: run the same workbench version on both.</source>
+        <translation>Spricht Protokoll %1, diese Workbench %2: auf beiden dieselbe Workbench-Version verwenden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Busy with a run (%1).</source>
+        <translation>Mit einem Lauf beschäftigt (%1).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Not a coordination server URI: %1</source>
+        <translation>Keine URI eines Koordinationsservers: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Asking %1 for its agents…</source>
+        <translation>Frage %1 nach seinen Agenten…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not list the agents: %1</source>
+        <translation>Die Agenten konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 answered, but its agents could not be listed: %2</source>
+        <translation>%1 antwortete, aber seine Agenten konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No agent is connected to %1. Start one with: cache-workbench-cli agent --coordinator URI --allow-target PATTERN</source>
+        <translation>Mit %1 ist kein Agent verbunden. Einen starten mit: cache-workbench-cli agent --coordinator URI --allow-target MUSTER</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n agent(s) connected to %1, %2 chosen.</source>
+        <translation>
+            <numerusform>%n Agent mit %1 verbunden, %2 gewählt.</numerusform>
+            <numerusform>%n Agenten mit %1 verbunden, %2 gewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Check to run the next test on %1 too</source>
+        <translation>Ankreuzen, um den nächsten Test auch auf %1 laufen zu lassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The choice is fixed while a run uses the agents.</source>
+        <translation>Die Auswahl steht fest, solange ein Lauf die Agenten nutzt.</translation>
+    </message>
+</context>
+<context>
     <name>cwb::AlertPanel</name>
     <message>
         <location filename="../widgets/monitoring/alertpanel.cpp" line="+42"/>
@@ -1641,7 +1885,7 @@
 <context>
     <name>cwb::LoadTestPage</name>
     <message>
-        <location filename="../widgets/pages/loadtestpage.cpp" line="+63"/>
+        <location filename="../widgets/pages/loadtestpage.cpp" line="+67"/>
         <source>Connecting</source>
         <translation>Verbinden</translation>
     </message>
@@ -1667,12 +1911,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+478"/>
+        <location line="+581"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-566"/>
         <source>Load Test</source>
         <translation>Lasttest</translation>
     </message>
@@ -1722,7 +1966,28 @@
         <translation>Die Konfiguration als JSON speichern, ohne Passwort (Strg+S)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>R&amp;un on:</source>
+        <translation>A&amp;usführen auf:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where the load comes from: this machine, or the agents checked on the Agents tab (one run, merged exactly)</source>
+        <translation>Woher die Last kommt: dieser Rechner oder die im Reiter Agenten angekreuzten Agenten (ein Lauf, exakt zusammengeführt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This machine</source>
+        <translation>Dieser Rechner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+198"/>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <location line="-176"/>
         <source>Suite</source>
         <translation>Suite</translation>
     </message>
@@ -1756,11 +2021,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+213"/>
         <source>Start the load test against the target (F5)</source>
         <translation>Den Lasttest gegen das Ziel starten (F5)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-211"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
@@ -1771,13 +2037,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+215"/>
-        <location line="+118"/>
+        <location line="+261"/>
+        <location line="+157"/>
         <source>Progress of the current run, warm-up included</source>
         <translation>Fortschritt des aktuellen Laufs, einschließlich Aufwärmphase</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-417"/>
         <source>Not running</source>
         <translation>Läuft nicht</translation>
     </message>
@@ -1897,17 +2163,40 @@
         <translation>&amp;Zusammenfassung</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+1"/>
+        <source>A&amp;gents</source>
+        <translation>A&amp;genten</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Agents of this run</source>
+        <translation>Agenten dieses Laufs</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Agents (%n chosen)</source>
+        <translation>
+            <numerusform>Agenten (%n gewählt)</numerusform>
+            <numerusform>Agenten (%n gewählt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The run could not be saved to the results.</source>
         <translation>Der Lauf konnte nicht in den Ergebnissen gespeichert werden.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+40"/>
+        <source>Start the load test on the agents checked on the Agents tab (F5)</source>
+        <translation>Den Lasttest auf den im Reiter Agenten angekreuzten Agenten starten (F5)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Enter a valid target server first.</source>
         <translation>Geben Sie zuerst einen gültigen Zielserver ein.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
@@ -1917,7 +2206,17 @@
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Enter the coordination server on the Agents tab first.</source>
+        <translation>Zuerst den Koordinationsserver im Reiter Agenten eingeben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check at least one idle agent on the Agents tab first.</source>
+        <translation>Zuerst mindestens einen freien Agenten im Reiter Agenten ankreuzen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <location line="+1"/>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
@@ -1952,8 +2251,24 @@
         <source>Now: %1 ops/s · p99 %2 · %3 errors/s · %4 of %5 users connected</source>
         <translation>Jetzt: %1 Ops/s · p99 %2 · %3 Fehler/s · %4 von %5 Benutzern verbunden</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%1 of %n agent(s) running</source>
+        <translation>
+            <numerusform>%1 von %n Agent läuft</numerusform>
+            <numerusform>%1 von %n Agenten laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n lost</source>
+        <translation>
+            <numerusform>, %n verloren</numerusform>
+            <numerusform>, %n verloren</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -1989,7 +2304,7 @@
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -2079,7 +2394,7 @@
         <translation>CSV-Dateien (*.csv);;JSON-Dateien (*.json);;Prometheus-Textformat (*.prom);;HTML-Berichte (*.html)</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-433"/>
         <source>This run is now the baseline for its test and target.</source>
         <translation>Dieser Lauf ist jetzt die Baseline für seinen Test und sein Ziel.</translation>
     </message>
@@ -2089,7 +2404,7 @@
         <translation>Die Baseline konnte nicht gesetzt werden.</translation>
     </message>
     <message>
-        <location line="+434"/>
+        <location line="+483"/>
         <source>The comparison failed.</source>
         <translation>Der Vergleich ist fehlgeschlagen.</translation>
     </message>
@@ -4073,27 +4388,27 @@
 <context>
     <name>cwb::RunSummaryView</name>
     <message>
-        <location filename="../widgets/run/runsummaryview.cpp" line="+44"/>
-        <location line="+147"/>
+        <location filename="../widgets/run/runsummaryview.cpp" line="+48"/>
+        <location line="+164"/>
         <location line="+4"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+87"/>
-        <location line="+80"/>
+        <location line="-158"/>
+        <location line="+104"/>
+        <location line="+82"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+136"/>
+        <location line="-184"/>
+        <location line="+153"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-151"/>
         <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
@@ -4226,12 +4541,17 @@
         <translation>Last je Knoten</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+4"/>
+        <source>Load per agent</source>
+        <translation>Last pro Agent</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>No finished run yet. Start a load test to see its summary here.</source>
         <translation>Noch kein abgeschlossener Lauf. Starten Sie einen Lasttest, um hier seine Zusammenfassung zu sehen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Completed</source>
         <translation>Abgeschlossen</translation>
     </message>

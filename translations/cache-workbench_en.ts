@@ -2,6 +2,250 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>cwb::AgentStatusTable</name>
+    <message>
+        <location filename="../widgets/agents/agentstatustable.cpp" line="+18"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operations</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ops/s</source>
+        <translation>Ops/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Each agent of the distributed run: its state, its share of the load and, when it was lost or refused, why</source>
+        <translation>Each agent of the distributed run: its state, its share of the load and, when it was lost or refused, why</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starting</source>
+        <translation>Starting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>n/a</source>
+        <translation>n/a</translation>
+    </message>
+</context>
+<context>
+    <name>cwb::AgentsPanel</name>
+    <message>
+        <location filename="../widgets/agents/agentspanel.cpp" line="+37"/>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Running %1</source>
+        <translation>Running %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stale</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expires in %1 s</source>
+        <translation>expires in %1 s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Coordination &amp;server:</source>
+        <translation>Coordination &amp;server:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Redis server the agents were started with (--coordinator); saved without its password</source>
+        <translation>The Redis server the agents were started with (--coordinator); saved without its password</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The coordination server&apos;s password, kept in memory only</source>
+        <translation>The coordination server&apos;s password, kept in memory only</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the agents connected to the coordination server now</source>
+        <translation>List the agents connected to the coordination server now</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cores</source>
+        <translation>Cores</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clock skew (ms)</source>
+        <translation>Clock skew (ms)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Allowed targets</source>
+        <translation>Allowed targets</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check the agents the next run uses</source>
+        <translation>Check the agents the next run uses</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Enter the coordination server the agents were started with (agent --coordinator URI).</source>
+        <translation>Enter the coordination server the agents were started with (agent --coordinator URI).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no coordination server entered</source>
+        <translation>no coordination server entered</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Speaks protocol %1, this workbench %2: run the same workbench version on both.</source>
+        <translation>Speaks protocol %1, this workbench %2: run the same workbench version on both.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Busy with a run (%1).</source>
+        <translation>Busy with a run (%1).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Not a coordination server URI: %1</source>
+        <translation>Not a coordination server URI: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Asking %1 for its agents…</source>
+        <translation>Asking %1 for its agents…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not list the agents: %1</source>
+        <translation>Could not list the agents: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 answered, but its agents could not be listed: %2</source>
+        <translation>%1 answered, but its agents could not be listed: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No agent is connected to %1. Start one with: cache-workbench-cli agent --coordinator URI --allow-target PATTERN</source>
+        <translation>No agent is connected to %1. Start one with: cache-workbench-cli agent --coordinator URI --allow-target PATTERN</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n agent(s) connected to %1, %2 chosen.</source>
+        <translation>
+            <numerusform>%n agent connected to %1, %2 chosen.</numerusform>
+            <numerusform>%n agents connected to %1, %2 chosen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Check to run the next test on %1 too</source>
+        <translation>Check to run the next test on %1 too</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The choice is fixed while a run uses the agents.</source>
+        <translation>The choice is fixed while a run uses the agents.</translation>
+    </message>
+</context>
+<context>
     <name>cwb::AlertPanel</name>
     <message>
         <location filename="../widgets/monitoring/alertpanel.cpp" line="+42"/>
@@ -1641,7 +1885,7 @@
 <context>
     <name>cwb::LoadTestPage</name>
     <message>
-        <location filename="../widgets/pages/loadtestpage.cpp" line="+63"/>
+        <location filename="../widgets/pages/loadtestpage.cpp" line="+67"/>
         <source>Connecting</source>
         <translation>Connecting</translation>
     </message>
@@ -1667,12 +1911,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+478"/>
+        <location line="+581"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-566"/>
         <source>Load Test</source>
         <translation>Load Test</translation>
     </message>
@@ -1722,7 +1966,28 @@
         <translation>Save the configuration as JSON, without any password (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>R&amp;un on:</source>
+        <translation>R&amp;un on:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where the load comes from: this machine, or the agents checked on the Agents tab (one run, merged exactly)</source>
+        <translation>Where the load comes from: this machine, or the agents checked on the Agents tab (one run, merged exactly)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This machine</source>
+        <translation>This machine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+198"/>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location line="-176"/>
         <source>Suite</source>
         <translation>Suite</translation>
     </message>
@@ -1756,11 +2021,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+213"/>
         <source>Start the load test against the target (F5)</source>
         <translation>Start the load test against the target (F5)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-211"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -1771,13 +2037,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+215"/>
-        <location line="+118"/>
+        <location line="+261"/>
+        <location line="+157"/>
         <source>Progress of the current run, warm-up included</source>
         <translation>Progress of the current run, warm-up included</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-417"/>
         <source>Not running</source>
         <translation>Not running</translation>
     </message>
@@ -1897,17 +2163,40 @@
         <translation>S&amp;ummary</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+1"/>
+        <source>A&amp;gents</source>
+        <translation>A&amp;gents</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Agents of this run</source>
+        <translation>Agents of this run</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Agents (%n chosen)</source>
+        <translation>
+            <numerusform>Agents (%n chosen)</numerusform>
+            <numerusform>Agents (%n chosen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The run could not be saved to the results.</source>
         <translation>The run could not be saved to the results.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+40"/>
+        <source>Start the load test on the agents checked on the Agents tab (F5)</source>
+        <translation>Start the load test on the agents checked on the Agents tab (F5)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Enter a valid target server first.</source>
         <translation>Enter a valid target server first.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
@@ -1917,7 +2206,17 @@
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Enter the coordination server on the Agents tab first.</source>
+        <translation>Enter the coordination server on the Agents tab first.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check at least one idle agent on the Agents tab first.</source>
+        <translation>Check at least one idle agent on the Agents tab first.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <location line="+1"/>
         <source>Stopping…</source>
         <translation>Stopping…</translation>
@@ -1952,8 +2251,24 @@
         <source>Now: %1 ops/s · p99 %2 · %3 errors/s · %4 of %5 users connected</source>
         <translation>Now: %1 ops/s · p99 %2 · %3 errors/s · %4 of %5 users connected</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%1 of %n agent(s) running</source>
+        <translation>
+            <numerusform>%1 of %n agent running</numerusform>
+            <numerusform>%1 of %n agents running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n lost</source>
+        <translation>
+            <numerusform>, %n lost</numerusform>
+            <numerusform>, %n lost</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>%1 %2 / %3</source>
         <translation>%1 %2 / %3</translation>
     </message>
@@ -1989,7 +2304,7 @@
         <translation>Stopped</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>Could not write %1.</source>
         <translation>Could not write %1.</translation>
     </message>
@@ -2079,7 +2394,7 @@
         <translation>CSV files (*.csv);;JSON files (*.json);;Prometheus text format (*.prom);;HTML reports (*.html)</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-433"/>
         <source>This run is now the baseline for its test and target.</source>
         <translation>This run is now the baseline for its test and target.</translation>
     </message>
@@ -2089,7 +2404,7 @@
         <translation>The baseline could not be set.</translation>
     </message>
     <message>
-        <location line="+434"/>
+        <location line="+483"/>
         <source>The comparison failed.</source>
         <translation>The comparison failed.</translation>
     </message>
@@ -4073,27 +4388,27 @@
 <context>
     <name>cwb::RunSummaryView</name>
     <message>
-        <location filename="../widgets/run/runsummaryview.cpp" line="+44"/>
-        <location line="+147"/>
+        <location filename="../widgets/run/runsummaryview.cpp" line="+48"/>
+        <location line="+164"/>
         <location line="+4"/>
         <source>not measured</source>
         <translation>not measured</translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+87"/>
-        <location line="+80"/>
+        <location line="-158"/>
+        <location line="+104"/>
+        <location line="+82"/>
         <source>n/a</source>
         <translation>n/a</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+136"/>
+        <location line="-184"/>
+        <location line="+153"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-151"/>
         <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
@@ -4226,12 +4541,17 @@
         <translation>Load per node</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+4"/>
+        <source>Load per agent</source>
+        <translation>Load per agent</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>No finished run yet. Start a load test to see its summary here.</source>
         <translation>No finished run yet. Start a load test to see its summary here.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>

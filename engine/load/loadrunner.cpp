@@ -19,14 +19,26 @@ bool LoadRunner::start(const LoadTestConfig &config, const Endpoint &endpoint)
 {
     if (m_job)
         return false;
-    m_job = new LoadJob(config, endpoint, this);
+    auto *job = new LoadJob(config, endpoint, this);
+    return start(job, job->runId());
+}
+
+bool LoadRunner::start(RunJob *job, const QString &runId)
+{
+    if (m_job) {
+        delete job;
+        return false;
+    }
+    job->setParent(this);
+    m_job = job;
+    m_runId = runId;
     m_latest = RunSnapshot{};
     connect(m_job, &jobs::JobBase::progressAvailable, this, [this] {
         m_latest = m_job->progress();
         Q_EMIT snapshotAvailable(m_latest);
     });
     connect(m_job, &jobs::JobBase::finished, this, &LoadRunner::onFinished);
-    Q_EMIT started(m_job->runId());
+    Q_EMIT started(runId);
     if (m_launcher)
         m_launcher->launch(m_job);
     else
@@ -42,13 +54,13 @@ void LoadRunner::stop()
 
 void LoadRunner::onFinished()
 {
-    LoadJob *job = std::exchange(m_job, nullptr);
+    RunJob *job = std::exchange(m_job, nullptr);
     job->deleteLater();
     RunResult result;
     if (job->result()) {
         result = *job->result();
     } else { // the body threw (out of memory): no result, only a reason
-        result.runId = job->runId();
+        result.runId = m_runId;
         result.status = RunStatus::Failed;
         result.failureReason = job->failureReason();
     }

@@ -22,8 +22,14 @@ public:
     explicit LoadRunner(QObject *parent = nullptr);
     ~LoadRunner() override; // stops a run in progress and waits for it (at most ~1 s)
 
+    using RunJob = jobs::Job<RunSnapshot, RunResult>;
+
     // False when a run is already in progress.
     bool start(const LoadTestConfig &config, const Endpoint &endpoint);
+    // Any other job that delivers a load run's snapshots and result (a distributed run,
+    // distrib/distributedjob.h), run and reported the same way. Takes `job` over (also when it
+    // returns false: the job is then deleted).
+    bool start(RunJob *job, const QString &runId);
     void stop();
     // Runs go through this launcher from now on, so its owner sees them among the running jobs.
     void setLauncher(jobs::JobLauncher *launcher) { m_launcher = launcher; }
@@ -41,7 +47,8 @@ Q_SIGNALS:
 private:
     void onFinished();
 
-    LoadJob *m_job = nullptr;
+    RunJob *m_job = nullptr;
+    QString m_runId;
     jobs::JobLauncher *m_launcher = nullptr;
     RunSnapshot m_latest;
 };

@@ -526,6 +526,8 @@ QString ResultStore::saveRun(const StoredRun &run)
     light.tlsInsecure = r.tlsInsecure;
     light.warnings = r.warnings;
     light.cluster = r.cluster;
+    // A distributed run's per-agent breakdown (a line per agent): the summary and reports show it.
+    light.agents = r.agents;
     // Per-node counters stay in the detail document, histograms included: a handful of nodes
     // is small, and the run summary shows each node's percentiles.
     light.totals.nodes = r.totals.nodes;

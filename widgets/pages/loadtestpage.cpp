@@ -1,8 +1,11 @@
 #include "loadtestpage.h"
 
+#include "agents/agentspanel.h"
+#include "agents/agentstatustable.h"
 #include "charts/runcharts.h"
 #include "charts/serieschart.h"
 #include "config/loadconfigform.h"
+#include "distrib/distributedjob.h"
 #include "filechooser.h"
 #include "json/strictjson.h"
 #include "load/loadrunner.h"
@@ -46,6 +49,7 @@ namespace {
 
 const auto kConfigKey = QLatin1String("loadtest/lastConfig");
 const auto kSplitterKey = QLatin1String("loadtest/splitter");
+const auto kRunOnAgentsKey = QLatin1String("loadtest/runOnAgents");
 constexpr int kProgressSteps = 1000;
 
 QString seconds(double s)
@@ -154,6 +158,24 @@ QWidget *LoadTestPage::buildConfigPane()
     presetRow->addWidget(openButton);
     presetRow->addWidget(saveButton);
     layout->addLayout(presetRow);
+
+    auto *runOnRow = new QHBoxLayout;
+    auto *runOnLabel = new QLabel(tr("R&un on:"), pane);
+    m_runOn = new QComboBox(pane);
+    m_runOn->setObjectName(QStringLiteral("runOnBox"));
+    m_runOn->setToolTip(tr("Where the load comes from: this machine, or the agents checked on the Agents tab "
+                           "(one run, merged exactly)"));
+    m_runOn->addItem(tr("This machine"));
+    m_runOn->addItem(tr("Agents"));
+    runOnLabel->setBuddy(m_runOn);
+    connect(m_runOn, &QComboBox::activated, this, [this](int index) {
+        if (index == 1)
+            m_tabs->setCurrentWidget(m_agentsTab); // where the agents are chosen
+        updateControls();
+    });
+    runOnRow->addWidget(runOnLabel);
+    runOnRow->addWidget(m_runOn, 1);
+    layout->addLayout(runOnRow);
 
     m_form = new LoadConfigForm(pane);
     auto *scroll = new QScrollArea(pane);
@@ -299,9 +321,50 @@ QWidget *LoadTestPage::buildRunPane()
     buttons->addStretch(1);
     summaryLayout->addWidget(m_resultButtons);
     m_tabs->addTab(summaryPage, tr("S&ummary"));
+    m_tabs->addTab(buildAgentsTab(), tr("A&gents"));
 
     layout->addWidget(m_tabs, 1);
     return pane;
+}
+
+QWidget *LoadTestPage::buildAgentsTab()
+{
+    m_agentsTab = new QWidget(m_tabs);
+    m_agentsTab->setObjectName(QStringLiteral("agentsTab"));
+    auto *layout = new QVBoxLayout(m_agentsTab);
+    m_agentsPanel = new AgentsPanel(m_agentsTab);
+    connect(m_agentsPanel, &AgentsPanel::chosenAgentsChanged, this, &LoadTestPage::updateRunOnText);
+    connect(m_agentsPanel, &AgentsPanel::agentsListed, this, &LoadTestPage::updateRunOnText);
+    connect(m_agentsPanel, &AgentsPanel::chosenAgentsChanged, this, [this] {
+        if (!m_agentsPanel->chosenAgents().isEmpty() && !runsOnAgents()) // checking one means "run there"
+            setRunsOnAgents(true);
+    });
+    layout->addWidget(m_agentsPanel, 3);
+
+    auto *runBox = new QGroupBox(tr("Agents of this run"), m_agentsTab);
+    m_agentRunBox = runBox;
+    m_agentStatus = new AgentStatusTable(runBox);
+    (new QVBoxLayout(runBox))->addWidget(m_agentStatus);
+    runBox->hide(); // until a distributed run starts
+    layout->addWidget(runBox, 2);
+    return m_agentsTab;
+}
+
+bool LoadTestPage::runsOnAgents() const
+{
+    return m_runOn->currentIndex() == 1;
+}
+
+void LoadTestPage::setRunsOnAgents(bool onAgents)
+{
+    m_runOn->setCurrentIndex(onAgents ? 1 : 0);
+    updateControls();
+}
+
+void LoadTestPage::updateRunOnText()
+{
+    const int chosen = m_agentsPanel->checkedCount();
+    m_runOn->setItemText(1, chosen > 0 ? tr("Agents (%n chosen)", nullptr, chosen) : tr("Agents"));
 }
 
 void LoadTestPage::watchStore()
@@ -367,6 +430,11 @@ void LoadTestPage::updateControls()
     m_suiteButton->setEnabled(!running && m_suites->count() > 0);
     m_presets->setEnabled(!running);
     m_form->setEnabled(!running);
+    m_runOn->setEnabled(!running);
+    m_agentsPanel->setChoiceLocked(running);
+    updateRunOnText();
+    m_startButton->setToolTip(runsOnAgents() ? tr("Start the load test on the agents checked on the Agents tab (F5)")
+                                             : tr("Start the load test against the target (F5)"));
     if (m_startAction)
         m_startAction->setEnabled(canStart());
     if (m_stopAction)
@@ -428,7 +496,9 @@ bool LoadTestPage::startConfig(const LoadTestConfig &config)
     m_progress->setToolTip(tr("Progress of the current run, warm-up included"));
     m_liveLabel->clear();
     m_spectrumClock.invalidate();
-    if (!m_runner->start(c, *endpoint))
+    m_agentStatus->setRowCount(0);
+    m_agentRunBox->setVisible(runsOnAgents());
+    if (runsOnAgents() ? !startOnAgents(c, *endpoint) : !m_runner->start(c, *endpoint))
         return false;
     saveSettings();
     setRunState(tr("Connecting to %1…").arg(endpoint->address()));
@@ -437,6 +507,31 @@ bool LoadTestPage::startConfig(const LoadTestConfig &config)
     Q_EMIT resultAvailableChanged(false);
     Q_EMIT runningChanged(true);
     return true;
+}
+
+// The same test over the agents checked on the Agents tab, as `run --coordinator URI --agents
+// NAMES` runs it; each agent takes the target's password from its own machine.
+bool LoadTestPage::startOnAgents(const LoadTestConfig &config, const Endpoint &target)
+{
+    QString error;
+    const std::optional<Endpoint> bus = m_agentsPanel->coordinator(&error);
+    if (!bus) {
+        m_messages->post(MessageType::Error, tr("Enter the coordination server on the Agents tab first."), error);
+        return false;
+    }
+    const QStringList names = m_agentsPanel->chosenAgents();
+    if (names.isEmpty()) {
+        m_messages->post(MessageType::Error, tr("Check at least one idle agent on the Agents tab first."), {});
+        m_tabs->setCurrentWidget(m_agentsTab);
+        return false;
+    }
+    CoordinatorOptions options;
+    options.bus = *bus;
+    options.agents.kind = AgentSelection::Kind::Names;
+    options.agents.names = names;
+    options.allowExistingKeys = false; // as a run on this machine: never beside keys not ours
+    auto *job = new DistributedLoadJob(config, target, options);
+    return m_runner->start(job, job->runId());
 }
 
 void LoadTestPage::stop()
@@ -532,6 +627,18 @@ void LoadTestPage::onSnapshot(const RunSnapshot &s)
                                   locale.toString(s.intervalErrorsPerSec, 'f', 0))
                              .arg(s.connectedUsers)
                              .arg(s.totalUsers));
+    if (!s.agents.empty()) {
+        m_agentStatus->showLive(s.agents);
+        int running = 0, lost = 0;
+        for (const AgentSummary &a : s.agents) {
+            running += a.state == QLatin1String("running");
+            lost += a.lost;
+        }
+        QString agents = tr("%1 of %n agent(s) running", nullptr, int(s.agents.size())).arg(running);
+        if (lost > 0)
+            agents += tr(", %n lost", nullptr, lost);
+        m_liveLabel->setText(m_liveLabel->text() + QStringLiteral(" · ") + agents);
+    }
     if (!m_stopRequested)
         setRunState(tr("%1 %2 / %3").arg(phase, seconds(s.elapsedSec), seconds(s.plannedSec)));
 }
@@ -560,9 +667,14 @@ void LoadTestPage::onRunEnded(const RunResult &result, const QString &failure)
     // The final picture: every second and the exact total distribution.
     m_charts->showRun(result);
     m_summary->showResult(result);
+    if (!result.agents.empty())
+        m_agentStatus->showLive(result.agents); // the agents' last states, as the run left them
     m_tabs->setCurrentIndex(1);
 
-    if (m_store && result.status != RunStatus::Failed) {
+    // A distributed run that lost an agent failed, yet what every agent measured is real: it is
+    // kept, as `run --coordinator` keeps it (status and reason say what happened).
+    const bool measured = result.total().count > 0 || !result.series.empty();
+    if (m_store && (result.status != RunStatus::Failed || (!result.agents.empty() && measured))) {
         StoredRun stored;
         stored.result = result;
         // Empty, not null: the store's columns are NOT NULL and a null QString binds as NULL.
@@ -808,6 +920,7 @@ void LoadTestPage::loadSettings()
         if (const LoadConfigParseResult parsed = parseLoadTestConfig(json); parsed.config)
             m_form->setConfig(*parsed.config);
     m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    m_runOn->setCurrentIndex(settings.value(kRunOnAgentsKey, false).toBool() ? 1 : 0);
 }
 
 void LoadTestPage::saveSettings() const
@@ -816,6 +929,7 @@ void LoadTestPage::saveSettings() const
     // The form's own target (a URI without password) or nothing: never the endpoint's password.
     settings.setValue(kConfigKey, QByteArray::fromStdString(loadTestConfigToJson(m_form->config()).dump()));
     settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kRunOnAgentsKey, runsOnAgents());
 }
 
 } // namespace cwb

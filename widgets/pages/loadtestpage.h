@@ -1,6 +1,7 @@
 #pragma once
 
 #include "load/loadconfig.h"
+#include "redis/endpoint.h"
 #include "load/runresult.h"
 #include "load/runsnapshot.h"
 
@@ -22,6 +23,8 @@ class QTabWidget;
 
 namespace cwb {
 
+class AgentStatusTable;
+class AgentsPanel;
 class AsyncResultStore;
 class LoadConfigForm;
 class LoadRunner;
@@ -34,7 +37,9 @@ class TargetSource;
 // Configure and run a load test; live throughput, latency percentiles and errors; the summary
 // when it ends, with exports, baseline and comparison. Runs go through LoadRunner (its own
 // thread) and finished runs are saved through AsyncResultStore (its own thread): nothing here
-// blocks the event loop.
+// blocks the event loop. "Run on: Agents" runs the test on the agents checked on the Agents tab
+// (a DistributedLoadJob, distrib/distributedjob.h) instead of this machine; its merged snapshots
+// and result are shown, saved and exported as a local run's are, with each agent's state beside.
 class LoadTestPage : public QWidget
 {
     Q_OBJECT
@@ -54,6 +59,12 @@ public:
     QComboBox *suiteBox() const { return m_suites; }
     QTableWidget *comparisonTable() const { return m_comparison; }
     LoadRunner *runner() const { return m_runner; }
+    QComboBox *runOnBox() const { return m_runOn; }
+    AgentsPanel *agentsPanel() const { return m_agentsPanel; }
+    // Each agent of the running (or last) distributed run, live.
+    AgentStatusTable *agentStatusTable() const { return m_agentStatus; }
+    bool runsOnAgents() const;
+    void setRunsOnAgents(bool onAgents);
 
     // The window's Start/Stop/Open/Save actions, bound once by the main window.
     void bindActions(QAction *start, QAction *stop, QAction *openConfig, QAction *saveConfig);
@@ -95,7 +106,10 @@ Q_SIGNALS:
 private:
     QWidget *buildConfigPane();
     QWidget *buildRunPane();
+    QWidget *buildAgentsTab();
     bool startConfig(const LoadTestConfig &config);
+    bool startOnAgents(const LoadTestConfig &config, const Endpoint &target);
+    void updateRunOnText();
     void watchStore();
     void onSnapshot(const RunSnapshot &snapshot);
     void onRunEnded(const RunResult &result, const QString &failure);
@@ -130,6 +144,11 @@ private:
     QPushButton *m_reportButton = nullptr;
     QTableWidget *m_comparison = nullptr;
     QLabel *m_comparisonLabel = nullptr;
+    QComboBox *m_runOn = nullptr;
+    AgentsPanel *m_agentsPanel = nullptr;
+    AgentStatusTable *m_agentStatus = nullptr;
+    QWidget *m_agentRunBox = nullptr;
+    QWidget *m_agentsTab = nullptr;
 
     AsyncResultStore *m_store = nullptr;
     TargetSource *m_target = nullptr;

@@ -1,5 +1,6 @@
 #include "runsummaryview.h"
 
+#include "agents/agentstatustable.h"
 #include "load/runsnapshot.h"
 
 #include <QGridLayout>
@@ -8,8 +9,11 @@
 #include <QLabel>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace cwb {
 
@@ -92,15 +96,20 @@ RunSummaryView::RunSummaryView(QWidget *parent) : QWidget(parent)
 
     m_nodeBox = new QGroupBox(tr("Load per node"), this);
     (new QVBoxLayout(m_nodeBox))->addWidget(m_nodes);
+    m_agents = new AgentStatusTable(this);
+    m_agents->setObjectName(QStringLiteral("summaryAgentTable"));
+    m_agentBox = new QGroupBox(tr("Load per agent"), this);
+    (new QVBoxLayout(m_agentBox))->addWidget(m_agents);
 
     auto *grid = m_grid = new QGridLayout;
     grid->addWidget(percentileBox, 0, 0, 1, 2);
     grid->addWidget(m_nodeBox, 1, 0, 1, 2);
-    grid->addWidget(errorBox, 2, 0);
-    grid->addWidget(resourceBox, 2, 1);
+    grid->addWidget(m_agentBox, 2, 0, 1, 2);
+    grid->addWidget(errorBox, 3, 0);
+    grid->addWidget(resourceBox, 3, 1);
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
-    grid->setRowStretch(2, 1);
+    grid->setRowStretch(3, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -115,13 +124,25 @@ void RunSummaryView::showNodeBox(bool show)
     m_grid->setRowStretch(1, show ? 1 : 0);
 }
 
+void RunSummaryView::showAgentBox(bool show)
+{
+    m_agentBox->setVisible(show);
+    // As tall as its rows (up to four, then it scrolls): the percentiles keep their room.
+    const int rows = std::clamp(m_agents->rowCount(), 1, 4);
+    m_agents->setMaximumHeight(m_agents->horizontalHeader()->sizeHint().height()
+                               + rows * m_agents->verticalHeader()->defaultSectionSize() + 2 * m_agents->frameWidth()
+                               + m_agents->horizontalScrollBar()->sizeHint().height());
+}
+
 void RunSummaryView::clear()
 {
     m_hasResult = false;
     m_headline->setText(tr("No finished run yet. Start a load test to see its summary here."));
     for (QTableWidget *t : {m_percentiles, m_errors, m_resources, m_nodes})
         t->setRowCount(0);
+    m_agents->setRowCount(0);
     showNodeBox(false);
+    showAgentBox(false);
 }
 
 void RunSummaryView::showResult(const RunResult &r)
@@ -203,6 +224,8 @@ void RunSummaryView::showResult(const RunResult &r)
         setRow(m_resources, row, cells);
     }
     showNodes(r);
+    m_agents->showResult(r);
+    showAgentBox(!r.agents.empty());
 }
 
 void RunSummaryView::showNodes(const RunResult &r)
