@@ -10,7 +10,9 @@
 #     (default 3). ops/s is each run's own figure: successful operations over the measured window
 #     (for the distributed run: every agent's operations over the longest agent's window). With
 #     2+ cores the target runs on CPU 0 and everything else (the plain run; or the agents, the
-#     coordinator and the coordination server) on CPU 1, so both sides get the same one core.
+#     coordinator and the coordination server) on CPU 1, so both sides get the same one core, and
+#     the plain run gets as many worker threads as the agents have together (each agent sizes its
+#     own pool: one thread on one core), since on a busy core the scheduler shares time per thread.
 # (b) Many agents: --agents agent processes (default 50), one user each at --rate ops/s each
 #     (default 20, open loop), one coordinator, a 20 s run, placed by the scheduler (52 processes
 #     on one pinned core would measure the machine's other load more than the coordinator).
@@ -134,7 +136,7 @@ RATIO=-
 COORD_CPU=- STREAM_KIB=- INBOUND_KIB=- MERGED=- MANY_STATUS=-
 
 run_closed() { # plain|distributed -> "ops_per_sec worker_threads"
-    local extra=()
+    local extra=(--threads "$PLAIN_THREADS")
     [ "$1" = distributed ] && extra=(--coordinator "redis://127.0.0.1:$COORD_PORT" --agents all)
     "${CLIENT_CPU[@]}" "$CLI" run --config "$WORK/closed.json" --target "redis://127.0.0.1:$TARGET_PORT" \
         "${extra[@]}" --json "$WORK/$1.json" --no-save >/dev/null 2>"$WORK/$1.err" || {
@@ -160,9 +162,12 @@ measure_overhead() {
     echo "| round | plain run ops/s | 2 agents ops/s | ratio |"
     echo "|---|---|---|---|"
     declare -A RATES=() THREADS=()
+    PLAIN_THREADS=0 # until the first distributed run says how many the agents chose
     for round in $(seq "$ROUNDS"); do
-        order="plain distributed"
-        [ $((round % 2)) = 0 ] && order="distributed plain" # drift on the machine hits both alike
+        # Alternating, so that drift on the machine hits both alike; the distributed run first, so
+        # that the plain run gets as many worker threads as the agents chose together.
+        order="distributed plain"
+        [ $((round % 2)) = 0 ] && order="plain distributed"
         declare -A now=()
         for kind in $order; do
             run_closed "$kind" >"$WORK/row.txt" # not in a process substitution: its failure must stop the script
@@ -170,6 +175,7 @@ measure_overhead() {
             now[$kind]=$rate
             RATES[$kind]+=" $rate"
             THREADS[$kind]=$threads
+            [ "$kind" = distributed ] && PLAIN_THREADS=$threads
         done
         printf "| %s | %.0f | %.0f | %.3f |\n" "$round" "${now[plain]}" "${now[distributed]}" \
             "$(python3 -c "print(${now[distributed]} / ${now[plain]})")"
