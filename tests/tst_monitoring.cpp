@@ -113,6 +113,22 @@ private slots:
         QCOMPARE(history.merge({sample(1000, "b"), sample(1000, "a"), sample(2000, "a"), sample(3000, "b")}), size_t(1));
         QCOMPARE(history.range(u"a"_s, 0, 5000).size(), size_t(2));
         QCOMPARE(history.range(u"b"_s, 0, 5000).size(), size_t(2));
+
+        // ... and the history keeps an instant's samples in the order they arrived, which need
+        // not be the nodes' order (a restored service collects while the store answers).
+        MonitorHistory arrived;
+        arrived.append(sample(1000, "workbench"));
+        arrived.append(sample(1000, "all"));
+        arrived.append(sample(1000, "a"));
+        QCOMPARE(arrived.merge({sample(1000, "a"), sample(1000, "all"), sample(1000, "workbench"), sample(1000, "b")}),
+                 size_t(1));
+        QCOMPARE(arrived.size(), size_t(4));
+        QCOMPARE(arrived.range(u"a"_s, 0, 5000).size(), size_t(1));
+        QCOMPARE(arrived.merge({sample(1000, "b"), sample(1000, "b")}), size_t(0)); // nor twice from one answer
+        arrived.append(sample(1000, "b")); // the live delivery of a sample the store gave back first
+        QCOMPARE(arrived.size(), size_t(4));
+        arrived.append(sample(2000, "b"));
+        QCOMPARE(arrived.size(), size_t(5));
     }
 
     void ratesComeFromCounterDeltas()

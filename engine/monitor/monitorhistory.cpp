@@ -2,11 +2,18 @@
 
 #include <algorithm>
 #include <iterator>
+#include <set>
 
 namespace cwb {
 
 void MonitorHistory::append(const MonitorSample &sample)
 {
+    // One sample per node and instant: one that is here already (read back from the store while
+    // the collector delivered it) is not kept twice.
+    for (auto it = m_samples.rbegin(); it != m_samples.rend() && it->timestampMs >= sample.timestampMs; ++it) {
+        if (it->timestampMs == sample.timestampMs && it->node == sample.node)
+            return;
+    }
     m_samples.push_back(sample);
     while (m_samples.size() > m_capacity)
         m_samples.pop_front();
@@ -20,29 +27,32 @@ void MonitorHistory::append(const std::vector<MonitorSample> &samples)
 
 size_t MonitorHistory::merge(const std::vector<MonitorSample> &samples)
 {
-    const auto earlier = [](const MonitorSample &a, const MonitorSample &b) {
-        return a.timestampMs != b.timestampMs ? a.timestampMs < b.timestampMs : a.node < b.node;
-    };
-    // In the history's own order: the store returns samples of one instant in any node order, and
-    // the walk below only recognises a sample it already has when both sides are ordered alike.
-    std::vector<MonitorSample> incoming = samples;
+    if (samples.empty())
+        return 0;
+    // What is here already, by instant and node. The store returns one instant's samples in any
+    // node order and the history keeps them in the order they arrived, so only a lookup (not a
+    // walk in step) recognises them all.
+    const auto [oldest, newest] = std::minmax_element(
+        samples.begin(), samples.end(), [](const MonitorSample &a, const MonitorSample &b) { return a.timestampMs < b.timestampMs; });
+    std::set<std::pair<qint64, QString>> have;
+    for (const MonitorSample &s : m_samples) {
+        if (s.timestampMs >= oldest->timestampMs && s.timestampMs <= newest->timestampMs)
+            have.emplace(s.timestampMs, s.node);
+    }
+    std::vector<MonitorSample> incoming;
+    for (const MonitorSample &s : samples) {
+        if (have.emplace(s.timestampMs, s.node).second)
+            incoming.push_back(s);
+    }
+    const auto earlier = [](const MonitorSample &a, const MonitorSample &b) { return a.timestampMs < b.timestampMs; };
     std::stable_sort(incoming.begin(), incoming.end(), earlier);
     std::deque<MonitorSample> merged;
-    size_t added = 0;
-    auto mine = m_samples.begin();
-    for (const MonitorSample &s : incoming) {
-        while (mine != m_samples.end() && earlier(*mine, s))
-            merged.push_back(std::move(*mine++));
-        if (mine != m_samples.end() && mine->timestampMs == s.timestampMs && mine->node == s.node)
-            continue; // already here
-        merged.push_back(s);
-        ++added;
-    }
-    std::move(mine, m_samples.end(), std::back_inserter(merged));
+    std::merge(std::make_move_iterator(m_samples.begin()), std::make_move_iterator(m_samples.end()), incoming.begin(),
+               incoming.end(), std::back_inserter(merged), earlier);
     m_samples = std::move(merged);
     while (m_samples.size() > m_capacity)
         m_samples.pop_front();
-    return added;
+    return incoming.size();
 }
 
 std::vector<MonitorSample> MonitorHistory::range(const QString &node, qint64 fromMs, qint64 toMs) const

@@ -14,6 +14,7 @@ class MonitorHistory
 public:
     explicit MonitorHistory(size_t capacity = 400000) : m_capacity(capacity) {}
 
+    // Appends a new sample; one of the same node and instant as a sample here is dropped.
     void append(const MonitorSample &sample);
     void append(const std::vector<MonitorSample> &samples);
     // Adds samples read back from the store (oldest first) where they belong in time, skipping
