@@ -254,6 +254,31 @@ private slots:
         QVERIFY2(select.err.contains("SELECT 99"), select.err.constData());
     }
 
+    // A user named without a password is that user or nothing: before, the run went ahead without
+    // AUTH, as the server's default user, with whatever that user may do.
+    void userWithoutPasswordNeverRunsAsTheDefaultUser()
+    {
+        SandboxRedis redis;
+        CWB_START_SANDBOX(redis);
+        QVERIFY(sandboxCommand(redis, {"ACL", "SETUSER", "cwb-haspass", "on", ">Has-pass-1", "~*", "+@all"}));
+        QVERIFY(sandboxCommand(redis, {"ACL", "SETUSER", "cwb-nopass", "on", "nopass", "~*", "+@all"}));
+        const auto run = [&](const char *user) {
+            return runCli({u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--no-save"_s, u"--duration"_s, u"1"_s,
+                           u"--target"_s, u"redis://%1:@127.0.0.1:%2"_s.arg(QLatin1String(user)).arg(redis.port())});
+        };
+        const CliResult denied = run("cwb-haspass");
+        QCOMPARE(denied.exitCode, 3);
+        QVERIFY2(denied.err.contains("WRONGPASS") && denied.err.contains("no password was given"), denied.err.constData());
+        QVERIFY(sandboxCommand(redis, {"CONFIG", "RESETSTAT"}));
+        const CliResult nopass = run("cwb-nopass");
+        QCOMPARE(nopass.exitCode, 0);
+        // Every connection logged in as the named user: the server counted its AUTHs, and the
+        // default user never ran a command (ACL LOG is not needed: default has no password here).
+        const auto stats = sandboxCommand(redis, {"INFO", "COMMANDSTATS"});
+        QVERIFY(stats);
+        QVERIFY2(stats->str.contains("cmdstat_auth:calls="), stats->str.constData());
+    }
+
     // NaN, infinities and out-of-range numbers are refused with the option named.
     void numericOptionsRefuseNanInfinityAndRange_data()
     {

@@ -71,6 +71,7 @@ private slots:
 
     void passwordAuth();
     void aclUserAuth();
+    void aclUserWithoutPassword();
 
     void reconnectAfterRestart();
     void lossDuringCommand();
@@ -388,6 +389,33 @@ void TestRedisConnection::aclUserAuth()
     RedisConnection unknown(ep);
     QVERIFY(!unknown.connect());
     QCOMPARE(unknown.lastError().kind, RedisErrorKind::AuthFailed);
+}
+
+void TestRedisConnection::aclUserWithoutPassword()
+{
+    SandboxRedis redis;
+    CWB_START_SANDBOX(redis, .aclUser = QStringLiteral("cwb-user"), .aclPassword = QStringLiteral("Acl-secret-1"));
+    RedisConnection admin(redis.endpoint());
+    QVERIFY(admin.connect());
+    QVERIFY(admin.command({b("ACL"), b("SETUSER"), b("cwb-nopass"), b("on"), b("nopass"), b("~*"), b("+@all")}));
+
+    // A user that has a password: refused, and the message says none was given (not a silent
+    // login as the default user, which has no password on this server).
+    Endpoint ep = redis.endpoint();
+    ep.username = QStringLiteral("cwb-user");
+    RedisConnection missing(ep);
+    QVERIFY(!missing.connect());
+    QCOMPARE(missing.lastError().kind, RedisErrorKind::AuthFailed);
+    QVERIFY2(missing.lastError().message.contains(QStringLiteral("no password was given")),
+             qPrintable(missing.lastError().message));
+
+    // A passwordless user logs in as itself.
+    ep.username = QStringLiteral("cwb-nopass");
+    RedisConnection nopass(ep);
+    QVERIFY2(nopass.connect(), qPrintable(kindName(nopass)));
+    const auto r = nopass.command({b("ACL"), b("WHOAMI")});
+    QVERIFY(r);
+    QCOMPARE(r->str, b("cwb-nopass"));
 }
 
 void TestRedisConnection::reconnectAfterRestart()

@@ -51,7 +51,7 @@ std::optional<ConnectTarget> ConnectTarget::resolve(const Endpoint &endpoint, QS
         target.tlsServerName = cwb::tlsServerName(endpoint);
 
     RespBuffer preamble;
-    if (!endpoint.password.isEmpty()) {
+    if (endpoint.authenticates()) {
         const std::string password = endpoint.password.toStdString();
         if (endpoint.username.isEmpty()) {
             preamble.beginCommand(2);

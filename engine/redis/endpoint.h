@@ -29,6 +29,11 @@ struct Endpoint
     QString password; // never printed, exported or saved
     TlsOptions tls;   // Transport::Tcp only
 
+    // A named user always authenticates, with an empty password if none was given: connecting
+    // without AUTH would silently run as the default user instead (a passwordless "nopass" user
+    // logs in with any password; one that has a password is refused with WRONGPASS).
+    bool authenticates() const { return !password.isEmpty() || !username.isEmpty(); }
+
     // The URI with the password left out (user kept, as "user:@", and the TLS settings): safe
     // for logs, exports and saved configs, and read back as the same endpoint.
     QString displayUri() const;

@@ -148,7 +148,7 @@ struct RedisConnection::Private
             };
         };
 
-        if (!endpoint.password.isEmpty()) {
+        if (endpoint.authenticates()) {
             RedisCommand auth{QByteArrayLiteral("AUTH")};
             if (!endpoint.username.isEmpty())
                 auth << endpoint.username.toUtf8();
@@ -158,8 +158,11 @@ struct RedisConnection::Private
                 const QString who = endpoint.username.isEmpty()
                     ? QString()
                     : QStringLiteral(" as user '%1'").arg(endpoint.username);
+                const QString noPassword = endpoint.password.isEmpty()
+                    ? QStringLiteral(" (no password was given: put it in the URI, CWB_REDIS_PASSWORD or the keychain)")
+                    : QString();
                 setError(RedisErrorKind::AuthFailed,
-                         QStringLiteral("authentication%1 at %2 failed: %3").arg(who, addr, text));
+                         QStringLiteral("authentication%1 at %2 failed: %3%4").arg(who, addr, text, noPassword));
             });
             if (!ok)
                 return false;

@@ -48,7 +48,7 @@ bool SandboxClient::connect(const Endpoint &endpoint, int timeoutMs, QString *er
             *error = failure.message;
         return false;
     }
-    if (!endpoint.password.isEmpty()) {
+    if (endpoint.authenticates()) {
         RedisCommand auth{QByteArrayLiteral("AUTH")};
         if (!endpoint.username.isEmpty())
             auth << endpoint.username.toUtf8();
