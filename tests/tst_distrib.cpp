@@ -675,6 +675,30 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(clients(), 1, 60000);
     }
 
+    // '*' stays within one part of the URI, so an operator's "10.0.0.*" cannot be stretched to a
+    // host name under the coordinator's control; '**' is the explicit "anything".
+    void allowTargetWildcardsStayWithinAPart()
+    {
+        const auto allowed = [](const QString &pattern, const QString &uri) {
+            const auto target = parseEndpoint(uri);
+            return target && Agent::targetAllowed({pattern}, *target);
+        };
+        QVERIFY(allowed(u"redis://10.0.0.*:6379"_s, u"redis://10.0.0.5:6379"_s));
+        QVERIFY(!allowed(u"redis://10.0.0.*:6379"_s, u"redis://10.0.0.5.evil.example:6379"_s));
+        QVERIFY(!allowed(u"redis://10.0.0.*:6379"_s, u"redis://10.0.0.5:6379/2"_s));
+        QVERIFY(allowed(u"redis://10.0.0.*:6379/*"_s, u"redis://10.0.0.5:6379/2"_s));
+        QVERIFY(!allowed(u"redis://cache-?.internal:*"_s, u"redis://cache-1.evil.internal:6379"_s));
+        QVERIFY(allowed(u"redis://cache-?.internal:*"_s, u"redis://CACHE-1.internal:6380"_s));
+        QVERIFY(!allowed(u"redis://*:6379"_s, u"redis://app:@10.0.0.5:6379"_s));
+        QVERIFY(allowed(u"redis://**"_s, u"redis://app:@10.0.0.5:6379/3"_s));
+        QVERIFY(allowed(u"rediss://10.0.0.*:6380?**"_s, u"rediss://10.0.0.5:6380?tls-ca=/etc/ca.pem"_s));
+        QVERIFY(!allowed(u"redis://10.0.0.*:6379"_s, u"rediss://10.0.0.5:6379"_s));
+        // No backtracking blow-up on a hostile URI: many stars against a long near-miss.
+        const QString longUser = u"redis://"_s + QString(3000, u'a') + u":@h:1"_s;
+        QVERIFY(allowed(u"redis://*:@h:1"_s, longUser));
+        QVERIFY(!allowed(u"redis://*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b:@h:1"_s, longUser));
+    }
+
     void wireRefusesWhatIsNotStatistics()
     {
         StatsBlock block;

@@ -79,7 +79,8 @@ int agentCommand(const QStringList &args)
     const QCommandLineOption name{QStringLiteral("name"),
                                   QStringLiteral("This agent's name (default: the host name)."), QStringLiteral("name")};
     const QCommandLineOption allow{QStringLiteral("allow-target"),
-                                   QStringLiteral("A target URI this agent may load; * and ? are wildcards "
+                                   QStringLiteral("A target URI this agent may load; * and ? match within one part "
+                                                  "of it (not across . : / @), ** matches anything "
                                                   "(redis://10.0.0.*:6379). Repeat for more. Required."),
                                    QStringLiteral("pattern")};
     const QCommandLineOption keychain{QStringLiteral("password-from-keychain"),

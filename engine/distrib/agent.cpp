@@ -15,6 +15,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace cwb {
 
@@ -30,15 +31,41 @@ qint64 wallClockMs()
         .count();
 }
 
-// '*' matches any run of characters, '?' one; everything else itself, case-insensitively.
+bool isUriSeparator(QChar c)
+{
+    return c == u'.' || c == u':' || c == u'/' || c == u'@' || c == u'?' || c == u'&' || c == u'=';
+}
+
+// '*' matches any run of characters within one part of the URI (not across '.', ':', '/', '@' or
+// the query's '?', '&', '='), so "redis://10.0.0.*:6379" cannot match "redis://10.0.0.5.evil.example:6379";
+// '**' matches any run of characters at all, '?' one character within a part (or a literal '?'); everything else
+// itself, case-insensitively. Dynamic programming over both strings: no backtracking, so a
+// hostile URI costs at most pattern x text steps.
 bool wildcardMatch(QStringView pattern, QStringView text)
 {
-    if (pattern.isEmpty())
-        return text.isEmpty();
-    if (pattern.front() == u'*')
-        return wildcardMatch(pattern.mid(1), text) || (!text.isEmpty() && wildcardMatch(pattern, text.mid(1)));
-    return !text.isEmpty() && (pattern.front() == u'?' || pattern.front().toLower() == text.front().toLower()) &&
-           wildcardMatch(pattern.mid(1), text.mid(1));
+    const qsizetype n = text.size();
+    // row[j]: the pattern read so far matches text[0, j).
+    std::vector<char> row(size_t(n) + 1, 0);
+    row[0] = 1;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar p = pattern[i];
+        std::vector<char> next(size_t(n) + 1, 0);
+        if (p == u'*') {
+            const bool any = i + 1 < pattern.size() && pattern[i + 1] == u'*';
+            if (any)
+                ++i;
+            for (qsizetype j = 0; j <= n; ++j)
+                next[size_t(j)] = row[size_t(j)] || (j > 0 && next[size_t(j - 1)] && (any || !isUriSeparator(text[j - 1])));
+        } else {
+            for (qsizetype j = 1; j <= n; ++j) {
+                const QChar t = text[j - 1];
+                const bool same = p == u'?' ? !isUriSeparator(t) || t == u'?' : p.toLower() == t.toLower();
+                next[size_t(j)] = row[size_t(j - 1)] && same;
+            }
+        }
+        row.swap(next);
+    }
+    return row[size_t(n)];
 }
 
 // Seconds the load run closed, handed from its collector thread to the agent's loop.
