@@ -16,6 +16,7 @@ PACKAGES=(
     xvfb xauth
     xdotool imagemagick  # scripts/screenshots.sh drives the GUI and captures the X screen
     poppler-utils  # pdftoppm: tst_widget_pdfreport reads the PDF report back as a reader would
+    iproute2  # ip: tst_distribnetns puts agents in network namespaces of their own (when root)
     prometheus  # promtool: tst_exports validates the Prometheus export (~96 MB installed)
 )
 
