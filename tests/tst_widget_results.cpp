@@ -38,6 +38,7 @@ private Q_SLOTS:
     void listsSortsFiltersOpensComparesAndExports();
     void stoppedRunShowsItsStatusAndIsNeverJudged();
     void clusterRunShowsTheLoadOfEachNode();
+    void summarySaysWhatTheReaderMustKnowAndWhatWasLeft();
 
 private:
     // Exports the page's selection through the page (as the user would) and parses the file.
@@ -333,6 +334,31 @@ void ResultsPageTest::clusterRunShowsTheLoadOfEachNode()
     QVERIFY2(percentiles->rowViewportPosition(last) + percentiles->rowHeight(last) <= percentiles->viewport()->height(),
              qPrintable(QStringLiteral("viewport %1 px for %2 rows").arg(percentiles->viewport()->height()).arg(last + 1)));
     QVERIFY(!runReportHtml(StoredRun{m_runs[0], {}, false}).contains("Load per node"));
+}
+
+// The run's warnings and keys it left in the user's cache are in the summary's headline, with the
+// reason and the command that removes them; a clean run shows neither.
+void ResultsPageTest::summarySaysWhatTheReaderMustKnowAndWhatWasLeft()
+{
+    RunSummaryView summary;
+    summary.showResult(m_runs[0]);
+    QVERIFY(m_runs[0].warnings.isEmpty());
+    QCOMPARE(m_runs[0].keysLeft, 0);
+    const QString clean = summary.headline()->text();
+    QVERIFY(!clean.contains(QLatin1String("Warning")));
+    QVERIFY(!clean.contains(QLatin1String("left on the target")));
+
+    RunResult run = m_runs[0];
+    run.warnings = {QStringLiteral("the ACL user may not run MULTI: the invalidate operations fail <as NOPERM>")};
+    run.keysLeft = 42;
+    run.cleanupNote = QStringLiteral("cleanup skipped: the server did not answer at the end of the run");
+    summary.showResult(run);
+    const QString headline = summary.headline()->text();
+    QVERIFY2(headline.contains(QLatin1String("Warning: the ACL user may not run MULTI")), qPrintable(headline));
+    QVERIFY2(headline.contains(QLatin1String("&lt;as NOPERM&gt;")), qPrintable(headline)); // escaped, not markup
+    QVERIFY2(headline.contains(QLatin1String("42 key(s) under '") + run.keyNamespace), qPrintable(headline));
+    QVERIFY(headline.contains(run.cleanupNote));
+    QVERIFY(headline.contains(QLatin1String("cache-workbench-cli cleanup --target")));
 }
 
 QTEST_MAIN(ResultsPageTest)

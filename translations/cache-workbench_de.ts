@@ -4581,6 +4581,11 @@
         <translation>Unsicher: Das TLS-Zertifikat des Servers wurde nicht geprüft; diese Zahlen können von jedem auf dem Weg stammen.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>Read</source>
         <translation>Lesen</translation>

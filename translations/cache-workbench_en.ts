@@ -4581,6 +4581,11 @@
         <translation>Insecure: the server&apos;s TLS certificate was not verified; these figures may come from anyone on the path.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>Read</source>
         <translation>Read</translation>

@@ -1,6 +1,7 @@
 #include "runsummaryview.h"
 
 #include "agents/agentstatustable.h"
+#include "load/keyprefix.h"
 #include "load/runsnapshot.h"
 
 #include <QGridLayout>
@@ -164,6 +165,14 @@ void RunSummaryView::showResult(const RunResult &r)
         headline += QStringLiteral("<br>") + tr("Reason: %1").arg(r.failureReason.toHtmlEscaped());
     if (r.tlsInsecure)
         headline += QStringLiteral("<br><b>") + tr("Insecure: the server's TLS certificate was not verified; these figures may come from anyone on the path.") + QStringLiteral("</b>");
+    for (const QString &warning : r.warnings)
+        headline += QStringLiteral("<br>") + tr("Warning: %1").arg(warning.toHtmlEscaped());
+    if (r.keysLeft != 0 && !r.keyNamespace.isEmpty()) {
+        // Keys of ours left in the user's cache: what, why, and the command that removes them.
+        headline += QStringLiteral("<br><b>")
+            + keysLeftMessage(r.keysLeft, r.keyNamespace, r.cleanupNote, r.target).toHtmlEscaped()
+            + QStringLiteral("</b>");
+    }
     m_headline->setText(headline);
 
     // Percentiles per operation type and in total.
