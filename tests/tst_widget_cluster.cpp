@@ -122,6 +122,52 @@ private slots:
         QVERIFY(page.movedLabel()->text().contains(QStringLiteral("remove node-7")));
     }
 
+    // However many nodes the simulation has, every one is drawn whole inside the graph, none on
+    // another: shards wrap into bands while text fits, and become tiles named in their tooltips
+    // when it cannot; a box with text is wide enough for its whole name.
+    void manyNodesStayWholeAndApart_data()
+    {
+        QTest::addColumn<int>("nodes");
+        QTest::addColumn<bool>("text");
+        QTest::newRow("6") << 6 << true;
+        QTest::newRow("12") << 12 << true;
+        QTest::newRow("64") << 64 << false;
+    }
+    void manyNodesStayWholeAndApart()
+    {
+        QFETCH(int, nodes);
+        QFETCH(bool, text);
+        test::PageDoubles doubles;
+        ClusterPage page(doubles.context());
+        page.resize(1280, 760);
+        page.tabs()->setCurrentIndex(1);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        typeValue(page.nodeCountBox(), nodes);
+        QCOMPARE(page.simulation().nodes().size(), size_t(nodes));
+        TopologyGraph *graph = page.simulatedGraph();
+        const TopologyGraph::Layout layout = graph->layOut(graph->size());
+        QCOMPARE(layout.boxes.size(), size_t(2 * nodes));
+        QCOMPARE(layout.text, text);
+        QFont bold = graph->font();
+        bold.setBold(true);
+        const QRectF inside = QRectF(graph->rect());
+        for (size_t i = 0; i < layout.boxes.size(); ++i) {
+            const auto &b = layout.boxes[i];
+            QVERIFY2(inside.contains(b.box), qPrintable(b.node->id));
+            if (text)
+                QVERIFY2(b.box.width() - 16 >= QFontMetricsF(bold).horizontalAdvance(b.node->id), qPrintable(b.node->id));
+            else
+                QVERIFY(b.box.width() >= 10 && b.box.height() >= 8);
+            for (size_t j = i + 1; j < layout.boxes.size(); ++j)
+                QVERIFY2(!b.box.intersects(layout.boxes[j].box), qPrintable(b.node->id + u' ' + layout.boxes[j].node->id));
+        }
+        // Tiles name their node in the tooltip, with what a box would have said.
+        const QString details = graph->nodeDetails(*layout.boxes.back().node);
+        QVERIFY2(details.contains(layout.boxes.back().node->id), qPrintable(details));
+        screenshot(&page, QStringLiteral("cluster-simulation-%1.png").arg(nodes));
+    }
+
     // One name per node in the chart, the table, the failover graph and the JSON export, and the
     // Redis slots of each node beside a ring's figures.
     void simulationNamesNodesOneWayAndShowsTheirRedisSlots()

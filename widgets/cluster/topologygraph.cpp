@@ -1,8 +1,10 @@
 #include "topologygraph.h"
 
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 
 namespace cwb {
 
@@ -68,10 +70,104 @@ void TopologyGraph::setTitlesByName(bool byName)
 
 QString TopologyGraph::nodeTitle(const TopologyNode &node, bool narrow) const
 {
-    if (narrow)
-        return node.id;
+    // A real node's id is 40 hex digits: its address names it in a line.
     const QString name = m_titlesByName ? node.id : node.address();
+    if (narrow)
+        return name;
     return (node.isMaster() ? tr("master") : tr("replica")) + QStringLiteral(" · ") + name;
+}
+
+// Shards (a master and its replicas, one above the others) side by side; when they do not fit
+// across at a width that holds a node's whole name they wrap into bands, one under the other.
+// Boxes carry the name and as many lines below it as fit; when not even the name fits they become
+// tiles coloured by health, named in their tooltips, so a cluster of dozens of nodes stays whole
+// rather than cut or elided to nothing.
+TopologyGraph::Layout TopologyGraph::layOut(QSizeF size) const
+{
+    Layout layout;
+    const auto masters = m_topology.masters();
+    std::vector<std::vector<const TopologyNode *>> shards;
+    for (const TopologyNode *m : masters) {
+        shards.push_back({m});
+        for (const TopologyNode *r : m_topology.replicasOf(m->id))
+            shards.back().push_back(r);
+    }
+    // Replicas whose master is unknown (e.g. still handshaking) go in a shard of their own.
+    std::vector<const TopologyNode *> orphans{nullptr};
+    for (const TopologyNode &n : m_topology.nodes) {
+        if (!n.isMaster() && !m_topology.node(n.masterId))
+            orphans.push_back(&n);
+    }
+    if (orphans.size() > 1)
+        shards.push_back(orphans);
+    if (shards.empty())
+        return layout;
+    size_t tallest = 0;
+    for (const auto &shard : shards)
+        tallest = std::max(tallest, shard.size());
+
+    const QFontMetricsF fm(font());
+    const double line = fm.lineSpacing();
+    const double margin = 12;
+    const int columns = int(shards.size());
+    const int rows = int(tallest);
+    // Text needs the widest name and three lines; tiles only need to be seen and clicked.
+    double nameWidth = 0;
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetricsF boldFm(bold);
+    for (const TopologyNode &n : m_topology.nodes)
+        nameWidth = std::max(nameWidth, boldFm.horizontalAdvance(nodeTitle(n, true)));
+    // The name whole (the other lines may elide: the tooltip has them), and "replica · up".
+    const double minTextWidth = std::max(nameWidth, fm.horizontalAdvance(tr("replica") + QStringLiteral(" · ") + tr("up"))) + 16;
+    const double minTextHeight = line + 8; // the name; the lines below it that fit are drawn too
+    for (const bool text : {true, false}) {
+        const double gap = text ? 14 : 6;
+        const double rowGap = text ? 20 : 9; // room for the replication link
+        const double minWidth = text ? minTextWidth : 10;
+        const double minHeight = text ? minTextHeight : 8;
+        for (int bands = 1; bands <= columns; ++bands) {
+            const int across = (columns + bands - 1) / bands;
+            const double width = (size.width() - 2 * margin - gap * (across - 1)) / across;
+            const int stacked = bands * rows;
+            const double height = std::min((size.height() - 2 * margin - rowGap * (stacked - 1)) / stacked, line * 4.6);
+            const bool last = !text && bands == columns;
+            if ((width < minWidth || height < minHeight) && !last)
+                continue;
+            layout.text = text;
+            for (int c = 0; c < columns; ++c) {
+                const double x = margin + (c % across) * (width + gap);
+                const double top = margin + (c / across) * rows * (height + rowGap);
+                const QRectF masterBox(x, top, width, height);
+                const auto &shard = shards[size_t(c)];
+                for (size_t i = 0; i < shard.size(); ++i) {
+                    if (!shard[i])
+                        continue;
+                    const double inset = i == 0 ? 0 : width * 0.06;
+                    const QRectF box(x + inset, top + double(i) * (height + rowGap), width - inset, height);
+                    layout.boxes.push_back({shard[i], box, i > 0 && shard[0] ? masterBox : QRectF()});
+                }
+            }
+            return layout;
+        }
+    }
+    return layout;
+}
+
+QString TopologyGraph::nodeDetails(const TopologyNode &n) const
+{
+    QString health = tr("up");
+    if (n.health == NodeHealth::Suspected)
+        health = tr("suspected");
+    else if (n.health == NodeHealth::Failed)
+        health = tr("failed");
+    QStringList lines{nodeTitle(n, false),
+                      tr("%1 · %2 ops/s · %3").arg(health).arg(n.metrics.opsPerSec, 0, 'f', 0).arg(compactBytes(n.metrics.usedMemory))};
+    if (n.isMaster())
+        lines << (n.slotRanges.empty() ? tr("no slots") : tr("slots %1").arg(slotRangesToText(n.slotRanges)));
+    else
+        lines << tr("offset %1 · lag %2").arg(n.metrics.replicationOffset).arg(n.metrics.replicationLag);
+    return lines.join(u'\n');
 }
 
 void TopologyGraph::paintEvent(QPaintEvent *)
@@ -87,100 +183,76 @@ void TopologyGraph::paintEvent(QPaintEvent *)
                    tr("No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology."));
         return;
     }
-    const auto masters = m_topology.masters();
-    size_t maxReplicas = 0;
-    for (const TopologyNode *m : masters)
-        maxReplicas = std::max(maxReplicas, m_topology.replicasOf(m->id).size());
-    // Replicas whose master is unknown (e.g. still handshaking) go in an extra column.
-    std::vector<const TopologyNode *> orphans;
-    for (const TopologyNode &n : m_topology.nodes) {
-        if (!n.isMaster() && !m_topology.node(n.masterId))
-            orphans.push_back(&n);
+    const Layout layout = layOut(size());
+    for (const Layout::Box &b : layout.boxes) {
+        if (b.masterBox.isNull())
+            continue;
+        // The replication link: master to replica.
+        QPen link(pal.color(QPalette::Mid));
+        link.setWidthF(layout.text ? 1.5 : 1.0);
+        link.setStyle(b.node->health == NodeHealth::Up ? Qt::SolidLine : Qt::DashLine);
+        p.setPen(link);
+        p.drawLine(QPointF(b.masterBox.center().x(), b.masterBox.bottom()), QPointF(b.box.center().x(), b.box.top()));
     }
-    const int columns = int(masters.size()) + (orphans.empty() ? 0 : 1);
-    const int rows = 1 + int(std::max(maxReplicas, orphans.size()));
-    const double margin = 12;
-    const double gap = 14;
-    const double colWidth = (width() - 2 * margin - gap * (columns - 1)) / std::max(1, columns);
+    for (const Layout::Box &b : layout.boxes) {
+        drawNode(p, *b.node, b.box, layout.text);
+        m_hitBoxes.emplace_back(b.box, b.node->id);
+    }
+}
+
+void TopologyGraph::drawNode(QPainter &p, const TopologyNode &n, const QRectF &box, bool withText) const
+{
+    const QPalette pal = palette();
+    QPainterPath path;
+    const double radius = withText ? 6 : 3;
+    path.addRoundedRect(box, radius, radius);
+    p.fillPath(path, healthColor(n.health, pal));
+    QPen pen(n.id == m_selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid));
+    pen.setWidthF(n.id == m_selected ? 2.5 : 1.0);
+    p.setPen(pen);
+    p.drawPath(path);
+    if (!withText)
+        return;
     const QFontMetricsF fm(font());
     const double line = fm.lineSpacing();
-    const double boxHeight = std::min((height() - 2 * margin - 2 * gap * (rows - 1)) / std::max(1, rows), line * 4.6);
-    // Rows stay together at the top; spare height is left below rather than between them.
-    const double rowGap = gap * 2.5;
-
-    auto drawNode = [&](const TopologyNode &n, const QRectF &box) {
-        QPainterPath path;
-        path.addRoundedRect(box, 6, 6);
-        p.fillPath(path, healthColor(n.health, pal));
-        QPen pen(n.id == m_selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid));
-        pen.setWidthF(n.id == m_selected ? 2.5 : 1.0);
-        p.setPen(pen);
-        p.drawPath(path);
-        p.setPen(pal.color(QPalette::Text));
-        QFont bold = font();
-        bold.setBold(true);
-        const QRectF text = box.adjusted(8, 4, -8, -4);
-        p.setFont(bold);
-        // Narrow boxes (many nodes) show the node name and the essentials only.
-        const bool narrow = text.width() < 170;
-        const QString title = nodeTitle(n, narrow);
-        p.drawText(QRectF(text.left(), text.top(), text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(title, Qt::ElideRight, text.width()));
-        p.setFont(font());
-        QStringList lines;
-        QString health = nodeHealthName(n.health);
-        if (n.health == NodeHealth::Up)
-            health = tr("up");
-        else if (n.health == NodeHealth::Suspected)
-            health = tr("suspected");
-        else
-            health = tr("failed");
-        if (narrow) {
-            lines << (n.isMaster() ? tr("master") : tr("replica")) + QStringLiteral(" · ") + health;
-            lines << (n.isMaster() ? tr("%1 slots").arg(n.slotCount()) : tr("lag %1").arg(n.metrics.replicationLag));
-        } else {
-            lines << tr("%1 · %2 ops/s · %3").arg(health).arg(n.metrics.opsPerSec, 0, 'f', 0).arg(compactBytes(n.metrics.usedMemory));
-        }
-        if (!narrow && n.isMaster())
-            lines << (n.slotRanges.empty() ? tr("no slots") : tr("slots %1").arg(slotRangesToText(n.slotRanges)));
-        else if (!narrow)
-            lines << tr("offset %1 · lag %2").arg(n.metrics.replicationOffset).arg(n.metrics.replicationLag);
-        for (int i = 0; i < lines.size(); ++i) {
-            const QRectF r(text.left(), text.top() + line * (i + 1), text.width(), line);
-            if (r.bottom() <= box.bottom() + 1)
-                p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(lines[i], Qt::ElideRight, text.width()));
-        }
-        m_hitBoxes.emplace_back(box, n.id);
-    };
-
-    for (int c = 0; c < columns; ++c) {
-        const double x = margin + c * (colWidth + gap);
-        std::vector<const TopologyNode *> column;
-        if (c < int(masters.size())) {
-            column.push_back(masters[size_t(c)]);
-            for (const TopologyNode *r : m_topology.replicasOf(masters[size_t(c)]->id))
-                column.push_back(r);
-        } else {
-            column.push_back(nullptr);
-            column.insert(column.end(), orphans.begin(), orphans.end());
-        }
-        const QRectF masterBox(x, margin, colWidth, boxHeight);
-        for (size_t i = 0; i < column.size(); ++i) {
-            if (!column[i])
-                continue;
-            const QRectF box(x + (i == 0 ? 0 : colWidth * 0.06), margin + double(i) * (boxHeight + rowGap),
-                             colWidth * (i == 0 ? 1.0 : 0.94), boxHeight);
-            if (i > 0 && column[0]) {
-                // The replication link: master to replica.
-                QPen link(pal.color(QPalette::Mid));
-                link.setWidthF(1.5);
-                link.setStyle(column[i]->health == NodeHealth::Up ? Qt::SolidLine : Qt::DashLine);
-                p.setPen(link);
-                p.drawLine(QPointF(masterBox.center().x(), masterBox.bottom()), QPointF(box.center().x(), box.top()));
-            }
-            drawNode(*column[i], box);
-        }
+    p.setPen(pal.color(QPalette::Text));
+    QFont bold = font();
+    bold.setBold(true);
+    const QRectF text = box.adjusted(8, 4, -8, -4);
+    p.setFont(bold);
+    // Narrow boxes (many nodes) show the node name and the essentials only.
+    const bool narrow = text.width() < 170;
+    p.drawText(QRectF(text.left(), text.top(), text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(bold).elidedText(nodeTitle(n, narrow), Qt::ElideRight, text.width()));
+    p.setFont(font());
+    QStringList lines = nodeDetails(n).split(u'\n').mid(1);
+    if (narrow) {
+        const QString health = lines.value(0).section(QStringLiteral(" · "), 0, 0);
+        lines = {(n.isMaster() ? tr("master") : tr("replica")) + QStringLiteral(" · ") + health,
+                 n.isMaster() ? tr("%1 slots").arg(n.slotCount()) : tr("lag %1").arg(n.metrics.replicationLag)};
     }
+    for (int i = 0; i < lines.size(); ++i) {
+        const QRectF r(text.left(), text.top() + line * (i + 1), text.width(), line);
+        if (r.bottom() <= box.bottom() + 1)
+            p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(lines[i], Qt::ElideRight, text.width()));
+    }
+}
+
+bool TopologyGraph::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        for (const auto &[box, id] : m_hitBoxes) {
+            if (const TopologyNode *n = m_topology.node(id); n && box.contains(help->pos())) {
+                QToolTip::showText(help->globalPos(), nodeDetails(*n), this, box.toAlignedRect());
+                return true;
+            }
+        }
+        QToolTip::hideText();
+        event->ignore();
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void TopologyGraph::mousePressEvent(QMouseEvent *event)

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 namespace cwb {
 
 // Masters side by side with their replicas below, each node a box coloured by health
@@ -20,7 +22,7 @@ public:
     // Titles name each node by its id instead of its address: a simulation's nodes have names
     // ("node-1") that the rest of its page uses, and made-up addresses.
     void setTitlesByName(bool byName);
-    // The bold first line of a node's box; narrow boxes show the name alone.
+    // The bold first line of a node's box; narrow boxes show the name (or address) alone.
     QString nodeTitle(const TopologyNode &node, bool narrow) const;
     const Topology &topology() const { return m_topology; }
     // Node ids in drawing order (masters first, each followed by its replicas).
@@ -32,14 +34,34 @@ public:
 
     static QColor healthColor(NodeHealth health, const QPalette &palette);
 
+    // Where each node is drawn at `size`, and whether boxes carry text or are tiles (too many
+    // nodes for text: the tooltip names them).
+    struct Layout
+    {
+        struct Box
+        {
+            const TopologyNode *node = nullptr;
+            QRectF box;
+            QRectF masterBox; // a replica's master, for the link; null otherwise
+        };
+        std::vector<Box> boxes;
+        bool text = true;
+    };
+    Layout layOut(QSizeF size) const;
+    // Title, health, ops/s, memory and slots or replication: a box's full text and its tooltip.
+    QString nodeDetails(const TopologyNode &node) const;
+
 Q_SIGNALS:
     void nodeSelected(const QString &id);
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
+    void drawNode(QPainter &p, const TopologyNode &node, const QRectF &box, bool withText) const;
+
     Topology m_topology;
     QStringList m_drawn;
     QString m_selected;
