@@ -27,8 +27,7 @@ constexpr qint64 kLatestStartMs = 60'000; // a start further ahead than this is 
 
 qint64 wallClockMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    return wallClockNs() / 1'000'000;
 }
 
 bool isUriSeparator(QChar c)

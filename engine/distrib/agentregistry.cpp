@@ -13,13 +13,6 @@ namespace {
 
 constexpr QByteArrayView kAgentKeyPrefix = "cwb:coord:agent:";
 
-int64_t wallClockNs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
 QString agentReplyError(const RedisConnection &connection, const std::optional<RedisReply> &reply)
 {
     if (reply && reply->isError())
@@ -197,6 +190,13 @@ std::optional<std::vector<AgentInfo>> listAgents(RedisConnection &connection, QS
     } while (cursor != "0");
     std::sort(agents.begin(), agents.end(), [](const AgentInfo &a, const AgentInfo &b) { return a.name < b.name; });
     return agents;
+}
+
+int64_t wallClockNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
 } // namespace cwb

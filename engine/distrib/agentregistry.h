@@ -52,6 +52,9 @@ bool heartbeatAgent(RedisConnection &connection, const AgentInfo &agent, QString
 // Removes the registration (an agent that stops cleanly).
 bool unregisterAgent(RedisConnection &connection, const QString &name, QString *error = nullptr);
 // Every live agent, by name (SCAN, never KEYS); nullopt when the server could not say.
+// This machine's wall clock (CLOCK_REALTIME), what clock offsets and start instants are taken against.
+int64_t wallClockNs();
+
 std::optional<std::vector<AgentInfo>> listAgents(RedisConnection &connection, QString *error = nullptr);
 
 } // namespace cwb

@@ -14,7 +14,7 @@ namespace cwb {
 // The message paths of a distributed run (issue 18), all Redis Streams on the coordination
 // server, under cwb:coord::
 //   cwb:coord:inbox:<agent>      coordinator -> one agent ("start", "stop")
-//   cwb:coord:run:<id>:events    agents -> coordinator ("accepted", "refused", "second", "final", "error")
+//   cwb:coord:run:<id>:events    agents -> coordinator ("accepted", "refused", "second", "final")
 //   cwb:coord:run:<id>:alive     the coordinator's heartbeat: a key that expires 2 s after its last
 //                                refresh; an agent that finds it gone stops and cleans up (dead man)
 // Every entry has the fields kind, run, agent, seq and data (a JSON document). Entries come from
