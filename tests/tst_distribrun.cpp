@@ -323,6 +323,77 @@ private slots:
         QCOMPARE(callsOf(target, "set"), sets);
     }
 
+    // Keys of every type already under the prefix: the distributed run refuses to write beside them
+    // unless told to (before any agent starts); told to, it runs, and a SIGINT to the coordinator
+    // stops it cleanly - reported, exit 6, the agents idle again, the run's namespace removed - and
+    // every key that was there before is still there, unchanged.
+    void keysAlreadyUnderThePrefixAndASigintToTheCoordinator()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        const std::vector<RedisCommand> theirs = {
+            {"SET", "cwb:present:string", "theirs"},
+            {"HSET", "cwb:present:hash", "field", "theirs"},
+            {"RPUSH", "cwb:present:list", "theirs"},
+            {"SADD", "cwb:present:set", "theirs"},
+            {"ZADD", "cwb:present:zset", "1", "theirs"},
+            {"XADD", "cwb:present:stream", "1-1", "field", "theirs"},
+            {"SET", "cwb:present:abcdefgh:s:1", "looks like another run's"},
+        };
+        for (const RedisCommand &command : theirs)
+            QVERIFY(test::sandboxCommand(target, command));
+        const auto snapshot = [&] {
+            RedisConnection c(target.endpoint());
+            QStringList dump;
+            if (!c.connect())
+                return dump;
+            for (const RedisCommand &command : theirs) {
+                const QByteArray key = command.at(1);
+                const auto type = c.command({"TYPE", key});
+                const auto value = c.command({"DUMP", key});
+                dump << QString::fromUtf8(key + ' ' + (type ? type->str : "?") + ' ' + (value ? value->str.toHex() : "?"));
+            }
+            return dump;
+        };
+        const QStringList before = snapshot();
+        QCOMPARE(before.size(), int(theirs.size()));
+        auto a = startAgent(coord, u"present-a"_s);
+        auto b = startAgent(coord, u"present-b"_s);
+        const auto logs = logsOnFailure({a.get(), b.get()});
+        QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
+        const QStringList runArgs = {u"run"_s, u"--preset"_s, u"basic-cache-load"_s, u"--target"_s, uriOf(target),
+                                     u"--coordinator"_s, uriOf(coord), u"--agents"_s, u"all"_s, u"--duration"_s,
+                                     u"600"_s, u"--users"_s, u"4"_s, u"--prefix"_s, u"cwb:present:"_s, u"--no-save"_s};
+
+        Child refused;
+        QVERIFY(refused.start(QStringLiteral(CWB_CLI_PATH), runArgs));
+        QVERIFY(refused.waitForFinished(60000));
+        QCOMPARE(refused.exitCode(), 2);
+        QVERIFY2(refused.takeErr().contains("already holds keys"), "the refusal names the occupied prefix");
+        QCOMPARE(callsOf(target, "set"), qint64(2)); // ours only: no agent started
+
+        Child run;
+        QVERIFY(run.start(QStringLiteral(CWB_CLI_PATH), runArgs + QStringList{u"--allow-existing-keys"_s}));
+        QTRY_VERIFY_WITH_TIMEOUT(keysUnder(target, u"cwb:present:"_s) > qint64(theirs.size()), 30000); // writing
+        QVERIFY(run.signal(SIGINT));
+        QVERIFY(run.waitForFinished(30000));
+        QCOMPARE(run.exitCode(), 6);
+        const QByteArray report = run.takeOut();
+        QVERIFY2(report.contains("present-a") && report.contains("present-b"), report.constData());
+        QVERIFY2(report.contains("stopped"), report.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                RedisConnection bus(coord.endpoint());
+                const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
+                return agents && agents->size() == 2
+                    && std::all_of(agents->begin(), agents->end(), [](const AgentInfo &x) { return x.state == u"idle"_s; });
+            }(),
+            30000);
+        QCOMPARE(keysUnder(target, u"cwb:present:"_s), qint64(theirs.size()));
+        QCOMPARE(snapshot(), before);
+    }
+
     // A stop reaches every agent: the run ends Stopped, each agent says the coordinator stopped it.
     void aStopReachesEveryAgent()
     {
