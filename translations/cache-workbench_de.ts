@@ -4406,27 +4406,27 @@
 <context>
     <name>cwb::RunSummaryView</name>
     <message>
-        <location filename="../widgets/run/runsummaryview.cpp" line="+48"/>
-        <location line="+164"/>
+        <location filename="../widgets/run/runsummaryview.cpp" line="+49"/>
+        <location line="+172"/>
         <location line="+4"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-166"/>
         <location line="+104"/>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+153"/>
+        <location line="-192"/>
+        <location line="+161"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-159"/>
         <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
@@ -4604,7 +4604,7 @@
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
@@ -5364,24 +5364,26 @@
 <context>
     <name>cwb::TopologyGraph</name>
     <message>
-        <location filename="../widgets/cluster/topologygraph.cpp" line="+87"/>
+        <location filename="../widgets/cluster/topologygraph.cpp" line="+183"/>
         <source>No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology.</source>
         <translation>Noch kein Cluster. Verbinden Sie sich mit einem Redis-Cluster-Knoten (oder starten Sie eine lokale Cluster-Sandbox), um seine Topologie zu sehen.</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+65"/>
+        <location line="-106"/>
+        <location line="+154"/>
         <source>master</source>
         <translation>Master</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+65"/>
+        <location line="-154"/>
+        <location line="+45"/>
+        <location line="+109"/>
         <source>replica</source>
         <translation>Replikat</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-109"/>
+        <location line="+37"/>
         <source>up</source>
         <translation>aktiv</translation>
     </message>
@@ -5396,7 +5398,7 @@
         <translation>ausgefallen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+69"/>
         <source>%1 slots</source>
         <translation>%1 Slots</translation>
     </message>
@@ -5406,12 +5408,12 @@
         <translation>Verzögerung %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-67"/>
         <source>%1 · %2 ops/s · %3</source>
         <translation>%1 · %2 Ops/s · %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>no slots</source>
         <translation>keine Slots</translation>
     </message>
