@@ -153,6 +153,21 @@ private:
     std::thread m_thread;
 };
 
+// SET:GET 1:1 over 1000 keys of 32 bytes, no TTL: `seconds` by `users` under `prefix`.
+LoadTestConfig setGetConfig(const QString &name, double seconds, int users, const QString &prefix)
+{
+    LoadTestConfig config;
+    config.testName = name;
+    config.durationSec = seconds;
+    config.concurrentUsers = users;
+    config.operationMix = {50, 50, 0, 0};
+    config.keySpace = 1000;
+    config.valueSizeMin = config.valueSizeMax = 32;
+    config.ttlSec = 0;
+    config.keyPrefix = prefix;
+    return config;
+}
+
 LatencyHistogram histogramOf(uint64_t count, uint64_t ns)
 {
     LatencyHistogram h;
@@ -353,15 +368,8 @@ private slots:
     {
         SandboxRedis redis;
         CWB_START_SANDBOX(redis);
-        LoadTestConfig config;
-        config.testName = u"distributed"_s;
-        config.durationSec = 2;
-        config.concurrentUsers = 6;
-        config.operationMix = {50, 50, 0, 0};
-        config.keySpace = 1000;
-        config.valueSizeMin = config.valueSizeMax = 32;
-        config.ttlSec = 0;
-        config.keyPrefix = u"cwb:distrib-test:"_s; // the namespace a coordinator would have claimed
+        // The namespace a coordinator would have claimed.
+        const LoadTestConfig config = setGetConfig(u"distributed"_s, 2, 6, u"cwb:distrib-test:"_s);
         const auto shares = splitRun(config, 2);
         QVERIFY(shares);
         const qint64 before = callsOf(redis, "set") + callsOf(redis, "get");
@@ -458,13 +466,7 @@ private slots:
         QVERIFY(bus.connect());
         QTRY_COMPARE_WITH_TIMEOUT(listAgents(bus).value_or(std::vector<AgentInfo>{}).size(), size_t(2), 20000);
 
-        LoadTestConfig config;
-        config.testName = u"per-agent"_s;
-        config.durationSec = 3;
-        config.concurrentUsers = 4;
-        config.operationMix = {50, 50, 0, 0};
-        config.keySpace = 1000;
-        config.keyPrefix = u"cwb:per-agent:"_s;
+        const LoadTestConfig config = setGetConfig(u"per-agent"_s, 3, 4, u"cwb:per-agent:"_s);
         CoordinatorOptions options;
         options.bus = coord.endpoint();
         options.agents.kind = AgentSelection::Kind::Count;
