@@ -5,6 +5,7 @@
 #include "distrib/agent.h"
 #include "distrib/agentregistry.h"
 #include "distrib/coordbus.h"
+#include "distrib/distributedjob.h"
 #include "distrib/runmerge.h"
 #include "distrib/runsplit.h"
 #include "distrib/seriesmerger.h"
@@ -151,6 +152,21 @@ private:
     Agent m_agent;
     std::thread m_thread;
 };
+
+// SET:GET 1:1 over 1000 keys of 32 bytes, no TTL: `seconds` by `users` under `prefix`.
+LoadTestConfig setGetConfig(const QString &name, double seconds, int users, const QString &prefix)
+{
+    LoadTestConfig config;
+    config.testName = name;
+    config.durationSec = seconds;
+    config.concurrentUsers = users;
+    config.operationMix = {50, 50, 0, 0};
+    config.keySpace = 1000;
+    config.valueSizeMin = config.valueSizeMax = 32;
+    config.ttlSec = 0;
+    config.keyPrefix = prefix;
+    return config;
+}
 
 LatencyHistogram histogramOf(uint64_t count, uint64_t ns)
 {
@@ -352,15 +368,8 @@ private slots:
     {
         SandboxRedis redis;
         CWB_START_SANDBOX(redis);
-        LoadTestConfig config;
-        config.testName = u"distributed"_s;
-        config.durationSec = 2;
-        config.concurrentUsers = 6;
-        config.operationMix = {50, 50, 0, 0};
-        config.keySpace = 1000;
-        config.valueSizeMin = config.valueSizeMax = 32;
-        config.ttlSec = 0;
-        config.keyPrefix = u"cwb:distrib-test:"_s; // the namespace a coordinator would have claimed
+        // The namespace a coordinator would have claimed.
+        const LoadTestConfig config = setGetConfig(u"distributed"_s, 2, 6, u"cwb:distrib-test:"_s);
         const auto shares = splitRun(config, 2);
         QVERIFY(shares);
         const qint64 before = callsOf(redis, "set") + callsOf(redis, "get");
@@ -413,6 +422,101 @@ private slots:
         QCOMPARE(seriesOps, operations);
         QVERIFY(merged.series.size() >= 2);
         QCOMPARE(merged.series[0].connectedUsers, 6);
+    }
+
+    // Coalesced snapshots (engine/jobs/job.h) keep every agent's seconds, earlier ones first,
+    // as they keep the merged ones; another run's are not taken in.
+    void foldedSnapshotsKeepEveryAgentSecond()
+    {
+        const auto agentSecond = [](int agent, uint64_t ops) {
+            AgentSecond s{agent, {}};
+            s.second.ops = ops;
+            return s;
+        };
+        RunSnapshot earlier;
+        earlier.runId = u"run-1"_s;
+        earlier.newAgentSeconds = {agentSecond(0, 1), agentSecond(1, 2)};
+        RunSnapshot later;
+        later.runId = u"run-1"_s;
+        later.newAgentSeconds = {agentSecond(1, 3)};
+        later.foldEarlier(std::move(earlier));
+        QCOMPARE(later.newAgentSeconds.size(), size_t(3));
+        QCOMPARE(later.newAgentSeconds[0].second.ops, uint64_t(1));
+        QCOMPARE(later.newAgentSeconds[1].agent, 1);
+        QCOMPARE(later.newAgentSeconds[2].second.ops, uint64_t(3));
+
+        RunSnapshot other;
+        other.runId = u"run-2"_s;
+        other.newAgentSeconds = {agentSecond(0, 9)};
+        later.foldEarlier(std::move(other));
+        QCOMPARE(later.newAgentSeconds.size(), size_t(3));
+    }
+
+    // The per-agent seconds a distributed run's snapshots carry are what its merged seconds are
+    // made of: two real agents, a coordinator job and a consumer that falls behind (so snapshots
+    // coalesce); second by second the agents' operations add up to the merged second's, and
+    // each agent's add up to its own total.
+    void perAgentSecondsAddUpToTheMergedSeconds()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord);
+        CWB_START_SANDBOX(target);
+        const AgentThread first(coord, u"per-a"_s), second(coord, u"per-b"_s);
+        RedisConnection bus(coord.endpoint());
+        QVERIFY(bus.connect());
+        QTRY_COMPARE_WITH_TIMEOUT(listAgents(bus).value_or(std::vector<AgentInfo>{}).size(), size_t(2), 20000);
+
+        const LoadTestConfig config = setGetConfig(u"per-agent"_s, 3, 4, u"cwb:per-agent:"_s);
+        CoordinatorOptions options;
+        options.bus = coord.endpoint();
+        options.agents.kind = AgentSelection::Kind::Count;
+        options.agents.count = 2;
+        options.startInMs = 1000;
+        DistributedLoadJob job(config, target.endpoint(), options);
+        std::vector<SecondSample> merged;
+        std::vector<std::vector<SecondSample>> byAgent(2);
+        QStringList names;
+        bool fellBehind = false;
+        connect(&job, &jobs::JobBase::progressAvailable, this, [&] {
+            const RunSnapshot &s = job.progress();
+            merged.insert(merged.end(), s.newSeconds.begin(), s.newSeconds.end());
+            names.clear();
+            for (const AgentSummary &a : s.agents)
+                names << a.agent;
+            for (const AgentSecond &a : s.newAgentSeconds) {
+                QVERIFY(a.agent >= 0 && a.agent < 2);
+                byAgent[size_t(a.agent)].push_back(a.second);
+            }
+            if (!fellBehind && !merged.empty()) {
+                fellBehind = true; // about 15 snapshots fold into one meanwhile
+                std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            }
+        });
+        QVERIFY(job.start());
+        QTRY_VERIFY_WITH_TIMEOUT(job.isDone(), 60000);
+        QVERIFY(job.result());
+        const RunResult &result = *job.result();
+        QVERIFY2(result.status == RunStatus::Completed, qPrintable(result.failureReason));
+
+        QCOMPARE(names.size(), 2);
+        QVERIFY(merged.size() >= 3);
+        QCOMPARE(merged.size(), result.series.size());
+        for (const auto &seconds : byAgent)
+            QCOMPARE(seconds.size(), merged.size());
+        for (size_t i = 0; i < merged.size(); ++i) {
+            QCOMPARE(byAgent[0][i].ops + byAgent[1][i].ops, merged[i].ops);
+            QCOMPARE(byAgent[0][i].errors + byAgent[1][i].errors, merged[i].errors);
+        }
+        for (size_t agent = 0; agent < 2; ++agent) {
+            uint64_t ops = 0;
+            for (const SecondSample &s : byAgent[agent])
+                ops += s.ops;
+            const auto summary = std::find_if(result.agents.begin(), result.agents.end(),
+                                              [&](const AgentSummary &a) { return a.agent == names[qsizetype(agent)]; });
+            QVERIFY(summary != result.agents.end());
+            QVERIFY(ops > 0);
+            QCOMPARE(ops, summary->operations); // the index names the agent whose seconds they are
+        }
     }
 
     void agentsRegisterExpireAndAreListed()

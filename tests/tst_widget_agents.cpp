@@ -18,6 +18,7 @@
 #include "targetbar.h"
 #include "testsupport.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -296,6 +297,89 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(panel->table()->rowCount(), 1, 20000);
         QCOMPARE(panel->agents().front().name, u"keep"_s);
         QCOMPARE(panel->chosenAgents(), QStringList{u"keep"_s});
+    }
+
+    // "Per agent" on the live charts: shown for a distributed run only; switched on mid-run it adds
+    // each agent's throughput and p99 with every second so far, the agents' throughput adds up to
+    // the merged one second by second, off takes them away, and a local run has no such box.
+    void perAgentSeriesOnTheLiveCharts()
+    {
+        SandboxRedis coord, target;
+        CWB_START_SANDBOX(coord, .password = kCoordPassword);
+        CWB_START_SANDBOX(target);
+        auto one = startAgent(coord, u"gen-one"_s);
+        auto two = startAgent(coord, u"gen-two"_s);
+
+        MainWindow w;
+        LoadTestPage *page = nullptr;
+        QVERIFY(openAgentsTab(w, target, coord, &page));
+        AgentsPanel *panel = page->agentsPanel();
+        QTRY_COMPARE_WITH_TIMEOUT(panel->table()->rowCount(), 2, 30000);
+        check(panel, u"gen-one"_s);
+        check(panel, u"gen-two"_s);
+        RunCharts *charts = page->charts();
+        QCheckBox *box = charts->perAgentBox();
+        SeriesChart *throughput = charts->throughputChart();
+        SeriesChart *latency = charts->latencyChart();
+        const int merged = throughput->seriesCount();
+        const int mergedLatency = latency->seriesCount();
+
+        page->form()->setConfig(setGetConfig(u"gui-per-agent"_s, 4, 4));
+        w.resize(1280, 800);
+        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        QVERIFY(page->isRunning());
+        QVERIFY(!box->isVisibleTo(charts));
+        // Two merged seconds: both agents have delivered two of their own.
+        QTRY_VERIFY_WITH_TIMEOUT(throughput->pointCount(0) >= 2, 30000);
+        QVERIFY(box->isVisibleTo(charts));
+        QVERIFY(!box->isChecked());
+        QCOMPARE(throughput->seriesCount(), merged);
+        box->click();
+        QCOMPARE(throughput->seriesCount(), merged + 2);
+        QCOMPARE(latency->seriesCount(), mergedLatency + 2);
+        const QStringList names{throughput->series(merged)->name(), throughput->series(merged + 1)->name()};
+        QCOMPARE(QSet<QString>(names.begin(), names.end()), (QSet<QString>{u"gen-one"_s, u"gen-two"_s}));
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(latency->series(mergedLatency + i)->name(), names[i] + u" p99"_s);
+            QVERIFY(throughput->pointCount(merged + i) >= 2); // the seconds before the click too
+        }
+        page->tabs()->setCurrentWidget(charts);
+        QCoreApplication::processEvents(); // the charts' queued replot
+        screenshot(w, "agents-per-agent-live");
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isRunning(), 60000);
+        const RunResult &result = *page->lastResult();
+        QVERIFY2(result.status == RunStatus::Completed, qPrintable(result.failureReason));
+
+        // The run's end keeps the agents' series; each full second's throughput adds up.
+        QCOMPARE(throughput->seriesCount(), merged + 2);
+        const int seconds = throughput->pointCount(0);
+        QCOMPARE(seconds, int(result.series.size()));
+        QCOMPARE(throughput->pointCount(merged), seconds);
+        QCOMPARE(throughput->pointCount(merged + 1), seconds);
+        for (int i = 0; i + 1 < seconds; ++i) { // the last is a partial second, of its own length per agent
+            const double sum = throughput->series(merged)->data()->at(i)->value
+                + throughput->series(merged + 1)->data()->at(i)->value;
+            QCOMPARE(sum, throughput->series(0)->data()->at(i)->value);
+        }
+        page->tabs()->setCurrentWidget(charts);
+        QCoreApplication::processEvents(); // the charts' queued replot
+        screenshot(w, "agents-per-agent-end");
+        box->click();
+        QCOMPARE(throughput->seriesCount(), merged);
+        QCOMPARE(latency->seriesCount(), mergedLatency);
+
+        // A run on this machine: no agents, no box, only the merged series.
+        box->click();
+        page->setRunsOnAgents(false);
+        page->form()->setConfig(setGetConfig(u"gui-local"_s, 1, 2));
+        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        QVERIFY(page->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isRunning(), 60000);
+        QVERIFY(page->lastResult()->agents.empty());
+        QVERIFY(throughput->pointCount(0) >= 1);
+        QVERIFY(!box->isVisibleTo(charts));
+        QCOMPARE(throughput->seriesCount(), merged);
+        QCOMPARE(latency->seriesCount(), mergedLatency);
     }
 
     // A bad URI, a server with nothing listening and one that never answers: each says why at the

@@ -9,6 +9,7 @@
 #include "pages/optimisationpage.h"
 #include "stats/latencyhistogram.h"
 
+#include <QCheckBox>
 #include <QTest>
 
 #include <qcustomplot.h>
@@ -72,6 +73,30 @@ std::vector<SecondSample> seconds(int from, int to, uint64_t errors)
     return out;
 }
 
+// Second `t` of one agent: `ops` operations in it, p99 `p99Us`.
+AgentSecond agentSecond(int agent, double t, uint64_t ops, double p99Us)
+{
+    AgentSecond s{agent, {}};
+    s.second.t = t;
+    s.second.ops = ops;
+    s.second.p99Us = p99Us;
+    return s;
+}
+
+// A distributed run's snapshot: its agents by name and the seconds that arrived since the last.
+RunSnapshot agentSnapshot(const QString &runId, const QStringList &agents, std::vector<AgentSecond> arrived)
+{
+    RunSnapshot s;
+    s.runId = runId;
+    for (const QString &name : agents) {
+        AgentSummary a;
+        a.agent = name;
+        s.agents.push_back(a);
+    }
+    s.newAgentSeconds = std::move(arrived);
+    return s;
+}
+
 } // namespace
 
 class ChartsTest : public QObject
@@ -85,6 +110,7 @@ private slots:
     void emptyChartSaysSo();
     void coloursFollowThePalette();
     void optimisationPlotsFollowThePalette();
+    void perAgentSeriesOnDemand();
 };
 
 void ChartsTest::legendSitsBesideTheData()
@@ -220,6 +246,99 @@ void ChartsTest::optimisationPlotsFollowThePalette()
         QCOMPARE(plot->yAxis->labelColor(), QColor(0xee, 0xee, 0xee));
         QVERIFY(visibleEmptyLabel(*plot)); // no sweep yet: no 0.001-1 axis
     }
+}
+
+// A distributed run's charts: merged by default; "Per agent" adds one throughput and one p99
+// series per agent with every second fed so far (hidden or not), and takes them away again.
+void ChartsTest::perAgentSeriesOnDemand()
+{
+    RunCharts charts;
+    QVERIFY(showAt(charts, {1100, 700}));
+    QCheckBox *box = charts.perAgentBox();
+    SeriesChart *throughput = charts.throughputChart();
+    SeriesChart *latency = charts.latencyChart();
+    const int mergedThroughput = throughput->seriesCount(); // throughput and error rate
+    const int mergedLatency = latency->seriesCount();       // p50, p95, p99
+
+    // A run on one machine has no agents: nothing to toggle.
+    RunSnapshot local;
+    local.runId = u"local"_s;
+    local.newSeconds = seconds(1, 2, 0);
+    charts.appendSeconds(local.newSeconds);
+    charts.appendAgentSeconds(local);
+    QVERIFY(!box->isVisible());
+    charts.clear();
+
+    const QStringList names{u"gen-1"_s, u"gen-2"_s, u"gen-3"_s};
+    charts.appendAgentSeconds(agentSnapshot(u"run-1"_s, names,
+                                            {agentSecond(0, 1, 100, 900), agentSecond(1, 1, 200, 1100),
+                                             agentSecond(2, 1, 300, 1300)}));
+    QVERIFY(box->isVisible());
+    QVERIFY(!box->isChecked()); // the merged view is the default
+    QCOMPARE(throughput->seriesCount(), mergedThroughput);
+    // gen-3 is lost after its first second; the others' second arrives while hidden.
+    charts.appendAgentSeconds(
+        agentSnapshot(u"run-1"_s, names, {agentSecond(0, 2, 110, 950), agentSecond(1, 2, 210, 1150)}));
+
+    box->click();
+    QVERIFY(box->isChecked());
+    QCOMPARE(throughput->seriesCount(), mergedThroughput + 3);
+    QCOMPARE(latency->seriesCount(), mergedLatency + 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(throughput->series(mergedThroughput + i)->name(), names[i]);
+        QCOMPARE(latency->series(mergedLatency + i)->name(), names[i] + u" p99"_s);
+        // One colour per agent, the same on both charts, none of the merged series' own.
+        const QColor colour = throughput->series(mergedThroughput + i)->pen().color();
+        QCOMPARE(latency->series(mergedLatency + i)->pen().color(), colour);
+        for (int merged = 0; merged < mergedLatency; ++merged)
+            QVERIFY(latency->series(merged)->pen().color() != colour);
+    }
+    // The history fed while hidden is there.
+    QCOMPARE(throughput->pointCount(mergedThroughput), 2);
+    QCOMPARE(throughput->series(mergedThroughput)->data()->at(1)->value, 110.0);
+    QCOMPARE(throughput->series(mergedThroughput + 1)->data()->at(0)->value, 200.0);
+    QCOMPARE(latency->series(mergedLatency + 1)->data()->at(1)->value, 1.15); // ms
+    QCOMPARE(throughput->pointCount(mergedThroughput + 2), 1);
+
+    // Fed while shown: appended; the lost agent's series has simply stopped.
+    charts.appendAgentSeconds(
+        agentSnapshot(u"run-1"_s, names, {agentSecond(0, 3, 120, 990), agentSecond(1, 3, 220, 1190)}));
+    QCOMPARE(throughput->pointCount(mergedThroughput), 3);
+    QCOMPARE(latency->pointCount(mergedLatency + 1), 3);
+    QCOMPARE(latency->series(mergedLatency + 1)->data()->at(2)->value, 1.19);
+    QCOMPARE(throughput->pointCount(mergedThroughput + 2), 1);
+
+    box->click();
+    QCOMPARE(throughput->seriesCount(), mergedThroughput);
+    QCOMPARE(latency->seriesCount(), mergedLatency);
+    QCOMPARE(throughput->legend->itemCount(), mergedThroughput);
+
+    // The run's end replaces the merged series and keeps the agents' of the same run.
+    box->click();
+    RunResult result;
+    result.runId = u"run-1"_s;
+    result.series = seconds(1, 3, 0);
+    charts.showRun(result);
+    QVERIFY(box->isVisible());
+    QCOMPARE(throughput->pointCount(0), 3);
+    QCOMPARE(throughput->seriesCount(), mergedThroughput + 3);
+    QCOMPARE(throughput->pointCount(mergedThroughput), 3);
+    // A stored run (another one) has no per-agent seconds: no box, no agent series.
+    RunResult stored;
+    stored.runId = u"stored"_s;
+    stored.series = seconds(1, 2, 0);
+    charts.showRun(stored);
+    QVERIFY(!box->isVisible());
+    QCOMPARE(throughput->seriesCount(), mergedThroughput);
+    QCOMPARE(latency->seriesCount(), mergedLatency);
+
+    // The next distributed run starts over, with the choice the user made.
+    charts.clear();
+    charts.appendAgentSeconds(agentSnapshot(u"run-2"_s, {u"solo"_s}, {agentSecond(0, 1, 50, 500)}));
+    QVERIFY(box->isVisible() && box->isChecked());
+    QCOMPARE(throughput->seriesCount(), mergedThroughput + 1);
+    QCOMPARE(throughput->series(mergedThroughput)->name(), u"solo"_s);
+    QCOMPARE(throughput->pointCount(mergedThroughput), 1);
 }
 
 QTEST_MAIN(ChartsTest)

@@ -5,12 +5,14 @@
 #include "charts/serieschart.h"
 #include "mainwindow.h"
 #include "optimise/keyscanpanel.h"
+#include "pages/loadtestpage.h"
 #include "pages/clusterpage.h"
 #include "pages/optimisationpage.h"
 #include "tableitems.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
@@ -130,6 +132,8 @@ private slots:
     void everyPageFits1280x800();
     void smallWindowScrollsInsteadOfSqueezing();
     void chartsShareTheSpareHeight();
+    void liveChartsWithAgentsFit1280x800_data() { addLanguages(); }
+    void liveChartsWithAgentsFit1280x800();
     void keyScanColumnsShowHeadersAndValues_data() { addLanguages(); }
     void keyScanColumnsShowHeadersAndValues();
     void shardingSimulationFitsWithoutScrolling_data() { addLanguages(); }
@@ -232,6 +236,40 @@ void LayoutTest::chartsShareTheSpareHeight()
     const int bottom = charts.operationsChart()->height();
     QVERIFY2(top >= charts.height() * 2 / 5, qPrintable(u"top row %1 of %2 px"_s.arg(top).arg(charts.height())));
     QVERIFY(qAbs(top - bottom) <= 20);
+}
+
+// A distributed run's live charts with "Per agent" on: the box beside the charts is whole and
+// the charts keep their share of the height, in both languages.
+void LayoutTest::liveChartsWithAgentsFit1280x800()
+{
+    const Language translation;
+    QVERIFY(translation.loaded());
+    MainWindow w;
+    QVERIFY(showAt1280x800(w, MainWindow::Page::LoadTest));
+    auto *page = qobject_cast<LoadTestPage *>(w.page(MainWindow::Page::LoadTest));
+    QVERIFY(page);
+    RunCharts *charts = page->charts();
+    page->tabs()->setCurrentWidget(charts);
+    RunSnapshot s;
+    s.runId = u"layout-run"_s;
+    for (int agent = 0; agent < 4; ++agent) {
+        AgentSummary a;
+        a.agent = u"generator-%1"_s.arg(agent + 1);
+        s.agents.push_back(a);
+        for (int t = 1; t <= 5; ++t) {
+            AgentSecond second{agent, {}};
+            second.second.t = t;
+            second.second.ops = 1000 * uint64_t(agent + 1);
+            second.second.p99Us = 500.0 * (agent + 1);
+            s.newAgentSeconds.push_back(second);
+        }
+    }
+    charts->appendAgentSeconds(s);
+    charts->perAgentBox()->click();
+    QApplication::processEvents();
+    QVERIFY(charts->perAgentBox()->isVisible());
+    checkNoOverlapOrCutButtons(charts);
+    QVERIFY2(charts->latencyChart()->height() >= 200, qPrintable(u"%1 px"_s.arg(charts->latencyChart()->height())));
 }
 
 // The key-scan table at 1280x800: every column but the key shows its whole header and its widest

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>cwb::AgentSeries</name>
+    <message>
+        <location filename="../widgets/charts/agentseries.cpp" line="+81"/>
+        <source>%1 p99</source>
+        <translation>%1 p99</translation>
+    </message>
+</context>
+<context>
     <name>cwb::AgentStatusTable</name>
     <message>
         <location filename="../widgets/agents/agentstatustable.cpp" line="+18"/>
@@ -1911,12 +1919,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+581"/>
+        <location line="+582"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-567"/>
         <source>Load Test</source>
         <translation>Lasttest</translation>
     </message>
@@ -2038,12 +2046,12 @@
     <message>
         <location line="+7"/>
         <location line="+261"/>
-        <location line="+157"/>
+        <location line="+158"/>
         <source>Progress of the current run, warm-up included</source>
         <translation>Fortschritt des aktuellen Laufs, einschließlich Aufwärmphase</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-418"/>
         <source>Not running</source>
         <translation>Läuft nicht</translation>
     </message>
@@ -2242,7 +2250,7 @@
         <translation>Suite „%1“: Test %2 von %3 (%4)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1 · %2 elapsed · %3 remaining</source>
         <translation>%1 · %2 vergangen · %3 verbleibend</translation>
     </message>
@@ -2394,7 +2402,7 @@
         <translation>CSV-Dateien (*.csv);;JSON-Dateien (*.json);;Prometheus-Textformat (*.prom);;HTML-Berichte (*.html)</translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-434"/>
         <source>This run is now the baseline for its test and target.</source>
         <translation>Dieser Lauf ist jetzt die Baseline für seinen Test und sein Ziel.</translation>
     </message>
@@ -2404,7 +2412,7 @@
         <translation>Die Baseline konnte nicht gesetzt werden.</translation>
     </message>
     <message>
-        <location line="+483"/>
+        <location line="+484"/>
         <source>The comparison failed.</source>
         <translation>Der Vergleich ist fehlgeschlagen.</translation>
     </message>
@@ -4273,7 +4281,7 @@
 <context>
     <name>cwb::RunCharts</name>
     <message>
-        <location filename="../widgets/charts/runcharts.cpp" line="+16"/>
+        <location filename="../widgets/charts/runcharts.cpp" line="+17"/>
         <source>Time (s)</source>
         <translation>Zeit (s)</translation>
     </message>
@@ -4380,7 +4388,17 @@
         <translation>Latenz über die Zeit logarithmisch zeigen, damit Spitzen und Median zusammen sichtbar sind</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Per &amp;agent</source>
+        <translation>Pro &amp;Agent</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Add each agent&apos;s throughput and p99 latency to the charts, next to the whole run&apos;s</source>
+        <translation>Durchsatz und p99-Latenz jedes Agenten als eigene Kurven neben denen des ganzen Laufs zeigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Click a legend entry to hide or show a series. Drag to pan, wheel to zoom, double-click to fit; right-click a chart to save it as PNG or PDF.</source>
         <translation>Ein Klick auf einen Legendeneintrag blendet die Reihe aus oder ein. Ziehen verschiebt, das Mausrad zoomt, Doppelklick passt an; Rechtsklick speichert ein Diagramm als PNG oder PDF.</translation>
     </message>
@@ -4388,27 +4406,27 @@
 <context>
     <name>cwb::RunSummaryView</name>
     <message>
-        <location filename="../widgets/run/runsummaryview.cpp" line="+48"/>
-        <location line="+164"/>
+        <location filename="../widgets/run/runsummaryview.cpp" line="+49"/>
+        <location line="+172"/>
         <location line="+4"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-166"/>
         <location line="+104"/>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+153"/>
+        <location line="-192"/>
+        <location line="+161"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-159"/>
         <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
@@ -4586,7 +4604,7 @@
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
@@ -4846,7 +4864,7 @@
         <translation>Diagramm als PDF speichern…</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+188"/>
         <source>Unknown image format &apos;%1&apos;: use .png or .pdf</source>
         <translation>Unbekanntes Bildformat „%1“: verwenden Sie .png oder .pdf</translation>
     </message>
@@ -5346,24 +5364,26 @@
 <context>
     <name>cwb::TopologyGraph</name>
     <message>
-        <location filename="../widgets/cluster/topologygraph.cpp" line="+87"/>
+        <location filename="../widgets/cluster/topologygraph.cpp" line="+183"/>
         <source>No cluster yet. Connect to a Redis Cluster node (or start a local cluster sandbox) to see its topology.</source>
         <translation>Noch kein Cluster. Verbinden Sie sich mit einem Redis-Cluster-Knoten (oder starten Sie eine lokale Cluster-Sandbox), um seine Topologie zu sehen.</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+65"/>
+        <location line="-106"/>
+        <location line="+154"/>
         <source>master</source>
         <translation>Master</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+65"/>
+        <location line="-154"/>
+        <location line="+45"/>
+        <location line="+109"/>
         <source>replica</source>
         <translation>Replikat</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-109"/>
+        <location line="+37"/>
         <source>up</source>
         <translation>aktiv</translation>
     </message>
@@ -5378,7 +5398,7 @@
         <translation>ausgefallen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+69"/>
         <source>%1 slots</source>
         <translation>%1 Slots</translation>
     </message>
@@ -5388,12 +5408,12 @@
         <translation>Verzögerung %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-67"/>
         <source>%1 · %2 ops/s · %3</source>
         <translation>%1 · %2 Ops/s · %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>no slots</source>
         <translation>keine Slots</translation>
     </message>

@@ -170,6 +170,7 @@ private:
     std::unique_ptr<SeriesMerger> m_merger;
     std::vector<SecondSample> m_series;
     std::vector<SecondSample> m_unpublished;
+    std::vector<AgentSecond> m_unpublishedByAgent; // what the merged seconds are made of
     Clock::time_point m_startAt;
     Clock::time_point m_stopSentAt;
     bool m_stopSent = false;
@@ -224,6 +225,8 @@ void Session::handle(const CoordMessage &message)
         slot.delivered.merge(*stats);
         slot.lastSecond = *second;
         m_merger->add(index, *second, stats->total().latency);
+        if (m_onSnapshot) // nobody to hand them to otherwise: they would only pile up
+            m_unpublishedByAgent.push_back({index, *second});
     } else if (message.kind == QLatin1String("final")) {
         QString problem;
         auto result = data.contains("result") ? runResultFromJson(data["result"], &problem) : std::nullopt;
@@ -359,6 +362,7 @@ void Session::publish(const LoadTestConfig &config, double plannedSec, bool forc
     snapshot.connectErrors = all.connectErrorCount();
     snapshot.totalLatency = std::make_shared<const LatencyHistogram>(total.latency);
     snapshot.newSeconds = std::exchange(m_unpublished, {});
+    snapshot.newAgentSeconds = std::exchange(m_unpublishedByAgent, {});
     snapshot.agents = agentStates();
     m_onSnapshot(snapshot);
 }

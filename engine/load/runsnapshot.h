@@ -23,6 +23,14 @@ struct LatencySummary
     static LatencySummary from(const OpCounters &counters);
 };
 
+// One agent's second of a distributed run: `agent` indexes RunSnapshot::agents, `second` is what
+// that agent measured in it (the merged second of the same index sums these).
+struct AgentSecond
+{
+    int agent = 0;
+    SecondSample second;
+};
+
 // What a running load test looks like now: published by the collector at a fixed cadence
 // (10 Hz) as an immutable value. The GUI, the CLI and alert rules all read these.
 struct RunSnapshot
@@ -51,17 +59,30 @@ struct RunSnapshot
     std::vector<SecondSample> newSeconds;
     // A distributed run (distrib/coordinator.h): each agent as it stands (empty otherwise).
     std::vector<AgentSummary> agents;
+    // ... and each agent's seconds that arrived since the previous snapshot, in arrival order
+    // (an agent's own seconds in order), for per-agent series. Empty for a run on one machine.
+    std::vector<AgentSecond> newAgentSeconds;
 
     double progress() const { return plannedSec > 0 ? std::min(1.0, elapsedSec / plannedSec) : 0; }
 
     // Coalesced delivery (engine/jobs/job.h): a snapshot that replaces an undelivered one of the
-    // same run takes in that one's completed seconds, so a consumer appending newSeconds misses none.
+    // same run takes in that one's completed seconds (merged and per agent), so a consumer
+    // appending newSeconds and newAgentSeconds misses none.
     void foldEarlier(RunSnapshot &&earlier)
     {
-        if (earlier.runId != runId || earlier.newSeconds.empty())
+        if (earlier.runId != runId)
             return;
-        earlier.newSeconds.insert(earlier.newSeconds.end(), newSeconds.begin(), newSeconds.end());
-        newSeconds = std::move(earlier.newSeconds);
+        prependEarlier(newSeconds, std::move(earlier.newSeconds));
+        prependEarlier(newAgentSeconds, std::move(earlier.newAgentSeconds));
+    }
+
+private:
+    template <typename T> static void prependEarlier(std::vector<T> &later, std::vector<T> &&earlier)
+    {
+        if (earlier.empty())
+            return;
+        earlier.insert(earlier.end(), std::make_move_iterator(later.begin()), std::make_move_iterator(later.end()));
+        later = std::move(earlier);
     }
 };
 

@@ -1,5 +1,6 @@
 #include "runcharts.h"
 
+#include "agentseries.h"
 #include "percentilespectrumchart.h"
 #include "serieschart.h"
 
@@ -49,6 +50,12 @@ RunCharts::RunCharts(QWidget *parent) : QWidget(parent)
     m_logScale->setObjectName(QStringLiteral("logScaleBox"));
     m_logScale->setToolTip(tr("Show latency over time on a logarithmic scale, so spikes and the median fit in one view"));
     connect(m_logScale, &QCheckBox::toggled, m_latency, &SeriesChart::setLogScale);
+    m_agents = std::make_unique<AgentSeries>(m_throughput, m_latency);
+    m_perAgent = new QCheckBox(tr("Per &agent"), this);
+    m_perAgent->setObjectName(QStringLiteral("perAgentBox"));
+    m_perAgent->setToolTip(tr("Add each agent's throughput and p99 latency to the charts, next to the whole run's"));
+    m_perAgent->setVisible(false); // a distributed run's snapshots show it
+    connect(m_perAgent, &QCheckBox::toggled, this, [this](bool on) { m_agents->setShown(on); });
     auto *hint = new QLabel(tr("Click a legend entry to hide or show a series. Drag to pan, wheel to zoom, "
                                "double-click to fit; right-click a chart to save it as PNG or PDF."),
                             this);
@@ -65,6 +72,7 @@ RunCharts::RunCharts(QWidget *parent) : QWidget(parent)
     grid->addWidget(m_hitRate, 1, 1);
     auto *options = new QVBoxLayout;
     options->addWidget(m_logScale);
+    options->addWidget(m_perAgent);
     options->addWidget(hint);
     options->addStretch(1);
     grid->addLayout(options, 1, 2);
@@ -80,6 +88,8 @@ RunCharts::RunCharts(QWidget *parent) : QWidget(parent)
     layout->addLayout(grid, 1);
 }
 
+RunCharts::~RunCharts() = default;
+
 QList<SeriesChart *> RunCharts::charts() const
 {
     return {m_latency, m_throughput, m_operations, m_hitRate, m_spectrum};
@@ -87,6 +97,8 @@ QList<SeriesChart *> RunCharts::charts() const
 
 void RunCharts::clear()
 {
+    m_agents->clear();
+    m_perAgent->setVisible(false);
     for (SeriesChart *chart : charts())
         chart->clearPoints();
 }
@@ -129,6 +141,17 @@ void RunCharts::appendSeconds(const std::vector<SecondSample> &seconds)
         chart->refresh();
 }
 
+void RunCharts::appendAgentSeconds(const RunSnapshot &snapshot)
+{
+    if (snapshot.agents.empty())
+        return;
+    m_perAgent->setVisible(true); // unchecked unless the user asked for agents in an earlier run
+    if (m_agents->append(snapshot)) {
+        m_throughput->refresh();
+        m_latency->refresh();
+    }
+}
+
 void RunCharts::setDistribution(const LatencyHistogram &histogram)
 {
     m_spectrum->setDistribution(0, histogram);
@@ -136,9 +159,21 @@ void RunCharts::setDistribution(const LatencyHistogram &histogram)
 
 void RunCharts::showRun(const RunResult &result)
 {
-    clear();
+    // The run's end replaces the merged series; the agents' live series of the same run stay
+    // (the stored result has none to put in their place).
+    const bool keepAgents = m_agents->holds(result.runId);
+    const bool agentsShown = m_agents->isShown();
+    if (keepAgents) {
+        m_agents->setShown(false);
+    } else {
+        m_agents->clear();
+        m_perAgent->setVisible(false);
+    }
+    for (SeriesChart *chart : charts())
+        chart->clearPoints();
     appendSeconds(result.series);
     setDistribution(result.total().latency);
+    m_agents->setShown(agentsShown);
 }
 
 } // namespace cwb

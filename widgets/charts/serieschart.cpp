@@ -64,6 +64,13 @@ int SeriesChart::addSeries(const QString &name, bool onRightAxis, Qt::PenStyle s
     return int(m_graphs.size()) - 1;
 }
 
+void SeriesChart::removeSeriesFrom(int first)
+{
+    while (m_graphs.size() > std::max(0, first))
+        removeGraph(m_graphs.takeLast());
+    m_style->applyPalette();
+}
+
 void SeriesChart::setRightAxisLabel(const QString &label)
 {
     yAxis2->setLabel(label);

@@ -24,6 +24,8 @@ public:
 
     // Returns the series index. Right-axis series use their own scale (rates next to counts).
     int addSeries(const QString &name, bool onRightAxis = false, Qt::PenStyle style = Qt::SolidLine);
+    // Removes the series from index `first` on (those added last), with their legend entries.
+    void removeSeriesFrom(int first);
     int seriesCount() const { return int(m_graphs.size()); }
     QCPGraph *series(int index) const { return m_graphs.value(index); }
     void setRightAxisLabel(const QString &label);

@@ -606,6 +606,7 @@ void LoadTestPage::startNextSuiteTest()
 void LoadTestPage::onSnapshot(const RunSnapshot &s)
 {
     m_charts->appendSeconds(s.newSeconds);
+    m_charts->appendAgentSeconds(s);
     for (auto it = s.newSeconds.rbegin(); it != s.newSeconds.rend(); ++it)
         if (it->serverUsedMemory >= 0) {
             Q_EMIT serverMemorySampled(it->serverUsedMemory);
