@@ -7,8 +7,8 @@
 # tests/CMakeLists.txt (every program that starts a thread, the widget tests included) under
 # ThreadSanitizer;
 # CWB_SANITIZERS=0 skips them for a quick local run. They use clang (it compiles sanitized code
-# about twice as fast as g++) and unity builds, which keeps the whole CI run within its 35 minutes
-# on 2 cores.
+# about twice as fast as g++), unity builds and lld, and build no benchmark, which keeps the whole
+# CI run within its 35 minutes on 2 cores (docs/PERFORMANCE.md, "Sanitizer stages and CI time").
 # Extra arguments go to ctest (e.g. -R loadrun).
 set -euo pipefail
 cd "$(dirname "$0")/.."
