@@ -258,7 +258,7 @@ private slots:
         const auto logs = logsOnFailure({steady.get(), frozen.get()});
         QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
 
-        const auto [result, stopped] = runSignallingAnAgent(coord, target, 6, u"frozen"_s, *frozen, SIGSTOP);
+        const auto [result, stopped] = runSignallingAnAgent(coord, target, 10, u"frozen"_s, *frozen, SIGSTOP);
         QVERIFY(stopped);
         const AgentSummary *lost = agentNamed(result, u"frozen"_s);
         QVERIFY(lost && lost->lost);
