@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
     cmake g++ pkg-config ccache
     clang libclang-rt-14-dev  # sanitizer stages (twice as fast to compile as g++) and libFuzzer
+    lld  # scripts/test.sh links its ~170 test programs with it: a tenth of the default linker's time
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6svg6
     libqcustomplot-dev libqcustomplot2.1-qt6
     qtkeychain-qt6-dev  # OS keychain for remembered passwords (QtCore + QtDBus only)

@@ -1,1 +1,1 @@
-// The translation unit that builds the tests' shared precompiled header (see CMakeLists.txt).
+// The translation unit that builds the tests' shared precompiled headers (see CMakeLists.txt).

@@ -233,7 +233,7 @@ private slots:
         const auto logs = logsOnFailure({keep.get(), victim.get()});
         QTRY_COMPARE_WITH_TIMEOUT(liveAgents(coord), 2, 30000);
 
-        const auto [result, killed] = runSignallingAnAgent(coord, target, 8, u"victim"_s, *victim, SIGKILL);
+        const auto [result, killed] = runSignallingAnAgent(coord, target, 5, u"victim"_s, *victim, SIGKILL);
         QVERIFY(killed);
         QCOMPARE(result.status, RunStatus::Failed);
         QVERIFY2(result.failureReason.contains(u"agent victim was lost mid-run"_s), qPrintable(result.failureReason));

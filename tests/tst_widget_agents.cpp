@@ -267,7 +267,7 @@ private slots:
         check(panel, u"victim"_s);
         QCOMPARE(panel->chosenAgents().size(), 2);
 
-        page->form()->setConfig(setGetConfig(u"gui-lost"_s, 8, 4));
+        page->form()->setConfig(setGetConfig(u"gui-lost"_s, 5, 4));
         bool killed = false;
         connect(page->runner(), &LoadRunner::snapshotAvailable, this, [&](const RunSnapshot &s) {
             for (const AgentSummary &a : s.agents)
