@@ -142,8 +142,13 @@ private slots:
         const QString plan = test::writeTempFile(dir, u"plan.json"_s,
                                                  R"({"name": "slow", "strategy": "synthetic", "schedule": "0 3 * * *",
             "rateLimit": 200, "params": {"keys": 100000, "load": {"keyPrefix": "cwb:warm:lt:", "keySpace": 100000}}})");
-        args.replaceInStrings(u"PLAN"_s, plan);
-        args.replaceInStrings(u"DB"_s, db);
+        // Whole arguments only: a temporary folder's random name may contain "DB" or "PLAN".
+        for (QString &arg : args) {
+            if (arg == u"PLAN"_s)
+                arg = plan;
+            else if (arg == u"DB"_s)
+                arg = db;
+        }
         args << u"--target"_s << u"redis://127.0.0.1:%1"_s.arg(redis.port());
         if (args.first() == u"run"_s || args.first() == u"suite"_s || args.first() == u"bench"_s)
             args << u"--db"_s << db;
