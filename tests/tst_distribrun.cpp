@@ -53,6 +53,16 @@ auto logsOnFailure(std::vector<Child *> agents)
     });
 }
 
+// Whether exactly `count` agents are registered and every one's state starts with `state`
+// ("idle", or "running" followed by the run's id).
+bool allAgentsIn(const SandboxRedis &coord, size_t count, const QString &state)
+{
+    RedisConnection bus(coord.endpoint());
+    const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
+    return agents && agents->size() == count
+        && std::all_of(agents->begin(), agents->end(), [&](const AgentInfo &a) { return a.state.startsWith(state); });
+}
+
 int liveAgents(const SandboxRedis &coord)
 {
     RedisConnection bus(coord.endpoint());
@@ -267,14 +277,7 @@ private slots:
         // Back: it finds the coordinator's heartbeat gone, stops its share and cleans up.
         QVERIFY(frozen->signal(SIGCONT));
         QTRY_COMPARE_WITH_TIMEOUT(keysUnder(target, u"cwb:distrib-run:"_s), qint64(0), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                RedisConnection bus(coord.endpoint());
-                const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
-                return agents && agents->size() == 2
-                    && std::all_of(agents->begin(), agents->end(), [](const AgentInfo &a) { return a.state == u"idle"_s; });
-            }(),
-            30000);
+        QTRY_VERIFY_WITH_TIMEOUT(allAgentsIn(coord, 2, u"idle"_s), 30000);
         QCOMPARE(result.total().count, lost->operations + agentNamed(result, u"steady"_s)->operations);
     }
 
@@ -297,27 +300,12 @@ private slots:
                            u"600"_s, u"--users"_s, u"4"_s, u"--prefix"_s, u"cwb:orphaned:"_s, u"--no-save"_s}));
         // Killed once both agents are writing.
         QTRY_VERIFY_WITH_TIMEOUT(keysUnder(target, u"cwb:orphaned:"_s) > 0, 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                RedisConnection bus(coord.endpoint());
-                const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
-                return agents && agents->size() == 2
-                    && std::all_of(agents->begin(), agents->end(),
-                                   [](const AgentInfo &x) { return x.state.startsWith(u"running"_s); });
-            }(),
-            30000);
+        QTRY_VERIFY_WITH_TIMEOUT(allAgentsIn(coord, 2, u"running"_s), 30000);
         QVERIFY(run.signal(SIGKILL));
         QVERIFY(run.waitForFinished(10000));
 
         QTRY_COMPARE_WITH_TIMEOUT(keysUnder(target, u"cwb:orphaned:"_s), qint64(0), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                RedisConnection bus(coord.endpoint());
-                const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
-                return agents && agents->size() == 2
-                    && std::all_of(agents->begin(), agents->end(), [](const AgentInfo &x) { return x.state == u"idle"_s; });
-            }(),
-            30000);
+        QTRY_VERIFY_WITH_TIMEOUT(allAgentsIn(coord, 2, u"idle"_s), 30000);
         const qint64 sets = callsOf(target, "set");
         QTest::qWait(1500); // nothing writes any more
         QCOMPARE(callsOf(target, "set"), sets);
@@ -382,14 +370,7 @@ private slots:
         const QByteArray report = run.takeOut();
         QVERIFY2(report.contains("present-a") && report.contains("present-b"), report.constData());
         QVERIFY2(report.contains("stopped"), report.constData());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                RedisConnection bus(coord.endpoint());
-                const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
-                return agents && agents->size() == 2
-                    && std::all_of(agents->begin(), agents->end(), [](const AgentInfo &x) { return x.state == u"idle"_s; });
-            }(),
-            30000);
+        QTRY_VERIFY_WITH_TIMEOUT(allAgentsIn(coord, 2, u"idle"_s), 30000);
         QCOMPARE(keysUnder(target, u"cwb:present:"_s), qint64(theirs.size()));
         QCOMPARE(snapshot(), before);
     }
