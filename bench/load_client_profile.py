@@ -1,27 +1,42 @@
 #!/usr/bin/env python3
-"""Sorts `perf script -F ip,sym` call chains (stdin) into what the sampled thread was doing and
-prints one markdown row: CPU µs per command for each bucket (see load_client_profile.sh).
+"""Sorts `perf script -F ip,sym` call chains (stdin) into what the sampled process was doing and
+prints one markdown row: CPU µs per command for each bucket (see load_client_profile.sh). SIDE is
+`client` (a generator was sampled) or `server` (the redis-server was).
 
-    load_client_profile.py LABEL CPU0 CPU1 COMMANDS0 COMMANDS1 T0 T1 < perf-script-output
-    load_client_profile.py --header
+    load_client_profile.py SIDE LABEL CPU0 CPU1 COMMANDS0 COMMANDS1 T0 T1 < perf-script-output
+    load_client_profile.py SIDE --header
 """
 import sys
 
-BUCKETS = ["send: delivery", "send: wake-up", "send: own", "recv", "epoll_wait", "epoll_ctl", "sleep",
-           "other kernel", "user space"]
-SENDS = ("__sys_sendto", "__sys_sendmsg", "ksys_write", "__sys_sendmmsg")
+CLIENT_BUCKETS = ["send: delivery", "send: wake-up", "send: own", "recv", "epoll_wait", "epoll_ctl", "sleep",
+                  "other kernel", "user space"]
+SERVER_BUCKETS = ["key lookup", "memory", "other user", "read", "write: own", "write: delivery", "write: wake-up",
+                  "epoll_wait", "other kernel"]
+SENDS = ("__sys_sendto", "__sys_sendmsg", "ksys_write", "__sys_sendmmsg", "do_writev")
 RECVS = ("__sys_recvfrom", "__sys_recvmsg", "ksys_read")
+# The server's hash table, found by the sample's leaf function (redis-server has no frame pointers).
+KEY_LOOKUP = {"dictFind", "lookupKey", "lookupKeyRead", "lookupKeyWrite", "lookupKeyReadWithFlags",
+              "lookupKeyWriteWithFlags", "dictSdsKeyCompare", "dictSdsHash", "siphash", "dictAddRaw",
+              "dictAdd", "dbAdd", "dictFindPositionForInsert", "_dictKeyIndex", "dictGenHashFunction",
+              "setKey", "dbSetValue", "dictFetchValue"}
+MEMORY = {"zmalloc", "zfree", "zcalloc", "zrealloc", "malloc_usable_size", "malloc", "free", "calloc",
+          "realloc", "ztrymalloc_usable", "zmalloc_usable"}
 
 
-def classify(chain):
+def sent(symbols, prefix):
+    """A sample inside a send: which part of it (see the shell script)."""
+    if "sock_def_readable" in symbols:
+        return prefix + ": wake-up"
+    if "tcp_v4_rcv" in symbols:
+        return prefix + ": delivery"
+    return prefix + ": own"
+
+
+def classify_client(chain):
     """chain: [(is_kernel, symbol)] from the leaf outwards."""
     symbols = {sym for _, sym in chain}
     if symbols & set(SENDS):
-        if "sock_def_readable" in symbols:
-            return "send: wake-up"
-        if "tcp_v4_rcv" in symbols:
-            return "send: delivery"
-        return "send: own"
+        return sent(symbols, "send")
     if symbols & set(RECVS):
         return "recv"
     if "do_epoll_wait" in symbols:
@@ -33,6 +48,24 @@ def classify(chain):
     if chain and chain[0][0]:
         return "other kernel"
     return "user space"
+
+
+def classify_server(chain):
+    symbols = {sym for _, sym in chain}
+    if symbols & set(SENDS):
+        return sent(symbols, "write")
+    if symbols & set(RECVS):
+        return "read"
+    if "do_epoll_wait" in symbols:
+        return "epoll_wait"
+    if chain and chain[0][0]:
+        return "other kernel"
+    leaf = chain[0][1] if chain else ""
+    if leaf in KEY_LOOKUP:
+        return "key lookup"
+    if leaf in MEMORY or leaf.startswith("je_"):
+        return "memory"
+    return "other user"
 
 
 def chains(lines):
@@ -52,19 +85,22 @@ def chains(lines):
 
 
 def main():
-    if sys.argv[1] == "--header":
-        print("| generator | commands/s | CPU µs/command | " + " | ".join(BUCKETS) + " |")
-        print("|---" * (len(BUCKETS) + 3) + "|")
+    server = sys.argv[1] == "server"
+    buckets, classify = (SERVER_BUCKETS, classify_server) if server else (CLIENT_BUCKETS, classify_client)
+    if sys.argv[2] == "--header":
+        who = "server, under" if server else "generator"
+        print(f"| {who} | commands/s | CPU µs/command | " + " | ".join(buckets) + " |")
+        print("|---" * (len(buckets) + 3) + "|")
         return
-    label = sys.argv[1]
-    cpu0, cpu1, cmd0, cmd1, t0, t1 = (float(x) for x in sys.argv[2:8])
-    counts = dict.fromkeys(BUCKETS, 0)
+    label = sys.argv[2]
+    cpu0, cpu1, cmd0, cmd1, t0, t1 = (float(x) for x in sys.argv[3:9])
+    counts = dict.fromkeys(buckets, 0)
     for chain in chains(sys.stdin):
         counts[classify(chain)] += 1
     total = max(1, sum(counts.values()))
     commands = max(1.0, cmd1 - cmd0)
     per_command = (cpu1 - cpu0) * 1e6 / commands
-    cells = [f"{per_command * counts[b] / total:.2f} ({100 * counts[b] / total:.0f} %)" for b in BUCKETS]
+    cells = [f"{per_command * counts[b] / total:.2f} ({100 * counts[b] / total:.0f} %)" for b in buckets]
     print(f"| {label} | {commands / max(1e-9, t1 - t0):.0f} | {per_command:.2f} | " + " | ".join(cells) + " |")
 
 

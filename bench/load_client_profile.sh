@@ -18,7 +18,22 @@
 # the generator process's user + system time over the sampled window divided by the commands the
 # server served in it (INFO commandstats), so it counts the same way for both tools.
 #
-#   bench/load_client_profile.sh [SECONDS=4] [--realtime]
+# --server samples the redis-server instead, under each generator, to see what a generator makes the
+# server pay for; both tools then send SET only (redis-benchmark's SET test, the workbench at 100 %
+# writes), so the server does the same commands on the same number of keys under both. Buckets:
+#
+#   key lookup       the server's hash table: dictFind, lookupKey, key compare and hash, dictAdd...
+#   memory           the allocator (zmalloc, zfree, malloc_usable_size, malloc, free, je_*)
+#   other user       the rest of the server's own code: parsing, call(), replies, the event loop
+#   read             read() of requests
+#   write: own       write() of replies, the server's TCP transmit path
+#   write: delivery  within write(), the generator's TCP receive processing (loopback: on the
+#                    server's CPU), and write: wake-up, waking the generator's epoll_wait
+#   epoll_wait, other kernel
+# The server is built without frame pointers, so user-space samples are sorted by their leaf
+# function alone; kernel call chains are whole.
+#
+#   bench/load_client_profile.sh [SECONDS=4] [--realtime] [--server]
 #
 # Needs perf (linux-perf) and root or kernel.perf_event_paranoid <= 1; redis-server, redis-cli,
 # redis-benchmark, python3. Loopback only. --realtime runs the server and the generators at
@@ -26,12 +41,23 @@
 # the absolute figures do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_PER_RUN=${1:-4}
+ARGS=("$@")
+SECONDS_PER_RUN=4
+SIDE=client
+REALTIME=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --realtime) REALTIME=1; shift ;;
+        --server) SIDE=server; shift ;;
+        [0-9]*) SECONDS_PER_RUN=$1; shift ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
 RT=()
-if [ "${2:-}" = --realtime ]; then
+if [ "$REALTIME" = 1 ]; then
     # Everything at SCHED_RR, the script's own sampling and perf too: at normal priority they would
     # starve behind the generator and the server and sample long after the window.
-    [ -n "${CWB_PROFILE_RT:-}" ] || exec chrt -r 10 env CWB_PROFILE_RT=1 "$0" "$@"
+    [ -n "${CWB_PROFILE_RT:-}" ] || exec chrt -r 10 env CWB_PROFILE_RT=1 "$0" "${ARGS[@]}"
     RT=(chrt -r 10)
 fi
 export BUILD_DIR=${BUILD_DIR:-build}
@@ -63,17 +89,21 @@ commands() {
 process_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 config() { # users pipeline rate
+    local read=50
+    [ "$SIDE" = server ] && read=0
     cat >"$WORK/cfg.json" <<JSON
 {"testName": "profile", "duration": $((SECONDS_PER_RUN + 20)), "warmupSeconds": 1, "concurrentUsers": $1,
- "requestsPerSecond": $3, "operationMix": {"read": 50, "write": 50, "delete": 0, "invalidate": 0},
+ "requestsPerSecond": $3, "operationMix": {"read": $read, "write": $((100 - read)), "delete": 0, "invalidate": 0},
  "cacheTypes": ["string"], "keySpace": 100000, "keyDistribution": "uniform",
  "valueSize": {"min": 32, "max": 32}, "ttl": 0, "pipeline": $2, "threads": 0, "cleanup": true}
 JSON
 }
 
-# Samples the running generator GEN_PID from 2 s in, for SECONDS_PER_RUN; prints the row.
+# Samples the running generator GEN_PID (--server: the server) from 2 s in, for SECONDS_PER_RUN;
+# prints the row.
 profile() { # label
-    local cpu0 cpu1 cmd0 cmd1 t0 t1
+    local cpu0 cpu1 cmd0 cmd1 t0 t1 pid=$GEN_PID
+    [ "$SIDE" = server ] && pid=$SERVER_PID
     sleep 2
     if ! kill -0 "$GEN_PID" 2>/dev/null; then
         echo "$1 ended before it was sampled:" >&2
@@ -82,10 +112,10 @@ profile() { # label
     fi
     t0=$(date +%s.%N)
     cmd0=$(commands)
-    cpu0=$(process_cpu "$GEN_PID")
-    perf record -q -F 2000 -e cpu-clock -g -p "$GEN_PID" -o "$WORK/perf.data" -- sleep "$SECONDS_PER_RUN" \
+    cpu0=$(process_cpu "$pid")
+    perf record -q -F 2000 -e cpu-clock -g -p "$pid" -o "$WORK/perf.data" -- sleep "$SECONDS_PER_RUN" \
         >/dev/null 2>&1
-    cpu1=$(process_cpu "$GEN_PID" 2>/dev/null) || {
+    kill -0 "$GEN_PID" 2>/dev/null && cpu1=$(process_cpu "$pid" 2>/dev/null) || {
         echo "$1 ended while it was sampled:" >&2
         cat "$WORK/wb.err" >&2 2>/dev/null
         exit 1
@@ -96,7 +126,7 @@ profile() { # label
     wait "$GEN_PID" 2>/dev/null || true
     GEN_PID=""
     perf script -i "$WORK/perf.data" -F ip,sym 2>/dev/null |
-        python3 bench/load_client_profile.py "$1" "$cpu0" "$cpu1" "$cmd0" "$cmd1" "$t0" "$t1"
+        python3 bench/load_client_profile.py "$SIDE" "$1" "$cpu0" "$cpu1" "$cmd0" "$cmd1" "$t0" "$t1"
 }
 
 run_workbench() { # label users pipeline rate
@@ -115,9 +145,19 @@ run_redis_benchmark() { # label pipeline
 }
 
 echo "machine: $(nproc) cores, $(uname -r); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$SIDE" = server ]; then
+    echo "the server's CPU µs per command, under each generator (SET only), split by what its samples were doing"
+    echo
+    python3 bench/load_client_profile.py server --header
+    for pipeline in 1 16; do
+        run_redis_benchmark "under redis-benchmark, pipeline $pipeline (SET test)" "$pipeline"
+        run_workbench "under the workbench, pipeline $pipeline (SET only)" 50 "$pipeline" 0
+    done
+    exit 0
+fi
 echo "generator's CPU µs per command served, split by what its samples were doing (share of samples)"
 echo
-python3 bench/load_client_profile.py --header
+python3 bench/load_client_profile.py client --header
 run_redis_benchmark "redis-benchmark, pipeline 1 (SET test)" 1
 run_workbench "workbench, pipeline 1" 50 1 0
 run_redis_benchmark "redis-benchmark, pipeline 16 (SET test)" 16
