@@ -81,21 +81,24 @@ window() { # warmup
         "$cpu0" "$cmd0" "$usec0" "$cpu1" "$cmd1" "$usec1"
 }
 
+# The row is printed once the generator has ended, so the next run never overlaps it.
 run_floor() { # closed|open count pipeline-or-rate
-    "${CLIENT_CPU[@]}" "$FLOOR" "$PORT" "$1" "$2" "$3" $((SECONDS_PER_RUN + 3)) >/dev/null 2>"$WORK/floor.err" &
+    local row
+    "${CLIENT_CPU[@]}" "$FLOOR" "$PORT" "$1" "$2" "$3" $((SECONDS_PER_RUN + 2)) >/dev/null 2>"$WORK/floor.err" &
     GEN_PID=$!
-    window 1.5
+    row=$(window 1.5)
     wait "$GEN_PID" || { cat "$WORK/floor.err" >&2; exit 1; }
-    GEN_PID=""
+    echo "$row"
 }
 
 run_open_workbench() {
-    write_config "$WORK/open.json" 20 1 5000 $((SECONDS_PER_RUN + 3)) 1
+    local row
+    write_config "$WORK/open.json" 20 1 5000 $((SECONDS_PER_RUN + 2)) 1
     "${CLIENT_CPU[@]}" "$CLI" run --config "$WORK/open.json" "${WB_TARGET[@]}" --no-save >/dev/null 2>"$WORK/wb.err" &
     GEN_PID=$!
-    window 1.5
+    row=$(window 1.5)
     wait "$GEN_PID" || { cat "$WORK/wb.err" >&2; exit 1; }
-    GEN_PID=""
+    echo "$row"
 }
 
 echo "machine: $(nproc) cores, $(uname -r); load average $(cut -d' ' -f1-3 /proc/loadavg), CPU idle $(idle_percent 3)% over 3 s"

@@ -11,6 +11,7 @@
 #include "distrib/seriesmerger.h"
 #include "distrib/statswire.h"
 #include "load/keyprefix.h"
+#include "setgetconfig.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -22,6 +23,7 @@
 #include <thread>
 
 using namespace cwb;
+using cwb::test::setGetConfig;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -152,21 +154,6 @@ private:
     Agent m_agent;
     std::thread m_thread;
 };
-
-// SET:GET 1:1 over 1000 keys of 32 bytes, no TTL: `seconds` by `users` under `prefix`.
-LoadTestConfig setGetConfig(const QString &name, double seconds, int users, const QString &prefix)
-{
-    LoadTestConfig config;
-    config.testName = name;
-    config.durationSec = seconds;
-    config.concurrentUsers = users;
-    config.operationMix = {50, 50, 0, 0};
-    config.keySpace = 1000;
-    config.valueSizeMin = config.valueSizeMax = 32;
-    config.ttlSec = 0;
-    config.keyPrefix = prefix;
-    return config;
-}
 
 LatencyHistogram histogramOf(uint64_t count, uint64_t ns)
 {

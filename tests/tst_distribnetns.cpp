@@ -6,6 +6,7 @@
 // again, also when it fails. Needs root (CAP_NET_ADMIN) and iproute2: skipped otherwise.
 
 #include "childprocess.h"
+#include "setgetconfig.h"
 #include "testsupport.h"
 
 #include "distrib/agentregistry.h"
@@ -24,6 +25,7 @@
 #include <unistd.h>
 
 using namespace cwb;
+using cwb::test::setGetConfig;
 using namespace Qt::StringLiterals;
 using test::Child;
 
@@ -163,20 +165,6 @@ std::set<QString> clientAddresses(RedisConnection &target)
     return found;
 }
 
-LoadTestConfig setGetConfig()
-{
-    LoadTestConfig config;
-    config.testName = u"netns"_s;
-    config.durationSec = 2;
-    config.concurrentUsers = 4;
-    config.operationMix = {50, 50, 0, 0};
-    config.keySpace = 1000;
-    config.valueSizeMin = config.valueSizeMax = 32;
-    config.ttlSec = 0;
-    config.keyPrefix = u"cwb:netns-run:"_s;
-    return config;
-}
-
 } // namespace
 
 class tst_DistribNetns : public QObject
@@ -229,7 +217,7 @@ private slots:
         options.bus = coord.endpoint();
         options.agents.kind = AgentSelection::Kind::All;
         options.startInMs = 1000;
-        DistributedLoadJob job(setGetConfig(), at(target, hosts.serviceAddress()), options);
+        DistributedLoadJob job(setGetConfig(u"netns"_s, 2, 4, u"cwb:netns-run:"_s), at(target, hosts.serviceAddress()), options);
         RedisConnection watcher(target.endpoint());
         QVERIFY(watcher.connect());
         std::set<QString> seen;

@@ -4,6 +4,7 @@
 // a protocol mismatch, a target the agent does not allow.
 
 #include "childprocess.h"
+#include "setgetconfig.h"
 #include "testsupport.h"
 
 #include "distrib/agentregistry.h"
@@ -96,19 +97,9 @@ qint64 keysUnder(const SandboxRedis &redis, const QString &prefix)
     return found;
 }
 
-// SET:GET 1:1 only, so the server's set and get calls are every operation the agents ran.
 LoadTestConfig setGetConfig(double seconds, int users)
 {
-    LoadTestConfig config;
-    config.testName = u"distributed"_s;
-    config.durationSec = seconds;
-    config.concurrentUsers = users;
-    config.operationMix = {50, 50, 0, 0};
-    config.keySpace = 1000;
-    config.valueSizeMin = config.valueSizeMax = 32;
-    config.ttlSec = 0;
-    config.keyPrefix = u"cwb:distrib-run:"_s;
-    return config;
+    return cwb::test::setGetConfig(u"distributed"_s, seconds, users, u"cwb:distrib-run:"_s);
 }
 
 CoordinatorOptions coordinatorOptions(const SandboxRedis &coord, int agents)

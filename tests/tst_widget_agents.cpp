@@ -16,6 +16,7 @@
 #include "run/runsummaryview.h"
 #include "store/resultstore.h"
 #include "targetbar.h"
+#include "setgetconfig.h"
 #include "testsupport.h"
 
 #include <QCheckBox>
@@ -69,20 +70,13 @@ qint64 callsOf(const SandboxRedis &redis, const QByteArray &command)
     return stat.mid(6, stat.indexOf(',') - 6).toLongLong();
 }
 
-// SET:GET 1:1 only, so the server's set and get calls are every operation the agents ran.
+// Paced at 400 ops/s over 200 keys, on one thread: a GUI test watches it, it need not be fast.
 LoadTestConfig setGetConfig(const QString &name, double seconds, int users)
 {
-    LoadTestConfig config;
-    config.testName = name;
-    config.durationSec = seconds;
-    config.concurrentUsers = users;
+    LoadTestConfig config = cwb::test::setGetConfig(name, seconds, users, u"cwb:gui-distrib:"_s);
     config.threads = 1;
     config.requestsPerSecond = 400;
-    config.operationMix = {50, 50, 0, 0};
     config.keySpace = 200;
-    config.valueSizeMin = config.valueSizeMax = 32;
-    config.ttlSec = 0;
-    config.keyPrefix = u"cwb:gui-distrib:"_s;
     return config;
 }
 

@@ -46,6 +46,10 @@ constexpr int kBatchRequests = 8;
 // The loop asks to be woken this much before the first due request: the kernel's timer slack
 // (50 us by default) then makes it on time rather than late.
 constexpr int64_t kWakeLeadNs = 60'000;
+// A steady open loop reads the replies it awaits straight from their sockets after its timed
+// sleep; epoll, for everything else a socket may say (a connection that ended while idle, room to
+// write again), is asked at least this often.
+constexpr int64_t kDeferredPollIntervalNs = 10 * kMs;
 constexpr size_t kReadChunk = 64 * 1024;
 
 // Handshaking: TLS only, between the TCP connect and the login; it shares the connect timeout.
@@ -198,6 +202,7 @@ struct LoadWorker::Link
     size_t outSent = 0;
     bool writeInterest = false;
     bool dirty = false;
+    bool awaited = false; // open loop: in m_awaited
     PendingQueue pending;
     int controlRemaining = 0;
     int64_t reconnectAtNs = 0;
@@ -373,8 +378,14 @@ void LoadWorker::run()
                                   m_needIssue.end());
             }
         }
-        for (size_t i = 0; i < m_dirty.size(); ++i)
-            flush(*m_dirty[i], now);
+        for (size_t i = 0; i < m_dirty.size(); ++i) {
+            Link &link = *m_dirty[i];
+            flush(link, now);
+            if (m_openLoop && !link.awaited && !link.pending.empty()) {
+                link.awaited = true;
+                m_awaited.push_back(&link);
+            }
+        }
         m_dirty.clear();
 
         const int64_t wakeNs = draining ? std::min(now + kMs, drainDeadline) : nextWakeNs(now);
@@ -454,8 +465,11 @@ int LoadWorker::waitForEvents(std::vector<epoll_event> &events, int64_t now, int
         const timespec until{time_t(wakeNs / 1'000'000'000), long(wakeNs % 1'000'000'000)};
         while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nullptr) == EINTR) {
         }
+        if (wakeNs - m_lastPollNs < kDeferredPollIntervalNs)
+            return awaitedReadable(events);
         waitNs = 0;
     }
+    m_lastPollNs = wakeNs > now ? wakeNs : now;
     if (m_usePwait2) {
         const timespec timeout{time_t(waitNs / 1'000'000'000), long(waitNs % 1'000'000'000)};
         const int n = epoll_pwait2(m_epoll, events.data(), int(events.size()), &timeout, nullptr);
@@ -464,6 +478,31 @@ int LoadWorker::waitForEvents(std::vector<epoll_event> &events, int64_t now, int
         m_usePwait2 = false; // kernels before 5.11: millisecond waits
     }
     return epoll_wait(m_epoll, events.data(), int(events.size()), int((waitNs + kMs - 1) / kMs));
+}
+
+// The links whose replies are awaited, as readable events: an epoll_wait saved per turn, since
+// after the sleep their replies are there. One whose reply has not come yet costs a read that
+// finds the socket empty, and is read again at the next turn. The edges epoll has queued for them
+// meanwhile come back from its next epoll_wait, as reads that find the sockets empty.
+int LoadWorker::awaitedReadable(std::vector<epoll_event> &events)
+{
+    size_t kept = 0;
+    for (Link *link : m_awaited) {
+        // Connecting (a reconnect): epoll says when it is done, not a read.
+        const bool reading = link->state == State::Ready || link->state == State::Authenticating;
+        if (link->fd >= 0 && reading && !link->pending.empty())
+            m_awaited[kept++] = link;
+        else
+            link->awaited = false;
+    }
+    m_awaited.resize(kept);
+    if (events.size() < kept)
+        events.resize(kept);
+    for (size_t i = 0; i < kept; ++i) {
+        events[i].events = EPOLLIN;
+        events[i].data.u32 = m_awaited[i]->index;
+    }
+    return int(kept);
 }
 
 const ConnectTarget *LoadWorker::targetFor(int node)
@@ -666,6 +705,7 @@ void LoadWorker::failLink(Link &link, RedisErrorKind kind, int64_t now)
     link.lastError = kind;
     link.backoffNs = link.backoffNs == 0 ? kFirstBackoffNs : std::min(kMaxBackoffNs, link.backoffNs * 2);
     link.reconnectAtNs = now + link.backoffNs;
+    m_lastPollNs = 0; // when one connection ends, others may have: the next turn asks epoll
     if (m_clusterMode)
         m_refreshWanted = true; // the node may be gone for good: ask who owns its slots now
 

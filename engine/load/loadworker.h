@@ -43,7 +43,8 @@ class TlsContext;
 // connection is busy or down still consumes its schedule (down: the operation fails). To wake
 // once per batch rather than twice per request, the open loop sends the requests due within
 // a millisecond together (one sent early is timed from its send) and, in steady state, reads
-// the replies at the next send turn, timing each by the kernel's receive timestamp.
+// the replies at the next send turn - from the sockets that await one, without asking epoll -
+// timing each by the kernel's receive timestamp.
 //
 // Statistics are recorded into the worker's own StatsBlock under a mutex taken once per
 // loop turn; the collector swaps them out with collect() a few times a second.
@@ -141,6 +142,7 @@ private:
     int64_t nextWakeNs(int64_t now) const;
     bool canDeferReplies(int64_t now, int64_t wakeNs) const;
     int waitForEvents(std::vector<epoll_event> &events, int64_t now, int64_t wakeNs, bool deferReplies);
+    int awaitedReadable(std::vector<epoll_event> &events);
 
     Settings m_settings;
     bool m_openLoop = false;
@@ -168,6 +170,8 @@ private:
     bool m_refreshWanted = false;
     int64_t m_nextRefreshNs = 0;
     std::vector<Link *> m_dirty;     // have bytes to write this turn
+    std::vector<Link *> m_awaited;   // open loop: have replies to come (see awaitedReadable)
+    int64_t m_lastPollNs = 0;        // the last epoll_wait
     std::vector<User *> m_needIssue; // closed loop: have room for more operations
     struct ScheduleEntry
     {
