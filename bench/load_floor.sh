@@ -11,7 +11,9 @@
 # Each figure is the median of N interleaved rounds (default 3) with the spread. Client CPU per
 # operation is the generator's user + system time over a measured window divided by the commands
 # the server served in it; the floor and the workbench are measured inside a window that starts
-# after their warm-up, redis-benchmark over its whole run (as in load_vs_redis_benchmark.sh).
+# after their warm-up (S-1 seconds closed loop, 4(S-1) open loop), redis-benchmark over its whole
+# run (as in load_vs_redis_benchmark.sh). The floor sends redis-benchmark's keys; they exist only
+# around the runs of those two (see prefill_rb_keys), so the server holds one tool's keys at a time.
 # Needs: redis-server, redis-cli, redis-benchmark, GNU time, python3; the machine otherwise idle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,17 +61,15 @@ RB=(redis-benchmark -p "$PORT")
 WB_TARGET=(--target "redis://127.0.0.1:$PORT")
 # shellcheck source=bench/load_bench_common.sh
 source bench/load_bench_common.sh
-# The floor's keys and redis-benchmark's are the same ("key:%012d"): prefilled, so both overwrite.
-redis-benchmark -p "$PORT" -c 50 -n 400000 -d 32 -r 100000 -t set -P 16 -q >/dev/null 2>&1
 
-# Samples a running generator (GEN_PID) over a window that starts after `warmup` seconds; prints
+# Samples a running generator (GEN_PID) over `length` seconds from `warmup` seconds in; prints
 # "ops_per_sec client_us_per_op server_us_per_op server_us_per_call".
-window() { # warmup
+window() { # warmup length
     local cpu0 cmd0 usec0 cpu1 cmd1 usec1 cli0 cli1 t0 t1
     sleep "$1"
     read -r cpu0 cmd0 usec0 < <(server_counters)
     cli0=$(process_cpu "$GEN_PID"); t0=$(date +%s.%N)
-    sleep $((SECONDS_PER_RUN - 1))
+    sleep "$2"
     read -r cpu1 cmd1 usec1 < <(server_counters)
     cli1=$(process_cpu "$GEN_PID"); t1=$(date +%s.%N)
     if [ -z "$cli0" ] || [ -z "$cli1" ]; then
@@ -81,22 +81,32 @@ window() { # warmup
         "$cpu0" "$cmd0" "$usec0" "$cpu1" "$cmd1" "$usec1"
 }
 
+# Process CPU comes in clock ticks (10 ms): the open loop, at 5,000 ops/s, is measured over a window
+# four times as long, so a tick is 0.1 us per operation rather than 0.4.
+window_for() { # closed|open
+    if [ "$1" = open ]; then echo $((4 * (SECONDS_PER_RUN - 1))); else echo $((SECONDS_PER_RUN - 1)); fi
+}
+
 # The row is printed once the generator has ended, so the next run never overlaps it.
 run_floor() { # closed|open count pipeline-or-rate
-    local row
-    "${CLIENT_CPU[@]}" "$FLOOR" "$PORT" "$1" "$2" "$3" $((SECONDS_PER_RUN + 2)) >/dev/null 2>"$WORK/floor.err" &
+    local row length
+    length=$(window_for "$1")
+    prefill_rb_keys # the floor's keys are redis-benchmark's ("key:" and 12 digits)
+    "${CLIENT_CPU[@]}" "$FLOOR" "$PORT" "$1" "$2" "$3" $((length + 3)) >/dev/null 2>"$WORK/floor.err" &
     GEN_PID=$!
-    row=$(window 1.5)
+    row=$(window 1.5 "$length")
     wait "$GEN_PID" || { cat "$WORK/floor.err" >&2; exit 1; }
+    drop_rb_keys
     echo "$row"
 }
 
 run_open_workbench() {
-    local row
-    write_config "$WORK/open.json" 20 1 5000 $((SECONDS_PER_RUN + 2)) 1
+    local row length
+    length=$(window_for open)
+    write_config "$WORK/open.json" 20 1 5000 $((length + 3)) 1
     "${CLIENT_CPU[@]}" "$CLI" run --config "$WORK/open.json" "${WB_TARGET[@]}" --no-save >/dev/null 2>"$WORK/wb.err" &
     GEN_PID=$!
-    row=$(window 1.5)
+    row=$(window 1.5 "$length")
     wait "$GEN_PID" || { cat "$WORK/wb.err" >&2; exit 1; }
     echo "$row"
 }

@@ -44,7 +44,6 @@ RB=(redis-benchmark -p "$TLS_PORT" --tls --cacert "$CA")
 # shellcheck source=bench/load_bench_common.sh
 source bench/load_bench_common.sh
 
-"${RB[@]}" -c 50 -n 400000 -d 32 -r 100000 -t set -P 16 -q >/dev/null 2>&1 # GETs hit, as the workbench's do
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 IDLE_BEFORE=$(idle_percent 3)

@@ -86,8 +86,6 @@ WB_TARGET=(--target "redis://127.0.0.1:$PORT")
 # shellcheck source=bench/load_bench_common.sh
 source bench/load_bench_common.sh
 
-# Prefill redis-benchmark's key space so its GETs hit as the workbench's do after warm-up.
-redis-benchmark -p "$PORT" -c 50 -n 400000 -d 32 -r 100000 -t set -P 16 -q >/dev/null 2>&1
 
 run_cli() { # config json -> runs the CLI under GNU time, pinned like redis-benchmark
     "${CLIENT_CPU[@]}" /usr/bin/time -f "%U %S" -o "$WORK/time.txt" \
