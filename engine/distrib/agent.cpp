@@ -387,6 +387,12 @@ void Agent::runShare(RedisConnection &bus, const Start &start, QByteArray &lastI
         }
     }
     worker.join();
+    if (stopReason.isEmpty() && coordinatorAlive(bus, start.run) == std::optional<bool>(false)) {
+        // The share ended by itself, and its coordinator is gone: this agent was frozen past the
+        // run's end, say, and its last writes may have come after the coordinator's cleanup.
+        stopReason = QStringLiteral("the coordinator's heartbeat stopped: it is gone");
+        coordinatorGone = true;
+    }
     postSeconds(std::chrono::milliseconds(0));
     nlohmann::json final{{"result", runResultToJson(result)}, {"stopReason", stopReason.toStdString()}};
     if (coordinatorGone) // no one else will remove what this share wrote
