@@ -64,6 +64,19 @@ bool allAgentsIn(const SandboxRedis &coord, size_t count, const QString &state)
         && std::all_of(agents->begin(), agents->end(), [&](const AgentInfo &a) { return a.state.startsWith(state); });
 }
 
+// "name: state (ttl ms)" for every registered agent: what a failed wait shows.
+QString agentStates(const SandboxRedis &coord)
+{
+    RedisConnection bus(coord.endpoint());
+    const auto agents = bus.connect() ? listAgents(bus) : std::nullopt;
+    if (!agents)
+        return u"(the coordination server did not answer)"_s;
+    QStringList states;
+    for (const AgentInfo &a : *agents)
+        states << u"%1: %2 (%3 ms)"_s.arg(a.name, a.state).arg(a.ttlMs);
+    return states.join(u", "_s);
+}
+
 int liveAgents(const SandboxRedis &coord)
 {
     RedisConnection bus(coord.endpoint());
@@ -288,7 +301,10 @@ private slots:
         // is idle only after its cleanup (its registration expired while it was frozen), so the
         // wait is for that event, and then no key of the run may be left.
         QVERIFY(frozen->signal(SIGCONT));
-        QTRY_VERIFY_WITH_TIMEOUT(allAgentsIn(coord, 2, u"idle"_s), 60000);
+        QTRY_VERIFY2_WITH_TIMEOUT(allAgentsIn(coord, 2, u"idle"_s),
+                                  qPrintable(agentStates(coord) + (frozen->signal(0) ? u"; the thawed agent runs"_s
+                                                                                     : u"; the thawed agent has exited"_s)),
+                                  60000);
         QTRY_VERIFY2_WITH_TIMEOUT(keysUnder(target, u"cwb:distrib-run:"_s) == 0,
                                   qPrintable(keysWithAge(target, u"cwb:distrib-run:"_s)), 60000);
         QCOMPARE(result.total().count, lost->operations + agentNamed(result, u"steady"_s)->operations);
