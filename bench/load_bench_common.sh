@@ -1,8 +1,20 @@
-# Shared by the load benchmarks (load_vs_redis_benchmark.sh, load_tls_vs_redis_benchmark.sh): the
-# machine's idle share, the server's counters, per-operation figures and the workbench's config.
+# Shared by the load benchmarks (load_vs_redis_benchmark.sh, load_tls_vs_redis_benchmark.sh,
+# load_floor.sh): the private server, the machine's idle share, the server's counters,
+# per-operation figures and the workbench's config.
 # The caller sets (arrays) RCLI, the redis-cli command line that reaches its server, RB the
 # redis-benchmark one, WB_TARGET the workbench's --target (and TLS) options, CLIENT_CPU the
 # generators' placement; and CLI, WORK, SECONDS_PER_RUN, WARMUP.
+
+# Starts the private redis-server on a free loopback port, placed by SERVER_CPU, its files in
+# WORK, and waits until it answers; sets PORT and SERVER_PID (the caller's cleanup stops it).
+start_private_server() {
+    PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    "${SERVER_CPU[@]}" redis-server --port "$PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+        --dir "$WORK" --logfile "$WORK/redis.log" &
+    SERVER_PID=$!
+    for _ in $(seq 50); do redis-cli -p "$PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+    redis-cli -p "$PORT" ping >/dev/null
+}
 
 # Percentage of the machine's CPU time that was idle over the next N seconds.
 idle_percent() {

@@ -50,17 +50,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"${SERVER_CPU[@]}" redis-server --port "$PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
-    --dir "$WORK" --logfile "$WORK/redis.log" &
-SERVER_PID=$!
-for _ in $(seq 50); do redis-cli -p "$PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
-redis-cli -p "$PORT" ping >/dev/null
+# shellcheck source=bench/load_bench_common.sh
+source bench/load_bench_common.sh
+start_private_server
 RCLI=(redis-cli -p "$PORT")
 RB=(redis-benchmark -p "$PORT")
 WB_TARGET=(--target "redis://127.0.0.1:$PORT")
-# shellcheck source=bench/load_bench_common.sh
-source bench/load_bench_common.sh
 
 # Samples a running generator (GEN_PID) over `length` seconds from `warmup` seconds in; prints
 # "ops_per_sec client_us_per_op server_us_per_op server_us_per_call".
