@@ -5,6 +5,24 @@
 # redis-benchmark one, WB_TARGET the workbench's --target (and TLS) options, CLIENT_CPU the
 # generators' placement; and CLI, WORK, SECONDS_PER_RUN, WARMUP.
 
+# Stops, however the script ends, the processes whose pids the variables named here hold (a
+# generator, a pauser) and the server (SERVER_PID), and removes WORK.
+clean_up_on_exit() { # pid-variable names
+    BENCH_PID_VARS=("$@" SERVER_PID)
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT TERM HUP
+}
+bench_cleanup() {
+    local name pid
+    for name in "${BENCH_PID_VARS[@]}"; do
+        pid=${!name:-}
+        if [ -n "$pid" ]; then
+            kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+        fi
+    done
+    rm -rf "$WORK"
+}
+
 # Starts the private redis-server on a free loopback port, placed by SERVER_CPU, its files in
 # WORK, and waits until it answers; sets PORT and SERVER_PID (the caller's cleanup stops it).
 start_private_server() {

@@ -42,16 +42,9 @@ SERVER_CPU=(taskset -c 0)
 CLIENT_CPU=(taskset -c 1)
 SERVER_PID=""
 GEN_PID=""
-cleanup() {
-    [ -n "$GEN_PID" ] && kill "$GEN_PID" 2>/dev/null && wait "$GEN_PID" 2>/dev/null
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
-
 # shellcheck source=bench/load_bench_common.sh
 source bench/load_bench_common.sh
+clean_up_on_exit GEN_PID
 start_private_server
 RCLI=(redis-cli -p "$PORT")
 RB=(redis-benchmark -p "$PORT")

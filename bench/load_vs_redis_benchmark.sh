@@ -66,16 +66,9 @@ fi
 
 SERVER_PID=""
 PAUSER_PID=""
-cleanup() {
-    [ -n "$PAUSER_PID" ] && kill "$PAUSER_PID" 2>/dev/null && wait "$PAUSER_PID" 2>/dev/null
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
-
 # shellcheck source=bench/load_bench_common.sh
 source bench/load_bench_common.sh
+clean_up_on_exit PAUSER_PID
 start_private_server
 RCLI=(redis-cli -p "$PORT")
 RB=(redis-benchmark -p "$PORT")
