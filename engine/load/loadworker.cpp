@@ -202,7 +202,7 @@ struct LoadWorker::Link
     size_t outSent = 0;
     bool writeInterest = false;
     bool dirty = false;
-    bool awaited = false; // open loop: in m_awaited
+    bool awaited = false; // in m_awaited (an open loop whose replies can be deferred)
     PendingQueue pending;
     int controlRemaining = 0;
     int64_t reconnectAtNs = 0;
@@ -381,7 +381,7 @@ void LoadWorker::run()
         for (size_t i = 0; i < m_dirty.size(); ++i) {
             Link &link = *m_dirty[i];
             flush(link, now);
-            if (m_openLoop && !link.awaited && !link.pending.empty()) {
+            if (m_openLoop && m_allRepliesStamped && !link.awaited && !link.pending.empty()) {
                 link.awaited = true;
                 m_awaited.push_back(&link);
             }
