@@ -32,34 +32,35 @@ def sent(symbols, prefix):
     return prefix + ": own"
 
 
-def classify_client(chain):
-    """chain: [(is_kernel, symbol)] from the leaf outwards."""
+# What a sample inside the kernel was doing: its system call, by the functions in its chain.
+CLIENT_CALLS = [("do_epoll_wait", "epoll_wait"), ("do_epoll_ctl", "epoll_ctl"), ("hrtimer_nanosleep", "sleep"),
+                ("do_nanosleep", "sleep")]
+SERVER_CALLS = [("do_epoll_wait", "epoll_wait")]
+
+
+def kernel_bucket(chain, send, recv, calls):
+    """chain: [(is_kernel, symbol)] from the leaf outwards; None for a sample in user space."""
     symbols = {sym for _, sym in chain}
     if symbols & set(SENDS):
-        return sent(symbols, "send")
+        return sent(symbols, send)
     if symbols & set(RECVS):
-        return "recv"
-    if "do_epoll_wait" in symbols:
-        return "epoll_wait"
-    if "do_epoll_ctl" in symbols:
-        return "epoll_ctl"
-    if "hrtimer_nanosleep" in symbols or "do_nanosleep" in symbols:
-        return "sleep"
+        return recv
+    for function, bucket in calls:
+        if function in symbols:
+            return bucket
     if chain and chain[0][0]:
         return "other kernel"
-    return "user space"
+    return None
+
+
+def classify_client(chain):
+    return kernel_bucket(chain, "send", "recv", CLIENT_CALLS) or "user space"
 
 
 def classify_server(chain):
-    symbols = {sym for _, sym in chain}
-    if symbols & set(SENDS):
-        return sent(symbols, "write")
-    if symbols & set(RECVS):
-        return "read"
-    if "do_epoll_wait" in symbols:
-        return "epoll_wait"
-    if chain and chain[0][0]:
-        return "other kernel"
+    bucket = kernel_bucket(chain, "write", "read", SERVER_CALLS)
+    if bucket:
+        return bucket
     leaf = chain[0][1] if chain else ""
     if leaf in KEY_LOOKUP:
         return "key lookup"
